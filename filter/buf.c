@@ -1,0 +1,93 @@
+/* buf.c — capped growable buffer, see buf.h. */
+#include "buf.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void og_buf_init(og_buf *b, size_t max)
+{
+    b->data = NULL;
+    b->len = b->cap = 0;
+    b->max = max;
+}
+
+static int grow(og_buf *b, size_t extra)
+{
+    size_t need, ncap;
+    char *p;
+    if (extra > b->max || b->len > b->max - extra)
+        return OG_BUF_TOOBIG;
+    need = b->len + extra + 1;
+    if (need <= b->cap)
+        return OG_BUF_OK;
+    ncap = b->cap ? b->cap : 64;
+    while (ncap < need)
+        ncap = ncap > SIZE_MAX / 2 ? need : ncap * 2;
+    p = realloc(b->data, ncap);
+    if (!p)
+        return OG_BUF_NOMEM;
+    b->data = p;
+    b->cap = ncap;
+    return OG_BUF_OK;
+}
+
+int og_buf_add(og_buf *b, const void *p, size_t n)
+{
+    int rc = grow(b, n);
+    if (rc)
+        return rc;
+    if (n)
+        memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return OG_BUF_OK;
+}
+
+int og_buf_addc(og_buf *b, char c) { return og_buf_add(b, &c, 1); }
+
+int og_buf_adds(og_buf *b, const char *s) { return og_buf_add(b, s, strlen(s)); }
+
+int og_buf_printf(og_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    int n, rc;
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return OG_BUF_NOMEM;
+    if ((rc = grow(b, (size_t)n)) != 0)
+        return rc;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+    return OG_BUF_OK;
+}
+
+void og_buf_reset(og_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+void og_buf_free(og_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+char *og_buf_take(og_buf *b)
+{
+    char *p = b->data;
+    if (!p)
+        p = calloc(1, 1);
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return p;
+}

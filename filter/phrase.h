@@ -1,0 +1,38 @@
+/*
+ * phrase.h — a phrase to look for in text: a literal (case-insensitive, folded, on word
+ * boundaries) or a POSIX extended regular expression (matched on the raw UTF-8 text;
+ * case-insensitive when the schema says ignore-case="true").
+ * Used by schema phrases, placeholders and any rule that searches text.
+ */
+#ifndef OG_PHRASE_H
+#define OG_PHRASE_H
+
+#include "arena.h"
+#include "internal.h"
+
+#include <regex.h>
+
+typedef enum og_phrase_kind { OG_PHRASE_LITERAL = 0, OG_PHRASE_REGEX = 1 } og_phrase_kind;
+
+typedef struct og_phrase {
+    og_phrase_kind kind;
+    const char *text;    /* as written in the schema (for messages) */
+    const char *folded;  /* literal: folded form; regex: NULL */
+    size_t folded_len;
+    regex_t re;          /* regex only */
+    int compiled;        /* re must be regfree'd */
+    const char *message; /* optional message from the schema, or NULL */
+} og_phrase;
+
+/* Prepare p (text copied into arena).  Returns 0, or -1 with err (ODFGATE_E_SCHEMA, message
+ * naming the bad expression) filled; `where` names the file for the message. */
+int og_phrase_init(og_phrase *p, og_arena *a, og_phrase_kind kind, const char *text,
+                   int ignore_case, const char *where, odfgate_error *err);
+void og_phrase_release(og_phrase *p);
+
+/* Search: raw is the paragraph text, folded its og_text_fold form.  Returns 1 if found and
+ * sets *match_off / *match_len (offsets in raw for regex, in folded for literal), else 0. */
+int og_phrase_search(const og_phrase *p, const char *raw, size_t raw_len, const char *folded,
+                     size_t folded_len, size_t *match_off, size_t *match_len);
+
+#endif

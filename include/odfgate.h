@@ -1,0 +1,279 @@
+/*
+ * odfgate.h — public API of libodfgate.
+ *
+ * libodfgate reads ODF text documents (.odt, .ott, flat .fodt), builds a model of their
+ * metadata and heading outline, and checks them against a required-section schema.
+ *
+ * Conventions
+ *  - Every public name starts with odfgate_ / ODFGATE_.  Nothing else is exported.
+ *  - Handles are opaque.  Each _open/_load/_new has a matching _free, which accepts NULL.
+ *  - Pointers returned by accessors are owned by the handle they came from and stay valid
+ *    until that handle is freed, unless the comment says otherwise.
+ *  - The library never prints and never exits.  Calls that can fail return an odfgate_status
+ *    and fill the caller-owned odfgate_error (which may be NULL if the caller does not care).
+ *  - odfgate_global_init() must be called once, before any thread is started, and
+ *    odfgate_global_cleanup() once at exit.  Separate documents may be read from separate
+ *    threads; a single handle must not be used by two threads at once.
+ */
+#ifndef ODFGATE_H
+#define ODFGATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define ODFGATE_API __attribute__((visibility("default")))
+#else
+#define ODFGATE_API
+#endif
+
+/* ---------------------------------------------------------------- status & errors */
+
+/* Graded outcome of a call. */
+typedef enum odfgate_status {
+    ODFGATE_OK = 0,     /* done */
+    ODFGATE_WARN = 1,   /* done, but something noteworthy was recorded (e.g. nonconformant package) */
+    ODFGATE_FAILED = 2, /* this input could not be processed; others may still be */
+    ODFGATE_FATAL = 3   /* out of memory or misuse: stop */
+} odfgate_status;
+
+/* Why it failed.  The names returned by odfgate_errcode_name() are a public contract
+ * (they appear as "error.code" in JSON output). */
+typedef enum odfgate_errcode {
+    ODFGATE_E_NONE = 0,
+    ODFGATE_E_IO,            /* "io": cannot open/read/write the file */
+    ODFGATE_E_NOT_PACKAGE,   /* "not-odf-package": not a zip nor flat ODF XML */
+    ODFGATE_E_CORRUPT,       /* "corrupt-package": zip structure broken, truncated, bad entry */
+    ODFGATE_E_WRONG_TYPE,    /* "not-a-text-document": spreadsheet, presentation, … */
+    ODFGATE_E_ENCRYPTED,     /* "encrypted": ODF-encrypted document (password protected) */
+    ODFGATE_E_LIMIT,         /* "limit-exceeded": size, entries, ratio, depth … over a limit */
+    ODFGATE_E_XML,           /* "xml-error": a part is not well-formed XML */
+    ODFGATE_E_ENTITY,        /* "entity-refused": DTD entity declarations or references */
+    ODFGATE_E_MISSING_PART,  /* "missing-part": e.g. no content.xml */
+    ODFGATE_E_SCHEMA,        /* "schema-error": schema not XML, invalid, bad extends … */
+    ODFGATE_E_USAGE,         /* "usage": invalid argument */
+    ODFGATE_E_NOMEM          /* "out-of-memory" */
+} odfgate_errcode;
+
+/* Caller-owned error record; filled on failure.  Strings are always NUL-terminated and
+ * free of control characters (safe to print on a terminal). */
+typedef struct odfgate_error {
+    odfgate_errcode code;
+    char path[1024];   /* file (or URL) the error is about, may be empty */
+    char part[256];    /* package part, e.g. "content.xml", may be empty */
+    long line;         /* line in that part, 0 if unknown */
+    char message[512]; /* one line, no trailing newline, does not repeat path */
+} odfgate_error;
+
+ODFGATE_API const char *odfgate_errcode_name(odfgate_errcode code);
+ODFGATE_API void odfgate_error_clear(odfgate_error *err);
+
+ODFGATE_API const char *odfgate_version(void);
+ODFGATE_API void odfgate_global_init(void);
+ODFGATE_API void odfgate_global_cleanup(void);
+
+/* ---------------------------------------------------------------- limits */
+
+/* Resource limits applied to untrusted input.  Defaults (odfgate_limits_init) are documented
+ * in docs/limits.md; 0 never means "unlimited". */
+typedef struct odfgate_limits {
+    uint64_t max_file_size;    /* bytes of the package or flat file */
+    uint64_t max_entries;      /* zip entries */
+    uint64_t max_part_size;    /* inflated bytes of one part */
+    uint64_t max_total_size;   /* inflated bytes of all parts read */
+    uint32_t max_ratio;        /* inflated/compressed, checked for parts above 1 MiB */
+    uint32_t max_depth;        /* XML element nesting */
+    uint64_t max_text;         /* bytes of text kept for one document */
+} odfgate_limits;
+
+ODFGATE_API void odfgate_limits_init(odfgate_limits *lim);
+
+/* ---------------------------------------------------------------- documents */
+
+typedef struct odfgate_doc odfgate_doc;
+
+/* Open and read a document.  `path` is a file name, or "-" for standard input.  The kind
+ * (zip package or flat XML) is decided by content.  `lim` may be NULL for the defaults.
+ * On success *out is a new handle (free with odfgate_doc_free) and the status is OK or
+ * WARN (see odfgate_doc_notes).  On failure *out is NULL and err is filled. */
+ODFGATE_API odfgate_status odfgate_doc_open(const char *path, const odfgate_limits *lim,
+                                            odfgate_doc **out, odfgate_error *err);
+/* Same, from bytes in memory; `name` is used in messages only.  The bytes are not kept. */
+ODFGATE_API odfgate_status odfgate_doc_open_memory(const void *data, size_t len, const char *name,
+                                                   const odfgate_limits *lim, odfgate_doc **out,
+                                                   odfgate_error *err);
+ODFGATE_API void odfgate_doc_free(odfgate_doc *doc);
+
+ODFGATE_API const char *odfgate_doc_path(const odfgate_doc *doc);
+/* "zip" or "flat" */
+ODFGATE_API const char *odfgate_doc_container(const odfgate_doc *doc);
+/* The mimetype declared (or inferred), e.g. application/vnd.oasis.opendocument.text */
+ODFGATE_API const char *odfgate_doc_mimetype(const odfgate_doc *doc);
+
+/* Notes recorded while reading (e.g. package-nonconformant): count and i-th message. */
+ODFGATE_API size_t odfgate_doc_note_count(const odfgate_doc *doc);
+ODFGATE_API const char *odfgate_doc_note(const odfgate_doc *doc, size_t i);
+
+/* Metadata (meta.xml).  Absent values are NULL.  Keywords and user-defined properties are lists. */
+typedef struct odfgate_property {
+    const char *name;
+    const char *type;  /* meta:value-type: "string", "float", "date", "boolean", … ("string" if absent) */
+    const char *value;
+} odfgate_property;
+
+typedef struct odfgate_meta {
+    const char *title, *subject, *description, *creator, *initial_creator;
+    const char *creation_date, *date, *generator, *editing_cycles, *language;
+    const char *const *keywords; /* keyword_count entries */
+    size_t keyword_count;
+    const odfgate_property *user; /* user_count entries, document order */
+    size_t user_count;
+} odfgate_meta;
+
+ODFGATE_API const odfgate_meta *odfgate_doc_meta(const odfgate_doc *doc);
+/* Look up a metadata field by its schema name: "title", "subject", "description", "keywords"
+ * (joined with ", "), "creator", "initial-creator", "creation-date", "date", "generator",
+ * "editing-cycles", "language", or "user:NAME" for a user-defined property.  NULL if absent. */
+ODFGATE_API const char *odfgate_doc_meta_field(const odfgate_doc *doc, const char *name);
+
+/* How a heading was recognised. */
+typedef enum odfgate_heading_source {
+    ODFGATE_HEADING_H = 0,      /* text:h */
+    ODFGATE_HEADING_STYLE = 1   /* text:p whose paragraph style resolves to a heading */
+} odfgate_heading_source;
+
+typedef struct odfgate_heading {
+    int level;                /* 1..10 */
+    const char *text;         /* heading text, whitespace collapsed (raw, not folded) */
+    uint64_t words;           /* words in the section body (up to the next heading of the same
+                                 or a higher level, subsections included) */
+    uint64_t own_words;       /* words before the first subheading */
+    uint32_t paragraph;       /* paragraph ordinal of the heading (1-based, see docs/reading.md) */
+    int hidden;               /* inside a hidden section */
+    odfgate_heading_source source;
+} odfgate_heading;
+
+ODFGATE_API size_t odfgate_doc_heading_count(const odfgate_doc *doc);
+ODFGATE_API const odfgate_heading *odfgate_doc_heading(const odfgate_doc *doc, size_t i);
+/* Total words of the body, and number of body paragraphs. */
+ODFGATE_API uint64_t odfgate_doc_words(const odfgate_doc *doc);
+ODFGATE_API uint32_t odfgate_doc_paragraph_count(const odfgate_doc *doc);
+/* Text of paragraph `ordinal` (1-based), NULL if out of range. */
+ODFGATE_API const char *odfgate_doc_paragraph_text(const odfgate_doc *doc, uint32_t ordinal);
+
+/* ---------------------------------------------------------------- schemas */
+
+typedef struct odfgate_schema odfgate_schema;
+
+/* Load a schema file (resolving `extends` relative to it), validate it against the built-in
+ * RelaxNG grammar and its own consistency rules.  Free with odfgate_schema_free. */
+ODFGATE_API odfgate_status odfgate_schema_load_file(const char *path, odfgate_schema **out,
+                                                    odfgate_error *err);
+/* From memory; `base` names it in messages and is the directory for relative `extends`
+ * (may be NULL: then `extends` is refused). */
+ODFGATE_API odfgate_status odfgate_schema_load_memory(const void *data, size_t len,
+                                                      const char *base, odfgate_schema **out,
+                                                      odfgate_error *err);
+/* The built-in default schema (the common purpose framework). */
+ODFGATE_API odfgate_status odfgate_schema_load_builtin(odfgate_schema **out, odfgate_error *err);
+ODFGATE_API void odfgate_schema_free(odfgate_schema *schema);
+
+/* XML text of the built-in schema and of the RelaxNG grammar (static storage). */
+ODFGATE_API const char *odfgate_schema_builtin_xml(size_t *len);
+ODFGATE_API const char *odfgate_schema_grammar_rng(size_t *len);
+
+ODFGATE_API const char *odfgate_schema_id(const odfgate_schema *schema);
+/* "builtin" or the path it was loaded from. */
+ODFGATE_API const char *odfgate_schema_source(const odfgate_schema *schema);
+ODFGATE_API size_t odfgate_schema_section_count(const odfgate_schema *schema);
+/* i-th section in schema order (depth first); its id, heading and level. */
+ODFGATE_API const char *odfgate_schema_section_id(const odfgate_schema *schema, size_t i);
+ODFGATE_API const char *odfgate_schema_section_heading(const odfgate_schema *schema, size_t i);
+ODFGATE_API int odfgate_schema_section_level(const odfgate_schema *schema, size_t i);
+ODFGATE_API size_t odfgate_schema_signatory_count(const odfgate_schema *schema);
+ODFGATE_API const char *odfgate_schema_signatory_id(const odfgate_schema *schema, size_t i);
+ODFGATE_API const char *odfgate_schema_signatory_name(const odfgate_schema *schema, size_t i);
+
+/* ---------------------------------------------------------------- rules & findings */
+
+typedef enum odfgate_severity {
+    ODFGATE_SEV_OFF = 0,
+    ODFGATE_SEV_INFO = 1,
+    ODFGATE_SEV_WARNING = 2,
+    ODFGATE_SEV_ERROR = 3
+} odfgate_severity;
+
+ODFGATE_API const char *odfgate_severity_name(odfgate_severity sev); /* "error", … */
+/* Parse "error"/"warning"/"info"/"off"; returns -1 if unknown. */
+ODFGATE_API int odfgate_severity_parse(const char *name);
+
+typedef struct odfgate_rule_info {
+    const char *id;               /* kebab-case, stable */
+    odfgate_severity severity;    /* default */
+    const char *family;           /* "sections", "phrases", "metadata", "package" */
+    const char *description;      /* one line */
+} odfgate_rule_info;
+
+ODFGATE_API size_t odfgate_rule_count(void);
+ODFGATE_API const odfgate_rule_info *odfgate_rule_at(size_t i);
+ODFGATE_API const odfgate_rule_info *odfgate_rule_find(const char *id);
+
+typedef struct odfgate_finding {
+    const char *rule;            /* rule id */
+    odfgate_severity severity;
+    const char *message;
+    const char *section;         /* schema section id, or NULL */
+    const char *heading;         /* raw heading text the finding is about, or NULL */
+    uint32_t paragraph;          /* paragraph ordinal, 0 = none */
+} odfgate_finding;
+
+typedef struct odfgate_result odfgate_result;
+
+/* Check a document against a schema.  Always produces a result on OK (free it with
+ * odfgate_result_free); fails only on out-of-memory or misuse. */
+ODFGATE_API odfgate_status odfgate_check(const odfgate_doc *doc, const odfgate_schema *schema,
+                                         odfgate_result **out, odfgate_error *err);
+ODFGATE_API void odfgate_result_free(odfgate_result *res);
+ODFGATE_API size_t odfgate_result_count(const odfgate_result *res);
+/* Findings are ordered by paragraph (document-level first), then rule. */
+ODFGATE_API const odfgate_finding *odfgate_result_finding(const odfgate_result *res, size_t i);
+/* Schema section id matched by heading i of the document, or NULL. */
+ODFGATE_API const char *odfgate_result_heading_section(const odfgate_result *res, size_t i);
+/* Highest severity among findings (ODFGATE_SEV_OFF if none). */
+ODFGATE_API odfgate_severity odfgate_result_max_severity(const odfgate_result *res);
+
+/* ---------------------------------------------------------------- reports */
+
+/* A report writes the outcome of a batch to a stream in one format.
+ * Formats: "text", "json".  Call begin, then one of add_doc / add_error per input in order,
+ * then end (which prints the summary). */
+typedef struct odfgate_report odfgate_report;
+
+typedef struct odfgate_report_options {
+    int color;       /* text: ANSI colours */
+    int quiet;       /* text: only findings at or above fail_on, and the summary */
+    odfgate_severity fail_on; /* documents with a finding at or above this fail;
+                                 ODFGATE_SEV_OFF = never fail */
+} odfgate_report_options;
+
+ODFGATE_API odfgate_status odfgate_report_new(const char *format, FILE *out,
+                                              const odfgate_report_options *opt,
+                                              const odfgate_schema *schema,
+                                              odfgate_report **rep, odfgate_error *err);
+ODFGATE_API void odfgate_report_add_doc(odfgate_report *rep, const char *path,
+                                        const odfgate_doc *doc, const odfgate_result *res);
+ODFGATE_API void odfgate_report_add_error(odfgate_report *rep, const char *path,
+                                          const odfgate_error *error);
+/* Finish the report; returns 0 on success, -1 if writing failed (e.g. disk full). */
+ODFGATE_API int odfgate_report_end(odfgate_report *rep);
+ODFGATE_API void odfgate_report_free(odfgate_report *rep);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* ODFGATE_H */

@@ -1,0 +1,53 @@
+# tests/lib.sh — shared helpers for the shell test scripts (sourced, not run).
+# Every script prints TAP: call `plan N` (or `plan_lazy` + `done_testing`), then `ok`/`fail`.
+#
+#   run_odfgate ARGS...   run the built CLI (through libtool, under valgrind when configured);
+#                         sets $out (stdout), $err (stderr), $rc.
+#   skip_all REASON       the whole script is skipped (TAP "1..0 # SKIP").
+set -u
+
+: "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
+: "${top_builddir:=$top_srcdir}"
+: "${LIBTOOL:=$top_builddir/libtool}"
+: "${ODFGATE_VALGRIND:=}"
+export NO_COLOR=1 LC_ALL=C.UTF-8
+
+odfgate_bin="$top_builddir/odfgate"
+tap_n=0
+tap_failed=0
+
+plan() { echo "1..$1"; }
+skip_all() { echo "1..0 # SKIP $1"; exit 0; }
+ok() { tap_n=$((tap_n + 1)); echo "ok $tap_n - $*"; }
+fail() { tap_n=$((tap_n + 1)); tap_failed=$((tap_failed + 1)); echo "not ok $tap_n - $*"; }
+skip() { tap_n=$((tap_n + 1)); echo "ok $tap_n - # SKIP $*"; }
+diag() { printf '%s\n' "$@" | sed 's/^/# /'; }
+done_testing() { echo "1..$tap_n"; [ "$tap_failed" -eq 0 ]; }
+# check DESCRIPTION COMMAND...: ok if the command succeeds.
+check() { local d=$1; shift; if "$@"; then ok "$d"; else fail "$d"; fi; }
+
+# A scratch directory removed at exit.
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/odfgate-test.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+
+run_odfgate() {
+    local o="$scratch/.out" e="$scratch/.err"
+    if [ -n "$ODFGATE_VALGRIND" ]; then
+        "$LIBTOOL" --mode=execute $ODFGATE_VALGRIND "$odfgate_bin" "$@" >"$o" 2>"$e"
+    else
+        "$odfgate_bin" "$@" >"$o" 2>"$e"
+    fi
+    rc=$?
+    out=$(cat "$o")
+    err=$(cat "$e")
+    # valgrind reports errors with exit 99 (--error-exitcode in configure)
+    if [ "$rc" -eq 99 ]; then diag "valgrind reported errors:" "$err"; fi
+    return 0
+}
+
+# A fresh LibreOffice profile per script; soffice must be started as `soffice`, not soffice.bin.
+soffice_profile() { echo "file://$scratch/lo-profile"; }
+run_soffice() {
+    timeout 180 "${SOFFICE:-soffice}" -env:UserInstallation="$(soffice_profile)" --headless \
+        --norestore --nologo --nodefault "$@" >"$scratch/.soffice.log" 2>&1
+}
