@@ -1,0 +1,318 @@
+/* xml.c — safe libxml2 parsers (see xml.h and ../shared/SAFE-USE.md). */
+#include "xml.h"
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+
+/* ------------------------------------------------------------------ global */
+
+static xmlParserInputPtr deny_entity_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+    (void)url;
+    (void)id;
+    (void)ctxt;
+    return NULL; /* never load anything: no files, no network */
+}
+
+void og_xml_global_init(void)
+{
+    xmlInitParser();
+    xmlSetExternalEntityLoader(deny_entity_loader);
+}
+
+void og_xml_global_cleanup(void) { xmlCleanupParser(); }
+
+/* ------------------------------------------------------------------ errors */
+
+/* Classify a libxml2 error: limits and entities get their own codes so that users see
+ * "limit-exceeded" for a 10,000-deep document rather than a generic XML error. */
+static odfgate_errcode classify(const xmlError *e)
+{
+    const char *m = e->message ? e->message : "";
+    switch (e->code) {
+    case XML_ERR_ENTITY_LOOP:
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+    case XML_ERR_ENTITY_BOUNDARY:
+    case XML_ERR_UNPARSED_ENTITY:
+    case XML_ERR_EXT_ENTITY_STANDALONE:
+    case XML_IO_LOAD_ERROR:
+        return ODFGATE_E_ENTITY;
+    default:
+        break;
+    }
+    if (strstr(m, "Excessive depth") || strstr(m, "huge text node") || strstr(m, "Huge input") ||
+        strstr(m, "too long") || strstr(m, "Maximum entity amplification"))
+        return ODFGATE_E_LIMIT;
+    if (strstr(m, "ntity"))
+        return ODFGATE_E_ENTITY;
+    return ODFGATE_E_XML;
+}
+
+typedef struct err_sink {
+    odfgate_error *err;
+    const char *path, *part;
+    int have;
+} err_sink;
+
+static void sink_error(err_sink *sink, const xmlError *e)
+{
+    char msg[400];
+    size_t n;
+    if (sink->have || !e || e->level < XML_ERR_ERROR)
+        return;
+    sink->have = 1;
+    og_copy_safe(msg, sizeof(msg), e->message ? e->message : "malformed XML");
+    n = strlen(msg);
+    while (n > 0 && (msg[n - 1] == '?' || msg[n - 1] == ' ')) /* trailing newline became '?' */
+        msg[--n] = '\0';
+    og_fail(sink->err, classify(e), sink->path, sink->part, "%s%s%s (line %d)",
+            sink->part ? sink->part : "", sink->part ? ": " : "", msg, e->line);
+    og_error_set_line(sink->err, e->line);
+}
+
+static void structured_error(void *arg, xmlErrorPtr e) { sink_error(arg, e); }
+
+/* ------------------------------------------------------------------ DOM of a small part */
+
+typedef struct dom_state {
+    err_sink sink;
+    int entity_declared;
+} dom_state;
+
+static void refuse_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *pub,
+                               const xmlChar *sys, xmlChar *content)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    dom_state *st = ctxt->_private;
+    (void)name, (void)type, (void)pub, (void)sys, (void)content;
+    st->entity_declared = 1;
+    xmlStopParser(ctxt);
+}
+
+static void dom_serror(void *ctx, xmlErrorPtr e)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    dom_state *st = ctxt->_private;
+    if (!st->entity_declared)
+        sink_error(&st->sink, e);
+}
+
+static int has_entities(xmlDtdPtr dtd) { return dtd && (dtd->entities || dtd->pentities); }
+
+static int tree_has_entity_ref(xmlNodePtr n)
+{
+    /* iterative walk: no recursion over untrusted structure */
+    while (n) {
+        if (n->type == XML_ENTITY_REF_NODE || n->type == XML_ENTITY_NODE)
+            return 1;
+        if (n->children && n->type == XML_ELEMENT_NODE) {
+            n = n->children;
+            continue;
+        }
+        while (n && !n->next)
+            n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
+        if (n)
+            n = n->next;
+    }
+    return 0;
+}
+
+xmlDocPtr og_xml_parse_memory(const char *data, size_t len, const char *path, const char *part,
+                              odfgate_error *err)
+{
+    dom_state st = {{err, path, part, 0}, 0};
+    xmlParserCtxtPtr ctxt;
+    xmlDocPtr doc;
+
+    if (len > INT32_MAX) {
+        og_fail(err, ODFGATE_E_LIMIT, path, part, "%s: XML part too large", part ? part : "");
+        return NULL;
+    }
+    ctxt = xmlNewParserCtxt();
+    if (!ctxt) {
+        og_fail(err, ODFGATE_E_NOMEM, path, part, "out of memory");
+        return NULL;
+    }
+    ctxt->_private = &st;
+    ctxt->sax->entityDecl = refuse_entity_decl;
+    ctxt->sax->serror = dom_serror;
+    ctxt->sax->initialized = XML_SAX2_MAGIC;
+    doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL, OG_XML_PARSE_OPTIONS);
+    if (st.entity_declared || (doc && (has_entities(doc->intSubset) || has_entities(doc->extSubset) ||
+                                       tree_has_entity_ref(doc->children)))) {
+        xmlFreeDoc(doc);
+        xmlFreeParserCtxt(ctxt);
+        og_fail(err, ODFGATE_E_ENTITY, path, part,
+                "%s%sXML entity declarations are refused (possible entity expansion attack)",
+                part ? part : "", part ? ": " : "");
+        return NULL;
+    }
+    if (!doc || !ctxt->wellFormed) {
+        if (!st.sink.have)
+            og_fail(err, ODFGATE_E_XML, path, part, "%s%smalformed XML", part ? part : "",
+                    part ? ": " : "");
+        xmlFreeDoc(doc);
+        xmlFreeParserCtxt(ctxt);
+        return NULL;
+    }
+    xmlFreeParserCtxt(ctxt);
+    return doc;
+}
+
+/* ------------------------------------------------------------------ streaming */
+
+typedef struct io_ctx {
+    og_xml_read_fn read;
+    void *ctx;
+    og_xml_stream *stream;
+} io_ctx;
+
+static int stream_read(void *arg, char *buf, int len)
+{
+    io_ctx *io = arg;
+    int n = io->read(io->ctx, buf, len);
+    if (n < 0)
+        io->stream->source_failed = 1; /* must be checked after the loop (SAFE-USE.md) */
+    return n;
+}
+
+static int stream_close(void *arg)
+{
+    free(arg);
+    return 0;
+}
+
+static void stream_init(og_xml_stream *s, const char *path, const char *part, unsigned max_depth,
+                        odfgate_error *err)
+{
+    memset(s, 0, sizeof(*s));
+    s->err = err;
+    s->path = path;
+    s->part = part;
+    s->max_depth = max_depth ? max_depth : 256;
+}
+
+static int stream_attach(og_xml_stream *s)
+{
+    err_sink *sink;
+    if (!s->reader) {
+        og_fail(s->err, ODFGATE_E_NOMEM, s->path, s->part, "cannot create XML reader");
+        return -1;
+    }
+    sink = calloc(1, sizeof(*sink));
+    if (!sink) {
+        xmlFreeTextReader(s->reader);
+        s->reader = NULL;
+        og_fail(s->err, ODFGATE_E_NOMEM, s->path, s->part, "out of memory");
+        return -1;
+    }
+    *sink = (err_sink){s->err, s->path, s->part, 0};
+    s->sink = sink;
+    xmlTextReaderSetStructuredErrorHandler(s->reader, structured_error, sink);
+    return 0;
+}
+
+int og_xml_stream_open(og_xml_stream *s, og_xml_read_fn read, void *ctx, const char *path,
+                       const char *part, unsigned max_depth, odfgate_error *err)
+{
+    io_ctx *io = malloc(sizeof(*io));
+    stream_init(s, path, part, max_depth, err);
+    if (!io) {
+        og_fail(err, ODFGATE_E_NOMEM, path, part, "out of memory");
+        return -1;
+    }
+    *io = (io_ctx){read, ctx, s};
+    /* xmlReaderForIO frees io through stream_close, also on failure */
+    s->reader = xmlReaderForIO(stream_read, stream_close, io, NULL, NULL, OG_XML_PARSE_OPTIONS);
+    return stream_attach(s);
+}
+
+int og_xml_stream_open_memory(og_xml_stream *s, const char *data, size_t len, const char *path,
+                              const char *part, unsigned max_depth, odfgate_error *err)
+{
+    stream_init(s, path, part, max_depth, err);
+    if (len > INT32_MAX) {
+        og_fail(err, ODFGATE_E_LIMIT, path, part, "%s: XML part too large", part ? part : "");
+        return -1;
+    }
+    s->reader = xmlReaderForMemory(data, (int)len, NULL, NULL, OG_XML_PARSE_OPTIONS);
+    return stream_attach(s);
+}
+
+static int stream_fail(og_xml_stream *s, odfgate_errcode code, const char *what)
+{
+    err_sink *sink = s->sink;
+    int line = xmlTextReaderGetParserLineNumber(s->reader);
+    if (!sink->have) {
+        og_fail(s->err, code, s->path, s->part, "%s%s%s (line %d)", s->part ? s->part : "",
+                s->part ? ": " : "", what, line);
+        og_error_set_line(s->err, line);
+        sink->have = 1;
+    }
+    s->failed = 1;
+    return -1;
+}
+
+int og_xml_stream_next(og_xml_stream *s)
+{
+    err_sink *sink = s->sink;
+    int rc, type;
+    if (s->failed)
+        return -1;
+    rc = xmlTextReaderRead(s->reader);
+    if (rc < 0 || sink->have) {
+        if (s->source_failed && !sink->have)
+            return stream_fail(s, ODFGATE_E_CORRUPT, "cannot read the part");
+        if (!sink->have)
+            return stream_fail(s, ODFGATE_E_XML, "malformed XML");
+        s->failed = 1;
+        return -1;
+    }
+    if (rc == 0) {
+        if (s->source_failed)
+            return stream_fail(s, ODFGATE_E_CORRUPT, "cannot read the part");
+        return 0;
+    }
+    type = xmlTextReaderNodeType(s->reader);
+    if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+        xmlDocPtr doc = xmlTextReaderCurrentDoc(s->reader);
+        if (doc && (has_entities(doc->intSubset) || has_entities(doc->extSubset)))
+            return stream_fail(s, ODFGATE_E_ENTITY,
+                               "XML entity declarations are refused (possible entity expansion attack)");
+    } else if (type == XML_READER_TYPE_ENTITY_REFERENCE || type == XML_READER_TYPE_ENTITY) {
+        return stream_fail(s, ODFGATE_E_ENTITY, "XML entity references are refused");
+    } else if (type == XML_READER_TYPE_ELEMENT &&
+               (unsigned)xmlTextReaderDepth(s->reader) >= s->max_depth) {
+        return stream_fail(s, ODFGATE_E_LIMIT, "XML nesting deeper than the limit");
+    }
+    return 1;
+}
+
+void og_xml_stream_close(og_xml_stream *s)
+{
+    if (s->reader)
+        xmlFreeTextReader(s->reader);
+    free(s->sink);
+    s->reader = NULL;
+    s->sink = NULL;
+}
+
+const char *og_xml_ns(og_xml_stream *s)
+{
+    const xmlChar *v = xmlTextReaderConstNamespaceUri(s->reader);
+    return v ? (const char *)v : "";
+}
+
+const char *og_xml_local(og_xml_stream *s)
+{
+    const xmlChar *v = xmlTextReaderConstLocalName(s->reader);
+    return v ? (const char *)v : "";
+}
+
+char *og_xml_attr(og_xml_stream *s, const char *ns, const char *local)
+{
+    return (char *)xmlTextReaderGetAttributeNs(s->reader, (const xmlChar *)local,
+                                               (const xmlChar *)ns);
+}
