@@ -1,0 +1,43 @@
+/*
+ * model.h — what the reader builds from a document and the rules read: metadata,
+ * paragraphs of the body flow in order, and the heading outline.  All strings and arrays
+ * live in the document's arena.  See docs/reading.md for what counts as body and heading.
+ */
+#ifndef OG_MODEL_H
+#define OG_MODEL_H
+
+#include "arena.h"
+#include "internal.h"
+
+typedef struct og_para {
+    const char *text;        /* whitespace collapsed and trimmed; "" if empty */
+    const char *style;       /* text:style-name, or NULL */
+    uint64_t words;
+    uint32_t len;            /* strlen(text) */
+    uint32_t ordinal;        /* 1-based position among body paragraphs */
+    uint8_t is_h;            /* written as text:h */
+    uint8_t h_level;         /* text:outline-level of a text:h (1 if missing/invalid) */
+    uint8_t hidden;          /* inside a hidden text:section */
+    uint8_t in_table;        /* inside a table cell: content, never a heading */
+    int32_t heading;         /* index in doc->headings if this paragraph is a heading, else -1 */
+} og_para;
+
+struct odfgate_doc {
+    og_arena arena;
+    const char *path;
+    const char *container;       /* "zip" or "flat" */
+    const char *mimetype;
+    const char **notes;          size_t note_count;
+    odfgate_meta meta;
+    og_para *paras;              uint32_t para_count;
+    odfgate_heading *headings;   size_t heading_count;
+    uint32_t *heading_para;      /* heading i is paras[heading_para[i]] */
+    uint64_t words;
+    const char *keywords_joined; /* keywords joined with ", ", NULL if none */
+};
+
+/* Index of the paragraph after the body of heading h (the next heading of the same or a
+ * higher level, or para_count). */
+uint32_t og_doc_section_end(const odfgate_doc *doc, size_t h);
+
+#endif

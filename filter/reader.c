@@ -1,0 +1,622 @@
+/* reader.c — the streaming pass that builds the model, see reader.h and docs/reading.md. */
+#include "reader.h"
+
+#include "styles.h"
+#include "text.h"
+#include "vec.h"
+#include "xml.h"
+
+/* What a pass over one stream collects. */
+enum {
+    WANT_META = 1,        /* office:meta */
+    WANT_COMMON = 2,      /* office:styles */
+    WANT_AUTO = 4,        /* office:automatic-styles */
+    WANT_BODY = 8,        /* office:body/office:text */
+    STOP_AFTER_COMMON = 16 /* styles.xml: nothing of interest follows office:styles */
+};
+
+#define OG_MAX_PARAS 4000000u
+
+/* metadata fields collected as single strings: element, namespace, slot in odfgate_meta */
+typedef struct meta_field {
+    const char *ns, *local;
+    size_t offset;
+} meta_field;
+
+#define MF(ns, local, field) {ns, local, offsetof(odfgate_meta, field)}
+static const meta_field meta_fields[] = {
+    MF(OG_NS_DC, "title", title),
+    MF(OG_NS_DC, "subject", subject),
+    MF(OG_NS_DC, "description", description),
+    MF(OG_NS_DC, "creator", creator),
+    MF(OG_NS_META, "initial-creator", initial_creator),
+    MF(OG_NS_META, "creation-date", creation_date),
+    MF(OG_NS_DC, "date", date),
+    MF(OG_NS_META, "generator", generator),
+    MF(OG_NS_META, "editing-cycles", editing_cycles),
+    MF(OG_NS_DC, "language", language),
+};
+#define META_KEYWORD ((int)OG_ARRAY_LEN(meta_fields))
+#define META_USER (META_KEYWORD + 1)
+
+/* Body elements whose whole subtree is not body text (docs/reading.md). */
+static int skipped_in_body(const char *ns, const char *local)
+{
+    static const char *const text_skip[] = {
+        "tracked-changes", "note", "table-of-content", "alphabetical-index", "illustration-index",
+        "table-index", "object-index", "user-index", "bibliography", "sequence-decls",
+        "variable-decls", "user-field-decls", "dde-connection-decls", "hidden-paragraph",
+        "hidden-text"};
+    if (strcmp(ns, OG_NS_DRAW) == 0)
+        return 1; /* frames, text boxes, shapes */
+    if (strcmp(ns, OG_NS_OFFICE) == 0)
+        return strcmp(local, "annotation") == 0 || strcmp(local, "annotation-end") == 0 ||
+               strcmp(local, "forms") == 0;
+    if (strcmp(ns, OG_NS_TEXT) == 0)
+        for (size_t i = 0; i < OG_ARRAY_LEN(text_skip); i++)
+            if (strcmp(local, text_skip[i]) == 0)
+                return 1;
+    return 0;
+}
+
+typedef struct reader {
+    odfgate_doc *doc;
+    const odfgate_limits *lim;
+    odfgate_error *err;
+    og_styles *styles;
+    og_xml_stream *s;
+    const char *part;
+
+    /* body */
+    int text_depth;   /* depth of office:text, -1 outside */
+    int body_depth;   /* depth of office:body, -1 outside */
+    int skip_depth;   /* ignoring everything until this element ends, -1 none */
+    int hidden_depth; /* outermost hidden section, -1 none */
+    int para_depth;   /* current text:p / text:h, -1 none */
+    int cells;        /* open table cells */
+    int saw_text_body;
+    og_buf text;
+    og_para cur;
+    uint64_t text_total;
+    OG_VEC(og_para) paras;
+
+    /* styles */
+    int styles_depth; /* depth of office:styles / automatic-styles, -1 outside */
+    int styles_auto;
+
+    /* meta */
+    int meta_depth;   /* depth of office:meta, -1 outside */
+    int field;        /* meta field being collected, -1 none */
+    int field_depth;
+    og_buf mtext;
+    char *user_name, *user_type;
+    OG_VEC(const char *) keywords;
+    OG_VEC(odfgate_property) user;
+} reader;
+
+static int fail_nomem(reader *r)
+{
+    og_fail(r->err, ODFGATE_E_NOMEM, r->doc->path, r->part, "out of memory");
+    return -1;
+}
+
+static int buf_error(reader *r, int rc)
+{
+    if (rc == OG_BUF_NOMEM)
+        return fail_nomem(r);
+    og_fail(r->err, ODFGATE_E_LIMIT, r->doc->path, r->part,
+            "%s: text longer than the limit of %llu bytes", r->part,
+            (unsigned long long)r->lim->max_text);
+    return -1;
+}
+
+/* ------------------------------------------------------------------ body */
+
+static int para_start(reader *r, int depth, int is_h)
+{
+    char *style = og_xml_attr(r->s, OG_NS_TEXT, "style-name");
+    memset(&r->cur, 0, sizeof(r->cur));
+    r->cur.heading = -1;
+    r->cur.is_h = (uint8_t)is_h;
+    r->cur.hidden = r->hidden_depth >= 0;
+    r->cur.in_table = r->cells > 0;
+    if (is_h) {
+        char *lv = og_xml_attr(r->s, OG_NS_TEXT, "outline-level");
+        long level = lv ? strtol(lv, NULL, 10) : 1;
+        r->cur.h_level = (uint8_t)(level >= 1 && level <= 10 ? level : 1);
+        xmlFree(lv);
+    }
+    if (style) {
+        r->cur.style = og_arena_strdup(&r->doc->arena, style);
+        xmlFree(style);
+        if (!r->cur.style)
+            return fail_nomem(r);
+    }
+    og_buf_reset(&r->text);
+    r->para_depth = depth;
+    return 0;
+}
+
+static int para_end(reader *r)
+{
+    size_t len = r->text.len;
+    if (len && r->text.data[len - 1] == ' ')
+        len--; /* og_append_collapsed never starts with a space, only ends with one */
+    if (r->paras.len >= OG_MAX_PARAS)
+        return buf_error(r, OG_BUF_TOOBIG);
+    r->text_total += len;
+    if (r->text_total > r->lim->max_text)
+        return buf_error(r, OG_BUF_TOOBIG);
+    r->cur.text = len ? og_arena_strndup(&r->doc->arena, r->text.data, len) : "";
+    if (!r->cur.text)
+        return fail_nomem(r);
+    r->cur.len = (uint32_t)len;
+    r->cur.words = len ? og_count_words(r->cur.text, len) : 0;
+    r->cur.ordinal = (uint32_t)r->paras.len + 1;
+    int rc = OG_VEC_PUSH(&r->paras, r->cur, OG_MAX_PARAS);
+    r->para_depth = -1;
+    return rc == -1 ? fail_nomem(r) : rc ? buf_error(r, OG_BUF_TOOBIG) : 0;
+}
+
+static int add_text(reader *r, const char *s, size_t n)
+{
+    int rc = og_append_collapsed(&r->text, s, n);
+    return rc ? buf_error(r, rc) : 0;
+}
+
+static int body_element(reader *r, const char *ns, const char *local, int depth, int empty)
+{
+    if (skipped_in_body(ns, local)) {
+        if (!empty)
+            r->skip_depth = depth;
+        return 0;
+    }
+    if (strcmp(ns, OG_NS_TEXT) == 0) {
+        int is_h = strcmp(local, "h") == 0;
+        if (is_h || strcmp(local, "p") == 0) {
+            if (r->para_depth >= 0)
+                return 0; /* a paragraph inside a paragraph: its text joins the outer one */
+            if (para_start(r, depth, is_h) < 0)
+                return -1;
+            return empty ? para_end(r) : 0;
+        }
+        if (r->para_depth >= 0 &&
+            (strcmp(local, "s") == 0 || strcmp(local, "tab") == 0 ||
+             strcmp(local, "line-break") == 0))
+            return add_text(r, " ", 1);
+        if (strcmp(local, "section") == 0 && !empty && r->hidden_depth < 0) {
+            char *display = og_xml_attr(r->s, OG_NS_TEXT, "display");
+            char *is_hidden = og_xml_attr(r->s, OG_NS_TEXT, "is-hidden");
+            if ((display && strcmp(display, "none") == 0) ||
+                (is_hidden && strcmp(is_hidden, "true") == 0))
+                r->hidden_depth = depth;
+            xmlFree(display);
+            xmlFree(is_hidden);
+        }
+    } else if (strcmp(ns, OG_NS_TABLE) == 0 && !empty &&
+               (strcmp(local, "table-cell") == 0 || strcmp(local, "covered-table-cell") == 0)) {
+        r->cells++;
+    }
+    return 0;
+}
+
+static int body_end(reader *r, const char *ns, const char *local, int depth)
+{
+    if (depth == r->para_depth)
+        return para_end(r);
+    if (depth == r->hidden_depth)
+        r->hidden_depth = -1;
+    if (strcmp(ns, OG_NS_TABLE) == 0 &&
+        (strcmp(local, "table-cell") == 0 || strcmp(local, "covered-table-cell") == 0) &&
+        r->cells > 0)
+        r->cells--;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ styles */
+
+static int style_element(reader *r)
+{
+    char *family = og_xml_attr(r->s, OG_NS_STYLE, "family");
+    int rc = 0;
+    if (family && strcmp(family, "paragraph") == 0) {
+        char *name = og_xml_attr(r->s, OG_NS_STYLE, "name");
+        char *display = og_xml_attr(r->s, OG_NS_STYLE, "display-name");
+        char *parent = og_xml_attr(r->s, OG_NS_STYLE, "parent-style-name");
+        char *level = og_xml_attr(r->s, OG_NS_STYLE, "default-outline-level");
+        rc = og_styles_add(r->styles, r->styles_auto, name, display, parent, level);
+        xmlFree(name);
+        xmlFree(display);
+        xmlFree(parent);
+        xmlFree(level);
+    }
+    xmlFree(family);
+    return rc < 0 ? fail_nomem(r) : 0;
+}
+
+/* ------------------------------------------------------------------ meta */
+
+static int meta_element(reader *r, const char *ns, const char *local, int depth, int empty)
+{
+    int field = -1;
+    for (size_t i = 0; i < OG_ARRAY_LEN(meta_fields); i++)
+        if (strcmp(local, meta_fields[i].local) == 0 && strcmp(ns, meta_fields[i].ns) == 0)
+            field = (int)i;
+    if (strcmp(ns, OG_NS_META) == 0 && strcmp(local, "keyword") == 0)
+        field = META_KEYWORD;
+    if (strcmp(ns, OG_NS_META) == 0 && strcmp(local, "user-defined") == 0) {
+        field = META_USER;
+        free(r->user_name);
+        free(r->user_type);
+        char *n = og_xml_attr(r->s, OG_NS_META, "name");
+        char *t = og_xml_attr(r->s, OG_NS_META, "value-type");
+        r->user_name = og_strdup(n ? n : "");
+        r->user_type = og_strdup(t ? t : "string");
+        xmlFree(n);
+        xmlFree(t);
+        if (!r->user_name || !r->user_type)
+            return fail_nomem(r);
+    }
+    if (field < 0)
+        return 0;
+    r->field = field;
+    r->field_depth = depth;
+    og_buf_reset(&r->mtext);
+    return 0;
+}
+
+static int meta_end(reader *r)
+{
+    og_arena *a = &r->doc->arena;
+    int field = r->field, rc = 0;
+    r->field = -1;
+    if (field == META_USER) {
+        /* user-defined values are kept exactly (sign-off records are parsed from them) */
+        odfgate_property p = {og_arena_strdup(a, r->user_name), og_arena_strdup(a, r->user_type),
+                              og_arena_strndup(a, r->mtext.data ? r->mtext.data : "", r->mtext.len)};
+        if (!p.name || !p.type || !p.value)
+            return fail_nomem(r);
+        rc = OG_VEC_PUSH(&r->user, p, 100000);
+    } else {
+        og_buf folded;
+        og_buf_init(&folded, r->mtext.len + 1);
+        if (og_append_collapsed(&folded, r->mtext.data ? r->mtext.data : "", r->mtext.len))
+            return fail_nomem(r);
+        size_t n = folded.len;
+        if (n && folded.data[n - 1] == ' ')
+            n--;
+        char *v = og_arena_strndup(a, folded.data ? folded.data : "", n);
+        og_buf_free(&folded);
+        if (!v)
+            return fail_nomem(r);
+        if (field == META_KEYWORD)
+            rc = OG_VEC_PUSH(&r->keywords, (const char *)v, 100000);
+        else {
+            const char **slot = (const char **)((char *)&r->doc->meta + meta_fields[field].offset);
+            if (!*slot)
+                *slot = v; /* first occurrence wins */
+        }
+    }
+    return rc == -1 ? fail_nomem(r) : rc ? buf_error(r, OG_BUF_TOOBIG) : 0;
+}
+
+/* ------------------------------------------------------------------ one pass */
+
+static int start_element(reader *r, int want, const char *ns, const char *local, int depth,
+                         int empty)
+{
+    int office = strcmp(ns, OG_NS_OFFICE) == 0;
+
+    if (r->text_depth >= 0)
+        return body_element(r, ns, local, depth, empty);
+    if (r->meta_depth >= 0)
+        return depth == r->meta_depth + 1 ? meta_element(r, ns, local, depth, empty) : 0;
+    if (r->styles_depth >= 0) {
+        if (depth == r->styles_depth + 1 && strcmp(ns, OG_NS_STYLE) == 0 &&
+            strcmp(local, "style") == 0)
+            return style_element(r);
+        return 0;
+    }
+    if (r->body_depth >= 0 && depth == r->body_depth + 1) {
+        if (office && strcmp(local, "text") == 0) {
+            r->saw_text_body = 1;
+            if (!empty)
+                r->text_depth = depth;
+            return 0;
+        }
+        og_fail(r->err, ODFGATE_E_WRONG_TYPE, r->doc->path, r->part,
+                "not a text document: the body is office:%s", local);
+        return -1;
+    }
+    if (!office || empty)
+        return 0;
+    if ((want & WANT_META) && strcmp(local, "meta") == 0)
+        r->meta_depth = depth;
+    else if ((want & WANT_COMMON) && strcmp(local, "styles") == 0) {
+        r->styles_depth = depth;
+        r->styles_auto = 0;
+    } else if ((want & WANT_AUTO) && strcmp(local, "automatic-styles") == 0) {
+        r->styles_depth = depth;
+        r->styles_auto = 1;
+    } else if ((want & WANT_BODY) && strcmp(local, "body") == 0)
+        r->body_depth = depth;
+    return 0;
+}
+
+/* Returns 1 to stop the pass early, 0 to go on, -1 on error. */
+static int end_element(reader *r, int want, const char *ns, const char *local, int depth)
+{
+    if (depth == r->skip_depth) {
+        r->skip_depth = -1;
+        return 0;
+    }
+    if (r->text_depth >= 0) {
+        if (depth == r->text_depth) {
+            r->text_depth = -1;
+            return 0;
+        }
+        return body_end(r, ns, local, depth) < 0 ? -1 : 0;
+    }
+    if (depth == r->body_depth)
+        r->body_depth = -1;
+    else if (depth == r->meta_depth)
+        r->meta_depth = -1;
+    else if (r->meta_depth >= 0 && r->field >= 0 && depth == r->field_depth)
+        return meta_end(r) < 0 ? -1 : 0;
+    else if (depth == r->styles_depth) {
+        r->styles_depth = -1;
+        if (!r->styles_auto && (want & STOP_AFTER_COMMON))
+            return 1;
+    }
+    return 0;
+}
+
+static int on_node(reader *r, int want)
+{
+    xmlTextReaderPtr x = r->s->reader;
+    int type = xmlTextReaderNodeType(x), depth;
+    switch (type) {
+    case XML_READER_TYPE_ELEMENT: {
+        depth = xmlTextReaderDepth(x);
+        int empty = xmlTextReaderIsEmptyElement(x);
+        if (r->skip_depth >= 0)
+            return 0;
+        if (start_element(r, want, og_xml_ns(r->s), og_xml_local(r->s), depth, empty) < 0)
+            return -1;
+        /* an empty meta field element yields no END_ELEMENT */
+        if (empty && r->field >= 0 && r->field_depth == depth)
+            return meta_end(r);
+        return 0;
+    }
+    case XML_READER_TYPE_END_ELEMENT:
+        depth = xmlTextReaderDepth(x);
+        if (r->skip_depth >= 0 && depth != r->skip_depth)
+            return 0;
+        return end_element(r, want, og_xml_ns(r->s), og_xml_local(r->s), depth);
+    case XML_READER_TYPE_TEXT:
+    case XML_READER_TYPE_CDATA:
+    case XML_READER_TYPE_WHITESPACE:
+    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE: {
+        if (r->skip_depth >= 0)
+            return 0;
+        const char *v = (const char *)xmlTextReaderConstValue(x);
+        if (!v)
+            return 0;
+        if (r->para_depth >= 0)
+            return add_text(r, v, strlen(v));
+        if (r->meta_depth >= 0 && r->field >= 0) {
+            int rc = og_buf_adds(&r->mtext, v);
+            return rc ? buf_error(r, rc) : 0;
+        }
+        return 0;
+    }
+    default:
+        return 0;
+    }
+}
+
+static void reset_positions(reader *r)
+{
+    r->text_depth = r->body_depth = r->skip_depth = r->hidden_depth = r->para_depth = -1;
+    r->styles_depth = r->meta_depth = r->field = -1;
+    r->cells = 0;
+}
+
+/* Run one pass over a part (or the flat document). */
+static int pass(reader *r, og_package *pkg, const char *part, int want)
+{
+    og_xml_stream s;
+    og_part *in = NULL;
+    int rc = 0, stopped = 0;
+
+    r->part = part;
+    reset_positions(r);
+    if (og_package_part_open(pkg, part, &in, r->err) < 0)
+        return -1;
+    if (og_xml_stream_open(&s, og_part_read, in, r->doc->path, part, r->lim->max_depth, r->err) <
+        0) {
+        og_part_close(in);
+        return -1;
+    }
+    r->s = &s;
+    while ((rc = og_xml_stream_next(&s)) == 1) {
+        int n = on_node(r, want);
+        if (n < 0) {
+            rc = -1;
+            break;
+        }
+        if (n > 0) {
+            stopped = 1;
+            rc = 0;
+            break;
+        }
+    }
+    og_xml_stream_close(&s);
+    r->s = NULL;
+    if (rc == 0 && !stopped && og_part_finish(in, r->err) < 0)
+        rc = -1;
+    og_part_close(in);
+    return rc < 0 ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------ outline */
+
+static int build_outline(reader *r)
+{
+    odfgate_doc *doc = r->doc;
+    og_arena *a = &doc->arena;
+    size_t nh = 0;
+
+    doc->para_count = (uint32_t)r->paras.len;
+    doc->paras = og_arena_alloc(a, (r->paras.len ? r->paras.len : 1) * sizeof(og_para));
+    if (!doc->paras)
+        return fail_nomem(r);
+    if (r->paras.len)
+        memcpy(doc->paras, r->paras.items, r->paras.len * sizeof(og_para));
+
+    /* decide which paragraphs are headings */
+    for (uint32_t i = 0; i < doc->para_count; i++) {
+        og_para *p = &doc->paras[i];
+        int level = 0;
+        doc->words += p->words;
+        if (p->in_table || p->len == 0)
+            continue; /* empty headings are not headings (docs/reading.md) */
+        if (p->is_h)
+            level = p->h_level;
+        else if (p->style)
+            level = og_styles_heading_level(r->styles, p->style);
+        if (level > 0) {
+            p->h_level = (uint8_t)level;
+            p->heading = (int32_t)nh++;
+        }
+    }
+    doc->heading_count = nh;
+    doc->headings = og_arena_zalloc(a, (nh ? nh : 1) * sizeof(odfgate_heading));
+    doc->heading_para = og_arena_zalloc(a, (nh ? nh : 1) * sizeof(uint32_t));
+    if (!doc->headings || !doc->heading_para)
+        return fail_nomem(r);
+    for (uint32_t i = 0; i < doc->para_count; i++) {
+        og_para *p = &doc->paras[i];
+        if (p->heading < 0)
+            continue;
+        odfgate_heading *h = &doc->headings[p->heading];
+        h->level = p->h_level;
+        h->text = p->text;
+        h->paragraph = p->ordinal;
+        h->hidden = p->hidden;
+        h->source = p->is_h ? ODFGATE_HEADING_H : ODFGATE_HEADING_STYLE;
+        doc->heading_para[p->heading] = i;
+    }
+    /* words of each section: own body, and with its subsections */
+    for (size_t h = 0; h < nh; h++) {
+        uint32_t end = og_doc_section_end(doc, h);
+        int own = 1;
+        for (uint32_t i = doc->heading_para[h] + 1; i < end; i++) {
+            og_para *p = &doc->paras[i];
+            if (p->heading >= 0) {
+                own = 0;
+                continue;
+            }
+            doc->headings[h].words += p->words;
+            if (own)
+                doc->headings[h].own_words += p->words;
+        }
+    }
+    return 0;
+}
+
+static int finish_meta(reader *r)
+{
+    og_arena *a = &r->doc->arena;
+    odfgate_meta *m = &r->doc->meta;
+    if (r->keywords.len) {
+        const char **k = og_arena_alloc(a, r->keywords.len * sizeof(*k));
+        if (!k)
+            return fail_nomem(r);
+        memcpy(k, r->keywords.items, r->keywords.len * sizeof(*k));
+        m->keywords = k;
+        m->keyword_count = r->keywords.len;
+        og_buf joined;
+        og_buf_init(&joined, SIZE_MAX / 2);
+        for (size_t i = 0; i < r->keywords.len; i++)
+            if ((i && og_buf_adds(&joined, ", ")) || og_buf_adds(&joined, k[i])) {
+                og_buf_free(&joined);
+                return fail_nomem(r);
+            }
+        r->doc->keywords_joined = og_arena_strdup(a, joined.data);
+        og_buf_free(&joined);
+        if (!r->doc->keywords_joined)
+            return fail_nomem(r);
+    }
+    if (r->user.len) {
+        odfgate_property *u = og_arena_alloc(a, r->user.len * sizeof(*u));
+        if (!u)
+            return fail_nomem(r);
+        memcpy(u, r->user.items, r->user.len * sizeof(*u));
+        m->user = u;
+        m->user_count = r->user.len;
+    }
+    return 0;
+}
+
+/* Does any candidate paragraph need common styles to be resolved? */
+static int need_common_styles(reader *r)
+{
+    for (size_t i = 0; i < r->paras.len; i++) {
+        og_para *p = &r->paras.items[i];
+        if (!p->is_h && !p->in_table && p->len && p->style &&
+            og_styles_unresolved(r->styles, p->style))
+            return 1;
+    }
+    return 0;
+}
+
+int og_read_document(og_package *pkg, const odfgate_limits *lim, odfgate_doc *doc,
+                     odfgate_error *err)
+{
+    reader r;
+    int rc = -1;
+
+    memset(&r, 0, sizeof(r));
+    r.doc = doc;
+    r.lim = lim;
+    r.err = err;
+    og_buf_init(&r.text, lim->max_text);
+    og_buf_init(&r.mtext, 1u << 20); /* one metadata value: 1 MiB */
+    r.styles = og_styles_new();
+    if (!r.styles) {
+        fail_nomem(&r);
+        goto done;
+    }
+    if (og_package_kind_of(pkg) == OG_PACKAGE_FLAT) {
+        if (pass(&r, pkg, "content.xml", WANT_META | WANT_COMMON | WANT_AUTO | WANT_BODY) < 0)
+            goto done;
+    } else {
+        if (pass(&r, pkg, "content.xml", WANT_AUTO | WANT_BODY) < 0)
+            goto done;
+        if (need_common_styles(&r) && og_package_has_part(pkg, "styles.xml") &&
+            pass(&r, pkg, "styles.xml", WANT_COMMON | STOP_AFTER_COMMON) < 0)
+            goto done;
+        if (og_package_has_part(pkg, "meta.xml") && pass(&r, pkg, "meta.xml", WANT_META) < 0)
+            goto done;
+    }
+    r.part = og_package_kind_of(pkg) == OG_PACKAGE_FLAT ? NULL : "content.xml";
+    if (!r.saw_text_body) {
+        og_fail(err, ODFGATE_E_WRONG_TYPE, doc->path, r.part,
+                "no text body (office:body/office:text) in the document");
+        goto done;
+    }
+    if (build_outline(&r) < 0 || finish_meta(&r) < 0)
+        goto done;
+    rc = 0;
+done:
+    og_styles_free(r.styles);
+    og_buf_free(&r.text);
+    og_buf_free(&r.mtext);
+    free(r.paras.items);
+    free(r.keywords.items);
+    free(r.user.items);
+    free(r.user_name);
+    free(r.user_type);
+    return rc;
+}

@@ -1,0 +1,28 @@
+/*
+ * styles.h — paragraph styles of a document and how they resolve to heading levels.
+ * A style is a heading style when, following its parent chain (automatic styles first,
+ * then common styles), we meet a non-empty style:default-outline-level, or a style whose
+ * display name (or decoded name) is exactly "Heading N" (N 1..10, any case).  The chain
+ * stops there; "Heading" alone (parent of "Contents Heading") is not a heading style.
+ * An empty default-outline-level="" (Google Docs) is ignored and the walk goes on.
+ */
+#ifndef OG_STYLES_H
+#define OG_STYLES_H
+
+#include "arena.h"
+
+typedef struct og_styles og_styles;
+
+og_styles *og_styles_new(void);
+void og_styles_free(og_styles *st);
+
+/* Record a paragraph style.  Strings are copied.  outline_level may be NULL (absent).
+ * Returns 0 or -1 (out of memory, or more than 100,000 styles). */
+int og_styles_add(og_styles *st, int automatic, const char *name, const char *display,
+                  const char *parent, const char *outline_level);
+/* Heading level (1..10) the style resolves to, or 0. */
+int og_styles_heading_level(og_styles *st, const char *name);
+/* 1 if resolving `name` needs a style that is not known yet (so styles.xml must be read). */
+int og_styles_unresolved(og_styles *st, const char *name);
+
+#endif
