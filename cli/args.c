@@ -1,0 +1,78 @@
+/* args.c — option handling shared by the subcommands, see args.h. */
+#include "args.h"
+
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void put_safe(const char *s)
+{
+    for (; *s; s++)
+        fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, stderr);
+}
+
+static void verror(const char *fmt, va_list ap)
+{
+    char msg[2048];
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    fputs("odfgate: ", stderr);
+    put_safe(msg);
+    fputc('\n', stderr);
+}
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    verror(fmt, ap);
+    va_end(ap);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    verror(fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "Try 'odfgate %s --help'.\n", cmd);
+    return OG_EXIT_USAGE;
+}
+
+int cli_load_schema(const char *path, odfgate_schema **out)
+{
+    odfgate_error err;
+    odfgate_status st;
+    odfgate_error_clear(&err);
+    st = path ? odfgate_schema_load_file(path, out, &err) : odfgate_schema_load_builtin(out, &err);
+    if (st == ODFGATE_OK || st == ODFGATE_WARN)
+        return 0;
+    cli_error("%s: %s (%s)", path ? path : "built-in schema", err.message,
+              odfgate_errcode_name(err.code));
+    return -1;
+}
+
+int cli_parse_fail_on(const char *v)
+{
+    if (strcmp(v, "never") == 0)
+        return ODFGATE_SEV_OFF;
+    int s = odfgate_severity_parse(v);
+    return s > 0 ? s : -1;
+}
+
+int cli_parse_color(const char *v)
+{
+    const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+    if (strcmp(v, "always") == 0)
+        return 1;
+    if (strcmp(v, "never") == 0)
+        return 0;
+    if (strcmp(v, "auto") != 0)
+        return -1;
+    return isatty(STDOUT_FILENO) && !(no && *no) && !(term && strcmp(term, "dumb") == 0);
+}
+
+int cli_known_format(const char *s) { return strcmp(s, "text") == 0 || strcmp(s, "json") == 0; }

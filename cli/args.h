@@ -1,0 +1,23 @@
+/* args.h — option handling shared by the subcommands. */
+#ifndef OG_ARGS_H
+#define OG_ARGS_H
+
+#include "odfgate.h"
+
+/* Print "odfgate: MESSAGE" on stderr (control characters replaced). */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "Try 'odfgate CMD --help'." after a usage error; returns OG_EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Load --schema PATH (NULL: the built-in default).  On failure prints the error and
+ * returns -1. */
+int cli_load_schema(const char *path, odfgate_schema **out);
+/* --fail-on: error|warning|info|never → severity (never = ODFGATE_SEV_OFF); -1 if bad. */
+int cli_parse_fail_on(const char *v);
+/* --color: auto|always|never → 1/0 for stdout; -1 if bad.  auto = a terminal, NO_COLOR unset
+ * or empty, TERM not "dumb". */
+int cli_parse_color(const char *v);
+/* 1 if s is "text" or "json". */
+int cli_known_format(const char *s);
+
+#endif

@@ -1,0 +1,67 @@
+/* main.c — odfgate: global options and the table of subcommands. */
+#include "cli.h"
+
+#include "args.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} command;
+
+static const command commands[] = {
+    {"check", cmd_check, "check documents against a required-section schema"},
+    {"outline", cmd_outline, "print a document's heading tree and the sections it matches"},
+    {"schema", cmd_schema, "check a schema file, or show the built-in one"},
+    {"rules", cmd_rules, "list the rules: id, default severity, description"},
+};
+
+static void usage(FILE *out)
+{
+    fputs("Usage: odfgate COMMAND [OPTIONS] [ARGS]\n\n"
+          "Gate ODF text documents (.odt, .ott, .fodt) before they circulate.\n\nCommands:\n",
+          out);
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
+    fputs("\nRun 'odfgate COMMAND --help' for a command's options.  See odfgate(1).\n"
+          "Exit codes: 0 pass, 1 findings at or above --fail-on, 2 usage or schema error,\n"
+          "3 an input could not be read.\n",
+          out);
+}
+
+int main(int argc, char **argv)
+{
+    int rc;
+    setlocale(LC_CTYPE, ""); /* POSIX regex on UTF-8 in schemas */
+    if (argc < 2) {
+        usage(stderr);
+        return OG_EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return OG_EXIT_PASS;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+        printf("odfgate %s\n", odfgate_version());
+        return OG_EXIT_PASS;
+    }
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        if (strcmp(argv[1], commands[i].name) == 0) {
+            odfgate_global_init();
+            rc = commands[i].run(argc - 1, argv + 1);
+            odfgate_global_cleanup();
+            if (fflush(stdout) != 0 || ferror(stdout)) {
+                cli_error("cannot write the output");
+                return OG_EXIT_USAGE;
+            }
+            return rc;
+        }
+    cli_error("unknown command '%s'", argv[1]);
+    usage(stderr);
+    return OG_EXIT_USAGE;
+}

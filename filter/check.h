@@ -1,0 +1,48 @@
+/*
+ * check.h — the state shared by the rule families while one document is checked, and the
+ * result they fill.  check.c runs the families in order (sections first: it matches
+ * headings to schema sections, which the others use).
+ */
+#ifndef OG_CHECK_H
+#define OG_CHECK_H
+
+#include "arena.h"
+#include "model.h"
+#include "schema.h"
+#include "vec.h"
+
+struct odfgate_result {
+    og_arena arena;
+    odfgate_finding *findings;
+    size_t count, cap;
+    const char **heading_section; /* per document heading: schema section id or NULL */
+    size_t heading_count;
+    odfgate_severity max;
+};
+
+typedef struct og_check {
+    const odfgate_doc *doc;
+    const odfgate_schema *schema;
+    odfgate_result *res;
+    size_t *heading_match;  /* document heading → schema section index, OG_NONE if none */
+    size_t *section_heading;/* schema section → its first visible heading, OG_NONE if absent */
+    size_t *para_heading;   /* paragraph index → innermost enclosing heading, OG_NONE */
+    size_t *para_section;   /* paragraph index → innermost enclosing matched section, OG_NONE */
+    const char **folded;    /* paragraph index → og_text_fold(text), lazily built */
+    size_t *folded_len;
+    int nomem;
+} og_check;
+
+/* Record a finding.  The severity is the schema's for `rule` (a rule set to "off" records
+ * nothing); `section` is a schema section index or OG_NONE; `heading` a document heading
+ * index or OG_NONE; paragraph an ordinal or 0.  On out-of-memory sets c->nomem. */
+void og_finding(og_check *c, const char *rule, size_t section, size_t heading,
+                uint32_t paragraph, const char *fmt, ...) OG_PRINTF(6, 7);
+/* Same with an explicit severity (for rules whose severity depends on the schema). */
+void og_finding_sev(og_check *c, const char *rule, odfgate_severity sev, size_t section,
+                    size_t heading, uint32_t paragraph, const char *fmt, ...) OG_PRINTF(7, 8);
+
+/* Folded text of paragraph index i (og_text_fold), cached. NULL on out-of-memory. */
+const char *og_check_folded(og_check *c, uint32_t i, size_t *len);
+
+#endif

@@ -1,0 +1,46 @@
+/* jsonw.c — JSON string escaping, see jsonw.h. */
+#include "jsonw.h"
+
+#include "internal.h"
+#include "text.h"
+
+void og_json_str(FILE *out, const char *s)
+{
+    size_t n;
+    if (!s) {
+        fputs("null", out);
+        return;
+    }
+    n = strlen(s);
+    putc('"', out);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (c == '"' || c == '\\') {
+                putc('\\', out);
+                putc(c, out);
+            } else if (c < 0x20 || c == 0x7f)
+                fprintf(out, "\\u%04x", c);
+            else
+                putc(c, out);
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t k = og_utf8_decode(s + i, n - i, &cp);
+        if (cp == 0xFFFD && k == 1)
+            fputs("\\ufffd", out);
+        else
+            fwrite(s + i, 1, k, out);
+        i += k;
+    }
+    putc('"', out);
+}
+
+void og_json_key(FILE *out, const char *key)
+{
+    og_json_str(out, key);
+    putc(':', out);
+}
+
+void og_json_uint(FILE *out, uint64_t v) { fprintf(out, "%llu", (unsigned long long)v); }

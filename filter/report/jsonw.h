@@ -1,0 +1,16 @@
+/*
+ * jsonw.h — minimal JSON output helpers for the report formats: strings are escaped
+ * (quotes, backslash, control characters) and invalid UTF-8 becomes U+FFFD, so the output
+ * is always valid JSON whatever bytes the documents or paths hold.
+ */
+#ifndef OG_JSONW_H
+#define OG_JSONW_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+void og_json_str(FILE *out, const char *s);      /* "…" or null for NULL */
+void og_json_key(FILE *out, const char *key);    /* "key": */
+void og_json_uint(FILE *out, uint64_t v);
+
+#endif

@@ -1,0 +1,72 @@
+/* report.c — the format table and what every format shares (counts, pass/fail). */
+#include "report.h"
+
+static const og_report_format *const formats[] = {&og_report_text, &og_report_json};
+
+void og_put_safe(FILE *out, const char *s)
+{
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        putc(c < 0x20 || c == 0x7f ? '?' : c, out);
+    }
+}
+
+odfgate_status odfgate_report_new(const char *format, FILE *out,
+                                  const odfgate_report_options *opt, const odfgate_schema *schema,
+                                  odfgate_report **rep, odfgate_error *err)
+{
+    const og_report_format *fmt = NULL;
+    odfgate_report *r;
+    for (size_t i = 0; i < OG_ARRAY_LEN(formats); i++)
+        if (format && strcmp(formats[i]->name, format) == 0)
+            fmt = formats[i];
+    if (!fmt)
+        return og_fail(err, ODFGATE_E_USAGE, NULL, NULL,
+                       "unknown report format \"%s\" (known: text, json)", format ? format : "");
+    if (!(r = calloc(1, sizeof(*r))))
+        return og_fail(err, ODFGATE_E_NOMEM, NULL, NULL, "out of memory");
+    r->fmt = fmt;
+    r->out = out;
+    if (opt)
+        r->opt = *opt;
+    else
+        r->opt.fail_on = ODFGATE_SEV_ERROR;
+    r->schema = schema;
+    fmt->begin(r);
+    *rep = r;
+    return ODFGATE_OK;
+}
+
+void odfgate_report_add_doc(odfgate_report *rep, const char *path, const odfgate_doc *doc,
+                            const odfgate_result *res)
+{
+    int failed = rep->opt.fail_on != ODFGATE_SEV_OFF &&
+                 odfgate_result_max_severity(res) >= rep->opt.fail_on;
+    rep->documents++;
+    if (failed)
+        rep->failed++;
+    else
+        rep->passed++;
+    for (size_t i = 0; i < odfgate_result_count(res); i++)
+        rep->findings[odfgate_result_finding(res, i)->severity & 3]++;
+    rep->fmt->doc(rep, path, doc, res, failed);
+    rep->emitted++;
+}
+
+void odfgate_report_add_error(odfgate_report *rep, const char *path, const odfgate_error *error)
+{
+    rep->documents++;
+    rep->errors++;
+    rep->fmt->error(rep, path, error);
+    rep->emitted++;
+}
+
+int odfgate_report_end(odfgate_report *rep)
+{
+    rep->fmt->end(rep);
+    if (fflush(rep->out) != 0 || ferror(rep->out))
+        return -1;
+    return 0;
+}
+
+void odfgate_report_free(odfgate_report *rep) { free(rep); }

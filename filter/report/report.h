@@ -1,0 +1,36 @@
+/*
+ * report.h — formatters behind one small vtable (begin, doc, error, end), as libarchive
+ * registers its formats.  report.c holds the table, the counting and the pass/fail decision
+ * shared by every format; each format file fills one og_report_format.
+ */
+#ifndef OG_REPORT_H
+#define OG_REPORT_H
+
+#include "internal.h"
+
+typedef struct og_report_format {
+    const char *name;
+    void (*begin)(odfgate_report *rep);
+    void (*doc)(odfgate_report *rep, const char *path, const odfgate_doc *doc,
+                const odfgate_result *res, int failed);
+    void (*error)(odfgate_report *rep, const char *path, const odfgate_error *err);
+    void (*end)(odfgate_report *rep);
+} og_report_format;
+
+struct odfgate_report {
+    const og_report_format *fmt;
+    FILE *out;
+    odfgate_report_options opt;
+    const odfgate_schema *schema;
+    size_t documents, passed, failed, errors;
+    size_t findings[4]; /* by severity */
+    size_t emitted;     /* documents written so far (for separators) */
+};
+
+extern const og_report_format og_report_text;
+extern const og_report_format og_report_json;
+
+/* Write s with control characters replaced by '?' (for terminals and logs). */
+void og_put_safe(FILE *out, const char *s);
+
+#endif

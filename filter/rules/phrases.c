@@ -1,0 +1,94 @@
+/*
+ * phrases.c — phrase-required, phrase-forbidden (per section and for the whole document)
+ * and placeholder.  Phrases are searched paragraph by paragraph (a phrase does not span
+ * paragraphs); headings are searched too.
+ */
+#include "rules.h"
+
+/* Search paragraph index i; 1 found, 0 not, -1 out of memory. */
+static int search(og_check *c, const og_phrase *p, uint32_t i)
+{
+    const og_para *para = &c->doc->paras[i];
+    size_t flen, off, len;
+    const char *folded = NULL;
+    if (p->kind == OG_PHRASE_LITERAL && !(folded = og_check_folded(c, i, &flen)))
+        return -1;
+    return og_phrase_search(p, para->text, para->len, folded, folded ? flen : 0, &off, &len);
+}
+
+/* Paragraph range [from, to) of section s (heading excluded). */
+static void section_range(og_check *c, size_t s, uint32_t *from, uint32_t *to)
+{
+    size_t h = c->section_heading[s];
+    *from = c->doc->heading_para[h] + 1;
+    *to = og_doc_section_end(c->doc, h);
+}
+
+static int require_in(og_check *c, const og_phrase *p, size_t s, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from; i < to; i++) {
+        int r = search(c, p, i);
+        if (r != 0)
+            return r;
+    }
+    size_t h = s != OG_NONE ? c->section_heading[s] : OG_NONE;
+    if (p->message)
+        og_finding(c, "phrase-required", s, h, h != OG_NONE ? c->doc->headings[h].paragraph : 0,
+                   "%s", p->message);
+    else if (s != OG_NONE)
+        og_finding(c, "phrase-required", s, h, c->doc->headings[h].paragraph,
+                   "section \"%s\" must contain \"%s\"", c->schema->sections[s].heading, p->text);
+    else
+        og_finding(c, "phrase-required", OG_NONE, OG_NONE, 0, "the document must contain \"%s\"",
+                   p->text);
+    return 0;
+}
+
+static int forbid_in(og_check *c, const char *rule, const og_phrase *p, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from; i < to; i++) {
+        int r = search(c, p, i);
+        if (r < 0)
+            return -1;
+        if (r == 0)
+            continue;
+        size_t s = c->para_section[i], h = c->para_heading[i];
+        uint32_t ord = c->doc->paras[i].ordinal;
+        if (p->message)
+            og_finding(c, rule, s, h, ord, "%s", p->message);
+        else if (strcmp(rule, "placeholder") == 0)
+            og_finding(c, rule, s, h, ord, "placeholder \"%s\" is left in the text", p->text);
+        else
+            og_finding(c, rule, s, h, ord, "forbidden phrase \"%s\"", p->text);
+    }
+    return 0;
+}
+
+int og_rules_phrases(og_check *c)
+{
+    const odfgate_schema *sc = c->schema;
+    uint32_t np = c->doc->para_count;
+    for (size_t s = 0; s < sc->section_count; s++) {
+        const og_section *sec = &sc->sections[s];
+        uint32_t from, to;
+        if (c->section_heading[s] == OG_NONE)
+            continue; /* section-missing covers it */
+        section_range(c, s, &from, &to);
+        for (size_t k = 0; k < sec->required_count; k++)
+            if (require_in(c, &sec->required_phrases[k], s, from, to) < 0)
+                return -1;
+        for (size_t k = 0; k < sec->forbidden_count; k++)
+            if (forbid_in(c, "phrase-forbidden", &sec->forbidden_phrases[k], from, to) < 0)
+                return -1;
+    }
+    for (size_t k = 0; k < sc->doc_required_count; k++)
+        if (require_in(c, &sc->doc_required[k], OG_NONE, 0, np) < 0)
+            return -1;
+    for (size_t k = 0; k < sc->doc_forbidden_count; k++)
+        if (forbid_in(c, "phrase-forbidden", &sc->doc_forbidden[k], 0, np) < 0)
+            return -1;
+    for (size_t k = 0; k < sc->placeholder_count; k++)
+        if (forbid_in(c, "placeholder", &sc->placeholders[k], 0, np) < 0)
+            return -1;
+    return c->nomem ? -1 : 0;
+}
