@@ -1,8 +1,8 @@
 # tests/lib.sh — shared helpers for the shell test scripts (sourced, not run).
 # Every script prints TAP: call `plan N` (or `plan_lazy` + `done_testing`), then `ok`/`fail`.
 #
-#   run_odfgate ARGS...   run the built CLI (through libtool, under valgrind when configured);
-#                         sets $out (stdout), $err (stderr), $rc.
+#   run_odfgate ARGS...   run the built CLI (through libtool, under valgrind when configured,
+#                         killed after $ODFGATE_TIMEOUT s: exit 124); sets $out, $err, $rc.
 #   skip_all REASON       the whole script is skipped (TAP "1..0 # SKIP").
 set -u
 
@@ -33,9 +33,9 @@ trap 'rm -rf "$scratch"' EXIT
 run_odfgate() {
     local o="$scratch/.out" e="$scratch/.err"
     if [ -n "$ODFGATE_VALGRIND" ]; then
-        "$LIBTOOL" --mode=execute $ODFGATE_VALGRIND "$odfgate_bin" "$@" >"$o" 2>"$e"
+        timeout "${ODFGATE_TIMEOUT:-300}" "$LIBTOOL" --mode=execute $ODFGATE_VALGRIND "$odfgate_bin" "$@" >"$o" 2>"$e"
     else
-        "$odfgate_bin" "$@" >"$o" 2>"$e"
+        timeout "${ODFGATE_TIMEOUT:-60}" "$odfgate_bin" "$@" >"$o" 2>"$e"
     fi
     rc=$?
     out=$(cat "$o")

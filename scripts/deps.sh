@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# deps.sh [build|test] — install the Debian 12 packages odfgate needs; safe to run twice.
+#   build: compiler, autotools, libxml2/libzip/libcurl development files
+#   test:  build + LibreOffice (headless), python3-uno, pandoc, jing, valgrind, clang
+set -euo pipefail
+what=${1:-build}
+pkgs=(build-essential autoconf automake libtool pkg-config libxml2-dev libzip-dev
+      libcurl4-openssl-dev libxml2-utils python3)
+if [ "$what" = test ]; then
+    pkgs+=(libreoffice-writer-nogui python3-uno pandoc jing valgrind clang zip unzip
+           python3-jsonschema hyperfine)
+fi
+missing=()
+for p in "${pkgs[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "deps.sh: installing ${missing[*]}" >&2
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# sweep.sh — every document of the shared corpus through `outline` and `check`:
+# exit 0, 1 or 3 only; never a crash, hang (60 s per run), sanitizer or valgrind report;
+# encrypted files say "encrypted", files that are not zips say "not-odf-package"
+# (corpus/FEATURES.tsv says which).  One TAP line per document.
+. "$(dirname "$0")/../lib.sh"
+corpus=${ODFGATE_CORPUS:-$top_srcdir/../shared/corpus}
+[ -f "$corpus/FEATURES.tsv" ] || skip_all "no corpus at $corpus"
+features="$corpus/FEATURES.tsv"
+total=$(awk -F'\t' 'NR>1' "$features" | wc -l)
+plan "$total"
+tally="$scratch/tally"
+: >"$tally"
+while IFS=$'\t' read -r file family producer container zip_ok mimetype first encrypted rest; do
+    [ "$file" = file ] && continue
+    path="$corpus/$file"
+    why=""
+    run_odfgate outline "$path"
+    orc=$rc
+    [ "$orc" = 0 ] || [ "$orc" = 3 ] || why="outline exit $orc"
+    case "$err" in *AddressSanitizer*|*runtime\ error*|*LeakSanitizer*) why="sanitizer report in outline";; esac
+    run_odfgate check --format json "$path"
+    case "$rc" in 0|1|3) ;; *) why="${why:+$why; }check exit $rc";; esac
+    case "$err" in *AddressSanitizer*|*runtime\ error*|*LeakSanitizer*) why="sanitizer report in check";; esac
+    code=$(printf '%s' "$out" | python3 -c 'import json,sys
+try:
+    d=json.load(sys.stdin)["documents"][0]
+    print(d.get("error",{}).get("code","") if d["status"]=="error" else d["status"])
+except Exception as e:
+    print("bad-json")')
+    [ "$code" = bad-json ] && why="${why:+$why; }check --format json is not valid JSON"
+    if [ "$encrypted" = 1 ] && [ "$code" != encrypted ]; then why="${why:+$why; }encrypted file reported as $code"; fi
+    if [ "$container" = notzip ] && [ "$code" != not-odf-package ]; then why="${why:+$why; }non-zip reported as $code"; fi
+    echo "$code" >>"$tally"
+    if [ -z "$why" ]; then ok "$file ($code)"; else fail "$file: $why"; fi
+done <"$features"
+diag "outcomes:" "$(sort "$tally" | uniq -c | sort -rn)"
