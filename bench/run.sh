@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# run.sh — `make bench`: odfgate check against the floor (open + inflate + xmlTextReader to
+# the end, bench/floor.c) in the same run, on generated documents.  Prints documents/s, MB/s
+# and peak RSS for each, and the time ratio (target: check within 1.5x of the floor; peak RSS
+# under 30 MB for the big document, flat as documents grow).  Medians of $RUNS runs.
+set -euo pipefail
+: "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${top_builddir:=$PWD}"
+N=${BENCH_DOCS:-2000}
+PAGES=${BENCH_PAGES:-320}
+RUNS=${RUNS:-5}
+work=$(mktemp -d /tmp/odfgate-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+python3 "$top_srcdir/bench/gen.py" "$work" "$N" "$PAGES"
+odfgate="$top_builddir/.libs/odfgate"; [ -x "$odfgate" ] || odfgate="$top_builddir/odfgate"
+export LD_LIBRARY_PATH="$top_builddir/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+floor="$top_builddir/bench/floor"
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+# measure LABEL CMD... → prints "seconds rss_kb" (medians)
+measure() {
+    local t=() r=()
+    for _ in $(seq "$RUNS"); do
+        /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>&1 || true
+        read -r s m <"$work/time"; t+=("$s"); r+=("$m")
+    done
+    echo "$(printf '%s\n' "${t[@]}" | median) $(printf '%s\n' "${r[@]}" | median)"
+}
+row() { # name files bytes secs rss
+    awk -v n="$1" -v f="$2" -v b="$3" -v s="$4" -v r="$5" 'BEGIN {
+        printf "| %-34s | %8.0f | %8.1f | %8.3f | %7.1f |\n", n, (s>0?f/s:0), (s>0?b/1048576/s:0), s, r/1024 }'
+}
+drafts=("$work"/drafts/*.odt)
+bytes=$(cat "${drafts[@]}" | wc -c)
+echo "| run | docs/s | MB/s | seconds | peak RSS MB |"
+echo "|---|---:|---:|---:|---:|"
+read -r fs fr <<<"$(measure "$floor" "${drafts[@]}")"
+read -r cs cr <<<"$(measure "$odfgate" check --format json "${drafts[@]}")"
+row "floor: $N drafts of 6-10 pages" "$N" "$bytes" "$fs" "$fr"
+row "odfgate check: same drafts" "$N" "$bytes" "$cs" "$cr"
+for big in $(ls "$work"/big-*.odt | sort -t- -k2 -n); do
+    b=$(wc -c <"$big"); p=$(basename "$big" .odt | cut -d- -f2)
+    read -r fs fr <<<"$(measure "$floor" "$big")"
+    read -r cs2 cr2 <<<"$(measure "$odfgate" check --format json "$big")"
+    row "floor: one $p-page document" 1 "$b" "$fs" "$fr"
+    row "odfgate check: one $p-page document" 1 "$b" "$cs2" "$cr2"
+done
+awk -v c="$cs" -v f="$fs" 'BEGIN { printf "\ncheck/floor time ratio on the drafts: %.2fx (target <= 1.5x)\n", (f>0?c/f:0) }'
