@@ -5,6 +5,7 @@
 #   stderr     a fixed string standard error must contain (optional)
 #   status     the exit code
 #   contains   fixed strings standard output must contain, one per line (optional)
+#   stdin      a file (relative to the case) fed to standard input (optional)
 . "$(dirname "$0")/../lib.sh"
 cases_dir="$top_srcdir/tests/cli/cases"
 SAMPLES="$top_srcdir/samples"
@@ -16,7 +17,9 @@ for dir in "$cases_dir"/*/; do
     name=$(basename "$dir")
     CASE=$dir
     eval "set -- $(cat "$dir/cmd")"
-    (cd "$dir" && run_odfgate "$@" && printf '%s' "$rc" >"$scratch/rc" && printf '%s\n' "$out" >"$scratch/out" && printf '%s\n' "$err" >"$scratch/err")
+    stdin=/dev/null
+    [ -f "$dir/stdin" ] && stdin="$dir/$(cat "$dir/stdin")"
+    (cd "$dir" && run_odfgate "$@" <"$stdin" && printf '%s' "$rc" >"$scratch/rc" && printf '%s\n' "$out" >"$scratch/out" && printf '%s\n' "$err" >"$scratch/err")
     got_rc=$(cat "$scratch/rc")
     why=""
     want_rc=$(cat "$dir/status")

@@ -1,0 +1,34 @@
+/*
+ * pkgwrite.h — write a copy of a zip package with some parts replaced, atomically.
+ *
+ *   - the copy is built in a temporary file beside the target (same directory, so rename is
+ *     atomic), fsync'ed, renamed over the target, and the directory fsync'ed;
+ *   - `mimetype` is written first and stored (no compression, no extra field);
+ *   - every part that is not replaced is copied raw: its compressed bytes are unchanged;
+ *   - on any failure the temporary file is removed and the target is untouched.
+ * The source is never modified (it may be the same path as the target: --in-place).
+ */
+#ifndef OG_PKGWRITE_H
+#define OG_PKGWRITE_H
+
+#include "internal.h"
+
+typedef struct og_part_data {
+    const char *name;  /* part name, e.g. "meta.xml" */
+    const char *data;  /* new content (kept by the caller until og_package_write returns) */
+    size_t len;
+    const char *media_type; /* for a part that is new to the package: manifest entry type */
+} og_part_data;
+
+/* Copy the zip package at src_path to dst_path, replacing (or adding) the given parts and
+ * dropping the parts named in `drop` (NULL-terminated list, may be NULL).  A part that is
+ * added gets a manifest entry only if the caller also replaces META-INF/manifest.xml.
+ * Returns 0, or -1 with err filled (ODFGATE_E_IO with the reason, e.g. "No space left on
+ * device" or "File too large"). */
+int og_package_write(const char *src_path, const char *dst_path, const og_part_data *parts,
+                     size_t nparts, const char *const *drop, odfgate_error *err);
+
+/* Write bytes to dst_path atomically (temp file beside it, fsync, rename, fsync dir). */
+int og_write_file_atomic(const char *dst_path, const char *data, size_t len, odfgate_error *err);
+
+#endif
