@@ -30,7 +30,7 @@ int og_phrase_init(og_phrase *p, og_arena *a, og_phrase_kind kind, const char *t
                    int ignore_case, const char *where, odfgate_error *err);
 void og_phrase_release(og_phrase *p);
 
-/* Search: raw is the paragraph text, folded its og_text_fold form.  Returns 1 if found and
+/* Search: raw is the paragraph text (NUL-terminated at raw_len), folded its og_text_fold form.  Returns 1 if found and
  * sets *match_off / *match_len (offsets in raw for regex, in folded for literal), else 0. */
 int og_phrase_search(const og_phrase *p, const char *raw, size_t raw_len, const char *folded,
                      size_t folded_len, size_t *match_off, size_t *match_len);

@@ -1,18 +1,22 @@
 /*
  * text.h — UTF-8 helpers, normalisation and word counting (no locale dependence).
  *
- * Folding (og_text_fold): Unicode simple case folding for Latin, Greek and Cyrillic letters,
- * typographic quotes to ASCII ' and ", dashes and minus signs to '-', every Unicode white space
- * (incl. no-break and zero-width spaces) collapsed to one ASCII space, trimmed.  Invalid
- * UTF-8 bytes become U+FFFD.
+ * Folding (og_text_fold): simple case folding for Latin, Greek and Cyrillic letters,
+ * typographic quotes and guillemets to ASCII ' and ", dashes and minus signs to '-', every
+ * Unicode white space (incl. no-break and zero-width space) collapsed to one ASCII space,
+ * trimmed; soft hyphens, zero-width joiners and BOMs dropped.  Invalid UTF-8 becomes U+FFFD.
  *
- * Heading keys (og_heading_key): folded, then leading numbering stripped ("1.", "2.3",
- * "2.3.1)", "iv)", "IV.", "A.", "a)", "Section 2:", "Part 3 -", "Chapter 4.") and trailing
- * punctuation (.:;,!?- and spaces) removed.  Two headings match when their keys are equal.
+ * Heading keys (og_heading_key): folded, then up to four leading numbering labels stripped,
+ * then trailing punctuation (.:;,!?- and spaces) removed.  Two headings match when their keys
+ * are equal.  A label is followed by a space and is one of:
+ *   N. N) N:  N.N[.N…] (with or without a final . or ))  (N) (a) (iv)
+ *   ROMAN. ROMAN)  LETTER. LETTER)         — "I am", "Vision", "2020 vision" are not labels
+ *   KEYWORD LABEL [: . - )]  with KEYWORD one of section part chapter annex appendix article
+ *   schedule clause §   ("Section 2: Why…", "Part 3 - …", "§ 4 …", "Annex B. …")
  *
  * Words (og_count_words): a word is a maximal run of letters, digits and marks (plus ' and
- * - between two letters, and . , between digits); each CJK ideograph, kana or hangul syllable
- * counts as one word by itself.  See docs/reading.md.
+ * - between two letters, and . , between digits); each CJK ideograph or kana counts as one
+ * word by itself (Korean is spaced, so hangul is counted like Latin).  See docs/reading.md.
  */
 #ifndef OG_TEXT_H
 #define OG_TEXT_H
