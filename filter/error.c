@@ -1,5 +1,6 @@
 /* error.c — error records, status names, version and global init. */
 #include "internal.h"
+#include "schema.h"
 #include "xml.h"
 
 #include <curl/curl.h>
@@ -46,6 +47,7 @@ void odfgate_global_init(void)
 
 void odfgate_global_cleanup(void)
 {
+    og_schema_global_cleanup();
     curl_global_cleanup();
     og_xml_global_cleanup();
 }

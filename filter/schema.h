@@ -68,6 +68,9 @@ struct odfgate_schema {
     size_t quorum;                /* signatories needed: == signatory_count for all-of */
 };
 
+/* Free the compiled grammar (odfgate_global_cleanup). */
+void og_schema_global_cleanup(void);
+
 /* Effective severity of a rule under this schema (override, else the rule table default). */
 odfgate_severity og_schema_severity(const odfgate_schema *s, const char *rule);
 
