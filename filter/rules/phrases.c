@@ -5,15 +5,24 @@
  */
 #include "rules.h"
 
-/* Search paragraph index i; 1 found, 0 not, -1 out of memory. */
-static int search(og_check *c, const og_phrase *p, uint32_t i)
+/* Search paragraph index i; 1 found, 0 not, -1 out of memory.  *shown (if not NULL) gets what
+ * to quote in a message: the matched text for a regex, the phrase itself for a literal. */
+static int search(og_check *c, const og_phrase *p, uint32_t i, char *shown, size_t shown_len)
 {
     const og_para *para = &c->doc->paras[i];
-    size_t flen, off, len;
+    size_t flen = 0, off, len;
     const char *folded = NULL;
+    int r;
     if (p->kind == OG_PHRASE_LITERAL && !(folded = og_check_folded(c, i, &flen)))
         return -1;
-    return og_phrase_search(p, para->text, para->len, folded, folded ? flen : 0, &off, &len);
+    r = og_phrase_search(p, para->text, para->len, folded, flen, &off, &len);
+    if (r && shown) {
+        if (p->kind == OG_PHRASE_REGEX)
+            snprintf(shown, shown_len, "%.*s", (int)(len < 80 ? len : 80), para->text + off);
+        else
+            snprintf(shown, shown_len, "%s", p->text);
+    }
+    return r;
 }
 
 /* Paragraph range [from, to) of section s (heading excluded). */
@@ -27,7 +36,7 @@ static void section_range(og_check *c, size_t s, uint32_t *from, uint32_t *to)
 static int require_in(og_check *c, const og_phrase *p, size_t s, uint32_t from, uint32_t to)
 {
     for (uint32_t i = from; i < to; i++) {
-        int r = search(c, p, i);
+        int r = search(c, p, i, NULL, 0);
         if (r != 0)
             return r;
     }
@@ -47,7 +56,8 @@ static int require_in(og_check *c, const og_phrase *p, size_t s, uint32_t from, 
 static int forbid_in(og_check *c, const char *rule, const og_phrase *p, uint32_t from, uint32_t to)
 {
     for (uint32_t i = from; i < to; i++) {
-        int r = search(c, p, i);
+        char shown[128];
+        int r = search(c, p, i, shown, sizeof(shown));
         if (r < 0)
             return -1;
         if (r == 0)
@@ -57,9 +67,9 @@ static int forbid_in(og_check *c, const char *rule, const og_phrase *p, uint32_t
         if (p->message)
             og_finding(c, rule, s, h, ord, "%s", p->message);
         else if (strcmp(rule, "placeholder") == 0)
-            og_finding(c, rule, s, h, ord, "placeholder \"%s\" is left in the text", p->text);
+            og_finding(c, rule, s, h, ord, "placeholder \"%s\" is left in the text", shown);
         else
-            og_finding(c, rule, s, h, ord, "forbidden phrase \"%s\"", p->text);
+            og_finding(c, rule, s, h, ord, "forbidden phrase \"%s\"", shown);
     }
     return 0;
 }
