@@ -427,7 +427,7 @@ static int pass(reader *r, og_package *pkg, const char *part, int want)
 {
     og_xml_stream s;
     og_part *in = NULL;
-    int rc = 0, stopped = 0;
+    int rc = 0;
 
     r->part = part;
     reset_positions(r);
@@ -446,14 +446,14 @@ static int pass(reader *r, og_package *pkg, const char *part, int want)
             break;
         }
         if (n > 0) {
-            stopped = 1;
-            rc = 0;
+            rc = 0; /* stopped early on purpose */
             break;
         }
     }
     og_xml_stream_close(&s);
     r->s = NULL;
-    if (rc == 0 && !stopped && og_part_finish(in, r->err) < 0)
+    /* a failure of the part stream (limit, bad inflate) explains an XML error better */
+    if (og_part_finish(in, r->err) < 0)
         rc = -1;
     og_part_close(in);
     return rc < 0 ? -1 : 0;

@@ -50,19 +50,24 @@ static odfgate_errcode classify(const xmlError *e)
     return ODFGATE_E_XML;
 }
 
+/* The first error is kept; a later fatal one replaces a non-fatal one.  Only fatal errors
+ * (well-formedness) stop a parse: namespace and xml:id validity errors (real documents have
+ * them, e.g. xml:id="1") are not failures. */
 typedef struct err_sink {
     odfgate_error *err;
     const char *path, *part;
     int have;
+    int fatal;
 } err_sink;
 
 static void sink_error(err_sink *sink, const xmlError *e)
 {
     char msg[400];
     size_t n;
-    if (sink->have || !e || e->level < XML_ERR_ERROR)
+    if (!e || e->level < XML_ERR_ERROR || sink->fatal || (sink->have && e->level != XML_ERR_FATAL))
         return;
     sink->have = 1;
+    sink->fatal = e->level == XML_ERR_FATAL;
     og_copy_safe(msg, sizeof(msg), e->message ? e->message : "malformed XML");
     n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '?' || msg[n - 1] == ' ')) /* trailing newline became '?' */
@@ -122,7 +127,7 @@ static int tree_has_entity_ref(xmlNodePtr n)
 xmlDocPtr og_xml_parse_memory(const char *data, size_t len, const char *path, const char *part,
                               odfgate_error *err)
 {
-    dom_state st = {{err, path, part, 0}, 0};
+    dom_state st = {{err, path, part, 0, 0}, 0};
     xmlParserCtxtPtr ctxt;
     xmlDocPtr doc;
 
@@ -208,7 +213,7 @@ static int stream_attach(og_xml_stream *s)
         og_fail(s->err, ODFGATE_E_NOMEM, s->path, s->part, "out of memory");
         return -1;
     }
-    *sink = (err_sink){s->err, s->path, s->part, 0};
+    *sink = (err_sink){s->err, s->path, s->part, 0, 0};
     s->sink = sink;
     xmlTextReaderSetStructuredErrorHandler(s->reader, structured_error, sink);
     return 0;
@@ -245,11 +250,11 @@ static int stream_fail(og_xml_stream *s, odfgate_errcode code, const char *what)
 {
     err_sink *sink = s->sink;
     int line = xmlTextReaderGetParserLineNumber(s->reader);
-    if (!sink->have) {
+    if (!sink->fatal) {
         og_fail(s->err, code, s->path, s->part, "%s%s%s (line %d)", s->part ? s->part : "",
                 s->part ? ": " : "", what, line);
         og_error_set_line(s->err, line);
-        sink->have = 1;
+        sink->have = sink->fatal = 1;
     }
     s->failed = 1;
     return -1;
@@ -262,8 +267,8 @@ int og_xml_stream_next(og_xml_stream *s)
     if (s->failed)
         return -1;
     rc = xmlTextReaderRead(s->reader);
-    if (rc < 0 || sink->have) {
-        if (s->source_failed && !sink->have)
+    if (rc < 0 || sink->fatal) {
+        if (s->source_failed && !sink->fatal)
             return stream_fail(s, ODFGATE_E_CORRUPT, "cannot read the part");
         if (!sink->have)
             return stream_fail(s, ODFGATE_E_XML, "malformed XML");
