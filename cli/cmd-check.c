@@ -94,7 +94,7 @@ int cmd_check(int argc, char **argv)
         odfgate_error_clear(&err);
         if (inputs.items[i].missing_errno) {
             err.code = ODFGATE_E_IO;
-            snprintf(err.message, sizeof(err.message), "%s", strerror(inputs.items[i].missing_errno));
+            snprintf(err.message, sizeof(err.message), "cannot open: %s", strerror(inputs.items[i].missing_errno));
             st = ODFGATE_FAILED;
         } else {
             st = odfgate_doc_open(path, NULL, &doc, &err);
