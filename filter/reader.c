@@ -105,7 +105,8 @@ static int buf_error(reader *r, int rc)
     if (rc == OG_BUF_NOMEM)
         return fail_nomem(r);
     og_fail(r->err, ODFGATE_E_LIMIT, r->doc->path, r->part,
-            "%s: text longer than the limit of %llu bytes", r->part,
+            "%s%stext longer than the limit of %llu bytes", r->part ? r->part : "",
+            r->part ? ": " : "",
             (unsigned long long)r->lim->max_text);
     return -1;
 }
@@ -429,12 +430,13 @@ static int pass(reader *r, og_package *pkg, const char *part, int want)
     og_part *in = NULL;
     int rc = 0;
 
-    r->part = part;
+    /* a flat document is one stream: messages name no part */
+    r->part = og_package_kind_of(pkg) == OG_PACKAGE_FLAT ? NULL : part;
     reset_positions(r);
     if (og_package_part_open(pkg, part, &in, r->err) < 0)
         return -1;
-    if (og_xml_stream_open(&s, og_part_read, in, r->doc->path, part, r->lim->max_depth, r->err) <
-        0) {
+    if (og_xml_stream_open(&s, og_part_read, in, r->doc->path, r->part, r->lim->max_depth,
+                           r->err) < 0) {
         og_part_close(in);
         return -1;
     }

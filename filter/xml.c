@@ -68,11 +68,17 @@ static void sink_error(err_sink *sink, const xmlError *e)
         return;
     sink->have = 1;
     sink->fatal = e->level == XML_ERR_FATAL;
+    odfgate_errcode code = classify(e);
     og_copy_safe(msg, sizeof(msg), e->message ? e->message : "malformed XML");
     n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '?' || msg[n - 1] == ' ')) /* trailing newline became '?' */
         msg[--n] = '\0';
-    og_fail(sink->err, classify(e), sink->path, sink->part, "%s%s%s (line %d)",
+    /* libxml2's own wording suggests XML_PARSE_HUGE; say what the limit is instead */
+    if (strstr(msg, "Excessive depth"))
+        snprintf(msg, sizeof(msg), "XML nested deeper than the limit of 256 levels");
+    else if (strstr(msg, "huge text node") || strstr(msg, "Huge input"))
+        snprintf(msg, sizeof(msg), "a text node larger than the limit of 10 MB");
+    og_fail(sink->err, code, sink->path, sink->part, "%s%s%s (line %d)",
             sink->part ? sink->part : "", sink->part ? ": " : "", msg, e->line);
     og_error_set_line(sink->err, e->line);
 }
