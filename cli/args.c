@@ -15,7 +15,7 @@ static void put_safe(const char *s)
         fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, stderr);
 }
 
-static void verror(const char *fmt, va_list ap)
+__attribute__((format(printf, 1, 0))) static void verror(const char *fmt, va_list ap)
 {
     char msg[2048];
     vsnprintf(msg, sizeof(msg), fmt, ap);

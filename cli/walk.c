@@ -71,7 +71,7 @@ static int walk_dir(cli_inputs *list, const char *dir, int depth)
         n++;
     }
     closedir(d);
-    if (rc == 0)
+    if (rc == 0 && n > 1)
         qsort(names, n, sizeof(*names), by_name);
     for (size_t i = 0; i < n && rc == 0; i++) {
         size_t len = strlen(dir) + strlen(names[i]) + 2;

@@ -4,6 +4,7 @@
 #include "rules/rules.h"
 #include "text.h"
 
+OG_PRINTF(7, 0)
 static void add_finding(og_check *c, const char *rule, odfgate_severity sev, size_t section,
                         size_t heading, uint32_t paragraph, const char *fmt, va_list ap)
 {

@@ -288,7 +288,9 @@ int og_xml_stream_next(og_xml_stream *s)
     }
     type = xmlTextReaderNodeType(s->reader);
     if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+        /* after this call the reader no longer frees its document: og_xml_stream_close does */
         xmlDocPtr doc = xmlTextReaderCurrentDoc(s->reader);
+        s->doc = doc;
         if (doc && (has_entities(doc->intSubset) || has_entities(doc->extSubset)))
             return stream_fail(s, ODFGATE_E_ENTITY,
                                "XML entity declarations are refused (possible entity expansion attack)");
@@ -305,7 +307,10 @@ void og_xml_stream_close(og_xml_stream *s)
 {
     if (s->reader)
         xmlFreeTextReader(s->reader);
+    if (s->doc)
+        xmlFreeDoc(s->doc);
     free(s->sink);
+    s->doc = NULL;
     s->reader = NULL;
     s->sink = NULL;
 }

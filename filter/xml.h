@@ -41,6 +41,7 @@ typedef struct og_xml_stream {
     int source_failed;    /* the read callback reported an error (checked after the loop) */
     unsigned max_depth;
     void *sink;           /* private: error capture */
+    xmlDocPtr doc;        /* private: document taken from the reader (freed at close) */
 } og_xml_stream;
 
 /* Create a stream.  `read` is called with `ctx`.  Returns 0, or -1 with err filled. */
