@@ -9,7 +9,7 @@ if [ ! -x configure ] || [ configure.ac -nt configure ] || [ Makefile.am -nt Mak
 fi
 mkdir -p "$build"
 cd "$build"
-if [ ! -f Makefile ] || [ "$top/configure" -nt config.status ] || [ -n "${1:-}" ]; then
-    "$top/configure" -q "$@"
+if [ ! -f Makefile ] || [ "$top/configure" -nt config.status ] || [ "$*" != "$(cat .odfgate-configure-args 2>/dev/null)" ]; then
+    "$top/configure" -q "$@" && echo "$*" >.odfgate-configure-args
 fi
 make -j"$(nproc)" >/dev/null

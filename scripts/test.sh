@@ -1,29 +1,51 @@
 #!/usr/bin/env bash
-# test.sh — install everything the tests need, build warning-free, run the whole suite
-# (`make check`: unit, CLI, hostile inputs, corpus sweep, samples, LibreOffice/pandoc
-# producers, symbols) and `make distcheck`, then print "N passed, N failed".
+# test.sh — install everything the tests need, then:
+#   1. build warning-free (-Werror) and run the whole suite (`make check`: unit, CLI cases,
+#      hostile inputs, corpus sweep, samples, LibreOffice/pandoc producers, exported symbols);
+#   2. the same suite built with clang + ASan + UBSan (no recovery), LibreOffice tests skipped;
+#   3. the CLI, hostile-input and sample tests under valgrind (--error-exitcode);
+#   4. `make distcheck`;
+# and print "N passed, N failed" (every TAP result counts once).
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
-build=${BUILD_DIR:-$top/build}
-"$top/scripts/deps.sh" test || exit 2
-BUILD_DIR=$build "$top/scripts/build.sh" --enable-werror || { echo "0 passed, 1 failed"; exit 1; }
-cd "$build"
-make -j"$(nproc)" check >/dev/null 2>&1
-check_rc=$?
-# summarise every TAP result of make check
-passed=$(cat $(find . -name '*.trs') 2>/dev/null | grep -c '^:test-result: \(PASS\|SKIP\|XFAIL\)')
-failed=$(cat $(find . -name '*.trs') 2>/dev/null | grep -c '^:test-result: \(FAIL\|XPASS\|ERROR\)')
-if [ "$check_rc" -ne 0 ] || [ "$failed" -ne 0 ]; then
-    for log in $(find . -name '*.log' ! -name 'config.log' ! -name 'test-suite.log'); do
-        grep -q '^not ok\|^ERROR\|^Bail out' "$log" && { echo "== $log"; grep -v '^ok' "$log" | head -60; }
-    done
-    [ "$failed" -eq 0 ] && failed=1
-fi
+base=${BUILD_DIR:-$top/build}
+"$top/scripts/deps.sh" test || { echo "0 passed, 1 failed"; exit 1; }
+passed=0 failed=0
+
+count() { # DIR: add the TAP results of a build dir's last make check
+    local p f
+    p=$(find "$1" -name '*.trs' -exec cat {} + 2>/dev/null | grep -c '^:test-result: \(PASS\|SKIP\|XFAIL\)')
+    f=$(find "$1" -name '*.trs' -exec cat {} + 2>/dev/null | grep -c '^:test-result: \(FAIL\|XPASS\|ERROR\)')
+    passed=$((passed + p)); failed=$((failed + f))
+    echo "== $2: $p passed, $f failed"
+    if [ "$f" -ne 0 ]; then
+        grep -h -B2 -A20 '^not ok' $(find "$1" -name '*.log' ! -name config.log ! -name test-suite.log) | head -80
+    fi
+}
+
+suite() { # NAME DIR MAKE-CHECK-ARGS... -- CONFIGURE-FLAGS...
+    local name=$1 dir=$2; shift 2
+    local args=() conf=()
+    while [ $# -gt 0 ] && [ "$1" != -- ]; do args+=("$1"); shift; done
+    [ $# -gt 0 ] && shift
+    conf=("$@")
+    if ! BUILD_DIR=$dir "$top/scripts/build.sh" "${conf[@]}"; then
+        echo "== $name: build failed"; failed=$((failed + 1)); return
+    fi
+    find "$dir" -name '*.trs' -delete 2>/dev/null
+    (cd "$dir" && make -j"$(nproc)" check "${args[@]}" >"$dir/check.out" 2>&1)
+    count "$dir" "$name"
+}
+
+suite "make check" "$base" -- --enable-werror
+ODFGATE_SKIP_SOFFICE=1 suite "ASan+UBSan" "$base-asan" -- CC=clang --enable-asan --enable-ubsan --enable-werror
+suite "valgrind" "$base-valgrind" TESTS="tests/cli/run.sh tests/hostile/run.sh tests/samples/run.sh" -- --enable-valgrind
+
 if [ "${ODFGATE_SKIP_DISTCHECK:-0}" != 1 ]; then
-    if ODFGATE_SKIP_SOFFICE=1 make distcheck DISTCHECK_CONFIGURE_FLAGS=--enable-werror >distcheck.log 2>&1; then
-        passed=$((passed + 1)); echo "ok - make distcheck"
+    if (cd "$base" && ODFGATE_SKIP_SOFFICE=1 make distcheck DISTCHECK_CONFIGURE_FLAGS=--enable-werror >distcheck.log 2>&1); then
+        passed=$((passed + 1)); echo "== make distcheck: ok"
     else
-        failed=$((failed + 1)); echo "not ok - make distcheck"; tail -40 distcheck.log
+        failed=$((failed + 1)); echo "== make distcheck: FAILED"; tail -40 "$base/distcheck.log"
     fi
 fi
 echo "$passed passed, $failed failed"

@@ -33,7 +33,7 @@ trap 'rm -rf "$scratch"' EXIT
 run_odfgate() {
     local o="$scratch/.out" e="$scratch/.err"
     if [ -n "$ODFGATE_VALGRIND" ]; then
-        timeout "${ODFGATE_TIMEOUT:-300}" "$LIBTOOL" --mode=execute $ODFGATE_VALGRIND "$odfgate_bin" "$@" >"$o" 2>"$e"
+        timeout "${ODFGATE_TIMEOUT:-300}" $LIBTOOL --mode=execute $ODFGATE_VALGRIND "$odfgate_bin" "$@" >"$o" 2>"$e"
     else
         timeout "${ODFGATE_TIMEOUT:-60}" "$odfgate_bin" "$@" >"$o" 2>"$e"
     fi
