@@ -20,5 +20,7 @@ int cmd_check(int argc, char **argv);
 int cmd_outline(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_signoff(int argc, char **argv);
+int cmd_signoffs(int argc, char **argv);
 
 #endif

@@ -4,6 +4,7 @@
 #include "args.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,6 +19,8 @@ static const command commands[] = {
     {"outline", cmd_outline, "print a document's heading tree and the sections it matches"},
     {"schema", cmd_schema, "check a schema file, or show the built-in one"},
     {"rules", cmd_rules, "list the rules: id, default severity, description"},
+    {"signoff", cmd_signoff, "record or revoke a signatory's sign-off, bound to the text"},
+    {"signoffs", cmd_signoffs, "list a document's sign-offs and whether they are still valid"},
 };
 
 static void usage(FILE *out)
@@ -37,6 +40,8 @@ int main(int argc, char **argv)
 {
     int rc;
     setlocale(LC_CTYPE, ""); /* POSIX regex on UTF-8 in schemas */
+    /* a write over `ulimit -f` must fail with EFBIG (a clear error), not kill the process */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) {
         usage(stderr);
         return OG_EXIT_USAGE;

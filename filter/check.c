@@ -150,6 +150,8 @@ odfgate_status odfgate_check(const odfgate_doc *doc, const odfgate_schema *schem
         rc = og_rules_sections(&c);
     if (rc == 0)
         rc = og_rules_phrases(&c);
+    if (rc == 0)
+        rc = og_rules_signoff(&c);
     if (rc < 0 || c.nomem) {
         odfgate_result_free(res);
         return og_fail(err, ODFGATE_E_NOMEM, doc->path, NULL, "out of memory");

@@ -22,6 +22,14 @@ typedef struct og_para {
     int32_t heading;         /* index in doc->headings if this paragraph is a heading, else -1 */
 } og_para;
 
+/* Text that is content but not body flow: paragraphs of footnotes/endnotes and text boxes.
+ * Kept for the sign-off digest, in document order, after the paragraph they are anchored in. */
+typedef struct og_aux {
+    const char *text;
+    uint32_t len;
+    uint32_t anchor;         /* index of the body paragraph it belongs to (para_count: at end) */
+} og_aux;
+
 struct odfgate_doc {
     og_arena arena;
     const char *path;
@@ -33,6 +41,8 @@ struct odfgate_doc {
     odfgate_heading *headings;   size_t heading_count;
     uint32_t *heading_para;      /* heading i is paras[heading_para[i]] */
     uint64_t words;
+    og_aux *aux;                 uint32_t aux_count;
+    uint32_t tracked_changes;    /* text:changed-region elements (unresolved tracked changes) */
     const char *keywords_joined; /* keywords joined with ", ", NULL if none */
 };
 

@@ -43,12 +43,12 @@ static const meta_field meta_fields[] = {
 static int skipped_in_body(const char *ns, const char *local)
 {
     static const char *const text_skip[] = {
-        "tracked-changes", "note", "table-of-content", "alphabetical-index", "illustration-index",
+        "tracked-changes", "note-citation", "table-of-content", "alphabetical-index", "illustration-index",
         "table-index", "object-index", "user-index", "bibliography", "sequence-decls",
         "variable-decls", "user-field-decls", "dde-connection-decls", "hidden-paragraph",
         "hidden-text"};
-    if (strcmp(ns, OG_NS_DRAW) == 0)
-        return 1; /* frames, text boxes, shapes */
+    if (strcmp(ns, OG_NS_DRAW) == 0) /* shapes and images; frames and text boxes are aux text */
+        return strcmp(local, "frame") != 0 && strcmp(local, "text-box") != 0;
     if (strcmp(ns, OG_NS_OFFICE) == 0)
         return strcmp(local, "annotation") == 0 || strcmp(local, "annotation-end") == 0 ||
                strcmp(local, "forms") == 0;
@@ -79,6 +79,13 @@ typedef struct reader {
     og_para cur;
     uint64_t text_total;
     OG_VEC(og_para) paras;
+
+    /* aux text: note bodies and text boxes (not body flow; kept for the sign-off digest) */
+    int aux_depth;      /* depth of text:note-body / draw:text-box, -1 outside */
+    int aux_para_depth; /* current paragraph inside it, -1 none */
+    og_buf aux_text;
+    OG_VEC(og_aux) aux;
+    uint32_t tracked;
 
     /* styles */
     int styles_depth; /* depth of office:styles / automatic-styles, -1 outside */
@@ -165,11 +172,60 @@ static int add_text(reader *r, const char *s, size_t n)
     return rc ? buf_error(r, rc) : 0;
 }
 
+static int aux_para_end(reader *r)
+{
+    size_t len = r->aux_text.len;
+    og_aux a;
+    if (len && r->aux_text.data[len - 1] == ' ')
+        len--;
+    r->aux_para_depth = -1;
+    r->text_total += len;
+    if (r->text_total > r->lim->max_text)
+        return buf_error(r, OG_BUF_TOOBIG);
+    if (!len)
+        return 0;
+    a.text = og_arena_strndup(&r->doc->arena, r->aux_text.data, len);
+    a.len = (uint32_t)len;
+    a.anchor = (uint32_t)r->paras.len; /* the paragraph being read, or the next one */
+    if (!a.text)
+        return fail_nomem(r);
+    int rc = OG_VEC_PUSH(&r->aux, a, OG_MAX_PARAS);
+    return rc == -1 ? fail_nomem(r) : rc ? buf_error(r, OG_BUF_TOOBIG) : 0;
+}
+
+/* Inside a note body or text box: paragraphs go to the aux list. */
+static int aux_element(reader *r, const char *ns, const char *local, int depth, int empty)
+{
+    if (strcmp(ns, OG_NS_TEXT) != 0)
+        return 0;
+    if (strcmp(local, "p") == 0 || strcmp(local, "h") == 0) {
+        if (r->aux_para_depth >= 0)
+            return 0;
+        og_buf_reset(&r->aux_text);
+        r->aux_para_depth = depth;
+        return empty ? aux_para_end(r) : 0;
+    }
+    if (r->aux_para_depth >= 0 &&
+        (strcmp(local, "s") == 0 || strcmp(local, "tab") == 0 || strcmp(local, "line-break") == 0)) {
+        int rc = og_append_collapsed(&r->aux_text, " ", 1);
+        return rc ? buf_error(r, rc) : 0;
+    }
+    return 0;
+}
+
 static int body_element(reader *r, const char *ns, const char *local, int depth, int empty)
 {
+    if (r->aux_depth >= 0)
+        return skipped_in_body(ns, local) ? (empty ? 0 : (r->skip_depth = depth, 0))
+                                          : aux_element(r, ns, local, depth, empty);
     if (skipped_in_body(ns, local)) {
         if (!empty)
             r->skip_depth = depth;
+        return 0;
+    }
+    if (!empty && ((strcmp(ns, OG_NS_TEXT) == 0 && strcmp(local, "note-body") == 0) ||
+                   (strcmp(ns, OG_NS_DRAW) == 0 && strcmp(local, "text-box") == 0))) {
+        r->aux_depth = depth;
         return 0;
     }
     if (strcmp(ns, OG_NS_TEXT) == 0) {
@@ -203,6 +259,14 @@ static int body_element(reader *r, const char *ns, const char *local, int depth,
 
 static int body_end(reader *r, const char *ns, const char *local, int depth)
 {
+    if (depth == r->aux_para_depth)
+        return aux_para_end(r);
+    if (depth == r->aux_depth) {
+        r->aux_depth = -1;
+        return 0;
+    }
+    if (r->aux_depth >= 0)
+        return 0;
     if (depth == r->para_depth)
         return para_end(r);
     if (depth == r->hidden_depth)
@@ -380,8 +444,12 @@ static int on_node(reader *r, int want)
     case XML_READER_TYPE_ELEMENT: {
         depth = xmlTextReaderDepth(x);
         int empty = xmlTextReaderIsEmptyElement(x);
-        if (r->skip_depth >= 0)
+        if (r->skip_depth >= 0) {
+            if (depth == r->skip_depth + 1 && strcmp(og_xml_local(r->s), "changed-region") == 0 &&
+                strcmp(og_xml_ns(r->s), OG_NS_TEXT) == 0)
+                r->tracked++;
             return 0;
+        }
         if (start_element(r, want, og_xml_ns(r->s), og_xml_local(r->s), depth, empty) < 0)
             return -1;
         /* an empty meta field element yields no END_ELEMENT */
@@ -403,7 +471,11 @@ static int on_node(reader *r, int want)
         const char *v = (const char *)xmlTextReaderConstValue(x);
         if (!v)
             return 0;
-        if (r->para_depth >= 0)
+        if (r->aux_para_depth >= 0) {
+            int rc = og_append_collapsed(&r->aux_text, v, strlen(v));
+            return rc ? buf_error(r, rc) : 0;
+        }
+        if (r->para_depth >= 0 && r->aux_depth < 0)
             return add_text(r, v, strlen(v));
         if (r->meta_depth >= 0 && r->field >= 0) {
             int rc = og_buf_adds(&r->mtext, v);
@@ -420,6 +492,7 @@ static void reset_positions(reader *r)
 {
     r->text_depth = r->body_depth = r->skip_depth = r->hidden_depth = r->para_depth = -1;
     r->styles_depth = r->meta_depth = r->field = -1;
+    r->aux_depth = r->aux_para_depth = -1;
     r->cells = 0;
 }
 
@@ -527,6 +600,19 @@ static int build_outline(reader *r)
     return 0;
 }
 
+static int finish_aux(reader *r)
+{
+    odfgate_doc *doc = r->doc;
+    doc->tracked_changes = r->tracked;
+    doc->aux_count = (uint32_t)r->aux.len;
+    if (!r->aux.len)
+        return 0;
+    if (!(doc->aux = og_arena_alloc(&doc->arena, r->aux.len * sizeof(og_aux))))
+        return fail_nomem(r);
+    memcpy(doc->aux, r->aux.items, r->aux.len * sizeof(og_aux));
+    return 0;
+}
+
 static int finish_meta(reader *r)
 {
     og_arena *a = &r->doc->arena;
@@ -585,6 +671,7 @@ int og_read_document(og_package *pkg, const odfgate_limits *lim, odfgate_doc *do
     r.err = err;
     og_buf_init(&r.text, lim->max_text);
     og_buf_init(&r.mtext, 1u << 20); /* one metadata value: 1 MiB */
+    og_buf_init(&r.aux_text, lim->max_text);
     r.styles = og_styles_new();
     if (!r.styles) {
         fail_nomem(&r);
@@ -608,13 +695,15 @@ int og_read_document(og_package *pkg, const odfgate_limits *lim, odfgate_doc *do
                 "no text body (office:body/office:text) in the document");
         goto done;
     }
-    if (build_outline(&r) < 0 || finish_meta(&r) < 0)
+    if (build_outline(&r) < 0 || finish_meta(&r) < 0 || finish_aux(&r) < 0)
         goto done;
     rc = 0;
 done:
     og_styles_free(r.styles);
     og_buf_free(&r.text);
     og_buf_free(&r.mtext);
+    og_buf_free(&r.aux_text);
+    free(r.aux.items);
     free(r.paras.items);
     free(r.keywords.items);
     free(r.user.items);

@@ -247,6 +247,72 @@ ODFGATE_API const char *odfgate_result_heading_section(const odfgate_result *res
 /* Highest severity among findings (ODFGATE_SEV_OFF if none). */
 ODFGATE_API odfgate_severity odfgate_result_max_severity(const odfgate_result *res);
 
+/* ---------------------------------------------------------------- sign-off */
+
+/* A sign-off record is a meta:user-defined property named "odfgate.signoff.<id>" whose value
+ * is a one-line record (format in docs/signoff.md) binding a signatory's decision to a
+ * SHA-256 digest of the document's canonical text and of each schema section. */
+
+typedef enum odfgate_signoff_state {
+    ODFGATE_SIGNOFF_VALID = 0,  /* the text is the one signed */
+    ODFGATE_SIGNOFF_STALE,      /* the text changed since (see changed) */
+    ODFGATE_SIGNOFF_UNKNOWN,    /* the signatory is not in the schema */
+    ODFGATE_SIGNOFF_MALFORMED   /* the record cannot be read (see problem) */
+} odfgate_signoff_state;
+
+/* "valid", "stale", "unknown", "malformed" */
+ODFGATE_API const char *odfgate_signoff_state_name(odfgate_signoff_state state);
+
+typedef struct odfgate_signoff {
+    const char *property;        /* property name, e.g. "odfgate.signoff.dh" */
+    const char *signatory;       /* signatory id (from the property name if malformed) */
+    const char *decision;        /* "approved" or "rejected"; NULL if malformed */
+    const char *by, *role, *at;  /* signer's name, role (may be NULL), ISO 8601 date-time */
+    odfgate_signoff_state state;
+    const char *const *changed;  /* stale: ids of the schema sections whose text changed */
+    size_t changed_count;
+    int changed_outside;         /* stale: text outside every schema section changed */
+    int future;                  /* dated in the future (more than 5 minutes ahead) */
+    const char *problem;         /* malformed: what is wrong; else NULL */
+} odfgate_signoff;
+
+typedef struct odfgate_signoffs odfgate_signoffs;
+
+/* Read and verify every sign-off record of a document against its current text and the
+ * schema's signatories.  Free with odfgate_signoffs_free. */
+ODFGATE_API odfgate_status odfgate_signoffs_read(const odfgate_doc *doc, const odfgate_schema *schema,
+                                                 odfgate_signoffs **out, odfgate_error *err);
+ODFGATE_API size_t odfgate_signoffs_count(const odfgate_signoffs *s);
+ODFGATE_API const odfgate_signoff *odfgate_signoffs_at(const odfgate_signoffs *s, size_t i);
+ODFGATE_API void odfgate_signoffs_free(odfgate_signoffs *s);
+/* Unresolved tracked changes (text:changed-region) in the document. */
+ODFGATE_API uint32_t odfgate_doc_tracked_changes(const odfgate_doc *doc);
+
+/* The canonical text the digests are computed over (docs/signoff.md).  *text is allocated
+ * with malloc; the caller frees it. */
+ODFGATE_API odfgate_status odfgate_doc_canonical_text(const odfgate_doc *doc, char **text, size_t *len,
+                                                      odfgate_error *err);
+
+typedef struct odfgate_stamp {
+    const char *signatory;  /* schema signatory id */
+    const char *by;         /* signer's name */
+    const char *role;       /* may be NULL */
+    const char *decision;   /* "approved" (NULL means approved) or "rejected" */
+    const char *at;         /* ISO 8601 with time zone; NULL: now, UTC */
+    int force;              /* rewrite a document carrying ODF digital signatures (dropping them) */
+} odfgate_stamp;
+
+/* Write a copy of in_path to out_path (may be the same path: in place) with the sign-off
+ * record of stamp->signatory set, replacing an earlier one.  Only meta.xml changes (and the
+ * manifest if meta.xml was missing); every other part is copied raw; the write is atomic. */
+ODFGATE_API odfgate_status odfgate_signoff_stamp(const char *in_path, const char *out_path,
+                                                 const odfgate_schema *schema,
+                                                 const odfgate_stamp *stamp, odfgate_error *err);
+/* Same, removing the record of `signatory` (an error if there is none). */
+ODFGATE_API odfgate_status odfgate_signoff_revoke(const char *in_path, const char *out_path,
+                                                  const char *signatory, int force,
+                                                  odfgate_error *err);
+
 /* ---------------------------------------------------------------- reports */
 
 /* A report writes the outcome of a batch to a stream in one format.

@@ -8,6 +8,11 @@
 
 #include "check.h"
 
+/* sections.c: match every document heading to a schema section (OG_NONE if none) and each
+ * section to its first visible heading (OG_NONE if absent).  -1 on out-of-memory. */
+int og_match_headings(const odfgate_doc *doc, const odfgate_schema *schema, size_t *heading_match,
+                      size_t *section_heading);
+
 /* sections.c: matches headings to sections (fills heading_match, section_heading,
  * para_heading, para_section), then section-* rules.  Returns -1 on out-of-memory. */
 int og_rules_sections(og_check *c);
@@ -17,5 +22,7 @@ int og_rules_phrases(og_check *c);
 int og_rules_metadata(og_check *c);
 /* packaging.c: package-nonconformant (notes recorded while opening). */
 int og_rules_package(og_check *c);
+/* signoff.c: signoff-* rules (only when the schema names signatories). */
+int og_rules_signoff(og_check *c);
 
 #endif

@@ -20,22 +20,22 @@ static size_t match_key(const odfgate_schema *s, const char *key)
     return OG_NONE;
 }
 
-static int match_headings(og_check *c)
+int og_match_headings(const odfgate_doc *doc, const odfgate_schema *schema, size_t *heading_match,
+                      size_t *section_heading)
 {
-    const odfgate_doc *doc = c->doc;
     og_buf key;
     og_buf_init(&key, 1u << 20);
-    for (size_t i = 0; i < c->schema->section_count; i++)
-        c->section_heading[i] = OG_NONE;
+    for (size_t i = 0; i < schema->section_count; i++)
+        section_heading[i] = OG_NONE;
     for (size_t h = 0; h < doc->heading_count; h++) {
         if (og_heading_key(doc->headings[h].text, &key) != OG_BUF_OK) {
             og_buf_free(&key);
             return -1;
         }
-        size_t s = match_key(c->schema, key.data ? key.data : "");
-        c->heading_match[h] = s;
-        if (s != OG_NONE && !doc->headings[h].hidden && c->section_heading[s] == OG_NONE)
-            c->section_heading[s] = h;
+        size_t s = match_key(schema, key.data ? key.data : "");
+        heading_match[h] = s;
+        if (s != OG_NONE && !doc->headings[h].hidden && section_heading[s] == OG_NONE)
+            section_heading[s] = h;
     }
     og_buf_free(&key);
     return 0;
@@ -277,7 +277,8 @@ static void check_unexpected(og_check *c)
 
 int og_rules_sections(og_check *c)
 {
-    if (match_headings(c) < 0 || locate_paragraphs(c) < 0)
+    if (og_match_headings(c->doc, c->schema, c->heading_match, c->section_heading) < 0 ||
+        locate_paragraphs(c) < 0)
         return -1;
     check_missing(c);
     if (check_order(c) < 0)

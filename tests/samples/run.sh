@@ -14,7 +14,7 @@ while IFS='|' read -r name want_rc want; do
     run_odfgate check --format json "$drafts/$name.odt"
     got=$(printf '%s' "$out" | python3 -c 'import json,sys
 d=json.load(sys.stdin)["documents"][0]
-print(" ".join(sorted(f["rule"]+":"+(f["section"] or "-") for f in d["findings"] if f["severity"]!="info")))')
+print(" ".join(sorted(f["rule"]+":"+(f["section"] or "-") for f in d["findings"] if f["severity"]=="error")))')
     if [ "$rc" = "$want_rc" ] && [ "$got" = "$want" ]; then ok "$name: $want"
     else fail "$name: exit $rc (want $want_rc), findings '$got' (want '$want')"; fi
 done <<<"$cases"

@@ -1,0 +1,183 @@
+/* cmd-signoffs.c — odfgate signoffs: the table of sign-offs of a document and their state. */
+#include "cli.h"
+
+#include "args.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage_text[] =
+    "Usage: odfgate signoffs [--schema FILE] [--format text|json] [--canonical] FILE\n"
+    "List the sign-offs recorded in a document: signatory, decision, by, role, when, and state\n"
+    "(valid; stale, with the changed sections; unknown signatory; malformed), then the\n"
+    "signatories of the schema who have not signed.  --canonical prints the canonical text\n"
+    "the digests are computed over (docs/signoff.md) instead.\n"
+    "Exit: 0 every signatory signed and every sign-off is valid, 1 otherwise, 2 usage, 3 unreadable.\n";
+
+static void jstr(const char *s)
+{
+    if (!s) {
+        fputs("null", stdout);
+        return;
+    }
+    putchar('"');
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            printf("\\%c", c);
+        else if (c < 0x20)
+            printf("\\u%04x", c);
+        else
+            putchar(c);
+    }
+    putchar('"');
+}
+
+static void put_safe(const char *s)
+{
+    for (; s && *s; s++)
+        putchar((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+}
+
+static int signed_by(const odfgate_signoffs *so, const char *id)
+{
+    for (size_t i = 0; i < odfgate_signoffs_count(so); i++) {
+        const odfgate_signoff *r = odfgate_signoffs_at(so, i);
+        if (strcmp(r->signatory, id) == 0 && r->state != ODFGATE_SIGNOFF_MALFORMED)
+            return 1;
+    }
+    return 0;
+}
+
+static void print_json(const char *path, const odfgate_schema *schema, const odfgate_signoffs *so)
+{
+    printf("{\"path\":");
+    jstr(path);
+    printf(",\"schema\":");
+    jstr(odfgate_schema_id(schema));
+    printf(",\"signoffs\":[");
+    for (size_t i = 0; i < odfgate_signoffs_count(so); i++) {
+        const odfgate_signoff *r = odfgate_signoffs_at(so, i);
+        printf("%s{\"signatory\":", i ? "," : "");
+        jstr(r->signatory);
+        printf(",\"property\":");
+        jstr(r->property);
+        printf(",\"decision\":");
+        jstr(r->decision);
+        printf(",\"by\":");
+        jstr(r->by);
+        printf(",\"role\":");
+        jstr(r->role);
+        printf(",\"at\":");
+        jstr(r->at);
+        printf(",\"state\":");
+        jstr(odfgate_signoff_state_name(r->state));
+        printf(",\"changed_sections\":[");
+        for (size_t k = 0; k < r->changed_count; k++) {
+            printf("%s", k ? "," : "");
+            jstr(r->changed[k]);
+        }
+        printf("],\"changed_outside_sections\":%s,\"future\":%s,\"problem\":",
+               r->changed_outside ? "true" : "false", r->future ? "true" : "false");
+        jstr(r->problem);
+        putchar('}');
+    }
+    printf("],\"missing\":[");
+    for (size_t k = 0, n = 0; k < odfgate_schema_signatory_count(schema); k++)
+        if (!signed_by(so, odfgate_schema_signatory_id(schema, k))) {
+            printf("%s", n++ ? "," : "");
+            jstr(odfgate_schema_signatory_id(schema, k));
+        }
+    printf("]}\n");
+}
+
+static void print_text(const odfgate_schema *schema, const odfgate_signoffs *so)
+{
+    printf("%-10s %-9s %-24s %-24s %-25s %s\n", "SIGNATORY", "DECISION", "BY", "ROLE", "WHEN", "STATE");
+    for (size_t i = 0; i < odfgate_signoffs_count(so); i++) {
+        const odfgate_signoff *r = odfgate_signoffs_at(so, i);
+        printf("%-10.10s %-9s %-24.24s %-24.24s %-25.25s ", r->signatory, r->decision ? r->decision : "-",
+               r->by ? r->by : "-", r->role ? r->role : "-", r->at ? r->at : "-");
+        put_safe(odfgate_signoff_state_name(r->state));
+        if (r->state == ODFGATE_SIGNOFF_STALE) {
+            printf(" (changed:");
+            for (size_t k = 0; k < r->changed_count; k++)
+                printf(" %s", r->changed[k]);
+            printf("%s)", r->changed_outside ? " text outside the sections" : "");
+        } else if (r->state == ODFGATE_SIGNOFF_MALFORMED) {
+            printf(": ");
+            put_safe(r->problem);
+        } else if (r->state == ODFGATE_SIGNOFF_UNKNOWN) {
+            printf(" signatory");
+        }
+        putchar('\n');
+    }
+    for (size_t k = 0; k < odfgate_schema_signatory_count(schema); k++)
+        if (!signed_by(so, odfgate_schema_signatory_id(schema, k)))
+            printf("%-10.10s %-9s %s\n", odfgate_schema_signatory_id(schema, k), "-",
+                   odfgate_schema_signatory_name(schema, k));
+}
+
+int cmd_signoffs(int argc, char **argv)
+{
+    static const struct option opts[] = {{"schema", required_argument, NULL, 's'},
+                                         {"format", required_argument, NULL, 'f'},
+                                         {"canonical", no_argument, NULL, 'c'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    const char *schema_path = NULL, *format = "text";
+    odfgate_schema *schema = NULL;
+    odfgate_doc *doc = NULL;
+    odfgate_signoffs *so = NULL;
+    odfgate_error err;
+    odfgate_status st;
+    int c, canonical = 0, rc = OG_EXIT_PASS;
+
+    while ((c = getopt_long(argc, argv, "s:f:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 's': schema_path = optarg; break;
+        case 'f':
+            if (!cli_known_format(optarg))
+                return cli_usage_error("signoffs", "unknown format '%s'", optarg);
+            format = optarg;
+            break;
+        case 'c': canonical = 1; break;
+        case 'h': fputs(usage_text, stdout); return OG_EXIT_PASS;
+        default: return cli_usage_error("signoffs", "invalid option");
+        }
+    }
+    if (argc - optind != 1)
+        return cli_usage_error("signoffs", "give exactly one FILE");
+    if (cli_load_schema(schema_path, &schema) < 0)
+        return OG_EXIT_USAGE;
+    odfgate_error_clear(&err);
+    st = odfgate_doc_open(argv[optind], NULL, &doc, &err);
+    if (st <= ODFGATE_WARN && canonical) {
+        char *text = NULL;
+        size_t len = 0;
+        if ((st = odfgate_doc_canonical_text(doc, &text, &len, &err)) == ODFGATE_OK)
+            fwrite(text, 1, len, stdout);
+        free(text);
+    } else if (st <= ODFGATE_WARN && (st = odfgate_signoffs_read(doc, schema, &so, &err)) == ODFGATE_OK) {
+        if (strcmp(format, "json") == 0)
+            print_json(argv[optind], schema, so);
+        else
+            print_text(schema, so);
+        for (size_t i = 0; i < odfgate_signoffs_count(so); i++)
+            if (odfgate_signoffs_at(so, i)->state != ODFGATE_SIGNOFF_VALID)
+                rc = OG_EXIT_FINDINGS;
+        for (size_t k = 0; k < odfgate_schema_signatory_count(schema); k++)
+            if (!signed_by(so, odfgate_schema_signatory_id(schema, k)))
+                rc = OG_EXIT_FINDINGS;
+    }
+    if (st > ODFGATE_WARN) {
+        cli_error("%s: %s (%s)", argv[optind], err.message, odfgate_errcode_name(err.code));
+        rc = st == ODFGATE_FATAL ? OG_EXIT_USAGE : OG_EXIT_UNREADABLE;
+    }
+    odfgate_signoffs_free(so);
+    odfgate_doc_free(doc);
+    odfgate_schema_free(schema);
+    return rc;
+}

@@ -1,0 +1,27 @@
+/*
+ * canonical.h — the canonical text of a document, over which sign-off digests are computed
+ * (defined precisely in docs/signoff.md; keep the two in step).
+ *
+ *   line 1:        "odfgate-canonical/1"
+ *   per heading:   "H<level> <text>"
+ *   per paragraph: "P <text>"          (empty paragraphs are left out)
+ *   per note/text-box paragraph, after the paragraph it is anchored in: "N <text>"
+ *   each line ends with "\n"; text is the model's (white space collapsed, trimmed, UTF-8 as
+ *   stored, no Unicode normalisation).
+ */
+#ifndef OG_CANONICAL_H
+#define OG_CANONICAL_H
+
+#include "buf.h"
+#include "model.h"
+
+#define OG_CANONICAL_HEADER "odfgate-canonical/1\n"
+
+/* Append the canonical lines of body paragraphs [from, to) (and the aux text anchored in
+ * them) to out.  Returns OG_BUF_* code. */
+int og_canonical_range(const odfgate_doc *doc, uint32_t from, uint32_t to, og_buf *out);
+
+/* SHA-256 of bytes as 64 lowercase hex digits + NUL. */
+void og_sha256_hex(const void *data, size_t len, char hex[65]);
+
+#endif

@@ -1,0 +1,160 @@
+/*
+ * stamp.c — odfgate_signoff_stamp / odfgate_signoff_revoke: compute the record, rewrite only
+ * meta.xml (the manifest too when meta.xml was missing), copy every other part raw, write
+ * atomically.  A document carrying ODF digital signatures is refused unless forced (the
+ * signatures would no longer verify; with force they are removed, and the caller says so).
+ */
+#include "internal.h"
+
+#include "metaedit.h"
+#include "model.h"
+#include "package.h"
+#include "pkgwrite.h"
+#include "signoff.h"
+
+#define SIGNATURES "META-INF/documentsignatures.xml"
+#define MAX_META (64u << 20)
+
+static odfgate_status fail_status(odfgate_error *err)
+{
+    return err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
+}
+
+/* Set (value) or remove (NULL) a property and write the result to out_path. */
+static odfgate_status rewrite(const char *in, const char *out, const char *name, const char *value,
+                              int force, int *found, odfgate_error *err)
+{
+    og_package *pkg = NULL;
+    og_buf part, meta, manifest;
+    odfgate_status st = og_package_open(in, NULL, &pkg, err);
+    int rc = -1;
+    if (st != ODFGATE_OK)
+        return st;
+    og_buf_init(&part, MAX_META);
+    og_buf_init(&meta, SIZE_MAX / 2);
+    og_buf_init(&manifest, SIZE_MAX / 2);
+    if (og_package_kind_of(pkg) == OG_PACKAGE_FLAT) {
+        og_buf whole;
+        og_buf_init(&whole, SIZE_MAX / 2);
+        if (og_package_read_part(pkg, "content.xml", &whole, err) == 0 &&
+            og_meta_set_user(whole.data, whole.len, in, name, value, &meta, found, err) == 0)
+            rc = og_write_file_atomic(out, meta.data, meta.len, err);
+        og_buf_free(&whole);
+        goto done;
+    }
+    if (og_package_has_part(pkg, SIGNATURES) && !force) {
+        og_fail(err, ODFGATE_E_USAGE, in, SIGNATURES,
+                "the document carries ODF digital signatures; rewriting meta.xml would invalidate "
+                "them (use --force to write anyway: the signatures are then removed)");
+        goto done;
+    }
+    static const char *const drop[] = {SIGNATURES, NULL};
+    og_part_data parts[2];
+    size_t nparts = 1;
+    if (og_package_has_part(pkg, "meta.xml")) {
+        if (og_package_read_part(pkg, "meta.xml", &part, err) < 0 ||
+            og_meta_set_user(part.data, part.len, in, name, value, &meta, found, err) < 0)
+            goto done;
+    } else {
+        if (og_meta_set_user(og_empty_meta_xml, strlen(og_empty_meta_xml), in, name, value, &meta,
+                             found, err) < 0)
+            goto done;
+        if (og_package_has_part(pkg, "META-INF/manifest.xml")) {
+            og_buf_reset(&part);
+            if (og_package_read_part(pkg, "META-INF/manifest.xml", &part, err) < 0 ||
+                og_manifest_add(part.data, part.len, in, "meta.xml", "text/xml", &manifest, err) < 0)
+                goto done;
+            parts[nparts++] = (og_part_data){"META-INF/manifest.xml", manifest.data, manifest.len, NULL};
+        }
+    }
+    parts[0] = (og_part_data){"meta.xml", meta.data, meta.len, "text/xml"};
+    og_package_free(pkg);
+    pkg = NULL;
+    rc = og_package_write(in, out, parts, nparts, force ? drop : NULL, err);
+done:
+    og_package_free(pkg);
+    og_buf_free(&part);
+    og_buf_free(&meta);
+    og_buf_free(&manifest);
+    return rc == 0 ? ODFGATE_OK : fail_status(err);
+}
+
+static const og_signatory *find_signatory(const odfgate_schema *s, const char *id)
+{
+    for (size_t i = 0; id && i < s->signatory_count; i++)
+        if (strcmp(s->signatories[i].id, id) == 0)
+            return &s->signatories[i];
+    return NULL;
+}
+
+odfgate_status odfgate_signoff_stamp(const char *in_path, const char *out_path,
+                                     const odfgate_schema *schema, const odfgate_stamp *stamp,
+                                     odfgate_error *err)
+{
+    odfgate_doc *doc = NULL;
+    og_arena a;
+    og_digests d;
+    og_buf record, name;
+    char now[32];
+    odfgate_status st;
+
+    if (!in_path || !out_path || !schema || !stamp)
+        return og_fail(err, ODFGATE_E_USAGE, in_path, NULL, "missing argument");
+    if (!find_signatory(schema, stamp->signatory)) {
+        og_buf list;
+        og_buf_init(&list, 4096);
+        for (size_t i = 0; i < schema->signatory_count; i++)
+            og_buf_printf(&list, "%s%s", i ? ", " : "", schema->signatories[i].id);
+        st = og_fail(err, ODFGATE_E_USAGE, in_path, NULL,
+                     "unknown signatory \"%s\"; schema %s lists: %s", stamp->signatory ? stamp->signatory : "",
+                     schema->id, list.data ? list.data : "(none)");
+        og_buf_free(&list);
+        return st;
+    }
+    if ((st = odfgate_doc_open(in_path, NULL, &doc, err)) > ODFGATE_WARN)
+        return st;
+    if (doc->tracked_changes && !stamp->force) {
+        st = og_fail(err, ODFGATE_E_USAGE, in_path, NULL,
+                     "the document has %u unresolved tracked changes; accept or reject them before "
+                     "signing off (or use --force)", doc->tracked_changes);
+        odfgate_doc_free(doc);
+        return st;
+    }
+    og_arena_init(&a);
+    og_buf_init(&record, 1u << 20);
+    og_buf_init(&name, 4096);
+    if (!stamp->at)
+        og_now_iso(now);
+    st = ODFGATE_FAILED;
+    if (og_digests_compute(doc, schema, &a, &d) < 0)
+        og_fail(err, ODFGATE_E_NOMEM, in_path, NULL, "out of memory");
+    else if (og_signoff_encode(stamp, stamp->at ? stamp->at : now, &d, schema, &record, err) == 0 &&
+             og_buf_printf(&name, "%s%s", OG_SIGNOFF_PREFIX, stamp->signatory) == OG_BUF_OK)
+        st = rewrite(in_path, out_path, name.data, record.data, stamp->force, NULL, err);
+    if (st == ODFGATE_FAILED && err && !err->path[0])
+        og_copy_safe(err->path, sizeof(err->path), in_path);
+    og_buf_free(&record);
+    og_buf_free(&name);
+    og_arena_free(&a);
+    odfgate_doc_free(doc);
+    return st;
+}
+
+odfgate_status odfgate_signoff_revoke(const char *in_path, const char *out_path,
+                                      const char *signatory, int force, odfgate_error *err)
+{
+    odfgate_doc *doc = NULL;
+    char name[512];
+    odfgate_status st;
+    if (!in_path || !out_path || !signatory)
+        return og_fail(err, ODFGATE_E_USAGE, in_path, NULL, "missing argument");
+    snprintf(name, sizeof(name), "user:%s%s", OG_SIGNOFF_PREFIX, signatory);
+    if ((st = odfgate_doc_open(in_path, NULL, &doc, err)) > ODFGATE_WARN)
+        return st;
+    int present = odfgate_doc_meta_field(doc, name) != NULL;
+    odfgate_doc_free(doc);
+    if (!present)
+        return og_fail(err, ODFGATE_E_USAGE, in_path, NULL, "there is no sign-off from \"%s\" to revoke",
+                       signatory);
+    return rewrite(in_path, out_path, name + 5, NULL, force, NULL, err);
+}
