@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""lo_uno.py PROFILE-DIR OPERATION... — drive a real headless LibreOffice through python3-uno.
+
+Starts one soffice (fresh profile, private pipe), runs the operations in order, stops it.
+Operations (each one argument, fields separated by '|'):
+  props|IN                  print JSON {name: value} of the user-defined (custom) properties
+  resave|IN|OUT             open and save as ODF text, unchanged
+  edit|IN|OUT|HEADING       append a sentence to the first paragraph after HEADING
+  format|IN|OUT             bold the first word of a body paragraph, change a paragraph's style
+  setprop|IN|OUT|NAME|VALUE add or replace a custom string property
+Exit status 0 only if every operation succeeded."""
+import json, os, subprocess, sys, time
+
+import uno
+from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+
+def url(path):
+    return uno.systemPathToFileUrl(os.path.abspath(path))
+
+
+def start(profile):
+    pipe = "odfgate%d" % os.getpid()
+    proc = subprocess.Popen(["soffice", "--headless", "--invisible", "--norestore", "--nologo",
+                             "-env:UserInstallation=" + url(profile),
+                             "--accept=pipe,name=%s;urp;" % pipe],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ctx = uno.getComponentContext()
+    resolver = ctx.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", ctx)
+    deadline = time.time() + 60
+    while True:
+        try:
+            remote = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+            desktop = remote.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", remote)
+            return proc, desktop
+        except NoConnectException:
+            if time.time() > deadline or proc.poll() is not None:
+                proc.kill()
+                raise SystemExit("lo_uno.py: soffice did not start")
+            time.sleep(0.3)
+
+
+def load(desktop, path):
+    return desktop.loadComponentFromURL(url(path), "_blank", 0, (prop("Hidden", True),))
+
+
+def save(doc, out):
+    doc.storeToURL(url(out), (prop("FilterName", "writer8"),))
+    doc.close(True)
+
+
+def paragraphs(doc):
+    e = doc.Text.createEnumeration()
+    while e.hasMoreElements():
+        p = e.nextElement()
+        if p.supportsService("com.sun.star.text.Paragraph"):
+            yield p
+
+
+def op_props(desktop, src):
+    doc = load(desktop, src)
+    udp = doc.DocumentProperties.UserDefinedProperties
+    values = {p.Name: udp.getPropertyValue(p.Name) for p in udp.getPropertySetInfo().getProperties()}
+    doc.close(True)
+    print(json.dumps(values))
+
+
+def op_resave(desktop, src, out):
+    save(load(desktop, src), out)
+
+
+def op_edit(desktop, src, out, heading):
+    doc = load(desktop, src)
+    found = False
+    for p in paragraphs(doc):
+        if found:
+            p.getEnd().setString(" An added sentence.")
+            break
+        found = p.getString().strip() == heading
+    if not found:
+        raise SystemExit("lo_uno.py: heading %r not found" % heading)
+    save(doc, out)
+
+
+def op_format(desktop, src, out):
+    from com.sun.star.awt.FontWeight import BOLD
+    doc = load(desktop, src)
+    body = [p for p in paragraphs(doc) if not p.ParaStyleName.startswith("Heading") and p.getString()]
+    cursor = doc.Text.createTextCursorByRange(body[0].getStart())
+    cursor.gotoEndOfWord(True)
+    cursor.CharWeight = BOLD
+    body[1].ParaStyleName = "Quotations"
+    save(doc, out)
+
+
+def op_setprop(desktop, src, out, name, value):
+    doc = load(desktop, src)
+    udp = doc.DocumentProperties.UserDefinedProperties
+    if udp.getPropertySetInfo().hasPropertyByName(name):
+        udp.removeProperty(name)
+    udp.addProperty(name, 128, value)  # 128 = REMOVABLE
+    save(doc, out)
+
+
+def main():
+    profile, ops = sys.argv[1], sys.argv[2:]
+    proc, desktop = start(profile)
+    try:
+        for op in ops:
+            name, *args = op.split("|")
+            globals()["op_" + name](desktop, *args)
+    finally:
+        try:
+            desktop.terminate()
+        except Exception:
+            pass
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+if __name__ == "__main__":
+    main()
