@@ -90,7 +90,7 @@ def main():
     os.makedirs(os.path.join(out, "drafts"), exist_ok=True)
     for i in range(n):
         write(os.path.join(out, "drafts", f"draft-{i:05d}.odt"), rng, rng.randint(6, 10), f"Draft {i}")
-    for pages in (big // 4, big // 2, big):
+    for pages in (big // 4, big // 2, big):  # peak RSS must stay flat as they grow
         write(os.path.join(out, f"big-{pages}.odt"), rng, pages, f"Big {pages}")
 
 if __name__ == "__main__":

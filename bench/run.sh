@@ -17,18 +17,21 @@ export LD_LIBRARY_PATH="$top_builddir/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 floor="$top_builddir/bench/floor"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-# measure LABEL CMD... → prints "seconds rss_kb" (medians)
+# measure CMD... → prints "seconds rss_kb": median wall time ($EPOCHREALTIME, µs resolution)
+# and median peak RSS (/usr/bin/time) over $RUNS runs
 measure() {
-    local t=() r=()
+    local t=() r=() t0 t1
     for _ in $(seq "$RUNS"); do
-        /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>&1 || true
-        read -r s m <"$work/time"; t+=("$s"); r+=("$m")
+        t0=$EPOCHREALTIME
+        /usr/bin/time -f '%M' -o "$work/time" "$@" >/dev/null 2>&1 || true
+        t1=$EPOCHREALTIME
+        t+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')"); r+=("$(cat "$work/time")")
     done
     echo "$(printf '%s\n' "${t[@]}" | median) $(printf '%s\n' "${r[@]}" | median)"
 }
 row() { # name files bytes secs rss
     awk -v n="$1" -v f="$2" -v b="$3" -v s="$4" -v r="$5" 'BEGIN {
-        printf "| %-34s | %8.0f | %8.1f | %8.3f | %7.1f |\n", n, (s>0?f/s:0), (s>0?b/1048576/s:0), s, r/1024 }'
+        printf "| %-40s | %8.1f | %8.1f | %8.3f | %7.1f |\n", n, (s>0?f/s:0), (s>0?b/1048576/s:0), s, r/1024 }'
 }
 drafts=("$work"/drafts/*.odt)
 bytes=$(cat "${drafts[@]}" | wc -c)
@@ -38,11 +41,11 @@ read -r fs fr <<<"$(measure "$floor" "${drafts[@]}")"
 read -r cs cr <<<"$(measure "$odfgate" check --format json "${drafts[@]}")"
 row "floor: $N drafts of 6-10 pages" "$N" "$bytes" "$fs" "$fr"
 row "odfgate check: same drafts" "$N" "$bytes" "$cs" "$cr"
-for big in $(ls "$work"/big-*.odt | sort -t- -k2 -n); do
+for big in $(ls "$work"/big-*.odt | sort -t- -k2 -n); do  # sorted by page count
     b=$(wc -c <"$big"); p=$(basename "$big" .odt | cut -d- -f2)
-    read -r fs fr <<<"$(measure "$floor" "$big")"
-    read -r cs2 cr2 <<<"$(measure "$odfgate" check --format json "$big")"
-    row "floor: one $p-page document" 1 "$b" "$fs" "$fr"
-    row "odfgate check: one $p-page document" 1 "$b" "$cs2" "$cr2"
+    read -r bfs bfr <<<"$(measure "$floor" "$big")"
+    read -r bcs bcr <<<"$(measure "$odfgate" check --format json "$big")"
+    row "floor: one $p-page document" 1 "$b" "$bfs" "$bfr"
+    row "odfgate check: one $p-page document" 1 "$b" "$bcs" "$bcr"
 done
 awk -v c="$cs" -v f="$fs" 'BEGIN { printf "\ncheck/floor time ratio on the drafts: %.2fx (target <= 1.5x)\n", (f>0?c/f:0) }'

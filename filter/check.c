@@ -59,7 +59,7 @@ void og_finding_sev(og_check *c, const char *rule, odfgate_severity sev, size_t 
     va_end(ap);
 }
 
-const char *og_check_folded(og_check *c, uint32_t i, size_t *len)
+const char *og_check_folded(og_check *c, uint32_t i, size_t *len, const og_bigrams **grams)
 {
     if (!c->folded[i]) {
         og_buf b;
@@ -72,6 +72,7 @@ const char *og_check_folded(og_check *c, uint32_t i, size_t *len)
         }
         c->folded[i] = og_arena_strndup(&c->res->arena, b.data ? b.data : "", b.len);
         c->folded_len[i] = b.len;
+        og_bigrams_of(b.data ? b.data : "", b.len, &c->grams[i]);
         og_buf_free(&b);
         if (!c->folded[i]) {
             c->nomem = 1;
@@ -79,6 +80,7 @@ const char *og_check_folded(og_check *c, uint32_t i, size_t *len)
         }
     }
     *len = c->folded_len[i];
+    *grams = &c->grams[i];
     return c->folded[i];
 }
 
@@ -136,10 +138,11 @@ odfgate_status odfgate_check(const odfgate_doc *doc, const odfgate_schema *schem
     c.para_section = og_arena_alloc(&res->arena, (np + 1) * sizeof(size_t));
     c.folded = og_arena_zalloc(&res->arena, (np + 1) * sizeof(char *));
     c.folded_len = og_arena_zalloc(&res->arena, (np + 1) * sizeof(size_t));
+    c.grams = og_arena_alloc(&res->arena, (np + 1) * sizeof(og_bigrams));
     res->heading_section = og_arena_zalloc(&res->arena, (nh + 1) * sizeof(char *));
     res->heading_count = nh;
     rc = (c.heading_match && c.section_heading && c.para_heading && c.para_section && c.folded &&
-          c.folded_len && res->heading_section)
+          c.folded_len && c.grams && res->heading_section)
              ? 0
              : -1;
     if (rc == 0)

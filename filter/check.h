@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "model.h"
 #include "schema.h"
+#include "text.h"
 #include "vec.h"
 
 struct odfgate_result {
@@ -30,6 +31,7 @@ typedef struct og_check {
     size_t *para_section;   /* paragraph index → innermost enclosing matched section, OG_NONE */
     const char **folded;    /* paragraph index → og_text_fold(text), lazily built */
     size_t *folded_len;
+    og_bigrams *grams;      /* paragraph index → bigram summary of its folded text */
     int nomem;
 } og_check;
 
@@ -42,7 +44,8 @@ void og_finding(og_check *c, const char *rule, size_t section, size_t heading,
 void og_finding_sev(og_check *c, const char *rule, odfgate_severity sev, size_t section,
                     size_t heading, uint32_t paragraph, const char *fmt, ...) OG_PRINTF(7, 8);
 
-/* Folded text of paragraph index i (og_text_fold), cached. NULL on out-of-memory. */
-const char *og_check_folded(og_check *c, uint32_t i, size_t *len);
+/* Folded text of paragraph index i (og_text_fold), cached with its bigram summary (*grams).
+ * NULL on out-of-memory. */
+const char *og_check_folded(og_check *c, uint32_t i, size_t *len, const og_bigrams **grams);
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "internal.h"
+#include "text.h"
 
 #include <regex.h>
 
@@ -19,9 +20,12 @@ typedef struct og_phrase {
     const char *text;    /* as written in the schema (for messages) */
     const char *folded;  /* literal: folded form; regex: NULL */
     size_t folded_len;
+    og_bigrams grams;    /* literal: bigram summary of folded */
     regex_t re;          /* regex only */
     int compiled;        /* re must be regfree'd */
     const char *message; /* optional message from the schema, or NULL */
+    int first;           /* regex: a byte every match starts with (-1 unknown), to skip regexec */
+    int first_alt;       /* its other case when matching ignores case, else == first */
 } og_phrase;
 
 /* Prepare p (text copied into arena).  Returns 0, or -1 with err (ODFGATE_E_SCHEMA, message
@@ -29,6 +33,10 @@ typedef struct og_phrase {
 int og_phrase_init(og_phrase *p, og_arena *a, og_phrase_kind kind, const char *text,
                    int ignore_case, const char *where, odfgate_error *err);
 void og_phrase_release(og_phrase *p);
+
+/* 0 if p cannot occur in a text whose folded form has the bigram summary `text` (literals
+ * only; a regex may always match). */
+int og_phrase_may_match(const og_phrase *p, const og_bigrams *text);
 
 /* Search: raw is the paragraph text (NUL-terminated at raw_len), folded its og_text_fold form.  Returns 1 if found and
  * sets *match_off / *match_len (offsets in raw for regex, in folded for literal), else 0. */

@@ -66,6 +66,7 @@ typedef struct reader {
     og_styles *styles;
     og_xml_stream *s;
     const char *part;
+    const char *ns_text, *l_span, *l_s; /* interned in the reader's dictionary: compared by pointer */
 
     /* body */
     int text_depth;   /* depth of office:text, -1 outside */
@@ -442,6 +443,16 @@ static int on_node(reader *r, int want)
     int type = xmlTextReaderNodeType(x), depth;
     switch (type) {
     case XML_READER_TYPE_ELEMENT: {
+        const char *local = og_xml_local(r->s);
+        /* fast path for the most frequent body elements: text:span needs nothing, and
+         * text:s inside a paragraph is one space */
+        if (r->text_depth >= 0 && r->skip_depth < 0 && r->aux_depth < 0 &&
+            og_xml_ns(r->s) == r->ns_text) {
+            if (local == r->l_span)
+                return 0;
+            if (local == r->l_s && r->para_depth >= 0)
+                return add_text(r, " ", 1);
+        }
         depth = xmlTextReaderDepth(x);
         int empty = xmlTextReaderIsEmptyElement(x);
         if (r->skip_depth >= 0) {
@@ -514,6 +525,9 @@ static int pass(reader *r, og_package *pkg, const char *part, int want)
         return -1;
     }
     r->s = &s;
+    r->ns_text = (const char *)xmlTextReaderConstString(s.reader, (const xmlChar *)OG_NS_TEXT);
+    r->l_span = (const char *)xmlTextReaderConstString(s.reader, (const xmlChar *)"span");
+    r->l_s = (const char *)xmlTextReaderConstString(s.reader, (const xmlChar *)"s");
     while ((rc = og_xml_stream_next(&s)) == 1) {
         int n = on_node(r, want);
         if (n < 0) {

@@ -48,30 +48,12 @@ size_t og_utf8_decode(const char *s, size_t n, uint32_t *cp)
     return len;
 }
 
+static size_t put_utf8(char *p, uint32_t cp);
+
 int og_utf8_append(og_buf *b, uint32_t cp)
 {
     char t[4];
-    size_t n;
-    if (cp < 0x80) {
-        t[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        t[0] = (char)(0xC0 | (cp >> 6));
-        t[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        t[0] = (char)(0xE0 | (cp >> 12));
-        t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        t[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        t[0] = (char)(0xF0 | (cp >> 18));
-        t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        t[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    return og_buf_add(b, t, n);
+    return og_buf_add(b, t, put_utf8(t, cp));
 }
 
 int og_utf8_valid(const char *s, size_t n)
@@ -227,38 +209,84 @@ uint32_t og_cp_fold(uint32_t cp)
     return cp;
 }
 
+/* Write code point cp as UTF-8 at p; returns bytes written. */
+static size_t put_utf8(char *p, uint32_t cp)
+{
+    if (cp < 0x80) {
+        p[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        p[0] = (char)(0xC0 | (cp >> 6));
+        p[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        p[0] = (char)(0xE0 | (cp >> 12));
+        p[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        p[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    p[0] = (char)(0xF0 | (cp >> 18));
+    p[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    p[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    p[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
 int og_text_fold(const char *s, size_t n, og_buf *out)
 {
+    /* Folding never lengthens the text (every fold maps to a code point of the same or a
+     * shorter UTF-8 length; an invalid byte becomes U+FFFD, 3 bytes, so reserve for that),
+     * so the output is written straight into a buffer reserved once: this runs on every
+     * paragraph of every document. */
+    size_t cap = n * 3 + 1, len = 0;
     int space = 0, rc;
+    char *o;
     og_buf_reset(out);
+    if ((rc = og_buf_add(out, "", 0)) != OG_BUF_OK)
+        return rc;
+    if (out->cap < cap) {
+        if (cap > out->max + 1)
+            return OG_BUF_TOOBIG;
+        char *p = realloc(out->data, cap);
+        if (!p)
+            return OG_BUF_NOMEM;
+        out->data = p;
+        out->cap = cap;
+    }
+    o = out->data;
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) { /* fast path */
             i++;
             if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
-                space = out->len > 0;
+                space = len > 0;
                 continue;
             }
-            cp = c >= 'A' && c <= 'Z' ? c + 0x20u : c;
-        } else {
-            i += og_utf8_decode(s + i, n - i, &cp);
-            if (is_ignorable(cp))
-                continue;
-            if (og_cp_is_space(cp)) {
-                space = out->len > 0;
-                continue;
-            }
-            cp = og_cp_fold(cp);
+            if (space)
+                o[len++] = ' ';
+            space = 0;
+            o[len++] = (char)(c >= 'A' && c <= 'Z' ? c + 0x20 : c);
+            continue;
         }
-        if (space && (rc = og_buf_addc(out, ' ')) != OG_BUF_OK)
-            return rc;
+        i += og_utf8_decode(s + i, n - i, &cp);
+        if (is_ignorable(cp))
+            continue;
+        if (og_cp_is_space(cp)) {
+            space = len > 0;
+            continue;
+        }
+        if (space)
+            o[len++] = ' ';
         space = 0;
-        if ((rc = og_utf8_append(out, cp)) != OG_BUF_OK)
-            return rc;
+        len += put_utf8(o + len, og_cp_fold(cp));
     }
-    if (!out->data)
-        return og_buf_add(out, "", 0);
+    if (len > out->max)
+        return OG_BUF_TOOBIG;
+    o[len] = '\0';
+    out->len = len;
     return OG_BUF_OK;
 }
 
@@ -372,6 +400,18 @@ static uint32_t peek(const char *s, size_t n, size_t i)
     return cp;
 }
 
+/* ASCII letters and digits (the word counter's fast path). */
+static const unsigned char ascii_word[128] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
+    ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
+    ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
 uint64_t og_count_words(const char *s, size_t n)
 {
     uint64_t words = 0;
@@ -381,12 +421,20 @@ uint64_t og_count_words(const char *s, size_t n)
         uint32_t cp;
         unsigned char c = (unsigned char)s[i];
         size_t k = 1;
-        if (c < 0x80)
+        if (c < 0x80) {
+            if (ascii_word[c]) { /* fast path: the common case, a run of ASCII letters */
+                words += !in_word;
+                in_word = 1;
+                do
+                    i++;
+                while (i < n && (unsigned char)s[i] < 0x80 && ascii_word[(unsigned char)s[i]]);
+                prev = (unsigned char)s[i - 1];
+                continue;
+            }
             cp = c;
-        else
+        } else
             k = og_utf8_decode(s + i, n - i, &cp);
-        if (c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9')
-                     : og_cp_is_word(cp)) {
+        if (c >= 0x80 && og_cp_is_word(cp)) {
             if (is_standalone(cp)) {
                 words++;
                 in_word = 0;
@@ -408,6 +456,25 @@ uint64_t og_count_words(const char *s, size_t n)
         i += k;
     }
     return words;
+}
+
+/* ------------------------------------------------------------------ bigram summaries */
+
+void og_bigrams_of(const char *s, size_t n, og_bigrams *out)
+{
+    memset(out, 0, sizeof(*out));
+    for (size_t i = 1; i < n; i++) {
+        unsigned h = ((unsigned char)s[i - 1] * 31u + (unsigned char)s[i]) & 511u;
+        out->bits[h >> 6] |= 1ull << (h & 63);
+    }
+}
+
+int og_bigrams_contain(const og_bigrams *text, const og_bigrams *phrase)
+{
+    for (int i = 0; i < 8; i++)
+        if ((text->bits[i] & phrase->bits[i]) != phrase->bits[i])
+            return 0;
+    return 1;
 }
 
 /* ------------------------------------------------------------------ phrases */
@@ -452,22 +519,37 @@ long og_find_phrase(const char *hay, size_t hay_len, const char *needle, size_t 
 
 int og_append_collapsed(og_buf *out, const char *s, size_t n)
 {
-    size_t run = 0;
-    int rc;
+    /* reserve once (the result is at most n bytes longer), then copy byte by byte */
+    int rc = og_buf_add(out, s, 0);
+    size_t len;
+    char *o;
+    if (rc != OG_BUF_OK)
+        return rc;
+    if (out->cap < out->len + n + 1) {
+        size_t cap = out->len + n + 1;
+        if (n > out->max - out->len)
+            return OG_BUF_TOOBIG;
+        cap = cap < out->cap * 2 ? out->cap * 2 : cap;
+        char *p = realloc(out->data, cap);
+        if (!p)
+            return OG_BUF_NOMEM;
+        out->data = p;
+        out->cap = cap;
+    }
+    o = out->data;
+    len = out->len;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            if (run && (rc = og_buf_add(out, s + i - run, run)) != OG_BUF_OK)
-                return rc;
-            run = 0;
-            if (out->len > 0 && out->data[out->len - 1] != ' ' && (rc = og_buf_addc(out, ' ')) != OG_BUF_OK)
-                return rc;
-            continue;
-        }
-        run++;
+            if (len > 0 && o[len - 1] != ' ')
+                o[len++] = ' ';
+        } else
+            o[len++] = c;
     }
-    if (run)
-        return og_buf_add(out, s + n - run, run);
+    if (len > out->max)
+        return OG_BUF_TOOBIG;
+    o[len] = '\0';
+    out->len = len;
     return OG_BUF_OK;
 }
 

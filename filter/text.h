@@ -43,6 +43,15 @@ int og_text_fold(const char *s, size_t n, og_buf *out);
 /* Heading key of a NUL-terminated heading text into out (reset first). */
 int og_heading_key(const char *s, og_buf *out);
 
+/* A 512-bit summary of the byte pairs (bigrams) of a text: a literal phrase can only occur in
+ * a text whose summary has every bigram of the phrase (og_phrase_may_match), which saves
+ * searching most paragraphs for most phrases. */
+typedef struct og_bigrams {
+    uint64_t bits[8];
+} og_bigrams;
+void og_bigrams_of(const char *s, size_t n, og_bigrams *out);
+int og_bigrams_contain(const og_bigrams *text, const og_bigrams *phrase);
+
 /* Words in s[0..n). */
 uint64_t og_count_words(const char *s, size_t n);
 
