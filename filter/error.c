@@ -3,7 +3,6 @@
 #include "schema.h"
 #include "xml.h"
 
-#include <curl/curl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,14 +40,14 @@ const char *odfgate_version(void) { return PACKAGE_VERSION; }
 
 void odfgate_global_init(void)
 {
+    /* libcurl is initialised by the fetch module when it is first needed (not every run
+     * touches the network, and loading it costs each process several milliseconds) */
     og_xml_global_init();
-    curl_global_init(CURL_GLOBAL_ALL);
 }
 
 void odfgate_global_cleanup(void)
 {
     og_schema_global_cleanup();
-    curl_global_cleanup();
     og_xml_global_cleanup();
 }
 
