@@ -17,6 +17,8 @@ int cli_parse_fail_on(const char *v);
 /* --color: auto|always|never → 1/0 for stdout; -1 if bad.  auto = a terminal, NO_COLOR unset
  * or empty, TERM not "dumb". */
 int cli_parse_color(const char *v);
+/* Write s as a JSON string (or null) on stdout: quotes, backslashes and controls escaped. */
+void cli_json_str(const char *s);
 /* 1 if s is "text" or "json". */
 int cli_known_format(const char *s);
 

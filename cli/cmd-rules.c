@@ -6,17 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static void json_string(const char *s)
-{
-    putchar('"');
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            putchar('\\');
-        putchar(*s);
-    }
-    putchar('"');
-}
-
 int cmd_rules(int argc, char **argv)
 {
     int json = 0;
@@ -40,11 +29,11 @@ int cmd_rules(int argc, char **argv)
         const odfgate_rule_info *r = odfgate_rule_at(i);
         if (json) {
             printf("%s{\"id\":", i ? "," : "");
-            json_string(r->id);
+            cli_json_str(r->id);
             printf(",\"severity\":\"%s\",\"family\":", odfgate_severity_name(r->severity));
-            json_string(r->family);
+            cli_json_str(r->family);
             printf(",\"description\":");
-            json_string(r->description);
+            cli_json_str(r->description);
             putchar('}');
         } else {
             printf("%-24s %-8s %-9s %s\n", r->id, odfgate_severity_name(r->severity), r->family,

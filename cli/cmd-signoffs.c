@@ -16,25 +16,6 @@ static const char usage_text[] =
     "the digests are computed over (docs/signoff.md) instead.\n"
     "Exit: 0 every signatory signed and every sign-off is valid, 1 otherwise, 2 usage, 3 unreadable.\n";
 
-static void jstr(const char *s)
-{
-    if (!s) {
-        fputs("null", stdout);
-        return;
-    }
-    putchar('"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            printf("\\%c", c);
-        else if (c < 0x20)
-            printf("\\u%04x", c);
-        else
-            putchar(c);
-    }
-    putchar('"');
-}
-
 static void put_safe(const char *s)
 {
     for (; s && *s; s++)
@@ -54,41 +35,41 @@ static int signed_by(const odfgate_signoffs *so, const char *id)
 static void print_json(const char *path, const odfgate_schema *schema, const odfgate_signoffs *so)
 {
     printf("{\"path\":");
-    jstr(path);
+    cli_json_str(path);
     printf(",\"schema\":");
-    jstr(odfgate_schema_id(schema));
+    cli_json_str(odfgate_schema_id(schema));
     printf(",\"signoffs\":[");
     for (size_t i = 0; i < odfgate_signoffs_count(so); i++) {
         const odfgate_signoff *r = odfgate_signoffs_at(so, i);
         printf("%s{\"signatory\":", i ? "," : "");
-        jstr(r->signatory);
+        cli_json_str(r->signatory);
         printf(",\"property\":");
-        jstr(r->property);
+        cli_json_str(r->property);
         printf(",\"decision\":");
-        jstr(r->decision);
+        cli_json_str(r->decision);
         printf(",\"by\":");
-        jstr(r->by);
+        cli_json_str(r->by);
         printf(",\"role\":");
-        jstr(r->role);
+        cli_json_str(r->role);
         printf(",\"at\":");
-        jstr(r->at);
+        cli_json_str(r->at);
         printf(",\"state\":");
-        jstr(odfgate_signoff_state_name(r->state));
+        cli_json_str(odfgate_signoff_state_name(r->state));
         printf(",\"changed_sections\":[");
         for (size_t k = 0; k < r->changed_count; k++) {
             printf("%s", k ? "," : "");
-            jstr(r->changed[k]);
+            cli_json_str(r->changed[k]);
         }
         printf("],\"changed_outside_sections\":%s,\"future\":%s,\"problem\":",
                r->changed_outside ? "true" : "false", r->future ? "true" : "false");
-        jstr(r->problem);
+        cli_json_str(r->problem);
         putchar('}');
     }
     printf("],\"missing\":[");
     for (size_t k = 0, n = 0; k < odfgate_schema_signatory_count(schema); k++)
         if (!signed_by(so, odfgate_schema_signatory_id(schema, k))) {
             printf("%s", n++ ? "," : "");
-            jstr(odfgate_schema_signatory_id(schema, k));
+            cli_json_str(odfgate_schema_signatory_id(schema, k));
         }
     printf("]}\n");
 }

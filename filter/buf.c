@@ -14,7 +14,7 @@ void og_buf_init(og_buf *b, size_t max)
     b->max = max;
 }
 
-static int grow(og_buf *b, size_t extra)
+int og_buf_reserve(og_buf *b, size_t extra)
 {
     size_t need, ncap;
     char *p;
@@ -36,7 +36,7 @@ static int grow(og_buf *b, size_t extra)
 
 int og_buf_add(og_buf *b, const void *p, size_t n)
 {
-    int rc = grow(b, n);
+    int rc = og_buf_reserve(b, n);
     if (rc)
         return rc;
     if (n)
@@ -59,7 +59,7 @@ int og_buf_printf(og_buf *b, const char *fmt, ...)
     va_end(ap);
     if (n < 0)
         return OG_BUF_NOMEM;
-    if ((rc = grow(b, (size_t)n)) != 0)
+    if ((rc = og_buf_reserve(b, (size_t)n)) != 0)
         return rc;
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);

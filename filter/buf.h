@@ -18,6 +18,9 @@ typedef struct og_buf {
 enum { OG_BUF_OK = 0, OG_BUF_NOMEM = -1, OG_BUF_TOOBIG = -2 };
 
 void og_buf_init(og_buf *b, size_t max);
+/* Make room for `extra` more bytes (and the NUL) without changing len: for writers that fill
+ * data directly.  OG_BUF_TOOBIG if len + extra would pass max. */
+int og_buf_reserve(og_buf *b, size_t extra);
 int og_buf_add(og_buf *b, const void *p, size_t n);
 int og_buf_addc(og_buf *b, char c);
 int og_buf_adds(og_buf *b, const char *s);

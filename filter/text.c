@@ -240,21 +240,12 @@ int og_text_fold(const char *s, size_t n, og_buf *out)
      * shorter UTF-8 length; an invalid byte becomes U+FFFD, 3 bytes, so reserve for that),
      * so the output is written straight into a buffer reserved once: this runs on every
      * paragraph of every document. */
-    size_t cap = n * 3 + 1, len = 0;
+    size_t cap = n * 3, len = 0;
     int space = 0, rc;
     char *o;
     og_buf_reset(out);
-    if ((rc = og_buf_add(out, "", 0)) != OG_BUF_OK)
+    if ((rc = og_buf_reserve(out, cap)) != OG_BUF_OK)
         return rc;
-    if (out->cap < cap) {
-        if (cap > out->max + 1)
-            return OG_BUF_TOOBIG;
-        char *p = realloc(out->data, cap);
-        if (!p)
-            return OG_BUF_NOMEM;
-        out->data = p;
-        out->cap = cap;
-    }
     o = out->data;
     for (size_t i = 0; i < n;) {
         uint32_t cp;
@@ -520,22 +511,11 @@ long og_find_phrase(const char *hay, size_t hay_len, const char *needle, size_t 
 int og_append_collapsed(og_buf *out, const char *s, size_t n)
 {
     /* reserve once (the result is at most n bytes longer), then copy byte by byte */
-    int rc = og_buf_add(out, s, 0);
+    int rc = og_buf_reserve(out, n);
     size_t len;
     char *o;
     if (rc != OG_BUF_OK)
         return rc;
-    if (out->cap < out->len + n + 1) {
-        size_t cap = out->len + n + 1;
-        if (n > out->max - out->len)
-            return OG_BUF_TOOBIG;
-        cap = cap < out->cap * 2 ? out->cap * 2 : cap;
-        char *p = realloc(out->data, cap);
-        if (!p)
-            return OG_BUF_NOMEM;
-        out->data = p;
-        out->cap = cap;
-    }
     o = out->data;
     len = out->len;
     for (size_t i = 0; i < n; i++) {

@@ -44,3 +44,28 @@ void og_json_key(FILE *out, const char *key)
 }
 
 void og_json_uint(FILE *out, uint64_t v) { fprintf(out, "%llu", (unsigned long long)v); }
+
+static void member(FILE *out, int first, const char *key)
+{
+    if (!first)
+        putc(',', out);
+    og_json_key(out, key);
+}
+
+void og_json_member_str(FILE *out, int first, const char *key, const char *v)
+{
+    member(out, first, key);
+    og_json_str(out, v);
+}
+
+void og_json_member_uint(FILE *out, int first, const char *key, uint64_t v)
+{
+    member(out, first, key);
+    og_json_uint(out, v);
+}
+
+void og_json_member_bool(FILE *out, int first, const char *key, int v)
+{
+    member(out, first, key);
+    fputs(v ? "true" : "false", out);
+}

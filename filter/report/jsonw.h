@@ -12,5 +12,9 @@
 void og_json_str(FILE *out, const char *s);      /* "…" or null for NULL */
 void og_json_key(FILE *out, const char *key);    /* "key": */
 void og_json_uint(FILE *out, uint64_t v);
+/* Object members: a comma first unless `first`, then "key":value. */
+void og_json_member_str(FILE *out, int first, const char *key, const char *v);
+void og_json_member_uint(FILE *out, int first, const char *key, uint64_t v);
+void og_json_member_bool(FILE *out, int first, const char *key, int v);
 
 #endif
