@@ -19,7 +19,7 @@ count() { # DIR: add the TAP results of a build dir's last make check
     passed=$((passed + p)); failed=$((failed + f))
     echo "== $2: $p passed, $f failed"
     if [ "$f" -ne 0 ]; then
-        grep -h -B2 -A20 '^not ok' $(find "$1" -name '*.log' ! -name config.log ! -name test-suite.log) | head -80
+        grep -h -B2 -A20 '^not ok\|^ERROR' $(find "$1" -name '*.log' ! -name config.log ! -name test-suite.log) | head -80
     fi
 }
 

@@ -3,7 +3,7 @@
 # revoke, malformed and unknown records, signed (XML-DSig) documents, flat documents, atomic
 # writes (input untouched, no temporary file left, a write over `ulimit -f` fails cleanly).
 . "$(dirname "$0")/../lib.sh"
-plan 22
+plan 23
 draft="$top_srcdir/samples/drafts/passing.odt"
 zipedit="python3 $top_srcdir/tests/signoff/zipedit.py"
 D=2026-11-20T10:00:00+00:00
