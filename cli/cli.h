@@ -22,5 +22,6 @@ int cmd_schema(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_signoff(int argc, char **argv);
 int cmd_signoffs(int argc, char **argv);
+int cmd_annotate(int argc, char **argv);
 
 #endif

@@ -15,6 +15,9 @@ typedef struct og_para {
     uint64_t words;
     uint32_t len;            /* strlen(text) */
     uint32_t ordinal;        /* 1-based position among body paragraphs */
+    uint32_t node;           /* 1-based index of its element among all element start tags of the
+                                stream it came from (content.xml, or the flat file): how writers
+                                find it again without repeating the reader's rules */
     uint8_t is_h;            /* written as text:h */
     uint8_t h_level;         /* text:outline-level of a text:h (1 if missing/invalid) */
     uint8_t hidden;          /* inside a hidden text:section */

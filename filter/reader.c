@@ -67,6 +67,7 @@ typedef struct reader {
     og_xml_stream *s;
     const char *part;
     const char *ns_text, *l_span, *l_s; /* interned in the reader's dictionary: compared by pointer */
+    uint32_t elements;                  /* element start tags seen in this stream */
 
     /* body */
     int text_depth;   /* depth of office:text, -1 outside */
@@ -126,6 +127,7 @@ static int para_start(reader *r, int depth, int is_h)
     char *style = og_xml_attr(r->s, OG_NS_TEXT, "style-name");
     memset(&r->cur, 0, sizeof(r->cur));
     r->cur.heading = -1;
+    r->cur.node = r->elements;
     r->cur.is_h = (uint8_t)is_h;
     r->cur.hidden = r->hidden_depth >= 0;
     r->cur.in_table = r->cells > 0;
@@ -444,6 +446,7 @@ static int on_node(reader *r, int want)
     switch (type) {
     case XML_READER_TYPE_ELEMENT: {
         const char *local = og_xml_local(r->s);
+        r->elements++;
         /* fast path for the most frequent body elements: text:span needs nothing, and
          * text:s inside a paragraph is one space */
         if (r->text_depth >= 0 && r->skip_depth < 0 && r->aux_depth < 0 &&
@@ -517,6 +520,7 @@ static int pass(reader *r, og_package *pkg, const char *part, int want)
     /* a flat document is one stream: messages name no part */
     r->part = og_package_kind_of(pkg) == OG_PACKAGE_FLAT ? NULL : part;
     reset_positions(r);
+    r->elements = 0;
     if (og_package_part_open(pkg, part, &in, r->err) < 0)
         return -1;
     if (og_xml_stream_open(&s, og_part_read, in, r->doc->path, r->part, r->lim->max_depth,

@@ -313,6 +313,19 @@ ODFGATE_API odfgate_status odfgate_signoff_revoke(const char *in_path, const cha
                                                   const char *signatory, int force,
                                                   odfgate_error *err);
 
+/* ---------------------------------------------------------------- annotate */
+
+/* Write a copy of in_path to out_path (may be the same: in place) in which every finding of
+ * `res` is an ODF comment (office:annotation, author "odfgate", text "rule-id: message") at
+ * the start of its paragraph (document-level findings: the first paragraph).  Comments odfgate
+ * wrote earlier are removed first; other comments are kept.  `doc` must be the document read
+ * from in_path, `res` its check result; res NULL only removes odfgate comments (--strip).
+ * `date` (ISO 8601) is the comments' date, NULL for now.  *written (may be NULL) gets the
+ * number of comments written.  Only content.xml changes; the write is atomic. */
+ODFGATE_API odfgate_status odfgate_annotate(const char *in_path, const char *out_path,
+                                            const odfgate_doc *doc, const odfgate_result *res,
+                                            const char *date, size_t *written, odfgate_error *err);
+
 /* ---------------------------------------------------------------- reports */
 
 /* A report writes the outcome of a batch to a stream in one format.

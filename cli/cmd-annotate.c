@@ -1,0 +1,81 @@
+/* cmd-annotate.c — odfgate annotate: write the findings into the document as comments. */
+#include "cli.h"
+
+#include "args.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char usage_text[] =
+    "Usage: odfgate annotate [--schema FILE] [--strip] (-o OUT | --in-place) FILE\n"
+    "Write a copy of FILE in which every finding of `odfgate check` is an ODF comment\n"
+    "(author \"odfgate\", text \"rule-id: message\") in the heading of its section, in the\n"
+    "paragraph it is about, or where a missing section should be; document-level findings\n"
+    "at the start.  Earlier odfgate comments are replaced; other comments are never touched.\n"
+    "Only content.xml changes; the write is atomic; FILE is untouched unless --in-place.\n\n"
+    "  -s, --schema FILE   schema to check against (default: built-in)\n"
+    "      --strip         only remove odfgate's comments\n"
+    "  -o, --output OUT    write to OUT\n"
+    "      --in-place      replace FILE\n"
+    "Exit: 0 written and no finding at error level, 1 written with findings, 2 usage,\n"
+    "3 FILE could not be read or the copy could not be written.\n";
+
+int cmd_annotate(int argc, char **argv)
+{
+    enum { O_STRIP = 256, O_INPLACE };
+    static const struct option opts[] = {{"schema", required_argument, NULL, 's'},
+                                         {"output", required_argument, NULL, 'o'},
+                                         {"strip", no_argument, NULL, O_STRIP},
+                                         {"in-place", no_argument, NULL, O_INPLACE},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    const char *schema_path = NULL, *out = NULL, *in;
+    int c, strip = 0, in_place = 0, rc = OG_EXIT_PASS;
+    odfgate_schema *schema = NULL;
+    odfgate_doc *doc = NULL;
+    odfgate_result *res = NULL;
+    odfgate_error err;
+    odfgate_status st;
+    size_t written = 0;
+
+    while ((c = getopt_long(argc, argv, "s:o:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 's': schema_path = optarg; break;
+        case 'o': out = optarg; break;
+        case O_STRIP: strip = 1; break;
+        case O_INPLACE: in_place = 1; break;
+        case 'h': fputs(usage_text, stdout); return OG_EXIT_PASS;
+        default: return cli_usage_error("annotate", "invalid option");
+        }
+    }
+    if (argc - optind != 1)
+        return cli_usage_error("annotate", "give exactly one FILE");
+    in = argv[optind];
+    if (!!out == !!in_place)
+        return cli_usage_error("annotate", "give either -o OUT or --in-place");
+    if (in_place)
+        out = in;
+    if (strcmp(in, "-") == 0 || strcmp(out, "-") == 0)
+        return cli_usage_error("annotate", "annotate works on files, not standard input/output");
+    if (cli_load_schema(schema_path, &schema) < 0)
+        return OG_EXIT_USAGE;
+    odfgate_error_clear(&err);
+    st = odfgate_doc_open(in, NULL, &doc, &err);
+    if (st <= ODFGATE_WARN && !strip)
+        st = odfgate_check(doc, schema, &res, &err);
+    if (st <= ODFGATE_WARN)
+        st = odfgate_annotate(in, out, doc, strip ? NULL : res, NULL, &written, &err);
+    if (st <= ODFGATE_WARN) {
+        printf("%s: %zu odfgate comment%s written\n", out, written, written == 1 ? "" : "s");
+        if (res && odfgate_result_max_severity(res) >= ODFGATE_SEV_ERROR)
+            rc = OG_EXIT_FINDINGS;
+    } else {
+        cli_error("%s: %s (%s)", err.path[0] ? err.path : in, err.message, odfgate_errcode_name(err.code));
+        rc = st == ODFGATE_FATAL ? OG_EXIT_USAGE : OG_EXIT_UNREADABLE;
+    }
+    odfgate_result_free(res);
+    odfgate_doc_free(doc);
+    odfgate_schema_free(schema);
+    return rc;
+}

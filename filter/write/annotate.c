@@ -1,0 +1,150 @@
+/*
+ * annotate.c — findings as ODF comments.  content.xml (or the flat document) is copied node by
+ * node (xmlcopy.c); each finding becomes an office:annotation (dc:creator "odfgate") as the
+ * first child of its paragraph: the heading of its section, the paragraph it is about, the
+ * heading a missing section should precede; document-level findings go into the first
+ * paragraph.  Earlier odfgate comments are dropped first, so running again replaces them;
+ * other people's comments are never touched.  Every other part is copied raw; the write is
+ * atomic.
+ */
+#include "internal.h"
+
+#include "buf.h"
+#include "model.h"
+#include "package.h"
+#include "pkgwrite.h"
+#include "signoff.h"
+#include "xml.h"
+#include "xmlcopy.h"
+
+#define OG_AUTHOR "odfgate"
+
+typedef struct pending {
+    uint32_t node;
+    const odfgate_finding *f;
+} pending;
+
+typedef struct annot {
+    pending *items;
+    size_t count, next;
+    const char *date;
+    size_t written, removed;
+} annot;
+
+static int by_node(const void *a, const void *b)
+{
+    const pending *x = a, *y = b;
+    return x->node < y->node ? -1 : x->node > y->node;
+}
+
+/* Is the current element an office:annotation written by odfgate? */
+static int drop_ours(void *ctx, xmlTextReaderPtr r, uint32_t index)
+{
+    annot *a = ctx;
+    xmlNodePtr n, c;
+    (void)index;
+    if (!xmlStrEqual(xmlTextReaderConstLocalName(r), (const xmlChar *)"annotation") ||
+        !xmlStrEqual(xmlTextReaderConstNamespaceUri(r), (const xmlChar *)OG_NS_OFFICE))
+        return 0;
+    if (!(n = xmlTextReaderExpand(r)))
+        return 0;
+    for (c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && c->ns && xmlStrEqual(c->ns->href, (const xmlChar *)OG_NS_DC) &&
+            xmlStrEqual(c->name, (const xmlChar *)"creator")) {
+            xmlChar *who = xmlNodeGetContent(c);
+            int ours = who && xmlStrEqual(who, (const xmlChar *)OG_AUTHOR);
+            xmlFree(who);
+            a->removed += ours;
+            return ours;
+        }
+    return 0;
+}
+
+static int element(xmlTextWriterPtr w, const char *qname, const char *text)
+{
+    if (xmlTextWriterStartElement(w, (const xmlChar *)qname) < 0 ||
+        xmlTextWriterWriteString(w, (const xmlChar *)text) < 0 || xmlTextWriterEndElement(w) < 0)
+        return -1;
+    return 0;
+}
+
+static int write_annotations(void *ctx, xmlTextWriterPtr w, uint32_t index)
+{
+    annot *a = ctx;
+    while (a->next < a->count && a->items[a->next].node == index) {
+        const odfgate_finding *f = a->items[a->next++].f;
+        char text[1200];
+        snprintf(text, sizeof(text), "%s: %s", f->rule, f->message);
+        /* the prefixes are declared on the comment itself, whatever the document declares */
+        if (xmlTextWriterStartElement(w, (const xmlChar *)"office:annotation") < 0 ||
+            xmlTextWriterWriteAttribute(w, (const xmlChar *)"xmlns:office", (const xmlChar *)OG_NS_OFFICE) < 0 ||
+            xmlTextWriterWriteAttribute(w, (const xmlChar *)"xmlns:dc", (const xmlChar *)OG_NS_DC) < 0 ||
+            xmlTextWriterWriteAttribute(w, (const xmlChar *)"xmlns:text", (const xmlChar *)OG_NS_TEXT) < 0 ||
+            element(w, "dc:creator", OG_AUTHOR) < 0 || element(w, "dc:date", a->date) < 0 ||
+            element(w, "text:p", text) < 0 || xmlTextWriterEndElement(w) < 0)
+            return -1;
+        a->written++;
+    }
+    return 0;
+}
+
+odfgate_status odfgate_annotate(const char *in_path, const char *out_path, const odfgate_doc *doc,
+                                const odfgate_result *res, const char *date, size_t *written,
+                                odfgate_error *err)
+{
+    og_package *pkg = NULL;
+    og_buf in, out;
+    annot a = {0};
+    char now[32];
+    size_t n = res ? odfgate_result_count(res) : 0;
+    int rc = -1;
+    odfgate_status st;
+
+    if (!in_path || !out_path || !doc)
+        return og_fail(err, ODFGATE_E_USAGE, in_path, NULL, "missing argument");
+    og_now_iso(now);
+    a.date = date ? date : now;
+    a.items = calloc(n + 1, sizeof(*a.items));
+    if (!a.items)
+        return og_fail(err, ODFGATE_E_NOMEM, in_path, NULL, "out of memory");
+    for (size_t i = 0; i < n && doc->para_count; i++) {
+        const odfgate_finding *f = odfgate_result_finding(res, i);
+        uint32_t ord = f->paragraph && f->paragraph <= doc->para_count ? f->paragraph : 1;
+        a.items[a.count++] = (pending){doc->paras[ord - 1].node, f};
+    }
+    /* stable: findings of one paragraph keep their report order */
+    for (size_t i = 1; i < a.count; i++)
+        for (size_t j = i; j > 0 && by_node(&a.items[j - 1], &a.items[j]) > 0; j--) {
+            pending t = a.items[j];
+            a.items[j] = a.items[j - 1];
+            a.items[j - 1] = t;
+        }
+    og_buf_init(&in, SIZE_MAX / 2);
+    og_buf_init(&out, SIZE_MAX / 2);
+    if ((st = og_package_open(in_path, NULL, &pkg, err)) != ODFGATE_OK)
+        goto done;
+    og_copy_hooks hooks = {&a, write_annotations, drop_ours};
+    if (og_package_read_part(pkg, "content.xml", &in, err) < 0 ||
+        og_xml_copy(in.data, in.len, in_path,
+                    og_package_kind_of(pkg) == OG_PACKAGE_FLAT ? NULL : "content.xml", &hooks, &out,
+                    err) < 0)
+        goto done;
+    if (og_package_kind_of(pkg) == OG_PACKAGE_FLAT) {
+        rc = og_write_file_atomic(out_path, out.data, out.len, err);
+    } else {
+        og_part_data part = {"content.xml", out.data, out.len, "text/xml"};
+        og_package_free(pkg);
+        pkg = NULL;
+        rc = og_package_write(in_path, out_path, &part, 1, NULL, err);
+    }
+done:
+    og_package_free(pkg);
+    og_buf_free(&in);
+    og_buf_free(&out);
+    if (written)
+        *written = a.written;
+    free(a.items);
+    if (rc == 0)
+        return ODFGATE_OK;
+    return err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
+}

@@ -1,0 +1,123 @@
+/* xmlcopy.c — streaming XML copy with hooks, see xmlcopy.h. */
+#include "xmlcopy.h"
+
+#include "xml.h"
+
+/* Elements in a subtree (iterative: no recursion over untrusted structure). */
+static uint32_t count_elements(xmlNodePtr top)
+{
+    uint32_t n = 0;
+    xmlNodePtr c = top;
+    while (c) {
+        if (c->type == XML_ELEMENT_NODE)
+            n++;
+        if (c->children && c->type == XML_ELEMENT_NODE) {
+            c = c->children;
+            continue;
+        }
+        while (c && c != top && !c->next)
+            c = c->parent;
+        if (!c || c == top)
+            break;
+        c = c->next;
+    }
+    return n;
+}
+
+static int write_node(xmlTextReaderPtr r, xmlTextWriterPtr w, const og_copy_hooks *h,
+                      uint32_t index)
+{
+    const char *name = (const char *)xmlTextReaderConstName(r);
+    const char *value;
+    int empty;
+    switch (xmlTextReaderNodeType(r)) {
+    case XML_READER_TYPE_ELEMENT:
+        empty = xmlTextReaderIsEmptyElement(r);
+        if (xmlTextWriterStartElement(w, (const xmlChar *)name) < 0)
+            return -1;
+        while (xmlTextReaderMoveToNextAttribute(r) == 1)
+            if (xmlTextWriterWriteAttribute(w, xmlTextReaderConstName(r), xmlTextReaderConstValue(r)) < 0)
+                return -1;
+        xmlTextReaderMoveToElement(r);
+        if (h && h->after_start && h->after_start(h->ctx, w, index) < 0)
+            return -1;
+        return empty ? (xmlTextWriterEndElement(w) < 0 ? -1 : 0) : 0;
+    case XML_READER_TYPE_END_ELEMENT:
+        return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
+    case XML_READER_TYPE_TEXT:
+    case XML_READER_TYPE_WHITESPACE:
+    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+        value = (const char *)xmlTextReaderConstValue(r);
+        return value && xmlTextWriterWriteString(w, (const xmlChar *)value) < 0 ? -1 : 0;
+    case XML_READER_TYPE_CDATA:
+        value = (const char *)xmlTextReaderConstValue(r);
+        return value && xmlTextWriterWriteCDATA(w, (const xmlChar *)value) < 0 ? -1 : 0;
+    case XML_READER_TYPE_COMMENT:
+        return xmlTextWriterWriteComment(w, xmlTextReaderConstValue(r)) < 0 ? -1 : 0;
+    case XML_READER_TYPE_PROCESSING_INSTRUCTION:
+        return xmlTextWriterWritePI(w, xmlTextReaderConstName(r), xmlTextReaderConstValue(r)) < 0 ? -1 : 0;
+    default:
+        return 0; /* the XML declaration is written by the writer; DOCTYPEs are dropped */
+    }
+}
+
+int og_xml_copy(const char *xml, size_t len, const char *path, const char *part,
+                const og_copy_hooks *hooks, og_buf *out, odfgate_error *err)
+{
+    og_xml_stream s;
+    xmlBufferPtr buf = xmlBufferCreate();
+    xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+    uint32_t index = 0;
+    int rc = -1, more;
+
+    if (!w) {
+        xmlBufferFree(buf);
+        return og_fail(err, ODFGATE_E_NOMEM, path, part, "out of memory"), -1;
+    }
+    if (og_xml_stream_open_memory(&s, xml, len, path, part, 0, err) < 0) {
+        xmlFreeTextWriter(w);
+        xmlBufferFree(buf);
+        return -1;
+    }
+    if (xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0)
+        goto write_error;
+    more = og_xml_stream_next(&s);
+    while (more == 1) {
+        if (xmlTextReaderNodeType(s.reader) == XML_READER_TYPE_ELEMENT) {
+            index++;
+            if (hooks && hooks->drop && hooks->drop(hooks->ctx, s.reader, index)) {
+                xmlNodePtr sub = xmlTextReaderExpand(s.reader);
+                index += (sub ? count_elements(sub) : 1) - 1;
+                more = xmlTextReaderNext(s.reader); /* past the subtree, onto the next node */
+                continue;
+            }
+        }
+        if (write_node(s.reader, w, hooks, index) < 0)
+            goto write_error;
+        more = og_xml_stream_next(&s);
+    }
+    if (more < 0 || s.failed) {
+        if (err && !err->message[0])
+            og_fail(err, ODFGATE_E_XML, path, part, "%s: cannot be read again for writing", part);
+        goto out;
+    }
+    if (xmlTextWriterEndDocument(w) < 0)
+        goto write_error;
+    xmlFreeTextWriter(w);
+    w = NULL;
+    og_buf_reset(out);
+    if (og_buf_add(out, xmlBufferContent(buf), (size_t)xmlBufferLength(buf)) != OG_BUF_OK) {
+        og_fail(err, ODFGATE_E_NOMEM, path, part, "out of memory");
+        goto out;
+    }
+    rc = 0;
+    goto out;
+write_error:
+    og_fail(err, ODFGATE_E_NOMEM, path, part, "%s: cannot write the new XML", part ? part : "document");
+out:
+    og_xml_stream_close(&s);
+    if (w)
+        xmlFreeTextWriter(w);
+    xmlBufferFree(buf);
+    return rc;
+}

@@ -1,0 +1,29 @@
+/*
+ * xmlcopy.h — copy an XML part from a reader to a writer, node by node, so that every
+ * element, attribute, namespace declaration and text stays as it was; hooks may add content
+ * right after an element's start tag, or drop an element with its subtree.  Elements are
+ * numbered 1, 2, … in document order of their start tags — the numbering the reader records
+ * in og_para.node — so writers find paragraphs without repeating the reader's rules.
+ */
+#ifndef OG_XMLCOPY_H
+#define OG_XMLCOPY_H
+
+#include "buf.h"
+#include "internal.h"
+
+#include <libxml/xmlreader.h>
+#include <libxml/xmlwriter.h>
+
+typedef struct og_copy_hooks {
+    void *ctx;
+    /* After element `index`'s start tag and attributes: may write children.  0 ok, -1 error. */
+    int (*after_start)(void *ctx, xmlTextWriterPtr w, uint32_t index);
+    /* Return 1 to leave element `index` (and everything in it) out of the copy. */
+    int (*drop)(void *ctx, xmlTextReaderPtr r, uint32_t index);
+} og_copy_hooks;
+
+/* Copy xml[0..len) to out.  Returns 0, or -1 with err filled. */
+int og_xml_copy(const char *xml, size_t len, const char *path, const char *part,
+                const og_copy_hooks *hooks, og_buf *out, odfgate_error *err);
+
+#endif
