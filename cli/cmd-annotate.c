@@ -8,7 +8,7 @@
 #include <string.h>
 
 static const char usage_text[] =
-    "Usage: odfgate annotate [--schema FILE] [--strip] (-o OUT | --in-place) FILE\n"
+    "Usage: odfgate annotate [--schema FILE] [--strip] [--force] (-o OUT | --in-place) FILE\n"
     "Write a copy of FILE in which every finding of `odfgate check` is an ODF comment\n"
     "(author \"odfgate\", text \"rule-id: message\") in the heading of its section, in the\n"
     "paragraph it is about, or where a missing section should be; document-level findings\n"
@@ -16,6 +16,8 @@ static const char usage_text[] =
     "Only content.xml changes; the write is atomic; FILE is untouched unless --in-place.\n\n"
     "  -s, --schema FILE   schema to check against (default: built-in)\n"
     "      --strip         only remove odfgate's comments\n"
+    "      --force         rewrite a document carrying ODF digital signatures (they are\n"
+    "                      removed: a changed content.xml would no longer verify)\n"
     "  -o, --output OUT    write to OUT\n"
     "      --in-place      replace FILE\n"
     "Exit: 0 written and no finding at error level, 1 written with findings, 2 usage,\n"
@@ -23,15 +25,16 @@ static const char usage_text[] =
 
 int cmd_annotate(int argc, char **argv)
 {
-    enum { O_STRIP = 256, O_INPLACE };
+    enum { O_STRIP = 256, O_INPLACE, O_FORCE };
     static const struct option opts[] = {{"schema", required_argument, NULL, 's'},
                                          {"output", required_argument, NULL, 'o'},
                                          {"strip", no_argument, NULL, O_STRIP},
                                          {"in-place", no_argument, NULL, O_INPLACE},
+                                         {"force", no_argument, NULL, O_FORCE},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     const char *schema_path = NULL, *out = NULL, *in;
-    int c, strip = 0, in_place = 0, rc = OG_EXIT_PASS;
+    int c, strip = 0, in_place = 0, force = 0, rc = OG_EXIT_PASS;
     odfgate_schema *schema = NULL;
     odfgate_doc *doc = NULL;
     odfgate_result *res = NULL;
@@ -45,6 +48,7 @@ int cmd_annotate(int argc, char **argv)
         case 'o': out = optarg; break;
         case O_STRIP: strip = 1; break;
         case O_INPLACE: in_place = 1; break;
+        case O_FORCE: force = 1; break;
         case 'h': fputs(usage_text, stdout); return OG_EXIT_PASS;
         default: return cli_usage_error("annotate", "invalid option");
         }
@@ -65,14 +69,14 @@ int cmd_annotate(int argc, char **argv)
     if (st <= ODFGATE_WARN && !strip)
         st = odfgate_check(doc, schema, &res, &err);
     if (st <= ODFGATE_WARN)
-        st = odfgate_annotate(in, out, doc, strip ? NULL : res, NULL, &written, &err);
+        st = odfgate_annotate(in, out, doc, strip ? NULL : res, NULL, force, &written, &err);
     if (st <= ODFGATE_WARN) {
         printf("%s: %zu odfgate comment%s written\n", out, written, written == 1 ? "" : "s");
         if (res && odfgate_result_max_severity(res) >= ODFGATE_SEV_ERROR)
             rc = OG_EXIT_FINDINGS;
     } else {
         cli_error("%s: %s (%s)", err.path[0] ? err.path : in, err.message, odfgate_errcode_name(err.code));
-        rc = st == ODFGATE_FATAL ? OG_EXIT_USAGE : OG_EXIT_UNREADABLE;
+        rc = st == ODFGATE_FATAL || err.code == ODFGATE_E_USAGE ? OG_EXIT_USAGE : OG_EXIT_UNREADABLE;
     }
     odfgate_result_free(res);
     odfgate_doc_free(doc);

@@ -4,13 +4,32 @@
 #include "buf.h"
 #include "text.h"
 
-#include <ctype.h>
+/* ASCII-only character classes: the C library's depend on the locale (a host such as
+ * LibreOffice sets one), and these decide which bytes a prefilter looks for. */
+static int ascii_upper(int c) { return c >= 'A' && c <= 'Z'; }
+static int ascii_lower(int c) { return c >= 'a' && c <= 'z'; }
+static int ascii_alnum(int c) { return ascii_upper(c) || ascii_lower(c) || (c >= '0' && c <= '9'); }
+
+/* A byte every match of the ERE `re` starts with, or -1 when that is not certain. */
+static int first_byte(const char *re)
+{
+    if (strchr(re, '|'))
+        return -1; /* an alternation can start elsewhere */
+    if (re[0] == '\\' && re[1] && strchr(".[]()*+?{}|^$\\", re[1]) && re[2] != '*' &&
+        re[2] != '?' && re[2] != '{')
+        return (unsigned char)re[1]; /* an escaped special character, not optional */
+    if (ascii_alnum((unsigned char)re[0]) && (!re[1] || !strchr("*?{", re[1])))
+        return (unsigned char)re[0]; /* a plain letter or digit, not optional */
+    return -1;
+}
 
 int og_phrase_init(og_phrase *p, og_arena *a, og_phrase_kind kind, const char *text,
                    int ignore_case, const char *where, odfgate_error *err)
 {
+    int rc;
     memset(p, 0, sizeof(*p));
     p->kind = kind;
+    p->first = p->first_alt = -1;
     if (!text || !*text) {
         og_fail(err, ODFGATE_E_SCHEMA, where, NULL, "empty phrase");
         return -1;
@@ -22,9 +41,16 @@ int og_phrase_init(og_phrase *p, og_arena *a, og_phrase_kind kind, const char *t
     if (kind == OG_PHRASE_LITERAL) {
         og_buf b;
         og_buf_init(&b, 1u << 20);
-        if (og_text_fold(text, strlen(text), &b) != OG_BUF_OK || b.len == 0) {
+        rc = og_text_fold(text, strlen(text), &b);
+        if (rc == OG_BUF_NOMEM) {
             og_buf_free(&b);
-            og_fail(err, ODFGATE_E_SCHEMA, where, NULL, "phrase \"%.80s\" is empty or too long", text);
+            og_fail(err, ODFGATE_E_NOMEM, where, NULL, "out of memory");
+            return -1;
+        }
+        if (rc != OG_BUF_OK || b.len == 0) {
+            og_buf_free(&b);
+            og_fail(err, ODFGATE_E_SCHEMA, where, NULL,
+                    "phrase \"%.80s\" is empty or too long", text);
             return -1;
         }
         p->folded = og_arena_strndup(a, b.data, b.len);
@@ -37,29 +63,23 @@ int og_phrase_init(og_phrase *p, og_arena *a, og_phrase_kind kind, const char *t
         }
         return 0;
     }
-    int rc = regcomp(&p->re, text, REG_EXTENDED | (ignore_case ? REG_ICASE : 0));
+    /* no REG_NOSUB: the match offsets are reported */
+    rc = regcomp(&p->re, text, REG_EXTENDED | (ignore_case ? REG_ICASE : 0));
     if (rc != 0) {
         char msg[200];
         regerror(rc, &p->re, msg, sizeof(msg));
-        og_fail(err, ODFGATE_E_SCHEMA, where, NULL, "invalid regular expression \"%.80s\": %s",
-                text, msg);
+        og_fail(err, rc == REG_ESPACE ? ODFGATE_E_NOMEM : ODFGATE_E_SCHEMA, where, NULL,
+                "invalid regular expression \"%.80s\": %s", text, msg);
         return -1;
     }
     p->compiled = 1;
-    /* A pattern that starts with an escaped or plain literal byte can only match where that
-     * byte occurs: a memchr avoids regexec (slow in glibc) on most paragraphs. */
-    p->first = p->first_alt = -1;
-    if (text[0] == '\\' && text[1] && strchr(".[]()*+?{}|^$\\", text[1]) && text[2] != '*' &&
-        text[2] != '?' && text[2] != '{')
-        p->first = (unsigned char)text[1];
-    else if (((unsigned char)text[0] < 0x80) && isalnum((unsigned char)text[0]) &&
-             !strchr("*?{|", text[1]) && !strchr(text, '|'))
-        p->first = (unsigned char)text[0];
-    if (p->first >= 0 && strchr(text, '|'))
-        p->first = -1; /* an alternation can start elsewhere */
-    p->first_alt = p->first;
-    if (p->first >= 0 && ignore_case && isalpha(p->first))
-        p->first_alt = isupper(p->first) ? tolower(p->first) : toupper(p->first);
+    /* A pattern that starts with a literal byte can only match where that byte occurs: a
+     * memchr avoids regexec (slow in glibc) on most paragraphs. */
+    p->first = p->first_alt = first_byte(text);
+    if (p->first >= 0 && ignore_case && ascii_upper(p->first))
+        p->first_alt = p->first + 0x20;
+    else if (p->first >= 0 && ignore_case && ascii_lower(p->first))
+        p->first_alt = p->first - 0x20;
     return 0;
 }
 
@@ -79,20 +99,35 @@ void og_phrase_release(og_phrase *p)
 int og_phrase_search(const og_phrase *p, const char *raw, size_t raw_len, const char *folded,
                      size_t folded_len, size_t *match_off, size_t *match_len)
 {
+    regmatch_t m;
+    char *copy = NULL;
+    int rc;
     if (p->kind == OG_PHRASE_LITERAL) {
-        long off = og_find_phrase(folded, folded_len, p->folded, p->folded_len);
+        long off = og_find_phrase(folded ? folded : "", folded ? folded_len : 0, p->folded,
+                                  p->folded_len);
         if (off < 0)
             return 0;
         *match_off = (size_t)off;
         *match_len = p->folded_len;
         return 1;
     }
-    /* raw is NUL-terminated at raw_len (paragraph text from the model) */
-    regmatch_t m;
+    if (!p->compiled)
+        return 0;
+    if (!raw)
+        raw = "", raw_len = 0;
     if (p->first >= 0 && !memchr(raw, p->first, raw_len) &&
         (p->first_alt == p->first || !memchr(raw, p->first_alt, raw_len)))
         return 0;
-    if (regexec(&p->re, raw, 1, &m, 0) != 0)
+    /* regexec needs a C string: raw is one at raw_len (the model's paragraph text always
+     * is); anything else is searched through a terminated copy. */
+    if (raw[raw_len] != '\0') {
+        if (!(copy = og_strndup(raw, raw_len)))
+            return 0;
+        raw = copy;
+    }
+    rc = regexec(&p->re, raw, 1, &m, 0);
+    free(copy);
+    if (rc != 0 || m.rm_so < 0)
         return 0;
     *match_off = (size_t)m.rm_so;
     *match_len = (size_t)(m.rm_eo - m.rm_so);

@@ -190,14 +190,21 @@ static int build(zip_t *src, const og_part_data *parts, size_t nparts, const cha
                 goto zipfail;
             continue;
         }
-        /* untouched parts: compressed bytes copied as they are */
+        /* untouched parts: compressed bytes copied as they are, with the same method (a
+         * stored part, a PNG thumbnail say, must stay stored: by default libzip would
+         * deflate it) */
+        zip_stat_t st;
+        zip_int64_t idx;
         zip_source_t *s = zip_source_zip(dst, src, (zip_uint64_t)i, 0, 0, -1);
-        if (!s)
+        if (!s || zip_stat_index(src, (zip_uint64_t)i, 0, &st) < 0)
             goto zipfail;
-        if (zip_file_add(dst, name, s, ZIP_FL_ENC_RAW) < 0) {
+        if ((idx = zip_file_add(dst, name, s, ZIP_FL_ENC_RAW)) < 0) {
             zip_source_free(s);
             goto zipfail;
         }
+        if ((st.valid & ZIP_STAT_COMP_METHOD) &&
+            zip_set_file_compression(dst, (zip_uint64_t)idx, st.comp_method, 0) < 0)
+            goto zipfail;
     }
     for (size_t k = 0; k < nparts; k++) /* parts new to the package */
         if (strcmp(parts[k].name, "mimetype") != 0 && zip_name_locate(src, parts[k].name, 0) < 0 &&

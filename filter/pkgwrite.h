@@ -13,6 +13,9 @@
 
 #include "internal.h"
 
+/* ODF digital signatures: any rewrite of a signed part invalidates them. */
+#define OG_SIGNATURES_PART "META-INF/documentsignatures.xml"
+
 typedef struct og_part_data {
     const char *name;  /* part name, e.g. "meta.xml" */
     const char *data;  /* new content (kept by the caller until og_package_write returns) */

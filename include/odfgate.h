@@ -321,10 +321,13 @@ ODFGATE_API odfgate_status odfgate_signoff_revoke(const char *in_path, const cha
  * wrote earlier are removed first; other comments are kept.  `doc` must be the document read
  * from in_path, `res` its check result; res NULL only removes odfgate comments (--strip).
  * `date` (ISO 8601) is the comments' date, NULL for now.  *written (may be NULL) gets the
- * number of comments written.  Only content.xml changes; the write is atomic. */
+ * number of comments written.  Only content.xml changes; the write is atomic.  A document
+ * carrying ODF digital signatures is refused (ODFGATE_E_USAGE) unless `force`: the rewrite
+ * would invalidate them, and with force they are removed. */
 ODFGATE_API odfgate_status odfgate_annotate(const char *in_path, const char *out_path,
                                             const odfgate_doc *doc, const odfgate_result *res,
-                                            const char *date, size_t *written, odfgate_error *err);
+                                            const char *date, int force, size_t *written,
+                                            odfgate_error *err);
 
 /* ---------------------------------------------------------------- reports */
 

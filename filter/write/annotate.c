@@ -89,8 +89,8 @@ static int write_annotations(void *ctx, xmlTextWriterPtr w, uint32_t index)
 }
 
 odfgate_status odfgate_annotate(const char *in_path, const char *out_path, const odfgate_doc *doc,
-                                const odfgate_result *res, const char *date, size_t *written,
-                                odfgate_error *err)
+                                const odfgate_result *res, const char *date, int force,
+                                size_t *written, odfgate_error *err)
 {
     og_package *pkg = NULL;
     og_buf in, out;
@@ -123,6 +123,12 @@ odfgate_status odfgate_annotate(const char *in_path, const char *out_path, const
     og_buf_init(&out, SIZE_MAX / 2);
     if ((st = og_package_open(in_path, NULL, &pkg, err)) != ODFGATE_OK)
         goto done;
+    if (og_package_has_part(pkg, OG_SIGNATURES_PART) && !force) {
+        og_fail(err, ODFGATE_E_USAGE, in_path, OG_SIGNATURES_PART,
+                "the document carries ODF digital signatures; rewriting content.xml would "
+                "invalidate them (use --force to write anyway: the signatures are then removed)");
+        goto done;
+    }
     og_copy_hooks hooks = {&a, write_annotations, drop_ours};
     if (og_package_read_part(pkg, "content.xml", &in, err) < 0 ||
         og_xml_copy(in.data, in.len, in_path,
@@ -135,7 +141,8 @@ odfgate_status odfgate_annotate(const char *in_path, const char *out_path, const
         og_part_data part = {"content.xml", out.data, out.len, "text/xml"};
         og_package_free(pkg);
         pkg = NULL;
-        rc = og_package_write(in_path, out_path, &part, 1, NULL, err);
+        static const char *const drop[] = {OG_SIGNATURES_PART, NULL};
+        rc = og_package_write(in_path, out_path, &part, 1, force ? drop : NULL, err);
     }
 done:
     og_package_free(pkg);

@@ -12,7 +12,7 @@
 #include "pkgwrite.h"
 #include "signoff.h"
 
-#define SIGNATURES "META-INF/documentsignatures.xml"
+#define SIGNATURES OG_SIGNATURES_PART
 #define MAX_META (64u << 20)
 
 static odfgate_status fail_status(odfgate_error *err)
