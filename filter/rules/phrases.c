@@ -79,6 +79,21 @@ static int forbid_in(og_check *c, const char *rule, const og_phrase *p, uint32_t
     return 0;
 }
 
+int og_section_has_placeholder(og_check *c, size_t s)
+{
+    uint32_t from, to;
+    if (c->section_heading[s] == OG_NONE)
+        return 0;
+    section_range(c, s, &from, &to);
+    for (uint32_t i = from; i < to; i++)
+        for (size_t k = 0; k < c->schema->placeholder_count; k++) {
+            int r = search(c, &c->schema->placeholders[k], i, NULL, 0);
+            if (r != 0)
+                return r;
+        }
+    return 0;
+}
+
 int og_rules_phrases(og_check *c)
 {
     const odfgate_schema *sc = c->schema;

@@ -18,6 +18,9 @@ int og_match_headings(const odfgate_doc *doc, const odfgate_schema *schema, size
 int og_rules_sections(og_check *c);
 /* phrases.c: phrase-required, phrase-forbidden, placeholder. */
 int og_rules_phrases(og_check *c);
+/* phrases.c: 1 if a paragraph of present section s holds a placeholder, 0 if not, -1 on
+ * out-of-memory.  Such a section's length is not judged: the placeholder is the finding. */
+int og_section_has_placeholder(og_check *c, size_t s);
 /* metadata.c: metadata-missing, metadata-invalid. */
 int og_rules_metadata(og_check *c);
 /* packaging.c: package-nonconformant (notes recorded while opening). */
