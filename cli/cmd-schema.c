@@ -4,14 +4,18 @@
 #include "args.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char usage_text[] =
     "Usage: odfgate schema check FILE...\n"
     "       odfgate schema show [--grammar]\n"
+    "       odfgate schema from FILE.ott|FILE.odt [-o SCHEMA.xml]\n"
     "check: load each schema (with its extends chain), validate it against the RelaxNG\n"
     "       grammar and its consistency rules; exit 2 if any is invalid.\n"
     "show:  print the built-in default schema (--grammar: the RelaxNG grammar of the format).\n"
+    "from:  write a schema whose sections are the template's headings (ids from slugs, order\n"
+    "       kept), ready to edit; to standard output unless -o.\n"
     "The format is described in odfgate-schema(5).\n";
 
 static int schema_check(int argc, char **argv)
@@ -33,6 +37,42 @@ static int schema_check(int argc, char **argv)
     return rc;
 }
 
+static int schema_from(int argc, char **argv)
+{
+    const char *in = NULL, *out = NULL;
+    odfgate_doc *doc = NULL;
+    odfgate_error err;
+    char *xml = NULL;
+    size_t len = 0;
+    int rc = OG_EXIT_PASS;
+    for (int i = 0; i < argc; i++) {
+        if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) && i + 1 < argc)
+            out = argv[++i];
+        else if (!in)
+            in = argv[i];
+        else
+            return cli_usage_error("schema", "schema from takes one FILE and -o OUT");
+    }
+    if (!in)
+        return cli_usage_error("schema", "schema from needs a FILE");
+    odfgate_error_clear(&err);
+    if (odfgate_doc_open(in, NULL, &doc, &err) > ODFGATE_WARN ||
+        odfgate_schema_from_document(doc, &xml, &len, &err) != ODFGATE_OK) {
+        cli_error("%s: %s (%s)", in, err.message, odfgate_errcode_name(err.code));
+        rc = OG_EXIT_UNREADABLE;
+    } else if (!out) {
+        fwrite(xml, 1, len, stdout);
+    } else if (odfgate_write_file(out, xml, len, &err) != ODFGATE_OK) {
+        cli_error("%s: %s", out, err.message);
+        rc = OG_EXIT_UNREADABLE;
+    } else {
+        fprintf(stderr, "%s: schema with %zu headings of %s\n", out, odfgate_doc_heading_count(doc), in);
+    }
+    free(xml);
+    odfgate_doc_free(doc);
+    return rc;
+}
+
 int cmd_schema(int argc, char **argv)
 {
     size_t len;
@@ -42,6 +82,8 @@ int cmd_schema(int argc, char **argv)
     }
     if (strcmp(argv[1], "check") == 0)
         return schema_check(argc - 2, argv + 2);
+    if (strcmp(argv[1], "from") == 0)
+        return schema_from(argc - 2, argv + 2);
     if (strcmp(argv[1], "show") == 0) {
         const char *text;
         if (argc > 3 || (argc == 3 && strcmp(argv[2], "--grammar") != 0))

@@ -19,6 +19,7 @@ static const command commands[] = {
     {"outline", cmd_outline, "print a document's heading tree and the sections it matches"},
     {"schema", cmd_schema, "check a schema file, or show the built-in one"},
     {"rules", cmd_rules, "list the rules: id, default severity, description"},
+    {"new", cmd_new, "write a new draft with every required section of a schema"},
     {"annotate", cmd_annotate, "write the findings into a copy of the document as comments"},
     {"signoff", cmd_signoff, "record or revoke a signatory's sign-off, bound to the text"},
     {"signoffs", cmd_signoffs, "list a document's sign-offs and whether they are still valid"},

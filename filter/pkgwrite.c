@@ -152,6 +152,35 @@ static int read_mimetype(zip_t *src, og_buf *out)
     return og_buf_add(out, tmp, (size_t)n);
 }
 
+/* Close dst (writing the archive into the buffer source mem) and copy the bytes into out. */
+static int finish(zip_t *dst, zip_source_t *mem, og_buf *out, const char *path, odfgate_error *err)
+{
+    zip_stat_t st;
+    if (zip_close(dst) < 0) {
+        og_fail(err, ODFGATE_E_IO, path, NULL, "cannot assemble the package: %s", zip_strerror(dst));
+        zip_discard(dst);
+        return -1;
+    }
+    if (zip_source_stat(mem, &st) < 0 || zip_source_open(mem) < 0) {
+        og_fail(err, ODFGATE_E_IO, path, NULL, "cannot read the assembled package");
+        return -1;
+    }
+    for (;;) {
+        char chunk[65536];
+        zip_int64_t got = zip_source_read(mem, chunk, sizeof(chunk));
+        if (got == 0)
+            break;
+        if (got < 0 || og_buf_add(out, chunk, (size_t)got) != OG_BUF_OK) {
+            og_fail(err, got < 0 ? ODFGATE_E_IO : ODFGATE_E_NOMEM, path, NULL,
+                    "cannot read the assembled package");
+            zip_source_close(mem);
+            return -1;
+        }
+    }
+    zip_source_close(mem);
+    return 0;
+}
+
 /* Build the new package in memory (libzip writes it into a buffer source). */
 static int build(zip_t *src, const og_part_data *parts, size_t nparts, const char *const *drop,
                  og_buf *out, const char *path, odfgate_error *err)
@@ -210,35 +239,8 @@ static int build(zip_t *src, const og_part_data *parts, size_t nparts, const cha
         if (strcmp(parts[k].name, "mimetype") != 0 && zip_name_locate(src, parts[k].name, 0) < 0 &&
             add_buffer(dst, parts[k].name, parts[k].data, parts[k].len, 0) < 0)
             goto zipfail;
-    if (zip_close(dst) < 0) {
-        og_fail(err, ODFGATE_E_IO, path, NULL, "cannot assemble the package: %s",
-                zip_strerror(dst));
-        zip_discard(dst);
+    if (finish(dst, mem, out, path, err) < 0)
         goto out;
-    }
-    /* read the finished bytes back out of the buffer source */
-    zip_stat_t st;
-    if (zip_source_stat(mem, &st) < 0 || zip_source_open(mem) < 0) {
-        og_fail(err, ODFGATE_E_IO, path, NULL, "cannot read the assembled package");
-        goto out;
-    }
-    for (;;) {
-        char chunk[65536];
-        zip_int64_t got = zip_source_read(mem, chunk, sizeof(chunk));
-        if (got < 0) {
-            og_fail(err, ODFGATE_E_IO, path, NULL, "cannot read the assembled package");
-            zip_source_close(mem);
-            goto out;
-        }
-        if (got == 0)
-            break;
-        if (og_buf_add(out, chunk, (size_t)got) != OG_BUF_OK) {
-            og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory");
-            zip_source_close(mem);
-            goto out;
-        }
-    }
-    zip_source_close(mem);
     rc = 0;
     goto out;
 zipfail:
@@ -272,4 +274,46 @@ int og_package_write(const char *src_path, const char *dst_path, const og_part_d
         rc = og_write_file_atomic(dst_path, out.data, out.len, err);
     og_buf_free(&out);
     return rc;
+}
+
+int og_package_create(const char *dst_path, const og_part_data *parts, size_t nparts,
+                      odfgate_error *err)
+{
+    zip_error_t ze;
+    zip_source_t *mem;
+    zip_t *dst;
+    og_buf out;
+    int rc = -1;
+    zip_error_init(&ze);
+    og_buf_init(&out, SIZE_MAX / 2);
+    if (!(mem = zip_source_buffer_create(NULL, 0, 0, &ze))) {
+        zip_error_fini(&ze);
+        return og_fail(err, ODFGATE_E_NOMEM, dst_path, NULL, "out of memory"), -1;
+    }
+    zip_source_keep(mem);
+    if (!(dst = zip_open_from_source(mem, ZIP_TRUNCATE, &ze))) {
+        og_fail(err, ODFGATE_E_IO, dst_path, NULL, "cannot start a package: %s", zip_error_strerror(&ze));
+        goto out;
+    }
+    /* parts[0] must be the mimetype: written first, stored */
+    for (size_t k = 0; k < nparts; k++)
+        if (add_buffer(dst, parts[k].name, parts[k].data, parts[k].len, k == 0) < 0) {
+            og_fail(err, ODFGATE_E_IO, dst_path, NULL, "cannot assemble the package: %s", zip_strerror(dst));
+            zip_discard(dst);
+            goto out;
+        }
+    if (finish(dst, mem, &out, dst_path, err) == 0)
+        rc = og_write_file_atomic(dst_path, out.data, out.len, err);
+out:
+    zip_source_free(mem);
+    zip_error_fini(&ze);
+    og_buf_free(&out);
+    return rc;
+}
+
+odfgate_status odfgate_write_file(const char *path, const void *data, size_t len, odfgate_error *err)
+{
+    if (!path || (!data && len))
+        return og_fail(err, ODFGATE_E_USAGE, path, NULL, "missing argument");
+    return og_write_file_atomic(path, data, len, err) == 0 ? ODFGATE_OK : ODFGATE_FAILED;
 }

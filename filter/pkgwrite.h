@@ -31,6 +31,11 @@ typedef struct og_part_data {
 int og_package_write(const char *src_path, const char *dst_path, const og_part_data *parts,
                      size_t nparts, const char *const *drop, odfgate_error *err);
 
+/* Write a new package with the given parts; parts[0] must be "mimetype" (written first and
+ * stored).  Atomic as og_package_write. */
+int og_package_create(const char *dst_path, const og_part_data *parts, size_t nparts,
+                      odfgate_error *err);
+
 /* Write bytes to dst_path atomically (temp file beside it, fsync, rename, fsync dir). */
 int og_write_file_atomic(const char *dst_path, const char *data, size_t len, odfgate_error *err);
 

@@ -387,7 +387,9 @@ uint32_t og_cp_fold(uint32_t cp)
 }
 
 /* Make room for at least `need` bytes (plus the NUL) in b, growing geometrically; may go up
- * to slack bytes beyond b->max so that writers can check the cap once per code point. */
+ * to slack bytes beyond b->max.  Unlike og_buf_reserve this lets the folding loop check its
+ * room once per code point (a pending space and one code point) rather than byte by byte,
+ * and still give exact OG_BUF_TOOBIG answers at the cap: len is checked against max. */
 static int grow(og_buf *b, size_t need, size_t slack)
 {
     size_t ncap;
@@ -427,13 +429,13 @@ static int fold_into(const char *s, size_t n, og_buf *out, int lower)
         uint32_t cp;
         unsigned char c = (unsigned char)s[i];
         if (out->cap - len <= FOLD_SLACK) {
-            if (len > out->max)
-                return OG_BUF_TOOBIG;
             size_t want = len + FOLD_SLACK + (n - i);
             if (want > out->max + FOLD_SLACK - 1)
                 want = out->max + FOLD_SLACK - 1;
-            if ((rc = grow(out, want, FOLD_SLACK)) != OG_BUF_OK)
-                return rc;
+            if (len > out->max || (rc = grow(out, want, FOLD_SLACK)) != OG_BUF_OK) {
+                out->data[0] = '\0'; /* out stays empty */
+                return len > out->max ? OG_BUF_TOOBIG : rc;
+            }
             o = out->data;
         }
         if (c < 0x80) { /* fast path */
@@ -460,8 +462,10 @@ static int fold_into(const char *s, size_t n, og_buf *out, int lower)
         space = 0;
         len += put_utf8(o + len, og_cp_fold(cp));
     }
-    if (len > out->max)
+    if (len > out->max) {
+        o[0] = '\0';
         return OG_BUF_TOOBIG;
+    }
     o[len] = '\0';
     out->len = len;
     return OG_BUF_OK;
@@ -789,42 +793,34 @@ static int is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c
 
 int og_append_collapsed(og_buf *out, const char *s, size_t n)
 {
-    size_t len, i = 0;
+    size_t start = out->len, i = 0;
     int rc;
-    /* reserve once for the common case (the result grows by at most n bytes) */
-    if (out->len > out->max)
+    if (start > out->max)
         return OG_BUF_TOOBIG;
-    if ((rc = grow(out, out->len + (n < out->max - out->len ? n : out->max - out->len), 0)))
-        return rc;
-    len = out->len;
-    while (i < n) {
+    /* reserve once for the common case (the result grows by at most n bytes) */
+    rc = og_buf_reserve(out, n < out->max - start ? n : out->max - start);
+    while (i < n && rc == OG_BUF_OK) {
         size_t j = i;
         while (j < n && !is_xml_space(s[j]))
             j++;
-        if (j > i) { /* a run of text, copied at once */
-            if (j - i > out->max - len)
-                return OG_BUF_TOOBIG;
-            if ((rc = grow(out, len + (j - i), 0)) != OG_BUF_OK)
-                return rc;
-            memcpy(out->data + len, s + i, j - i);
-            len += j - i;
+        if (j > i && (rc = og_buf_reserve(out, j - i)) == OG_BUF_OK) {
+            memcpy(out->data + out->len, s + i, j - i); /* a run of text, copied at once */
+            out->len += j - i;
         }
-        if (j < n) { /* a run of white space: one ' ', none at the start or after a ' ' */
+        if (j < n && rc == OG_BUF_OK) { /* white space: one ' ', none first or after ' ' */
             while (j < n && is_xml_space(s[j]))
                 j++;
-            if (len > 0 && out->data[len - 1] != ' ') {
-                if (len >= out->max)
-                    return OG_BUF_TOOBIG;
-                if ((rc = grow(out, len + 1, 0)) != OG_BUF_OK)
-                    return rc;
-                out->data[len++] = ' ';
-            }
+            if (out->len > 0 && out->data[out->len - 1] != ' ' &&
+                (rc = og_buf_reserve(out, 1)) == OG_BUF_OK)
+                out->data[out->len++] = ' ';
         }
-        out->len = len;
         i = j;
     }
-    out->data[len] = '\0';
-    return OG_BUF_OK;
+    if (rc != OG_BUF_OK)
+        out->len = start; /* on error nothing is appended */
+    if (out->data)
+        out->data[out->len] = '\0';
+    return rc;
 }
 
 int og_slug(const char *s, og_buf *out)

@@ -329,6 +329,26 @@ ODFGATE_API odfgate_status odfgate_annotate(const char *in_path, const char *out
                                             const char *date, int force, size_t *written,
                                             odfgate_error *err);
 
+/* ---------------------------------------------------------------- new drafts, schemas */
+
+/* Write a new draft at out_path: the title (NULL: the schema's title), a table of the
+ * signatories, and every required section as a "Heading N" heading with a guidance paragraph
+ * "[insert: …]" (flagged as a placeholder until replaced).  template_path (.ott/.odt, may be
+ * NULL) supplies styles and page layout.  Atomic. */
+ODFGATE_API odfgate_status odfgate_new_draft(const char *out_path, const odfgate_schema *schema,
+                                             const char *title, const char *template_path,
+                                             odfgate_error *err);
+
+/* A schema whose sections are the document's headings (nested by level, ids from slugs,
+ * order kept).  *xml is allocated with malloc; the caller frees it. */
+ODFGATE_API odfgate_status odfgate_schema_from_document(const odfgate_doc *doc, char **xml,
+                                                        size_t *len, odfgate_error *err);
+
+/* Write bytes to a file atomically (temporary file beside it, fsync, rename, fsync of the
+ * directory): for front ends that write what the library produced. */
+ODFGATE_API odfgate_status odfgate_write_file(const char *path, const void *data, size_t len,
+                                              odfgate_error *err);
+
 /* ---------------------------------------------------------------- reports */
 
 /* A report writes the outcome of a batch to a stream in one format.

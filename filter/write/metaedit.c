@@ -125,3 +125,30 @@ out:
     xmlFreeDoc(doc);
     return rc;
 }
+
+int og_manifest_retype(const char *xml, size_t len, const char *path, const char *media_type,
+                       const char *drop_path, og_buf *out, odfgate_error *err)
+{
+    xmlDocPtr doc = og_xml_parse_memory(xml, len, path, "META-INF/manifest.xml", err);
+    xmlNodePtr root, n, next;
+    int rc;
+    if (!doc)
+        return -1;
+    root = xmlDocGetRootElement(doc);
+    for (n = root ? root->children : NULL; n; n = next) {
+        next = n->next;
+        if (!is_el(n, OG_NS_MANIFEST, "file-entry"))
+            continue;
+        xmlChar *v = xmlGetNsProp(n, (const xmlChar *)"full-path", (const xmlChar *)OG_NS_MANIFEST);
+        if (v && strcmp((const char *)v, "/") == 0)
+            xmlSetNsProp(n, n->ns, (const xmlChar *)"media-type", (const xmlChar *)media_type);
+        else if (v && drop_path && strcmp((const char *)v, drop_path) == 0) {
+            xmlUnlinkNode(n);
+            xmlFreeNode(n);
+        }
+        xmlFree(v);
+    }
+    rc = serialise(doc, out, path, err);
+    xmlFreeDoc(doc);
+    return rc;
+}

@@ -22,4 +22,9 @@ int og_meta_set_user(const char *xml, size_t len, const char *path, const char *
 int og_manifest_add(const char *xml, size_t len, const char *path, const char *full_path,
                     const char *media_type, og_buf *out, odfgate_error *err);
 
+/* Set the media type of the "/" entry (the package's own type) and remove the entry of
+ * `drop_path` (may be NULL). */
+int og_manifest_retype(const char *xml, size_t len, const char *path, const char *media_type,
+                       const char *drop_path, og_buf *out, odfgate_error *err);
+
 #endif

@@ -8,6 +8,8 @@ Operations (each one argument, fields separated by '|'):
   edit|IN|OUT|HEADING       append a sentence to the first paragraph after HEADING
   format|IN|OUT             bold the first word of a body paragraph, change a paragraph's style
   setprop|IN|OUT|NAME|VALUE add or replace a custom string property
+  fill|IN|OUT               replace every paragraph that starts with "[insert" by 60 words
+  outline|IN                print JSON [[level, heading], ...] of the outline LibreOffice sees
 Exit status 0 only if every operation succeeded."""
 import json, os, subprocess, sys, time
 
@@ -107,6 +109,27 @@ def op_setprop(desktop, src, out, name, value):
         udp.removeProperty(name)
     udp.addProperty(name, 128, value)  # 128 = REMOVABLE
     save(doc, out)
+
+
+FILLER = ("Local partners will plan services together around the needs of the people who use "
+          "them, share information safely, pool budgets where that helps, and judge progress by "
+          "the outcomes that matter to patients, carers and staff. Each organisation will name a "
+          "senior lead, publish its commitments, and report openly every year on what has changed "
+          "for people in the area.")
+
+
+def op_fill(desktop, src, out):
+    doc = load(desktop, src)
+    for p in paragraphs(doc):
+        if p.getString().startswith("[insert"):
+            p.setString(FILLER)
+    save(doc, out)
+
+
+def op_outline(desktop, src):
+    doc = load(desktop, src)
+    print(json.dumps([[p.OutlineLevel, p.getString()] for p in paragraphs(doc) if p.OutlineLevel > 0]))
+    doc.close(True)
 
 
 def main():
