@@ -85,7 +85,7 @@ int cmd_outline(int argc, char **argv)
         rc = st == ODFGATE_FATAL ? OG_EXIT_USAGE : OG_EXIT_UNREADABLE;
     } else if (strcmp(format, "json") == 0) {
         odfgate_report *rep = NULL;
-        odfgate_report_options ro = {0, 0, ODFGATE_SEV_OFF};
+        odfgate_report_options ro = {0, 0, ODFGATE_SEV_ERROR};
         if (odfgate_report_new("json", stdout, &ro, schema, &rep, &err) == ODFGATE_OK) {
             odfgate_report_add_doc(rep, argv[optind], doc, res);
             odfgate_report_end(rep);
