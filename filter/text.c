@@ -416,27 +416,31 @@ static int grow(og_buf *b, size_t need, size_t slack)
  * else is folded exactly as with lower, so both outputs have the same length byte for byte). */
 static int fold_into(const char *s, size_t n, og_buf *out, int lower)
 {
-    size_t len = 0;
+    size_t len = 0, cap, max = out->max;
     int space = 0, rc;
     char *o;
     og_buf_reset(out);
     /* Folding never lengthens valid text, so one reservation is normally enough: this runs on
-     * every paragraph of every document.  An invalid byte becomes U+FFFD (3 bytes). */
-    if ((rc = grow(out, (n < out->max ? n : out->max) + FOLD_SLACK, FOLD_SLACK)) != OG_BUF_OK)
+     * every paragraph of every document.  An invalid byte becomes U+FFFD (3 bytes), and the
+     * input may be longer than the cap but collapse below it: the room is checked once per
+     * code point (on locals: stores through o could alias out->cap). */
+    if ((rc = grow(out, (n < max ? n : max) + FOLD_SLACK, FOLD_SLACK)) != OG_BUF_OK)
         return rc;
     o = out->data;
+    cap = out->cap;
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         unsigned char c = (unsigned char)s[i];
-        if (out->cap - len <= FOLD_SLACK) {
+        if (cap - len <= FOLD_SLACK) {
             size_t want = len + FOLD_SLACK + (n - i);
-            if (want > out->max + FOLD_SLACK - 1)
-                want = out->max + FOLD_SLACK - 1;
-            if (len > out->max || (rc = grow(out, want, FOLD_SLACK)) != OG_BUF_OK) {
+            if (want > max + FOLD_SLACK - 1)
+                want = max + FOLD_SLACK - 1;
+            if (len > max || (rc = grow(out, want, FOLD_SLACK)) != OG_BUF_OK) {
                 out->data[0] = '\0'; /* out stays empty */
-                return len > out->max ? OG_BUF_TOOBIG : rc;
+                return len > max ? OG_BUF_TOOBIG : rc;
             }
             o = out->data;
+            cap = out->cap;
         }
         if (c < 0x80) { /* fast path */
             i++;
@@ -462,7 +466,7 @@ static int fold_into(const char *s, size_t n, og_buf *out, int lower)
         space = 0;
         len += put_utf8(o + len, og_cp_fold(cp));
     }
-    if (len > out->max) {
+    if (len > max) {
         o[0] = '\0';
         return OG_BUF_TOOBIG;
     }
@@ -797,14 +801,33 @@ int og_append_collapsed(og_buf *out, const char *s, size_t n)
     int rc;
     if (start > out->max)
         return OG_BUF_TOOBIG;
-    /* reserve once for the common case (the result grows by at most n bytes) */
-    rc = og_buf_reserve(out, n < out->max - start ? n : out->max - start);
+    if (n <= out->max - start) {
+        /* the common case: the result grows by at most n bytes, so reserve once and copy
+         * byte by byte on locals */
+        char *o;
+        size_t len = start;
+        if ((rc = og_buf_reserve(out, n)) != OG_BUF_OK)
+            return rc;
+        o = out->data;
+        for (; i < n; i++) {
+            char c = s[i];
+            if (!is_xml_space(c))
+                o[len++] = c;
+            else if (len > 0 && o[len - 1] != ' ')
+                o[len++] = ' ';
+        }
+        o[len] = '\0';
+        out->len = len;
+        return OG_BUF_OK;
+    }
+    /* longer than the room left: it may still fit once collapsed; go run by run */
+    rc = og_buf_reserve(out, out->max - start);
     while (i < n && rc == OG_BUF_OK) {
         size_t j = i;
         while (j < n && !is_xml_space(s[j]))
             j++;
         if (j > i && (rc = og_buf_reserve(out, j - i)) == OG_BUF_OK) {
-            memcpy(out->data + out->len, s + i, j - i); /* a run of text, copied at once */
+            memcpy(out->data + out->len, s + i, j - i);
             out->len += j - i;
         }
         if (j < n && rc == OG_BUF_OK) { /* white space: one ' ', none first or after ' ' */
