@@ -28,8 +28,12 @@ typedef struct og_phrase {
     int first_alt;       /* its other case when matching ignores case, else == first */
 } og_phrase;
 
-/* Prepare p (text copied into arena).  Returns 0, or -1 with err (ODFGATE_E_SCHEMA, message
- * naming the bad expression) filled; `where` names the file for the message. */
+/* Prepare p (text copied into arena).  A literal is folded (og_text_fold) and always matches
+ * ignoring case; a regex is compiled with REG_EXTENDED (| REG_ICASE if ignore_case).  Returns
+ * 0, or -1 with err filled (err may be NULL): ODFGATE_E_SCHEMA for an empty phrase (or a
+ * literal that folds to nothing) and for a bad expression, with the message
+ * `invalid regular expression "x(": <regerror text>`; `where` names the file.  After a
+ * failure og_phrase_release is harmless and not needed. */
 int og_phrase_init(og_phrase *p, og_arena *a, og_phrase_kind kind, const char *text,
                    int ignore_case, const char *where, odfgate_error *err);
 void og_phrase_release(og_phrase *p);
@@ -38,8 +42,11 @@ void og_phrase_release(og_phrase *p);
  * only; a regex may always match). */
 int og_phrase_may_match(const og_phrase *p, const og_bigrams *text);
 
-/* Search: raw is the paragraph text (NUL-terminated at raw_len), folded its og_text_fold form.  Returns 1 if found and
- * sets *match_off / *match_len (offsets in raw for regex, in folded for literal), else 0. */
+/* Search: raw is the paragraph text, folded its og_text_fold form.  Returns 1 if found and
+ * sets *match_off / *match_len (offsets in raw for regex, in folded for literal), else 0.
+ * A regex runs on raw[0..raw_len), which callers pass NUL-terminated at raw_len (as the
+ * model's paragraph text is): raw[raw_len] must be readable; if it is not '\0', a terminated
+ * copy is searched.  A literal runs on folded[0..folded_len) with og_find_phrase. */
 int og_phrase_search(const og_phrase *p, const char *raw, size_t raw_len, const char *folded,
                      size_t folded_len, size_t *match_off, size_t *match_len);
 

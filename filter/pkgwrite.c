@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <libgen.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -316,4 +317,30 @@ odfgate_status odfgate_write_file(const char *path, const void *data, size_t len
     if (!path || (!data && len))
         return og_fail(err, ODFGATE_E_USAGE, path, NULL, "missing argument");
     return og_write_file_atomic(path, data, len, err) == 0 ? ODFGATE_OK : ODFGATE_FAILED;
+}
+
+int og_lock_dir_of(const char *path, odfgate_error *err)
+{
+    char *dir = dir_of(path);
+    int fd;
+    if (!dir)
+        return og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory"), -1;
+    fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    free(dir);
+    if (fd < 0)
+        return io_fail(err, path, "cannot open its directory", errno);
+    while (flock(fd, LOCK_EX) < 0) {
+        if (errno != EINTR) {
+            int e = errno;
+            close(fd);
+            return io_fail(err, path, "cannot lock its directory", e);
+        }
+    }
+    return fd;
+}
+
+void og_unlock(int fd)
+{
+    if (fd >= 0)
+        close(fd); /* closing the descriptor releases the lock */
 }

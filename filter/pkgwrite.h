@@ -36,6 +36,12 @@ int og_package_write(const char *src_path, const char *dst_path, const og_part_d
 int og_package_create(const char *dst_path, const og_part_data *parts, size_t nparts,
                       odfgate_error *err);
 
+/* Serialise read-modify-write cycles on one file (--in-place): an exclusive flock on the
+ * file's directory, whose inode, unlike the file's, survives the rename.  Returns a descriptor
+ * for og_unlock, or -1 with err filled. */
+int og_lock_dir_of(const char *path, odfgate_error *err);
+void og_unlock(int fd);
+
 /* Write bytes to dst_path atomically (temp file beside it, fsync, rename, fsync dir). */
 int og_write_file_atomic(const char *dst_path, const char *data, size_t len, odfgate_error *err);
 

@@ -410,39 +410,89 @@ static int grow(og_buf *b, size_t need, size_t slack)
     return OG_BUF_OK;
 }
 
-#define FOLD_SLACK 8 /* a pending space and one 4-byte code point */
+#define FOLD_SLACK 8 /* room for a pending space and one 4-byte code point */
+
+/* Write the folded form of cp at o + len after a space if `space`; returns the new len. */
+static size_t put_folded(char *o, size_t len, int space, uint32_t cp)
+{
+    if (space)
+        o[len++] = ' ';
+    return len + put_utf8(o + len, og_cp_fold(cp));
+}
 
 /* The folding loop.  lower: fold case; otherwise ASCII letters keep their case (everything
- * else is folded exactly as with lower, so both outputs have the same length byte for byte). */
+ * else is folded exactly as with lower, so both outputs have the same length byte for byte).
+ * This runs on every paragraph of every document. */
 static int fold_into(const char *s, size_t n, og_buf *out, int lower)
 {
-    size_t len = 0, cap, max = out->max;
+    size_t len = 0, i = 0, cap, max = out->max;
     int space = 0, rc;
     char *o;
     og_buf_reset(out);
-    /* Folding never lengthens valid text, so one reservation is normally enough: this runs on
-     * every paragraph of every document.  An invalid byte becomes U+FFFD (3 bytes), and the
-     * input may be longer than the cap but collapse below it: the room is checked once per
-     * code point (on locals: stores through o could alias out->cap). */
     if ((rc = grow(out, (n < max ? n : max) + FOLD_SLACK, FOLD_SLACK)) != OG_BUF_OK)
         return rc;
     o = out->data;
     cap = out->cap;
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
+    if (n <= max) {
+        /* Fast loop.  Invariant: len + (n - i) + pending space < cap.  An ASCII byte never
+         * breaks it (a byte in, at most a byte out, a pending space having been paid for by
+         * the white space that set it), so only other code points check the room: folding
+         * never lengthens valid text, but an invalid byte becomes U+FFFD (3 bytes). */
+        while (i < n) {
+            unsigned char c = (unsigned char)s[i];
+            uint32_t cp;
+            size_t k, need;
+            if (c < 0x80) {
+                i++;
+                if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
+                    space = len > 0;
+                    continue;
+                }
+                if (space)
+                    o[len++] = ' ';
+                space = 0;
+                o[len++] = (char)(lower && c >= 'A' && c <= 'Z' ? c + 0x20 : c);
+                continue;
+            }
+            k = og_utf8_decode(s + i, n - i, &cp);
+            need = len + 5 + (n - i - k);
+            if (need >= cap) {
+                if (need > max + FOLD_SLACK - 1)
+                    break; /* near the cap: finish in the checked loop */
+                if ((rc = grow(out, need, FOLD_SLACK)) != OG_BUF_OK) {
+                    out->data[0] = '\0'; /* out stays empty */
+                    return rc;
+                }
+                o = out->data;
+                cap = out->cap;
+            }
+            i += k;
+            if (is_ignorable(cp))
+                continue;
+            if (og_cp_is_space(cp)) {
+                space = len > 0;
+                continue;
+            }
+            len = put_folded(o, len, space, cp);
+            space = 0;
+        }
+    }
+    /* Checked loop: room for one more code point is made (or refused) before each one. */
+    while (i < n) {
         unsigned char c = (unsigned char)s[i];
+        uint32_t cp;
         if (cap - len <= FOLD_SLACK) {
             size_t want = len + FOLD_SLACK + (n - i);
             if (want > max + FOLD_SLACK - 1)
                 want = max + FOLD_SLACK - 1;
             if (len > max || (rc = grow(out, want, FOLD_SLACK)) != OG_BUF_OK) {
-                out->data[0] = '\0'; /* out stays empty */
+                out->data[0] = '\0';
                 return len > max ? OG_BUF_TOOBIG : rc;
             }
             o = out->data;
             cap = out->cap;
         }
-        if (c < 0x80) { /* fast path */
+        if (c < 0x80) {
             i++;
             if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
                 space = len > 0;
@@ -461,10 +511,8 @@ static int fold_into(const char *s, size_t n, og_buf *out, int lower)
             space = len > 0;
             continue;
         }
-        if (space)
-            o[len++] = ' ';
+        len = put_folded(o, len, space, cp);
         space = 0;
-        len += put_utf8(o + len, og_cp_fold(cp));
     }
     if (len > max) {
         o[0] = '\0';

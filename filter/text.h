@@ -1,22 +1,46 @@
 /*
  * text.h — UTF-8 helpers, normalisation and word counting (no locale dependence).
  *
- * Folding (og_text_fold): simple case folding for Latin, Greek and Cyrillic letters,
- * typographic quotes and guillemets to ASCII ' and ", dashes and minus signs to '-', every
- * Unicode white space (incl. no-break and zero-width space) collapsed to one ASCII space,
- * trimmed; soft hyphens, zero-width joiners and BOMs dropped.  Invalid UTF-8 becomes U+FFFD.
+ * Folding (og_text_fold): simple case folding of Latin (ASCII, Latin-1, Extended-A and -B,
+ * Extended Additional; U+0130 İ → i, ſ → s, ẞ → ß), Greek (final sigma → σ, symbol forms),
+ * Cyrillic (U+0400..U+052F), Armenian and fullwidth Latin letters; typographic quotes
+ * ‘ ’ ‚ ‛ ′ ‹ › → ' and “ ” „ ‟ ″ « » → "; dashes U+2010..U+2015, minus U+2212, U+FE58,
+ * U+FE63, U+FF0D → '-'; every white space (og_cp_is_space) collapsed to one ASCII space,
+ * trimmed; soft hyphen, zero-width (non-)joiner, word joiner and BOM dropped.  Invalid
+ * UTF-8 becomes U+FFFD.  A folded code point is never longer in UTF-8 than the original.
  *
  * Heading keys (og_heading_key): folded, then up to four leading numbering labels stripped,
- * then trailing punctuation (.:;,!?- and spaces) removed.  Two headings match when their keys
- * are equal.  A label is followed by a space and is one of:
- *   N. N) N:  N.N[.N…] (with or without a final . or ))  (N) (a) (iv)
- *   ROMAN. ROMAN)  LETTER. LETTER)         — "I am", "Vision", "2020 vision" are not labels
- *   KEYWORD LABEL [: . - )]  with KEYWORD one of section part chapter annex appendix article
- *   schedule clause §   ("Section 2: Why…", "Part 3 - …", "§ 4 …", "Annex B. …")
+ * then trailing punctuation (. : ; , ! ? - and spaces) removed; if that leaves nothing, the
+ * labels are kept ("1." → "1").  Two headings match when their keys are equal.  Grammar
+ * (matched on the folded text, ASCII letters case-insensitively unless said otherwise):
  *
- * Words (og_count_words): a word is a maximal run of letters, digits and marks (plus ' and
- * - between two letters, and . , between digits); each CJK ideograph or kana counts as one
- * word by itself (Korean is spaced, so hangul is counted like Latin).  See docs/reading.md.
+ *   prefix  := label SP                       — SP: exactly one space must follow
+ *   label   := NUM ("." | ")" | ":")          "1." "12)" "3:"      (a bare "2020" is a word)
+ *            | DOTTED ["." | ")" | ":"]       "2.3" "2.3.1)" "10.2." (digits, 2+ dotted parts)
+ *            | "(" (NUM | DOTTED | ROMAN | LETTER) ")"                "(1)" "(a)" "(iv)"
+ *            | (ROMAN | LETTER) ("." | ")")   "IV." "iv)" "A." "a)" "б)"
+ *            | KEYWORD SP? ALNUM [SP? (":" | "-") | "." | ")"]
+ *                                   "Section 2:" "Part 3 -" "Chapter 4." "Annex B:" "§ 4"
+ *   KEYWORD := section | part | chapter | annex | appendix | article | schedule | clause
+ *              (each followed by one space) | "§" (a space after it is optional)
+ *   ALNUM   := NUM | DOTTED | ROMAN | LETTER; after a KEYWORD with no punctuation, a ROMAN
+ *              or LETTER must be written in capitals ("Annex B Data", not "Schedule a …")
+ *   ROMAN   := a well-formed numeral 1..89 (i v x l), all upper or all lower case:
+ *              "Vision", "Mix.", "Ill.", "Civic." are no labels
+ *   LETTER  := one letter (ASCII, or one non-ideographic letter such as Cyrillic "б")
+ *              that is not followed by another letter
+ *
+ *   "1. Common Vision:" → "common vision";  "Section 2: Why …" → "why …";  "I. Vision" →
+ *   "vision";  "2020 vision", "I am here", "A common vision", "1.5m people" stay whole.
+ *
+ * Words (og_count_words): a word is a maximal run of letters, digits and marks (Unicode L, M,
+ * N; see og_cp_is_word), where an apostrophe (' ’) or hyphen (- ‐ ‑) between two such
+ * characters and a point or comma between two ASCII digits do not split: "don't",
+ * "well-being", "COVID-19", "3.5", "1,000" are one word each; en and em dashes split.  Each
+ * CJK ideograph or kana counts as one word by itself (combining voicing marks and variation
+ * selectors after it add nothing); Korean is spaced, so hangul is counted like Latin.  Soft
+ * hyphens and joiners are invisible; punctuation and symbols alone are no word.
+ * See docs/reading.md.
  */
 #ifndef OG_TEXT_H
 #define OG_TEXT_H
@@ -26,19 +50,27 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Decode one code point at s (n bytes available, n > 0).  Returns the bytes consumed (1-4);
- * invalid or truncated sequences give *cp = 0xFFFD and consume 1 byte. */
+/* Decode one code point at s (n bytes available).  Returns the bytes consumed (1-4);
+ * invalid, overlong, surrogate, above-U+10FFFF or truncated sequences give *cp = 0xFFFD and
+ * consume 1 byte (so a real U+FFFD is told apart by consuming 3).  n == 0 consumes 0. */
 size_t og_utf8_decode(const char *s, size_t n, uint32_t *cp);
-/* Append code point cp as UTF-8. */
+/* Append code point cp as UTF-8 (a surrogate or a value above U+10FFFF as U+FFFD). */
 int og_utf8_append(og_buf *b, uint32_t cp);
-/* 1 if s[0..n) is valid UTF-8 (no overlongs, no surrogates), else 0. */
+/* 1 if s[0..n) is valid UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF), else 0. */
 int og_utf8_valid(const char *s, size_t n);
 
-int og_cp_is_space(uint32_t cp);   /* Unicode White_Space + zero-width space/joiners + BOM */
-int og_cp_is_word(uint32_t cp);    /* letters, digits, marks (approximation by ranges) */
-uint32_t og_cp_fold(uint32_t cp);  /* simple case fold + quote/dash folding */
+/* Unicode White_Space, plus U+200B..U+200D (zero-width space, non-joiner, joiner), U+2060
+ * (word joiner) and U+FEFF (BOM).  Folding drops the last four rather than spacing them. */
+int og_cp_is_space(uint32_t cp);
+/* Letters, marks and numbers: ASCII letters and digits, and the Unicode 14 general
+ * categories L*, M*, N* (a sorted range table; unassigned code points between two ranges of
+ * the same class count as inside).  Punctuation, symbols, currency, math, spaces: not. */
+int og_cp_is_word(uint32_t cp);
+/* Simple case fold + quote/dash folding of one code point, as described above. */
+uint32_t og_cp_fold(uint32_t cp);
 
-/* Fold s[0..n) into out (out is reset first).  Returns OG_BUF_* code. */
+/* Fold s[0..n) into out (out is reset first).  Returns OG_BUF_* code; on error out is empty.
+ * The cap applies to the folded length (a long input that collapses below it is fine). */
 int og_text_fold(const char *s, size_t n, og_buf *out);
 /* Heading key of a NUL-terminated heading text into out (reset first). */
 int og_heading_key(const char *s, og_buf *out);
@@ -56,12 +88,17 @@ int og_bigrams_contain(const og_bigrams *text, const og_bigrams *phrase);
 uint64_t og_count_words(const char *s, size_t n);
 
 /* Find a literal needle in hay, both already folded with og_text_fold, on word boundaries:
- * the match must not be preceded or followed by a word character.  Returns the byte offset
- * of the first match in hay, or -1. */
+ * at each end of the match, the code point inside the match and the one outside it must not
+ * belong to the same word — so the check is skipped on a side where the needle starts/ends
+ * with a non-word character ("[insert]"), and an ideograph or kana is a word by itself.
+ * Apostrophes and hyphens are not word characters here ("don" is found in "don't").
+ * Returns the byte offset of the first match in hay, or -1 (also for an empty needle). */
 long og_find_phrase(const char *hay, size_t hay_len, const char *needle, size_t needle_len);
 
-/* Append s[0..n) to out collapsing runs of white space into one ' ' and dropping leading
- * white space when out is empty or already ends in ' ' (for building paragraph text). */
+/* Append s[0..n) to out collapsing runs of XML white space (space, tab, CR, LF — other
+ * spaces such as U+00A0 are content) into one ' ' and dropping leading white space when out
+ * is empty or already ends in ' ' (for building paragraph text; a trailing ' ' is kept).  The
+ * cap applies to the collapsed length; on error nothing is appended. */
 int og_append_collapsed(og_buf *out, const char *s, size_t n);
 
 /* Make a slug from a heading: folded, ASCII letters/digits kept, other runs become '-',

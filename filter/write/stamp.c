@@ -87,7 +87,51 @@ static const og_signatory *find_signatory(const odfgate_schema *s, const char *i
     return NULL;
 }
 
+/* In place, two writers must not both read the old text and each write their own copy (one
+ * sign-off would be lost): the read-modify-write runs under a lock (og_lock_dir_of). */
+static int same_file(const char *a, const char *b)
+{
+    char *ra = realpath(a, NULL), *rb = realpath(b, NULL);
+    int same = ra && rb ? strcmp(ra, rb) == 0 : strcmp(a, b) == 0;
+    free(ra);
+    free(rb);
+    return same;
+}
+
+static odfgate_status stamp_unlocked(const char *in_path, const char *out_path,
+                                     const odfgate_schema *schema, const odfgate_stamp *stamp,
+                                     odfgate_error *err);
+static odfgate_status revoke_unlocked(const char *in_path, const char *out_path,
+                                      const char *signatory, int force, odfgate_error *err);
+
 odfgate_status odfgate_signoff_stamp(const char *in_path, const char *out_path,
+                                     const odfgate_schema *schema, const odfgate_stamp *stamp,
+                                     odfgate_error *err)
+{
+    int lock = -1;
+    odfgate_status st;
+    if (in_path && out_path && same_file(in_path, out_path) &&
+        (lock = og_lock_dir_of(out_path, err)) < 0)
+        return ODFGATE_FAILED;
+    st = stamp_unlocked(in_path, out_path, schema, stamp, err);
+    og_unlock(lock);
+    return st;
+}
+
+odfgate_status odfgate_signoff_revoke(const char *in_path, const char *out_path,
+                                      const char *signatory, int force, odfgate_error *err)
+{
+    int lock = -1;
+    odfgate_status st;
+    if (in_path && out_path && same_file(in_path, out_path) &&
+        (lock = og_lock_dir_of(out_path, err)) < 0)
+        return ODFGATE_FAILED;
+    st = revoke_unlocked(in_path, out_path, signatory, force, err);
+    og_unlock(lock);
+    return st;
+}
+
+static odfgate_status stamp_unlocked(const char *in_path, const char *out_path,
                                      const odfgate_schema *schema, const odfgate_stamp *stamp,
                                      odfgate_error *err)
 {
@@ -140,7 +184,7 @@ odfgate_status odfgate_signoff_stamp(const char *in_path, const char *out_path,
     return st;
 }
 
-odfgate_status odfgate_signoff_revoke(const char *in_path, const char *out_path,
+static odfgate_status revoke_unlocked(const char *in_path, const char *out_path,
                                       const char *signatory, int force, odfgate_error *err)
 {
     odfgate_doc *doc = NULL;

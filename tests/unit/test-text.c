@@ -352,6 +352,18 @@ OG_TEST(text_fold_buffers)
     OG_CHECK_INT(og_text_fold(big, 333, &b), OG_BUF_OK);
     OG_CHECK_INT(b.len, 999);
     og_buf_free(&b);
+
+    /* exactly at the cap, with the growth from an invalid byte at the end */
+    og_buf_init(&b, 10);
+    OG_CHECK_INT(og_text_fold("abcdefg\xff", 8, &b), OG_BUF_OK);
+    OG_CHECK_STR(b.data, "abcdefg\xef\xbf\xbd");
+    OG_CHECK_INT(og_text_fold("abcdefgh\xff", 9, &b), OG_BUF_TOOBIG);
+    OG_CHECK_STR(b.data, "");
+    OG_CHECK_INT(b.len, 0);
+    OG_CHECK_INT(og_text_fold("\xff abcdef", 8, &b), OG_BUF_OK);
+    OG_CHECK_STR(b.data, "\xef\xbf\xbd abcdef");
+    OG_CHECK_INT(og_text_fold("\xff  abcdefg", 10, &b), OG_BUF_TOOBIG);
+    og_buf_free(&b);
 }
 
 /* ------------------------------------------------------------------ heading keys */
