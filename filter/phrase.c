@@ -6,9 +6,18 @@
 
 /* ASCII-only character classes: the C library's depend on the locale (a host such as
  * LibreOffice sets one), and these decide which bytes a prefilter looks for. */
-static int ascii_upper(int c) { return c >= 'A' && c <= 'Z'; }
-static int ascii_lower(int c) { return c >= 'a' && c <= 'z'; }
-static int ascii_alnum(int c) { return ascii_upper(c) || ascii_lower(c) || (c >= '0' && c <= '9'); }
+static int ascii_upper(int c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+static int ascii_lower(int c)
+{
+    return c >= 'a' && c <= 'z';
+}
+static int ascii_alnum(int c)
+{
+    return ascii_upper(c) || ascii_lower(c) || (c >= '0' && c <= '9');
+}
 
 /* A byte every match of the ERE `re` starts with, or -1 when that is not certain. */
 static int first_byte(const char *re)
@@ -49,8 +58,8 @@ int og_phrase_init(og_phrase *p, og_arena *a, og_phrase_kind kind, const char *t
         }
         if (rc != OG_BUF_OK || b.len == 0) {
             og_buf_free(&b);
-            og_fail(err, ODFGATE_E_SCHEMA, where, NULL,
-                    "phrase \"%.80s\" is empty or too long", text);
+            og_fail(err, ODFGATE_E_SCHEMA, where, NULL, "phrase \"%.80s\" is empty or too long",
+                    text);
             return -1;
         }
         p->folded = og_arena_strndup(a, b.data, b.len);
@@ -103,8 +112,8 @@ int og_phrase_search(const og_phrase *p, const char *raw, size_t raw_len, const 
     char *copy = NULL;
     int rc;
     if (p->kind == OG_PHRASE_LITERAL) {
-        long off = og_find_phrase(folded ? folded : "", folded ? folded_len : 0, p->folded,
-                                  p->folded_len);
+        long off =
+            og_find_phrase(folded ? folded : "", folded ? folded_len : 0, p->folded, p->folded_len);
         if (off < 0)
             return 0;
         *match_off = (size_t)off;

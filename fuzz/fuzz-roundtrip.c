@@ -1,0 +1,58 @@
+/* fuzz-roundtrip.c — read → annotate → read: whatever odfgate can read, it annotates into a
+ * document it can read again, with the same outline and the same findings. */
+#include "fuzz.h"
+
+#include "odfgate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static size_t content_findings(const odfgate_result *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < odfgate_result_count(r); i++)
+        n += strcmp(odfgate_result_finding(r, i)->rule, "package-nonconformant") != 0;
+    return n;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static odfgate_schema *schema;
+    char in[] = "/tmp/odfgate-fuzz-XXXXXX", out[64];
+    odfgate_doc *doc = NULL, *again = NULL;
+    odfgate_result *res = NULL, *res2 = NULL;
+    odfgate_error err;
+    int fd;
+    if (!schema && odfgate_schema_load_builtin(&schema, &err) != ODFGATE_OK)
+        abort();
+    if ((fd = mkstemp(in)) < 0)
+        return 0;
+    if (write(fd, data, size) != (ssize_t)size) {
+        close(fd);
+        unlink(in);
+        return 0;
+    }
+    close(fd);
+    snprintf(out, sizeof(out), "%s.out", in);
+    if (odfgate_doc_open(in, NULL, &doc, &err) <= ODFGATE_WARN &&
+        odfgate_check(doc, schema, &res, &err) == ODFGATE_OK &&
+        odfgate_annotate(in, out, doc, res, "2026-01-01T00:00:00Z", 1, NULL, &err) == ODFGATE_OK) {
+        if (odfgate_doc_open(out, NULL, &again, &err) > ODFGATE_WARN)
+            abort(); /* annotate wrote something odfgate cannot read */
+        if (odfgate_doc_heading_count(again) != odfgate_doc_heading_count(doc) ||
+            odfgate_doc_words(again) != odfgate_doc_words(doc))
+            abort(); /* comments are not text */
+        if (odfgate_check(again, schema, &res2, &err) != ODFGATE_OK ||
+            content_findings(res2) != content_findings(res))
+            abort(); /* (package-nonconformant may go: the copy is a conformant package) */
+    }
+    odfgate_result_free(res);
+    odfgate_result_free(res2);
+    odfgate_doc_free(doc);
+    odfgate_doc_free(again);
+    unlink(out);
+    unlink(in);
+    return 0;
+}
