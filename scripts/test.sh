@@ -4,7 +4,8 @@
 #      hostile inputs, corpus sweep, samples, LibreOffice/pandoc producers, exported symbols);
 #   2. the same suite built with clang + ASan + UBSan (no recovery), LibreOffice tests skipped;
 #   3. the CLI, hostile-input and sample tests under valgrind (--error-exitcode);
-#   4. `make distcheck`;
+#   4. a 60-second burst of each libFuzzer harness (fuzz/run.sh);
+#   5. `make distcheck`;
 # and print "N passed, N failed" (every TAP result counts once).
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,8 +39,17 @@ suite() { # NAME DIR MAKE-CHECK-ARGS... -- CONFIGURE-FLAGS...
 }
 
 suite "make check" "$base" -- --enable-werror
-ODFGATE_SKIP_SOFFICE=1 suite "ASan+UBSan" "$base-asan" -- CC=clang --enable-asan --enable-ubsan --enable-werror
+ODFGATE_SKIP_SOFFICE=1 ODFGATE_SOAK_ROUNDS=3 suite "ASan+UBSan" "$base-asan" -- CC=clang --enable-asan --enable-ubsan --enable-werror
 suite "valgrind" "$base-valgrind" TESTS="tests/cli/run.sh tests/hostile/run.sh tests/samples/run.sh" -- --enable-valgrind
+
+# a short burst of each fuzzer (libFuzzer, clang; crashes are saved in fuzz/crashers/)
+if [ "${ODFGATE_SKIP_FUZZ:-0}" != 1 ]; then
+    if FUZZ_BUILD="$base-fuzz" FUZZ_SECONDS=${FUZZ_SECONDS:-60} bash "$top/fuzz/run.sh" package xml schema signoff roundtrip >"$base-fuzz.log" 2>&1; then
+        passed=$((passed + 1)); echo "== fuzzing (${FUZZ_SECONDS:-60} s each): no crash"
+    else
+        failed=$((failed + 1)); echo "== fuzzing: FAILED"; tail -40 "$base-fuzz.log"
+    fi
+fi
 
 if [ "${ODFGATE_SKIP_DISTCHECK:-0}" != 1 ]; then
     if (cd "$base" && ODFGATE_SKIP_SOFFICE=1 make distcheck DISTCHECK_CONFIGURE_FLAGS=--enable-werror >distcheck.log 2>&1); then
