@@ -4,7 +4,7 @@
 # is either absent or a complete, readable document — never a partial file.  A write that
 # hits the file-size limit (ulimit -f) fails with a clear error and leaves nothing behind.
 . "$(dirname "$0")/../lib.sh"
-TRIALS=${CRASH_TRIALS:-25}
+TRIALS=${CRASH_TRIALS:-50}   # 50 each: 100 SIGKILLs
 cd "$scratch" || exit 1
 python3 "$top_srcdir/bench/gen.py" gen 0 1600 >/dev/null
 big=$(ls gen/big-1600.odt)
