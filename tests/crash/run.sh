@@ -13,7 +13,7 @@ bin="$top_builddir/odfgate"
 t0=$EPOCHREALTIME; "$bin" annotate "$big" -o probe.odt >/dev/null; t1=$EPOCHREALTIME
 ms=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%d", (b - a) * 1000 }')
 diag "one annotate of $(wc -c <"$big") bytes takes ${ms} ms; killing at random moments within it"
-plan $((TRIALS * 2 + 2 + 1))
+plan $((TRIALS * 2 + 2 + 1 + 2))
 for cmd in annotate signoff; do
     for i in $(seq "$TRIALS"); do
         rm -f out.odt
@@ -58,3 +58,19 @@ for cmd in annotate signoff; do
         ok "$cmd over ulimit -f: clear error, nothing left behind"
     else fail "$cmd over ulimit -f: exit $(cat rc.txt)"; diag "$(cat err.txt)"; fi
 done
+
+# disk full: a 16 KiB tmpfs (needs the right to mount; skipped otherwise)
+mkdir -p full
+if mount -t tmpfs -o size=16k tmpfs full 2>/dev/null; then
+    for cmd in annotate signoff; do
+        if [ $cmd = annotate ]; then "$bin" annotate "$top_srcdir/samples/drafts/passing.odt" -o full/x.odt >/dev/null 2>err.txt
+        else "$bin" signoff "$top_srcdir/samples/drafts/passing.odt" --as dh --by X -o full/x.odt >/dev/null 2>err.txt; fi
+        rc=$?
+        if [ "$rc" = 3 ] && grep -q 'No space left on device' err.txt && [ -z "$(ls -A full)" ]; then
+            ok "$cmd on a full disk: clear error, nothing left behind"
+        else fail "$cmd on a full disk: exit $rc, left: $(ls -A full)"; diag "$(cat err.txt)"; fi
+    done
+    umount full
+else
+    skip "disk full: cannot mount a tmpfs here"; skip "disk full: cannot mount a tmpfs here"
+fi
