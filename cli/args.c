@@ -4,6 +4,8 @@
 #include "cli.h"
 
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,4 +96,47 @@ void cli_json_str(const char *s)
             putchar(c);
     }
     putchar('"');
+}
+
+int cli_parse_limit(odfgate_limits *lim, const char *arg)
+{
+    static const struct {
+        const char *name;
+        size_t offset;
+        int is32;
+    } fields[] = {
+        {"max-file-size", offsetof(odfgate_limits, max_file_size), 0},
+        {"max-entries", offsetof(odfgate_limits, max_entries), 0},
+        {"max-part-size", offsetof(odfgate_limits, max_part_size), 0},
+        {"max-total-size", offsetof(odfgate_limits, max_total_size), 0},
+        {"max-ratio", offsetof(odfgate_limits, max_ratio), 1},
+        {"max-depth", offsetof(odfgate_limits, max_depth), 1},
+        {"max-text", offsetof(odfgate_limits, max_text), 0},
+    };
+    const char *eq = strchr(arg, '=');
+    char *end;
+    unsigned long long v;
+    if (!eq || eq[1] < '0' || eq[1] > '9')
+        return -1;
+    v = strtoull(eq + 1, &end, 10);
+    switch (*end) {
+    case 'K': v <<= 10; end++; break;
+    case 'M': v <<= 20; end++; break;
+    case 'G': v <<= 30; end++; break;
+    default: break;
+    }
+    if (*end || v == 0)
+        return -1; /* 0 never means unlimited */
+    for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+        if (strlen(fields[i].name) == (size_t)(eq - arg) && strncmp(arg, fields[i].name, (size_t)(eq - arg)) == 0) {
+            char *p = (char *)lim + fields[i].offset;
+            if (fields[i].is32) {
+                if (v > UINT32_MAX)
+                    return -1;
+                *(uint32_t *)p = (uint32_t)v;
+            } else
+                *(uint64_t *)p = v;
+            return 0;
+        }
+    return -1;
 }

@@ -19,6 +19,9 @@ int cli_parse_fail_on(const char *v);
 int cli_parse_color(const char *v);
 /* Write s as a JSON string (or null) on stdout: quotes, backslashes and controls escaped. */
 void cli_json_str(const char *s);
+/* --limit NAME=VALUE: set one field of lim (names as in docs/limits.md, e.g. max-file-size=10M;
+ * K, M, G suffixes are powers of 1024).  0 ok, -1 unknown name or bad value. */
+int cli_parse_limit(odfgate_limits *lim, const char *arg);
 /* 1 if s is "text" or "json". */
 int cli_known_format(const char *s);
 

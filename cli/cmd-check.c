@@ -19,6 +19,8 @@ static const char usage_text[] =
     "                        that makes a document fail\n"
     "  -q, --quiet           text: print only failing findings and the summary\n"
     "      --color WHEN      auto (default), always or never; NO_COLOR is honoured\n"
+    "      --limit NAME=N    change a limit on untrusted input, e.g. max-file-size=20M,\n"
+    "                        max-depth=128 (names and defaults: docs/limits.md)\n"
     "  -h, --help            show this help\n\n"
     "Exit: 0 all passed, 1 a finding at or above --fail-on, 2 usage or schema error,\n"
     "3 an input could not be read (the others are still checked).\n";
@@ -29,6 +31,7 @@ int cmd_check(int argc, char **argv)
         {"schema", required_argument, NULL, 's'}, {"format", required_argument, NULL, 'f'},
         {"fail-on", required_argument, NULL, 'F'}, {"quiet", no_argument, NULL, 'q'},
         {"color", required_argument, NULL, 'C'},   {"help", no_argument, NULL, 'h'},
+        {"limit", required_argument, NULL, 'L'},
         {NULL, 0, NULL, 0}};
     const char *schema_path = NULL, *format = "text";
     odfgate_report_options ro = {0, 0, ODFGATE_SEV_ERROR};
@@ -37,6 +40,9 @@ int cmd_check(int argc, char **argv)
     odfgate_error err;
     cli_inputs inputs = {0};
     int c, color = -2, rc = OG_EXIT_PASS;
+    odfgate_limits limits;
+
+    odfgate_limits_init(&limits);
 
     while ((c = getopt_long(argc, argv, "s:f:qh", opts, NULL)) != -1) {
         switch (c) {
@@ -54,6 +60,10 @@ int cmd_check(int argc, char **argv)
             break;
         }
         case 'q': ro.quiet = 1; break;
+        case 'L':
+            if (cli_parse_limit(&limits, optarg) < 0)
+                return cli_usage_error("check", "bad --limit '%s' (NAME=VALUE, see docs/limits.md)", optarg);
+            break;
         case 'C':
             if ((color = cli_parse_color(optarg)) < 0)
                 return cli_usage_error("check", "--color takes auto, always or never");
@@ -97,7 +107,7 @@ int cmd_check(int argc, char **argv)
             snprintf(err.message, sizeof(err.message), "cannot open: %s", strerror(inputs.items[i].missing_errno));
             st = ODFGATE_FAILED;
         } else {
-            st = odfgate_doc_open(path, NULL, &doc, &err);
+            st = odfgate_doc_open(path, &limits, &doc, &err);
         }
         if (st == ODFGATE_OK || st == ODFGATE_WARN)
             st = odfgate_check(doc, schema, &res, &err);
