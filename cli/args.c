@@ -79,6 +79,15 @@ int cli_parse_color(const char *v)
 
 int cli_known_format(const char *s) { return strcmp(s, "text") == 0 || strcmp(s, "json") == 0; }
 
+int cli_report_format(const char *s)
+{
+    static const char *const known[] = {"text", "json", "jsonl", "sarif", "junit", "github", "gitlab"};
+    for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+        if (strcmp(s, known[i]) == 0)
+            return 1;
+    return 0;
+}
+
 void cli_json_str(const char *s)
 {
     if (!s) {

@@ -24,5 +24,7 @@ void cli_json_str(const char *s);
 int cli_parse_limit(odfgate_limits *lim, const char *arg);
 /* 1 if s is "text" or "json". */
 int cli_known_format(const char *s);
+/* 1 if s is a report format of odfgate check (text, json, jsonl, sarif, junit, github, gitlab). */
+int cli_report_format(const char *s);
 
 #endif

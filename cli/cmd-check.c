@@ -4,7 +4,9 @@
 #include "args.h"
 #include "walk.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,7 +16,9 @@ static const char usage_text[] =
     "'-' (standard input) or a directory (walked for .odt, .ott and .fodt files).\n\n"
     "  -s, --schema FILE     schema to check against (default: the built-in\n"
     "                        common purpose framework; see odfgate-schema(5))\n"
-    "  -f, --format FORMAT   text (default) or json\n"
+    "  -f, --format FORMAT   text (default), json, jsonl, sarif, junit, github or gitlab\n"
+    "      --report FORMAT:FILE  also write a report in FORMAT to FILE (repeatable; the file\n"
+    "                        is written atomically when the run ends)\n"
     "      --fail-on LEVEL   error (default), warning, info or never: the lowest severity\n"
     "                        that makes a document fail\n"
     "  -q, --quiet           text: print only failing findings and the summary\n"
@@ -25,13 +29,26 @@ static const char usage_text[] =
     "Exit: 0 all passed, 1 a finding at or above --fail-on, 2 usage or schema error,\n"
     "3 an input could not be read (the others are still checked).\n";
 
+#define MAX_REPORTS 8
+
+/* A further report (--report FORMAT:FILE), written to a temporary file renamed at the end. */
+typedef struct extra_report {
+    char format[16];
+    const char *path;
+    char tmp[4096];
+    FILE *f;
+    odfgate_report *rep;
+} extra_report;
+
 int cmd_check(int argc, char **argv)
 {
+    extra_report extra[MAX_REPORTS];
+    int nextra = 0;
     static const struct option opts[] = {
         {"schema", required_argument, NULL, 's'}, {"format", required_argument, NULL, 'f'},
         {"fail-on", required_argument, NULL, 'F'}, {"quiet", no_argument, NULL, 'q'},
         {"color", required_argument, NULL, 'C'},   {"help", no_argument, NULL, 'h'},
-        {"limit", required_argument, NULL, 'L'},
+        {"limit", required_argument, NULL, 'L'},  {"report", required_argument, NULL, 'R'},
         {NULL, 0, NULL, 0}};
     const char *schema_path = NULL, *format = "text";
     odfgate_report_options ro = {0, 0, ODFGATE_SEV_ERROR};
@@ -48,10 +65,20 @@ int cmd_check(int argc, char **argv)
         switch (c) {
         case 's': schema_path = optarg; break;
         case 'f':
-            if (!cli_known_format(optarg))
+            if (!cli_report_format(optarg))
                 return cli_usage_error("check", "unknown format '%s'", optarg);
             format = optarg;
             break;
+        case 'R': {
+            const char *colon = strchr(optarg, ':');
+            if (!colon || colon == optarg || !colon[1] || nextra == MAX_REPORTS)
+                return cli_usage_error("check", "--report takes FORMAT:FILE (at most %d)", MAX_REPORTS);
+            snprintf(extra[nextra].format, sizeof(extra[nextra].format), "%.*s", (int)(colon - optarg), optarg);
+            if (!cli_report_format(extra[nextra].format))
+                return cli_usage_error("check", "unknown report format '%s'", extra[nextra].format);
+            extra[nextra++].path = colon + 1;
+            break;
+        }
         case 'F': {
             int s = cli_parse_fail_on(optarg);
             if (s < 0)
@@ -95,6 +122,27 @@ int cmd_check(int argc, char **argv)
         rc = OG_EXIT_USAGE;
         goto out;
     }
+    for (int k = 0; k < nextra; k++) {
+        odfgate_report_options xo = ro;
+        xo.color = 0;
+        xo.quiet = 0;
+        extra[k].rep = NULL;
+        snprintf(extra[k].tmp, sizeof(extra[k].tmp), "%s.odfgate-%ld.tmp", extra[k].path, (long)getpid());
+        if (!(extra[k].f = fopen(extra[k].tmp, "w")) ||
+            odfgate_report_new(extra[k].format, extra[k].f, &xo, schema, &extra[k].rep, &err) != ODFGATE_OK) {
+            cli_error("%s: cannot write the report", extra[k].path);
+            for (int j = 0; j <= k; j++) {
+                if (extra[j].f) {
+                    fclose(extra[j].f);
+                    remove(extra[j].tmp);
+                }
+                odfgate_report_free(extra[j].rep);
+            }
+            nextra = 0;
+            rc = OG_EXIT_USAGE;
+            goto out;
+        }
+    }
     for (size_t i = 0; i < inputs.len; i++) {
         const char *path = inputs.items[i].path;
         odfgate_doc *doc = NULL;
@@ -119,9 +167,13 @@ int cmd_check(int argc, char **argv)
         }
         if (st == ODFGATE_FAILED) {
             odfgate_report_add_error(rep, path, &err);
+            for (int k = 0; k < nextra; k++)
+                odfgate_report_add_error(extra[k].rep, path, &err);
             rc = OG_EXIT_UNREADABLE;
         } else {
             odfgate_report_add_doc(rep, path, doc, res);
+            for (int k = 0; k < nextra; k++)
+                odfgate_report_add_doc(extra[k].rep, path, doc, res);
             if (ro.fail_on != ODFGATE_SEV_OFF && odfgate_result_max_severity(res) >= ro.fail_on &&
                 rc == OG_EXIT_PASS)
                 rc = OG_EXIT_FINDINGS;
@@ -133,7 +185,24 @@ int cmd_check(int argc, char **argv)
         cli_error("cannot write the report");
         rc = OG_EXIT_USAGE;
     }
+    for (int k = 0; k < nextra; k++) {
+        int bad = odfgate_report_end(extra[k].rep) < 0 || fsync(fileno(extra[k].f)) < 0;
+        bad |= fclose(extra[k].f) != 0;
+        extra[k].f = NULL;
+        if (bad || rename(extra[k].tmp, extra[k].path) < 0) {
+            cli_error("%s: cannot write the report: %s", extra[k].path, strerror(errno));
+            remove(extra[k].tmp);
+            rc = OG_EXIT_USAGE;
+        }
+    }
 out:
+    for (int k = 0; k < nextra; k++) {
+        if (extra[k].f) {
+            fclose(extra[k].f);
+            remove(extra[k].tmp);
+        }
+        odfgate_report_free(extra[k].rep);
+    }
     odfgate_report_free(rep);
     odfgate_schema_free(schema);
     cli_inputs_free(&inputs);

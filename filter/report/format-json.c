@@ -21,10 +21,9 @@ static void json_begin(odfgate_report *rep)
     fputc('[', o);
 }
 
-static void doc_start(odfgate_report *rep, const char *path, const char *status)
+static void doc_start(FILE *o, const char *path, const char *status)
 {
-    FILE *o = rep->out;
-    fputs(rep->emitted ? ",\n{" : "\n{", o);
+    fputc('{', o);
     og_json_member_str(o, 1, "path", path);
     og_json_member_str(o, 0, "status", status);
 }
@@ -57,12 +56,11 @@ static void finding_entry(FILE *o, const odfgate_finding *f)
     fputc('}', o);
 }
 
-static void json_doc(odfgate_report *rep, const char *path, const odfgate_doc *doc,
-                     const odfgate_result *res, int failed)
+void og_json_document(FILE *o, const char *path, const odfgate_doc *doc, const odfgate_result *res,
+                      int failed)
 {
-    FILE *o = rep->out;
     const odfgate_meta *m = odfgate_doc_meta(doc);
-    doc_start(rep, path, failed ? "fail" : "pass");
+    doc_start(o, path, failed ? "fail" : "pass");
     og_json_member_str(o, 0, "title", m->title);
     og_json_member_str(o, 0, "generator", m->generator);
     og_json_member_str(o, 0, "container", odfgate_doc_container(doc));
@@ -82,15 +80,27 @@ static void json_doc(odfgate_report *rep, const char *path, const odfgate_doc *d
     fputs("]}", o);
 }
 
-static void json_error(odfgate_report *rep, const char *path, const odfgate_error *err)
+void og_json_error_document(FILE *o, const char *path, const odfgate_error *err)
 {
-    FILE *o = rep->out;
-    doc_start(rep, path, "error");
+    doc_start(o, path, "error");
     fputs(",\"error\":{", o);
     og_json_member_str(o, 1, "code", odfgate_errcode_name(err->code));
     og_json_member_str(o, 0, "message", err->message);
     og_json_member_str(o, 0, "part", err->part[0] ? err->part : NULL);
     fputs("}}", o);
+}
+
+static void json_doc(odfgate_report *rep, const char *path, const odfgate_doc *doc,
+                     const odfgate_result *res, int failed)
+{
+    fputs(rep->emitted ? ",\n" : "\n", rep->out);
+    og_json_document(rep->out, path, doc, res, failed);
+}
+
+static void json_error(odfgate_report *rep, const char *path, const odfgate_error *err)
+{
+    fputs(rep->emitted ? ",\n" : "\n", rep->out);
+    og_json_error_document(rep->out, path, err);
 }
 
 static void json_end(odfgate_report *rep)
@@ -109,3 +119,25 @@ static void json_end(odfgate_report *rep)
 }
 
 const og_report_format og_report_json = {"json", json_begin, json_doc, json_error, json_end};
+
+/* JSON Lines: the same document objects, one per line, flushed as each document finishes. */
+static void jsonl_begin(odfgate_report *rep) { (void)rep; }
+
+static void jsonl_doc(odfgate_report *rep, const char *path, const odfgate_doc *doc,
+                      const odfgate_result *res, int failed)
+{
+    og_json_document(rep->out, path, doc, res, failed);
+    fputc('\n', rep->out);
+    fflush(rep->out);
+}
+
+static void jsonl_error(odfgate_report *rep, const char *path, const odfgate_error *err)
+{
+    og_json_error_document(rep->out, path, err);
+    fputc('\n', rep->out);
+    fflush(rep->out);
+}
+
+static void jsonl_end(odfgate_report *rep) { (void)rep; }
+
+const og_report_format og_report_jsonl = {"jsonl", jsonl_begin, jsonl_doc, jsonl_error, jsonl_end};

@@ -1,7 +1,22 @@
 /* report.c — the format table and what every format shares (counts, pass/fail). */
 #include "report.h"
 
-static const og_report_format *const formats[] = {&og_report_text, &og_report_json};
+#include "canonical.h"
+
+static const og_report_format *const formats[] = {&og_report_text,  &og_report_json,
+                                                  &og_report_jsonl, &og_report_sarif,
+                                                  &og_report_junit, &og_report_github,
+                                                  &og_report_gitlab};
+
+void og_finding_fingerprint(const char *path, const odfgate_finding *f, char out[17])
+{
+    char buf[2048], hex[65];
+    int n = snprintf(buf, sizeof(buf), "%s%c%s%c%s%c%s%c%s", path ? path : "", 0, f->rule, 0,
+                     f->section ? f->section : "", 0, f->heading ? f->heading : "", 0, f->message);
+    og_sha256_hex(buf, n < 0 ? 0 : (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1, hex);
+    memcpy(out, hex, 16);
+    out[16] = '\0';
+}
 
 void og_put_safe(FILE *out, const char *s)
 {
@@ -22,7 +37,8 @@ odfgate_status odfgate_report_new(const char *format, FILE *out,
             fmt = formats[i];
     if (!fmt)
         return og_fail(err, ODFGATE_E_USAGE, NULL, NULL,
-                       "unknown report format \"%s\" (known: text, json)", format ? format : "");
+                       "unknown report format \"%s\" (known: text, json, jsonl, sarif, junit, github, gitlab)",
+                       format ? format : "");
     if (!(r = calloc(1, sizeof(*r))))
         return og_fail(err, ODFGATE_E_NOMEM, NULL, NULL, "out of memory");
     r->fmt = fmt;
@@ -69,4 +85,9 @@ int odfgate_report_end(odfgate_report *rep)
     return 0;
 }
 
-void odfgate_report_free(odfgate_report *rep) { free(rep); }
+void odfgate_report_free(odfgate_report *rep)
+{
+    if (rep)
+        free(rep->state);
+    free(rep);
+}

@@ -25,10 +25,24 @@ struct odfgate_report {
     size_t documents, passed, failed, errors;
     size_t findings[4]; /* by severity */
     size_t emitted;     /* documents written so far (for separators) */
+    void *state;        /* format-private state, freed by odfgate_report_free */
 };
 
 extern const og_report_format og_report_text;
 extern const og_report_format og_report_json;
+extern const og_report_format og_report_jsonl;
+extern const og_report_format og_report_sarif;
+extern const og_report_format og_report_junit;
+extern const og_report_format og_report_github;
+extern const og_report_format og_report_gitlab;
+
+/* The JSON document object of the json and jsonl formats (the JSON contract). */
+void og_json_document(FILE *o, const char *path, const odfgate_doc *doc, const odfgate_result *res,
+                      int failed);
+void og_json_error_document(FILE *o, const char *path, const odfgate_error *err);
+/* A fingerprint of a finding stable under unrelated edits: rule, section, heading and message,
+ * not positions (16 hex digits). */
+void og_finding_fingerprint(const char *path, const odfgate_finding *f, char out[17]);
 
 /* Write s with control characters replaced by '?' (for terminals and logs). */
 void og_put_safe(FILE *out, const char *s);
