@@ -128,11 +128,12 @@ int cli_parse_limit(odfgate_limits *lim, const char *arg)
     if (!eq || eq[1] < '0' || eq[1] > '9')
         return -1;
     v = strtoull(eq + 1, &end, 10);
-    switch (*end) {
-    case 'K': v <<= 10; end++; break;
-    case 'M': v <<= 20; end++; break;
-    case 'G': v <<= 30; end++; break;
-    default: break;
+    int shift = *end == 'K' ? 10 : *end == 'M' ? 20 : *end == 'G' ? 30 : 0;
+    if (shift) {
+        if (v > (UINT64_MAX >> shift))
+            return -1; /* would overflow */
+        v <<= shift;
+        end++;
     }
     if (*end || v == 0)
         return -1; /* 0 never means unlimited */

@@ -26,6 +26,8 @@ int og_buf_reserve(og_buf *b, size_t extra)
     ncap = b->cap ? b->cap : 64;
     while (ncap < need)
         ncap = ncap > SIZE_MAX / 2 ? need : ncap * 2;
+    if (ncap > b->max + 1 && b->max < SIZE_MAX) /* never more than the cap (and its NUL) */
+        ncap = need > b->max + 1 ? need : b->max + 1;
     p = realloc(b->data, ncap);
     if (!p)
         return OG_BUF_NOMEM;

@@ -1,17 +1,29 @@
 /* package.c — open and verify a package, read parts as capped streams (see package.h and
- * ../shared/SAFE-USE.md, libzip section).  Also holds the default limits (docs/limits.md). */
+ * ../shared/SAFE-USE.md, libzip section).  Also holds the default limits (docs/limits.md).
+ *
+ * Inputs: a path is opened once and used through that one descriptor (a zip is read by libzip
+ * from it, never slurped; a flat file is read with pread); standard input and other
+ * non-seekable files (FIFOs) are read into memory, capped at max_file_size. */
 #include "package.h"
 
 #include "text.h"
 #include "xml.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/types.h>
 #include <unistd.h>
 #include <zip.h>
 
-#define MiB (1024ull * 1024ull)
+#define MiB            (1024ull * 1024ull)
 #define OG_MIME_PREFIX "application/vnd.oasis.opendocument."
+#define OG_MIME_TEXT   OG_MIME_PREFIX "text"
+#define RATIO_FLOOR    MiB        /* parts larger than this have their inflation ratio checked */
+#define MANIFEST_MAX   (8 * MiB)  /* META-INF/manifest.xml is parsed into a DOM: keep it small */
+#define MIMETYPE_MAX   255        /* longer content of the mimetype entry is not a media type */
+#define HEAD_LEN       512        /* bytes looked at to decide zip / flat / neither */
+#define RESERVE_MAX    (16 * MiB) /* memory reserved for a part before its bytes arrive */
 
 void odfgate_limits_init(odfgate_limits *lim)
 {
@@ -28,46 +40,55 @@ struct og_package {
     char *path;
     og_package_kind kind;
     odfgate_limits lim;
-    char *mem;          /* bytes owned (memory/stdin input), or NULL for a path */
+    char *mem; /* bytes owned (memory, stdin, FIFO input), or NULL */
     size_t mem_len;
+    int fd;             /* a regular file opened by path (flat, or zip before libzip takes it) */
+    uint64_t file_size; /* its size when opened: nothing past it is read */
     zip_t *zip;
     char mimetype[256];
-    char *notes[8];
+    char *notes[12];
     size_t note_count;
     uint64_t total_read; /* inflated bytes read so far (max_total_size) */
 };
 
-typedef enum part_kind { PART_ZIP, PART_MEM, PART_FILE } part_kind;
+typedef enum part_kind { PART_ZIP, PART_MEM, PART_FD } part_kind;
 
 struct og_part {
     og_package *pkg;
     part_kind kind;
-    const char *name;
+    char name[256]; /* part name for messages; "" for a flat document */
     zip_file_t *zf;
-    FILE *fp;
-    const char *mem;
-    size_t mem_len, pos;
-    uint64_t declared, got;
+    uint64_t size; /* declared inflated size (zip), or the whole flat document */
+    uint64_t got;  /* bytes handed out */
+    int ended;     /* zip: the end was verified (no byte past the declared size) */
     int failed;
     odfgate_errcode code;
-    char msg[256];
+    char msg[600]; /* name (255) + ": " + a message of up to 300 */
 };
 
 /* ------------------------------------------------------------------ helpers */
 
-static void note(og_package *pkg, const char *msg)
+static void note(og_package *pkg, const char *fmt, ...) OG_PRINTF(2, 3);
+static void note(og_package *pkg, const char *fmt, ...)
 {
-    if (pkg->note_count < OG_ARRAY_LEN(pkg->notes))
-        if ((pkg->notes[pkg->note_count] = og_strdup(msg)))
-            pkg->note_count++;
+    char msg[512];
+    va_list ap;
+    if (pkg->note_count >= OG_ARRAY_LEN(pkg->notes))
+        return;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    if ((pkg->notes[pkg->note_count] = og_strdup(msg)))
+        pkg->note_count++;
 }
 
+/* og_fail with the package's path. */
 static odfgate_status fail(og_package *pkg, odfgate_error *err, odfgate_errcode code,
                            const char *part, const char *fmt, ...) OG_PRINTF(5, 6);
 static odfgate_status fail(og_package *pkg, odfgate_error *err, odfgate_errcode code,
                            const char *part, const char *fmt, ...)
 {
-    char msg[400];
+    char msg[512];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
@@ -75,10 +96,33 @@ static odfgate_status fail(og_package *pkg, odfgate_error *err, odfgate_errcode 
     return og_fail(err, code, pkg->path, part, "%s", msg);
 }
 
+static odfgate_status nomem(og_package *pkg, odfgate_error *err)
+{
+    return fail(pkg, err, ODFGATE_E_NOMEM, NULL, "out of memory");
+}
+
+/* Untrusted bytes for a message: printable ASCII kept, anything else '?', at most n-1 bytes. */
+static void printable(char *dst, size_t n, const char *src)
+{
+    size_t i = 0;
+    for (; src[i] && i + 1 < n; i++)
+        dst[i] = (src[i] >= 0x20 && src[i] < 0x7f) ? src[i] : '?';
+    dst[i] = '\0';
+}
+
+/* ------------------------------------------------------------------ media types */
+
+typedef enum type_class {
+    TYPE_TEXT,      /* an ODF text type: accepted */
+    TYPE_ODF_OTHER, /* spreadsheet, presentation… : refused */
+    TYPE_OTHER,     /* some other media type (application/pdf): refused */
+    TYPE_JUNK       /* not a media type at all (binary bytes…): ignored with a note */
+} type_class;
+
 static int is_text_type(const char *m)
 {
-    static const char *const ok[] = {"text", "text-template", "text-master",
-                                     "text-master-template", "text-web"};
+    static const char *const ok[] = {"text", "text-template", "text-master", "text-master-template",
+                                     "text-web"};
     if (strncmp(m, OG_MIME_PREFIX, strlen(OG_MIME_PREFIX)) != 0)
         return 0;
     m += strlen(OG_MIME_PREFIX);
@@ -103,36 +147,85 @@ static const char *other_odf_kind(const char *m)
     for (size_t i = 0; i < OG_ARRAY_LEN(kinds); i++)
         if (strncmp(m, kinds[i].prefix, strlen(kinds[i].prefix)) == 0)
             return kinds[i].what;
-    return NULL;
+    return "another kind of ODF document";
 }
 
-/* Check a declared media type; returns 0 to go on, -1 refused (err filled). */
-static int check_type(og_package *pkg, const char *m, odfgate_error *err)
+/* type/subtype: printable ASCII without spaces, one '/' with something on both sides. */
+static int looks_like_media_type(const char *m)
 {
-    const char *kind = other_odf_kind(m);
-    if (kind) {
-        og_fail(err, ODFGATE_E_WRONG_TYPE, pkg->path, NULL,
-                "this is %s (%s), not a text document", kind, m);
-        return -1;
-    }
-    return 0;
-}
-
-/* Names from the zip directory: valid UTF-8, relative, no "..", no NUL or backslash. */
-static int name_ok(const char *name)
-{
-    size_t n = strlen(name);
-    if (n == 0 || name[0] == '/' || strchr(name, '\\') || !og_utf8_valid(name, n))
+    const char *slash = strchr(m, '/');
+    size_t n = strlen(m);
+    if (n < 3 || n > 200 || !slash || slash == m || slash[1] == '\0' || strchr(slash + 1, '/'))
         return 0;
-    for (const char *p = name; (p = strstr(p, "..")) != NULL; p += 2)
-        if ((p == name || p[-1] == '/') && (p[2] == '\0' || p[2] == '/'))
+    for (const char *p = m; *p; p++)
+        if (*p <= 0x20 || *p >= 0x7f)
             return 0;
     return 1;
 }
 
-static int cmp_str(const void *a, const void *b)
+static type_class classify_type(const char *m)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    if (is_text_type(m))
+        return TYPE_TEXT;
+    if (!looks_like_media_type(m))
+        return TYPE_JUNK;
+    if (strncmp(m, OG_MIME_PREFIX, strlen(OG_MIME_PREFIX)) == 0)
+        return TYPE_ODF_OTHER;
+    return TYPE_OTHER;
+}
+
+/* Refuse a declared media type that is not ODF text; 0 to go on, -1 refused (err filled). */
+static int check_type(og_package *pkg, const char *m, odfgate_error *err)
+{
+    char shown[128];
+    switch (classify_type(m)) {
+    case TYPE_ODF_OTHER:
+        printable(shown, sizeof(shown), m);
+        fail(pkg, err, ODFGATE_E_WRONG_TYPE, NULL, "is %s, not a text document (%s)",
+             other_odf_kind(m), shown);
+        return -1;
+    case TYPE_OTHER:
+        printable(shown, sizeof(shown), m);
+        fail(pkg, err, ODFGATE_E_WRONG_TYPE, NULL, "is not an ODF text document (media type %s)",
+             shown);
+        return -1;
+    case TYPE_TEXT:
+    case TYPE_JUNK: break;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ raw input */
+
+static uint64_t input_size(const og_package *pkg)
+{
+    return pkg->mem ? pkg->mem_len : pkg->file_size;
+}
+
+/* Read up to n bytes at off of the input (memory or the open file); bytes read, -1 on error. */
+static ssize_t read_at(const og_package *pkg, uint64_t off, void *buf, size_t n)
+{
+    size_t got = 0;
+    uint64_t size = input_size(pkg);
+    if (off >= size)
+        return 0;
+    if (n > size - off)
+        n = (size_t)(size - off);
+    if (pkg->mem) {
+        memcpy(buf, pkg->mem + off, n);
+        return (ssize_t)n;
+    }
+    while (got < n) {
+        ssize_t r = pread(pkg->fd, (char *)buf + got, n - got, (off_t)(off + got));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0)
+            return -1;
+        if (r == 0)
+            break;
+        got += (size_t)r;
+    }
+    return (ssize_t)got;
 }
 
 /* ------------------------------------------------------------------ parts */
@@ -142,7 +235,7 @@ static int part_fail(og_part *p, odfgate_errcode code, const char *msg)
     if (!p->failed) {
         p->failed = 1;
         p->code = code;
-        snprintf(p->msg, sizeof(p->msg), "%s: %s", p->name, msg);
+        snprintf(p->msg, sizeof(p->msg), "%s%s%s", p->name, p->name[0] ? ": " : "", msg);
     }
     return -1;
 }
@@ -153,9 +246,29 @@ static int account(og_part *p, size_t n)
     p->got += n;
     pkg->total_read += n;
     if (p->got > pkg->lim.max_part_size)
-        return part_fail(p, ODFGATE_E_LIMIT, "part is larger than the size limit");
+        return part_fail(p, ODFGATE_E_LIMIT, "part is larger than the limit (max_part_size)");
     if (pkg->total_read > pkg->lim.max_total_size)
-        return part_fail(p, ODFGATE_E_LIMIT, "the parts read inflate past the total size limit");
+        return part_fail(p, ODFGATE_E_LIMIT,
+                         "the parts read inflate past the limit (max_total_size)");
+    return 0;
+}
+
+/* After the declared size: libzip does not enforce it, so one more byte must not exist. */
+static int zip_verify_end(og_part *p)
+{
+    char extra;
+    zip_int64_t n;
+    if (p->ended)
+        return 0;
+    n = zip_fread(p->zf, &extra, 1);
+    if (n > 0)
+        return part_fail(p, ODFGATE_E_LIMIT, "part inflates past its declared size");
+    if (n < 0) {
+        char msg[300];
+        snprintf(msg, sizeof(msg), "corrupt data: %s", zip_file_strerror(p->zf));
+        return part_fail(p, ODFGATE_E_CORRUPT, msg);
+    }
+    p->ended = 1;
     return 0;
 }
 
@@ -167,34 +280,26 @@ int og_part_read(void *ctx, char *buf, int len)
         return -1;
     if (len <= 0)
         return 0;
+    if (p->got >= p->size)
+        return p->kind == PART_ZIP ? zip_verify_end(p) : 0;
+    want = p->size - p->got < (uint64_t)len ? (size_t)(p->size - p->got) : (size_t)len;
     switch (p->kind) {
     case PART_MEM:
-        want = p->mem_len - p->pos < (size_t)len ? p->mem_len - p->pos : (size_t)len;
-        memcpy(buf, p->mem + p->pos, want);
-        p->pos += want;
-        return account(p, want) < 0 ? -1 : (int)want;
-    case PART_FILE: {
-        size_t n = fread(buf, 1, (size_t)len, p->fp);
-        if (n == 0 && ferror(p->fp))
+    case PART_FD: {
+        ssize_t n = read_at(p->pkg, p->got, buf, want);
+        if (n < 0)
             return part_fail(p, ODFGATE_E_IO, strerror(errno));
-        return account(p, n) < 0 ? -1 : (int)n;
+        if (n == 0)
+            return part_fail(p, ODFGATE_E_IO, "the file shrank while it was being read");
+        return account(p, (size_t)n) < 0 ? -1 : (int)n;
     }
     case PART_ZIP: {
-        zip_int64_t n;
-        if (p->got >= p->declared) {
-            /* the declared size is not enforced by libzip: one more byte must not exist */
-            char extra;
-            n = zip_fread(p->zf, &extra, 1);
-            if (n > 0)
-                return part_fail(p, ODFGATE_E_LIMIT, "part inflates past its declared size");
-            if (n < 0)
-                return part_fail(p, ODFGATE_E_CORRUPT, zip_file_strerror(p->zf));
-            return 0;
+        zip_int64_t n = zip_fread(p->zf, buf, want);
+        if (n < 0) {
+            char msg[300];
+            snprintf(msg, sizeof(msg), "corrupt data: %s", zip_file_strerror(p->zf));
+            return part_fail(p, ODFGATE_E_CORRUPT, msg);
         }
-        want = p->declared - p->got < (uint64_t)len ? (size_t)(p->declared - p->got) : (size_t)len;
-        n = zip_fread(p->zf, buf, want);
-        if (n < 0)
-            return part_fail(p, ODFGATE_E_CORRUPT, zip_file_strerror(p->zf));
         if (n == 0)
             return part_fail(p, ODFGATE_E_CORRUPT, "part is shorter than its declared size");
         return account(p, (size_t)n) < 0 ? -1 : (int)n;
@@ -207,7 +312,7 @@ int og_part_finish(og_part *p, odfgate_error *err)
 {
     if (!p->failed)
         return 0;
-    og_fail(err, p->code, p->pkg->path, p->name, "%s", p->msg);
+    og_fail(err, p->code, p->pkg->path, p->name[0] ? p->name : NULL, "%s", p->msg);
     return -1;
 }
 
@@ -217,8 +322,6 @@ void og_part_close(og_part *p)
         return;
     if (p->zf)
         zip_fclose(p->zf);
-    if (p->fp)
-        fclose(p->fp);
     free(p);
 }
 
@@ -227,37 +330,33 @@ int og_package_part_open(og_package *pkg, const char *name, og_part **out, odfga
     og_part *p;
     *out = NULL;
     if (!og_package_has_part(pkg, name)) {
-        og_fail(err, ODFGATE_E_MISSING_PART, pkg->path, name, "%s is missing from the package", name);
+        fail(pkg, err, ODFGATE_E_MISSING_PART, name, "%s is missing from the package", name);
         return -1;
     }
     if (!(p = calloc(1, sizeof(*p)))) {
-        og_fail(err, ODFGATE_E_NOMEM, pkg->path, name, "out of memory");
+        nomem(pkg, err);
         return -1;
     }
     p->pkg = pkg;
-    p->name = pkg->kind == OG_PACKAGE_FLAT ? "document" : name;
-    if (pkg->kind == OG_PACKAGE_FLAT && pkg->mem) {
-        p->kind = PART_MEM;
-        p->mem = pkg->mem;
-        p->mem_len = pkg->mem_len;
-    } else if (pkg->kind == OG_PACKAGE_FLAT) {
-        p->kind = PART_FILE;
-        if (!(p->fp = fopen(pkg->path, "rb"))) {
-            og_fail(err, ODFGATE_E_IO, pkg->path, NULL, "cannot open: %s", strerror(errno));
-            free(p);
-            return -1;
-        }
+    if (pkg->kind == OG_PACKAGE_FLAT) {
+        p->kind = pkg->mem ? PART_MEM : PART_FD;
+        p->size = input_size(pkg);
     } else {
         zip_stat_t st;
+        zip_int64_t idx = zip_name_locate(pkg->zip, name, ZIP_FL_ENC_RAW);
+        og_copy_safe(p->name, sizeof(p->name), name);
         p->kind = PART_ZIP;
-        if (zip_stat(pkg->zip, name, ZIP_FL_ENC_RAW, &st) < 0 ||
-            !(p->zf = zip_fopen(pkg->zip, name, ZIP_FL_ENC_RAW))) {
-            og_fail(err, ODFGATE_E_CORRUPT, pkg->path, name, "%s: cannot open: %s", name,
-                    zip_strerror(pkg->zip));
+        if (idx < 0 || zip_stat_index(pkg->zip, (zip_uint64_t)idx, 0, &st) < 0 ||
+            !(st.valid & ZIP_STAT_SIZE) ||
+            !(p->zf = zip_fopen_index(pkg->zip, (zip_uint64_t)idx, 0))) {
+            fail(pkg, err, ODFGATE_E_CORRUPT, name, "%s: cannot open the part: %s", p->name,
+                 zip_strerror(pkg->zip));
             free(p);
             return -1;
         }
-        p->declared = st.size;
+        /* the declared size was checked against max_part_size when the package was opened;
+         * the bytes read are counted again in account() */
+        p->size = st.size;
     }
     *out = p;
     return 0;
@@ -267,99 +366,236 @@ int og_package_read_part(og_package *pkg, const char *name, og_buf *out, odfgate
 {
     og_part *p;
     char chunk[16384];
-    int n;
+    int n, rc;
     og_buf_reset(out);
     if (og_package_part_open(pkg, name, &p, err) < 0)
         return -1;
+    /* one allocation for the declared size (if the buffer allows it) rather than a doubling
+     * series; but not more than RESERVE_MAX up front for a size that may be a lie */
+    if (p->size < out->max &&
+        og_buf_reserve(out, (size_t)(p->size < RESERVE_MAX ? p->size : RESERVE_MAX)) ==
+            OG_BUF_NOMEM) {
+        og_part_close(p);
+        nomem(pkg, err);
+        return -1;
+    }
     while ((n = og_part_read(p, chunk, sizeof(chunk))) > 0)
-        if (og_buf_add(out, chunk, (size_t)n) != OG_BUF_OK) {
-            og_fail(err, ODFGATE_E_LIMIT, pkg->path, name, "%s: part too large", name);
+        if ((rc = og_buf_add(out, chunk, (size_t)n)) != OG_BUF_OK) {
+            if (rc == OG_BUF_NOMEM)
+                nomem(pkg, err);
+            else
+                fail(pkg, err, ODFGATE_E_LIMIT, name, "%s: part is larger than %zu bytes", p->name,
+                     out->max);
             og_part_close(p);
             return -1;
         }
-    n = og_part_finish(p, err);
+    rc = og_part_finish(p, err);
     og_part_close(p);
-    return n;
+    return rc;
 }
 
 /* ------------------------------------------------------------------ zip */
 
-static odfgate_status zip_open_error(og_package *pkg, int code, odfgate_error *err)
+static uint16_t le16(const unsigned char *p)
 {
-    zip_error_t ze;
-    char msg[200];
-    odfgate_errcode c = ODFGATE_E_CORRUPT;
-    zip_error_init_with_code(&ze, code);
-    snprintf(msg, sizeof(msg), "%s", zip_error_strerror(&ze));
-    zip_error_fini(&ze);
-    if (code == ZIP_ER_MEMORY)
-        c = ODFGATE_E_NOMEM;
-    else if (code == ZIP_ER_OPEN)
-        c = ODFGATE_E_IO;
-    if (code == ZIP_ER_INCONS)
-        return fail(pkg, err, c, NULL, "corrupt zip (inconsistent directory or duplicate entry names): %s", msg);
-    return fail(pkg, err, c, NULL, "corrupt or truncated zip: %s", msg);
+    return (uint16_t)(p[0] | p[1] << 8);
+}
+static uint32_t le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+static uint64_t le64(const unsigned char *p)
+{
+    return le32(p) | (uint64_t)le32(p + 4) << 32;
+}
+
+#define EOCD_LEN       22
+#define EOCD64_LOC_LEN 20
+#define EOCD64_LEN     56
+#define CDENTRY_MIN    46
+#define COMMENT_MAX    65535
+
+/* libzip reads the whole central directory into memory when it opens an archive, before
+ * zip_get_num_entries() can be capped (~300 bytes per entry: a 256 MiB file of empty entries
+ * would cost a gigabyte).  So look first at every end-of-central-directory record libzip would
+ * try (each "PK\5\6" in the last 64 KiB, with its Zip64 record) and refuse a plausible one
+ * declaring more than max_entries.  Implausible ones (directory not before the record, fewer
+ * than 46 bytes per entry) are refused by libzip itself before it allocates entries. */
+static odfgate_status precheck_entries(og_package *pkg, odfgate_error *err)
+{
+    uint64_t size = input_size(pkg);
+    size_t tail_len = size < COMMENT_MAX + EOCD_LEN + EOCD64_LOC_LEN
+                          ? (size_t)size
+                          : COMMENT_MAX + EOCD_LEN + EOCD64_LOC_LEN;
+    uint64_t base = size - tail_len;
+    unsigned char *tail = malloc(tail_len ? tail_len : 1);
+    odfgate_status st = ODFGATE_OK;
+
+    if (!tail)
+        return nomem(pkg, err);
+    ssize_t got = read_at(pkg, base, tail, tail_len);
+    if (got != (ssize_t)tail_len) {
+        free(tail);
+        return fail(pkg, err, ODFGATE_E_IO, NULL, "cannot read: %s",
+                    got < 0 ? strerror(errno) : "the file shrank while it was being read");
+    }
+    for (size_t i = 0; i + EOCD_LEN <= tail_len && st == ODFGATE_OK; i++) {
+        const unsigned char *e = tail + i;
+        uint64_t count, cd_size, cd_off, end = base + i;
+        if (memcmp(e, "PK\5\6", 4) != 0)
+            continue;
+        count = le16(e + 10);
+        cd_size = le32(e + 12);
+        cd_off = le32(e + 16);
+        if (i >= EOCD64_LOC_LEN && memcmp(e - EOCD64_LOC_LEN, "PK\6\7", 4) == 0) {
+            unsigned char r[EOCD64_LEN];
+            uint64_t off64 = le64(e - EOCD64_LOC_LEN + 8);
+            if (off64 <= end && end - off64 >= EOCD64_LEN &&
+                read_at(pkg, off64, r, sizeof(r)) == (ssize_t)sizeof(r) &&
+                memcmp(r, "PK\6\6", 4) == 0) {
+                count = le64(r + 32);
+                cd_size = le64(r + 40);
+                cd_off = le64(r + 48);
+                end = off64;
+            }
+        }
+        if (cd_off > end || cd_size > end - cd_off || count > cd_size / CDENTRY_MIN)
+            continue;
+        if (count > pkg->lim.max_entries)
+            st = fail(pkg, err, ODFGATE_E_LIMIT, NULL,
+                      "too many zip entries (%llu; the limit is %llu)", (unsigned long long)count,
+                      (unsigned long long)pkg->lim.max_entries);
+    }
+    free(tail);
+    return st;
+}
+
+static odfgate_status zip_open_error(og_package *pkg, zip_error_t *ze, odfgate_error *err)
+{
+    int code = zip_error_code_zip(ze);
+    const char *why = zip_error_strerror(ze);
+    switch (code) {
+    case ZIP_ER_MEMORY: return nomem(pkg, err);
+    case ZIP_ER_OPEN: return fail(pkg, err, ODFGATE_E_IO, NULL, "cannot open: %s", why);
+    case ZIP_ER_READ:
+        /* a read error with an errno from the system is I/O; anything else comes from data */
+        if (zip_error_system_type(ze) == ZIP_ET_SYS && zip_error_code_system(ze) != 0 &&
+            zip_error_code_system(ze) != EINVAL)
+            return fail(pkg, err, ODFGATE_E_IO, NULL, "cannot read: %s", why);
+        break;
+    case ZIP_ER_NOZIP: why = "no zip directory found (the file is cut short or not a zip)"; break;
+    case ZIP_ER_EXISTS: /* libzip 1.7.3 reports duplicate names so under ZIP_CHECKCONS */
+        why = "duplicate entry names";
+        break;
+    case ZIP_ER_INCONS:
+        why = "inconsistent archive (duplicate entry names, or the directory does not match the "
+              "entries)";
+        break;
+    case ZIP_ER_MULTIDISK: why = "multi-disk archives are not supported"; break;
+    default: break;
+    }
+    return fail(pkg, err, ODFGATE_E_CORRUPT, NULL, "corrupt or truncated zip: %s", why);
+}
+
+/* Names from the zip directory (read raw): valid UTF-8, relative, no ".." segment, no
+ * backslash, no control character.  (libzip 1.7.3 turns a NUL inside a name into a space
+ * when it reads the directory, so a NUL never reaches us; the duplicate checks still apply.) */
+static int name_ok(const char *name)
+{
+    size_t n = strlen(name);
+    if (n == 0 || name[0] == '/' || strchr(name, '\\') || !og_utf8_valid(name, n))
+        return 0;
+    for (const char *p = name; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            return 0;
+    for (const char *p = name; (p = strstr(p, "..")) != NULL; p += 2)
+        if ((p == name || p[-1] == '/') && (p[2] == '\0' || p[2] == '/'))
+            return 0;
+    return 1;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static odfgate_status check_entry(og_package *pkg, const zip_stat_t *s, uint64_t *total,
+                                  odfgate_error *err)
+{
+    const odfgate_limits *lim = &pkg->lim;
+    char shown[128];
+    if (!name_ok(s->name)) {
+        if (!og_utf8_valid(s->name, strlen(s->name)))
+            return fail(pkg, err, ODFGATE_E_CORRUPT, NULL,
+                        "unsafe zip entry name: not valid UTF-8");
+        printable(shown, sizeof(shown), s->name);
+        return fail(pkg, err, ODFGATE_E_CORRUPT, NULL,
+                    "unsafe zip entry name \"%s\" (absolute, with .., a backslash or a control "
+                    "character)",
+                    shown);
+    }
+    og_copy_safe(shown, sizeof(shown), s->name); /* valid UTF-8 from here */
+    if (s->encryption_method != ZIP_EM_NONE)
+        return fail(pkg, err, ODFGATE_E_ENCRYPTED, shown,
+                    "zip entry %s is encrypted (zip-level encryption is not ODF)", shown);
+    if (s->comp_method != ZIP_CM_STORE && s->comp_method != ZIP_CM_DEFLATE)
+        return fail(pkg, err, ODFGATE_E_CORRUPT, shown,
+                    "zip entry %s uses compression method %d (ODF allows only stored and "
+                    "deflated)",
+                    shown, (int)s->comp_method);
+    if (s->size > lim->max_part_size)
+        return fail(pkg, err, ODFGATE_E_LIMIT, shown,
+                    "zip bomb: part %s declares %llu bytes (the limit is %llu)", shown,
+                    (unsigned long long)s->size, (unsigned long long)lim->max_part_size);
+    if (s->size > RATIO_FLOOR && (s->comp_size == 0 || s->size / s->comp_size > lim->max_ratio))
+        return fail(pkg, err, ODFGATE_E_LIMIT, shown,
+                    "zip bomb: part %s inflates %llu times (the limit is %u)", shown,
+                    (unsigned long long)(s->comp_size ? s->size / s->comp_size : s->size),
+                    lim->max_ratio);
+    *total += s->size;
+    if (*total > lim->max_total_size)
+        return fail(pkg, err, ODFGATE_E_LIMIT, NULL,
+                    "zip bomb: the parts inflate to more than %llu bytes in all",
+                    (unsigned long long)lim->max_total_size);
+    return ODFGATE_OK;
 }
 
 /* Every entry: safe name, no duplicates, no zip encryption, known method, sizes in limits. */
 static odfgate_status check_entries(og_package *pkg, odfgate_error *err)
 {
+    const zip_uint64_t need = ZIP_STAT_NAME | ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE |
+                              ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD;
     zip_int64_t n = zip_get_num_entries(pkg->zip, 0);
     uint64_t total = 0;
     const char **names;
     odfgate_status st = ODFGATE_OK;
 
     if (n < 0)
-        return fail(pkg, err, ODFGATE_E_CORRUPT, NULL, "corrupt zip: no directory");
-    if ((uint64_t)n > pkg->lim.max_entries) {
-        og_fail(err, ODFGATE_E_LIMIT, pkg->path, NULL, "too many zip entries (%lld; the limit is %llu)",
-                (long long)n, (unsigned long long)pkg->lim.max_entries);
-        return ODFGATE_FAILED;
-    }
+        return fail(pkg, err, ODFGATE_E_CORRUPT, NULL, "corrupt or truncated zip: no directory");
+    if ((uint64_t)n > pkg->lim.max_entries)
+        return fail(pkg, err, ODFGATE_E_LIMIT, NULL,
+                    "too many zip entries (%lld; the limit is %llu)", (long long)n,
+                    (unsigned long long)pkg->lim.max_entries);
     if (!(names = calloc((size_t)n + 1, sizeof(*names))))
-        return og_fail(err, ODFGATE_E_NOMEM, pkg->path, NULL, "out of memory");
+        return nomem(pkg, err);
     for (zip_int64_t i = 0; i < n && st == ODFGATE_OK; i++) {
         zip_stat_t s;
         if (zip_stat_index(pkg->zip, (zip_uint64_t)i, ZIP_FL_ENC_RAW, &s) < 0 ||
-            !(s.valid & ZIP_STAT_NAME) || !(s.valid & ZIP_STAT_SIZE) ||
-            !(s.valid & ZIP_STAT_COMP_SIZE)) {
-            st = fail(pkg, err, ODFGATE_E_CORRUPT, NULL, "corrupt zip entry");
+            (s.valid & need) != need) {
+            st = fail(pkg, err, ODFGATE_E_CORRUPT, NULL,
+                      "corrupt or truncated zip: entry %lld cannot be read", (long long)i);
             break;
         }
         names[i] = s.name;
-        if (!name_ok(s.name))
-            st = fail(pkg, err, ODFGATE_E_CORRUPT, NULL,
-                      "unsafe or invalid entry name in the zip (not UTF-8, absolute or with ..)");
-        else if ((s.valid & ZIP_STAT_ENCRYPTION_METHOD) && s.encryption_method != ZIP_EM_NONE)
-            st = fail(pkg, err, ODFGATE_E_ENCRYPTED, s.name, "zip entry %s is encrypted", s.name);
-        else if ((s.valid & ZIP_STAT_COMP_METHOD) && s.comp_method != ZIP_CM_STORE &&
-                 s.comp_method != ZIP_CM_DEFLATE)
-            st = fail(pkg, err, ODFGATE_E_CORRUPT, s.name,
-                      "zip entry %s uses a compression method ODF does not allow", s.name);
-        else if (s.size > pkg->lim.max_part_size) {
-            og_fail(err, ODFGATE_E_LIMIT, pkg->path, s.name,
-                    "zip bomb: part %s declares %llu bytes (the limit is %llu)", s.name,
-                    (unsigned long long)s.size, (unsigned long long)pkg->lim.max_part_size);
-            st = ODFGATE_FAILED;
-        } else if (s.size > MiB && (s.comp_size == 0 || s.size / s.comp_size > pkg->lim.max_ratio)) {
-            og_fail(err, ODFGATE_E_LIMIT, pkg->path, s.name,
-                    "zip bomb: part %s inflates %llu times (the limit is %u)", s.name,
-                    (unsigned long long)(s.comp_size ? s.size / s.comp_size : s.size),
-                    pkg->lim.max_ratio);
-            st = ODFGATE_FAILED;
-        } else if ((total += s.size) > pkg->lim.max_total_size) {
-            og_fail(err, ODFGATE_E_LIMIT, pkg->path, NULL,
-                    "zip bomb: the parts inflate to more than %llu bytes",
-                    (unsigned long long)pkg->lim.max_total_size);
-            st = ODFGATE_FAILED;
-        }
+        st = check_entry(pkg, &s, &total, err);
     }
+    /* ZIP_CHECKCONS refuses duplicates already (ZIP_ER_INCONS); this does not depend on it */
     if (st == ODFGATE_OK) {
         qsort(names, (size_t)n, sizeof(*names), cmp_str);
         for (zip_int64_t i = 1; i < n; i++)
             if (strcmp(names[i - 1], names[i]) == 0) {
-                st = fail(pkg, err, ODFGATE_E_CORRUPT, NULL, "duplicate entry name %s in the zip",
-                          names[i]);
+                st = fail(pkg, err, ODFGATE_E_CORRUPT, NULL,
+                          "corrupt zip: the entry name %s appears twice", names[i]);
                 break;
             }
     }
@@ -367,132 +603,199 @@ static odfgate_status check_entries(og_package *pkg, odfgate_error *err)
     return st;
 }
 
-/* Media type of "/" in the manifest, and whether it declares encryption. */
-static odfgate_status read_manifest(og_package *pkg, char *media, size_t media_len,
+/* The mimetype entry: conformance notes, and its value into `value` ("" if missing). */
+static odfgate_status read_mimetype(og_package *pkg, char *value, size_t value_len,
                                     odfgate_error *err)
-{
-    og_buf buf;
-    xmlDocPtr doc;
-    odfgate_error perr;
-    odfgate_status st = ODFGATE_OK;
-
-    media[0] = '\0';
-    if (!og_package_has_part(pkg, "META-INF/manifest.xml")) {
-        note(pkg, "the package has no META-INF/manifest.xml");
-        return ODFGATE_OK;
-    }
-    og_buf_init(&buf, 64 * MiB);
-    if (og_package_read_part(pkg, "META-INF/manifest.xml", &buf, err) < 0) {
-        og_buf_free(&buf);
-        return ODFGATE_FAILED;
-    }
-    doc = og_xml_parse_memory(buf.data ? buf.data : "", buf.len, pkg->path, "META-INF/manifest.xml", &perr);
-    og_buf_free(&buf);
-    if (!doc) {
-        if (perr.code == ODFGATE_E_ENTITY || perr.code == ODFGATE_E_LIMIT || perr.code == ODFGATE_E_NOMEM) {
-            if (err)
-                *err = perr;
-            return perr.code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
-        }
-        char msg[600];
-        snprintf(msg, sizeof(msg), "META-INF/manifest.xml cannot be read: %s", perr.message);
-        note(pkg, msg);
-        return ODFGATE_OK;
-    }
-    /* manifest:manifest / manifest:file-entry [/ manifest:encryption-data] — flat walk */
-    xmlNodePtr root = xmlDocGetRootElement(doc);
-    for (xmlNodePtr e = root ? root->children : NULL; e; e = e->next) {
-        if (e->type != XML_ELEMENT_NODE || !e->ns ||
-            strcmp((const char *)e->ns->href, OG_NS_MANIFEST) != 0)
-            continue;
-        for (xmlNodePtr c = e->children; c; c = c->next)
-            if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "encryption-data") == 0)
-                st = ODFGATE_FAILED;
-        xmlChar *path = xmlGetNsProp(e, (const xmlChar *)"full-path", (const xmlChar *)OG_NS_MANIFEST);
-        xmlChar *type = xmlGetNsProp(e, (const xmlChar *)"media-type", (const xmlChar *)OG_NS_MANIFEST);
-        if (path && type && strcmp((const char *)path, "/") == 0)
-            og_copy_safe(media, media_len, (const char *)type);
-        xmlFree(path);
-        xmlFree(type);
-    }
-    xmlFreeDoc(doc);
-    if (st != ODFGATE_OK)
-        og_fail(err, ODFGATE_E_ENCRYPTED, pkg->path, NULL,
-                "the document is encrypted (password protected); it cannot be checked without the password");
-    return st;
-}
-
-static odfgate_status read_mimetype(og_package *pkg)
 {
     zip_int64_t idx = zip_name_locate(pkg->zip, "mimetype", ZIP_FL_ENC_RAW);
     zip_stat_t st;
     zip_file_t *f;
-    char buf[256];
-    zip_int64_t n;
+    char buf[MIMETYPE_MAX + 2];
+    zip_int64_t n, extra;
 
-    pkg->mimetype[0] = '\0';
+    value[0] = '\0';
     if (idx < 0) {
         note(pkg, "the package has no mimetype entry");
         return ODFGATE_OK;
     }
     if (idx != 0)
         note(pkg, "mimetype is not the first entry of the zip");
-    if (zip_stat_index(pkg->zip, (zip_uint64_t)idx, 0, &st) == 0 && (st.valid & ZIP_STAT_COMP_METHOD) &&
-        st.comp_method != ZIP_CM_STORE)
+    if (zip_stat_index(pkg->zip, (zip_uint64_t)idx, 0, &st) < 0)
+        return fail(pkg, err, ODFGATE_E_CORRUPT, "mimetype", "corrupt or truncated zip: %s",
+                    zip_strerror(pkg->zip));
+    if (st.comp_method != ZIP_CM_STORE)
         note(pkg, "mimetype is compressed (ODF requires it stored)");
-    if (zip_file_extra_fields_count(pkg->zip, (zip_uint64_t)idx, ZIP_FL_LOCAL) > 0)
-        note(pkg, "mimetype has an extra field in its zip header");
+    extra = zip_file_extra_fields_count(pkg->zip, (zip_uint64_t)idx, ZIP_FL_LOCAL | ZIP_FL_CENTRAL);
+    if (extra < 0)
+        return fail(pkg, err, ODFGATE_E_CORRUPT, "mimetype", "corrupt or truncated zip: %s",
+                    zip_strerror(pkg->zip));
+    if (extra > 0)
+        note(pkg, "mimetype has an extra field in its zip header (ODF forbids it)");
     if (!(f = zip_fopen_index(pkg->zip, (zip_uint64_t)idx, 0)))
-        return ODFGATE_OK;
-    n = zip_fread(f, buf, sizeof(buf) - 1);
+        return fail(pkg, err, ODFGATE_E_CORRUPT, "mimetype", "mimetype: cannot be read: %s",
+                    zip_strerror(pkg->zip));
+    /* at most MIMETYPE_MAX + 1 bytes: more means it is not a media type anyway */
+    n = zip_fread(f, buf, st.size < MIMETYPE_MAX + 1 ? st.size : MIMETYPE_MAX + 1);
+    if (n < 0) {
+        fail(pkg, err, ODFGATE_E_CORRUPT, "mimetype", "mimetype: corrupt data: %s",
+             zip_file_strerror(f));
+        zip_fclose(f);
+        return ODFGATE_FAILED;
+    }
     zip_fclose(f);
-    if (n < 0)
-        n = 0;
+    pkg->total_read += (uint64_t)n;
     buf[n] = '\0';
-    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r' || buf[n - 1] == ' '))
+    while (n > 0 &&
+           (buf[n - 1] == '\n' || buf[n - 1] == '\r' || buf[n - 1] == ' ' || buf[n - 1] == '\t'))
         buf[--n] = '\0';
-    og_copy_safe(pkg->mimetype, sizeof(pkg->mimetype), buf);
+    if (n > MIMETYPE_MAX || strlen(buf) != (size_t)n || !looks_like_media_type(buf)) {
+        char shown[40];
+        printable(shown, sizeof(shown), buf);
+        note(pkg, "the mimetype entry does not hold a media type (\"%s%s\")", shown,
+             strlen(buf) >= sizeof(shown) - 1 ? "..." : "");
+        return ODFGATE_OK;
+    }
+    if (strlen(buf) >= value_len)
+        return ODFGATE_OK;
+    memcpy(value, buf, strlen(buf) + 1);
+    return ODFGATE_OK;
+}
+
+/* Elements named local (any namespace) in the tree of `root`, without recursion. */
+static int tree_has_element(xmlNodePtr root, const char *local)
+{
+    xmlNodePtr n = root;
+    while (n) {
+        if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, local) == 0)
+            return 1;
+        if (n->children && n->type == XML_ELEMENT_NODE) {
+            n = n->children;
+            continue;
+        }
+        while (n && n != root && !n->next)
+            n = n->parent;
+        if (!n || n == root)
+            break;
+        n = n->next;
+    }
+    return 0;
+}
+
+/* META-INF/manifest.xml: encryption (refused), and the media type of "/" into `media`.
+ * A missing or malformed manifest is a note; entity declarations in it are refused. */
+static odfgate_status read_manifest(og_package *pkg, char *media, size_t media_len,
+                                    odfgate_error *err)
+{
+    static const char part[] = "META-INF/manifest.xml";
+    og_buf buf;
+    xmlDocPtr doc;
+    xmlNodePtr root;
+    odfgate_error perr;
+
+    media[0] = '\0';
+    if (!og_package_has_part(pkg, part)) {
+        note(pkg, "the package has no META-INF/manifest.xml");
+        return ODFGATE_OK;
+    }
+    og_buf_init(&buf, MANIFEST_MAX);
+    if (og_package_read_part(pkg, part, &buf, err) < 0) {
+        og_buf_free(&buf);
+        return err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
+    }
+    odfgate_error_clear(&perr);
+    doc = og_xml_parse_memory(buf.data ? buf.data : "", buf.len, pkg->path, part, &perr);
+    og_buf_free(&buf);
+    if (!doc) {
+        if (perr.code == ODFGATE_E_ENTITY || perr.code == ODFGATE_E_LIMIT ||
+            perr.code == ODFGATE_E_NOMEM) {
+            if (err)
+                *err = perr;
+            return perr.code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
+        }
+        note(pkg, "the manifest cannot be read: %s", perr.message);
+        return ODFGATE_OK;
+    }
+    root = xmlDocGetRootElement(doc);
+    /* manifest:file-entry/manifest:encryption-data (ODF 1.0–1.3; any namespace, so that old
+     * OpenOffice.org manifests count too) */
+    if (root && tree_has_element(root, "encryption-data")) {
+        xmlFreeDoc(doc);
+        return fail(pkg, err, ODFGATE_E_ENCRYPTED, NULL,
+                    "the document is encrypted (password protected); it cannot be checked "
+                    "without the password");
+    }
+    for (xmlNodePtr e = root ? root->children : NULL; e; e = e->next) {
+        xmlChar *path, *type;
+        if (e->type != XML_ELEMENT_NODE || strcmp((const char *)e->name, "file-entry") != 0)
+            continue;
+        path = xmlGetNsProp(e, (const xmlChar *)"full-path", (const xmlChar *)OG_NS_MANIFEST);
+        type = xmlGetNsProp(e, (const xmlChar *)"media-type", (const xmlChar *)OG_NS_MANIFEST);
+        if (path && type && strcmp((const char *)path, "/") == 0 &&
+            strlen((const char *)type) < media_len)
+            memcpy(media, type, strlen((const char *)type) + 1);
+        xmlFree(path);
+        xmlFree(type);
+    }
+    xmlFreeDoc(doc);
     return ODFGATE_OK;
 }
 
 static odfgate_status open_zip(og_package *pkg, odfgate_error *err)
 {
-    int code = 0;
-    char manifest_type[256];
+    zip_error_t ze;
+    zip_source_t *src;
+    char declared[256], manifest_type[256];
     odfgate_status st;
 
+    if ((st = precheck_entries(pkg, err)) != ODFGATE_OK)
+        return st;
+    zip_error_init(&ze);
     if (pkg->mem) {
-        zip_error_t ze;
-        zip_source_t *src;
-        zip_error_init(&ze);
         src = zip_source_buffer_create(pkg->mem, pkg->mem_len, 0, &ze);
-        if (src && !(pkg->zip = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze))) {
-            code = zip_error_code_zip(&ze);
-            zip_source_free(src);
-        } else if (!src)
-            code = ZIP_ER_MEMORY;
-        zip_error_fini(&ze);
     } else {
-        pkg->zip = zip_open(pkg->path, ZIP_RDONLY | ZIP_CHECKCONS, &code);
+        /* libzip reads from our descriptor: the file checked is the file read */
+        FILE *fp = fdopen(pkg->fd, "rb");
+        if (!fp) {
+            zip_error_fini(&ze);
+            return fail(pkg, err, ODFGATE_E_IO, NULL, "cannot read: %s", strerror(errno));
+        }
+        pkg->fd = -1;
+        src = zip_source_filep_create(fp, 0, (zip_int64_t)pkg->file_size, &ze);
+        if (!src)
+            fclose(fp);
     }
-    if (!pkg->zip)
-        return zip_open_error(pkg, code, err);
+    if (src && !(pkg->zip = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze)))
+        zip_source_free(src);
+    if (!pkg->zip) {
+        st = zip_open_error(pkg, &ze, err);
+        zip_error_fini(&ze);
+        return st;
+    }
+    zip_error_fini(&ze);
     if ((st = check_entries(pkg, err)) != ODFGATE_OK)
         return st;
-    read_mimetype(pkg);
+    if ((st = read_mimetype(pkg, declared, sizeof(declared), err)) != ODFGATE_OK)
+        return st;
+    /* a spreadsheet is refused as such, whatever else is wrong with it */
+    if (declared[0] && check_type(pkg, declared, err) < 0)
+        return ODFGATE_FAILED;
     if ((st = read_manifest(pkg, manifest_type, sizeof(manifest_type), err)) != ODFGATE_OK)
         return st;
-    if (pkg->mimetype[0] && !is_text_type(pkg->mimetype) && !other_odf_kind(pkg->mimetype)) {
-        char msg[400];
-        snprintf(msg, sizeof(msg), "mimetype \"%.60s\" is not an ODF media type", pkg->mimetype);
-        note(pkg, msg);
-        pkg->mimetype[0] = '\0';
+    if (declared[0]) {
+        if (manifest_type[0] && strcmp(manifest_type, declared) != 0) {
+            char shown[128];
+            printable(shown, sizeof(shown), manifest_type);
+            note(pkg, "the manifest declares %s, the mimetype entry %s", shown, declared);
+        }
+        og_copy_safe(pkg->mimetype, sizeof(pkg->mimetype), declared);
+    } else if (manifest_type[0] && classify_type(manifest_type) != TYPE_JUNK) {
+        if (check_type(pkg, manifest_type, err) < 0)
+            return ODFGATE_FAILED;
+        og_copy_safe(pkg->mimetype, sizeof(pkg->mimetype), manifest_type);
+    } else {
+        og_copy_safe(pkg->mimetype, sizeof(pkg->mimetype), OG_MIME_TEXT);
+        note(pkg, "no media type declared; read as a text document");
     }
-    if (!pkg->mimetype[0])
-        og_copy_safe(pkg->mimetype, sizeof(pkg->mimetype),
-                     manifest_type[0] ? manifest_type : OG_MIME_PREFIX "text");
-    if (check_type(pkg, pkg->mimetype, err) < 0)
-        return ODFGATE_FAILED;
     if (!og_package_has_part(pkg, "content.xml"))
         return fail(pkg, err, ODFGATE_E_MISSING_PART, "content.xml",
                     "content.xml is missing from the package");
@@ -501,6 +804,7 @@ static odfgate_status open_zip(og_package *pkg, odfgate_error *err)
 
 /* ------------------------------------------------------------------ flat */
 
+/* The root element must be office:document; its office:mimetype is checked like a zip's. */
 static odfgate_status open_flat(og_package *pkg, odfgate_error *err)
 {
     og_xml_stream s;
@@ -508,35 +812,50 @@ static odfgate_status open_flat(og_package *pkg, odfgate_error *err)
     int rc;
     odfgate_status st = ODFGATE_OK;
 
-    og_copy_safe(pkg->mimetype, sizeof(pkg->mimetype), OG_MIME_PREFIX "text");
+    og_copy_safe(pkg->mimetype, sizeof(pkg->mimetype), OG_MIME_TEXT);
+    /* the whole file is the one part */
+    if (input_size(pkg) > pkg->lim.max_part_size || input_size(pkg) > pkg->lim.max_total_size)
+        return fail(pkg, err, ODFGATE_E_LIMIT, NULL,
+                    "flat document of %llu bytes is larger than the limit (%s)",
+                    (unsigned long long)input_size(pkg),
+                    input_size(pkg) > pkg->lim.max_part_size ? "max_part_size" : "max_total_size");
     if (og_package_part_open(pkg, "content.xml", &part, err) < 0)
-        return ODFGATE_FAILED;
+        return err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
     if (og_xml_stream_open(&s, og_part_read, part, pkg->path, NULL, pkg->lim.max_depth, err) < 0) {
         og_part_close(part);
-        return ODFGATE_FAILED;
+        return err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
     }
     while ((rc = og_xml_stream_next(&s)) == 1)
         if (xmlTextReaderNodeType(s.reader) == XML_READER_TYPE_ELEMENT)
             break;
     if (rc == 1) {
         if (strcmp(og_xml_ns(&s), OG_NS_OFFICE) != 0 || strcmp(og_xml_local(&s), "document") != 0) {
-            char root[200];
-            snprintf(root, sizeof(root), "%.80s", (const char *)xmlTextReaderConstName(s.reader));
+            char root[100];
+            printable(root, sizeof(root), (const char *)xmlTextReaderConstName(s.reader));
             st = fail(pkg, err, ODFGATE_E_NOT_PACKAGE, NULL,
-                      "XML, but not an ODF document (root element <%s>)", root);
+                      "XML but not an ODF document (root element <%s>)", root);
         } else {
             char *m = og_xml_attr(&s, OG_NS_OFFICE, "mimetype");
-            if (!m)
-                note(pkg, "flat document without office:mimetype");
-            else
-                og_copy_safe(pkg->mimetype, sizeof(pkg->mimetype), m);
-            xmlFree(m);
-            if (check_type(pkg, pkg->mimetype, err) < 0)
+            if (!m) {
+                note(pkg, "flat document without office:mimetype; read as a text document");
+            } else if (check_type(pkg, m, err) < 0) {
                 st = ODFGATE_FAILED;
+            } else if (classify_type(m) == TYPE_JUNK) {
+                char shown[64];
+                printable(shown, sizeof(shown), m);
+                note(pkg, "office:mimetype \"%s\" is not a media type; read as a text document",
+                     shown);
+            } else {
+                og_copy_safe(pkg->mimetype, sizeof(pkg->mimetype), m);
+            }
+            xmlFree(m);
         }
-    } else if (rc == 0) {
+    } else if (rc == 0 && !s.failed) {
         st = fail(pkg, err, ODFGATE_E_NOT_PACKAGE, NULL, "XML without any element");
     } else {
+        /* the stream filled err; a failure of our own reader (a limit, I/O) is the real cause
+         * and replaces it (SAFE-USE.md: check the callback's flag after the loop) */
+        og_part_finish(part, err);
         st = err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
     }
     og_xml_stream_close(&s);
@@ -550,16 +869,21 @@ static odfgate_status open_flat(og_package *pkg, odfgate_error *err)
 /* Decide the kind from the first bytes. */
 static odfgate_status sniff(og_package *pkg, const unsigned char *b, size_t n, odfgate_error *err)
 {
+    static const unsigned char zip_sigs[][2] = {{1, 2}, {5, 6}, {6, 6}, {6, 7}, {7, 8}, {'0', '0'}};
     size_t i = 0;
     if (n == 0)
         return fail(pkg, err, ODFGATE_E_NOT_PACKAGE, NULL, "empty file");
-    if (n >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4) {
+    if (n >= 4 && memcmp(b, "PK\3\4", 4) == 0) {
         pkg->kind = OG_PACKAGE_ZIP;
         return ODFGATE_OK;
     }
-    if (n >= 2 && b[0] == 'P' && b[1] == 'K')
-        return fail(pkg, err, ODFGATE_E_CORRUPT, NULL,
-                    "corrupt or truncated zip: it does not start with a local file header");
+    if (n >= 2 && n < 4 && memcmp(b, "PK\3\4", n) == 0)
+        return fail(pkg, err, ODFGATE_E_CORRUPT, NULL, "corrupt or truncated zip: only %zu bytes",
+                    n);
+    for (size_t k = 0; n >= 4 && k < OG_ARRAY_LEN(zip_sigs); k++)
+        if (b[0] == 'P' && b[1] == 'K' && b[2] == zip_sigs[k][0] && b[3] == zip_sigs[k][1])
+            return fail(pkg, err, ODFGATE_E_CORRUPT, NULL,
+                        "corrupt or truncated zip: it does not start with a local file header");
     if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
         i = 3;
     while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r'))
@@ -569,7 +893,7 @@ static odfgate_status sniff(og_package *pkg, const unsigned char *b, size_t n, o
         return ODFGATE_OK;
     }
     return fail(pkg, err, ODFGATE_E_NOT_PACKAGE, NULL,
-                "not an ODF document (neither a zip package nor flat XML)");
+                "not an ODF package (neither a zip nor XML)");
 }
 
 static og_package *new_package(const char *path, const odfgate_limits *lim)
@@ -577,7 +901,8 @@ static og_package *new_package(const char *path, const odfgate_limits *lim)
     og_package *pkg = calloc(1, sizeof(*pkg));
     if (!pkg)
         return NULL;
-    if (!(pkg->path = og_strdup(path))) {
+    pkg->fd = -1;
+    if (!(pkg->path = og_strdup(path ? path : ""))) {
         free(pkg);
         return NULL;
     }
@@ -603,31 +928,44 @@ static odfgate_status finish_open(og_package *pkg, odfgate_status st, og_package
 
 static odfgate_status too_big(og_package *pkg, odfgate_error *err)
 {
-    og_fail(err, ODFGATE_E_LIMIT, pkg->path, NULL, "file is larger than the limit of %llu bytes",
-            (unsigned long long)pkg->lim.max_file_size);
-    return ODFGATE_FAILED;
+    return fail(pkg, err, ODFGATE_E_LIMIT, NULL, "file is larger than the limit of %llu bytes",
+                (unsigned long long)pkg->lim.max_file_size);
 }
 
-/* Standard input, read whole (it cannot be seeked), capped. */
-static odfgate_status slurp_stdin(og_package *pkg, odfgate_error *err)
+/* Read a stream that cannot be seeked (stdin, a FIFO) into memory, capped. */
+static odfgate_status slurp(og_package *pkg, FILE *fp, int fd, odfgate_error *err)
 {
     og_buf b;
     char chunk[65536];
-    size_t n;
-    og_buf_init(&b, pkg->lim.max_file_size);
-    while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0)
-        if (og_buf_add(&b, chunk, n) != OG_BUF_OK) {
-            og_buf_free(&b);
-            return too_big(pkg, err);
+    int rc;
+    og_buf_init(&b, pkg->lim.max_file_size > SIZE_MAX - 1 ? SIZE_MAX - 1
+                                                          : (size_t)pkg->lim.max_file_size);
+    for (;;) {
+        ssize_t n;
+        if (fp) {
+            n = (ssize_t)fread(chunk, 1, sizeof(chunk), fp);
+            if (n == 0 && ferror(fp))
+                n = -1;
+        } else {
+            n = read(fd, chunk, sizeof(chunk));
+            if (n < 0 && errno == EINTR)
+                continue;
         }
-    if (ferror(stdin)) {
-        og_buf_free(&b);
-        return og_fail(err, ODFGATE_E_IO, pkg->path, NULL, "cannot read standard input: %s",
-                       strerror(errno));
+        if (n < 0) {
+            og_buf_free(&b);
+            return fail(pkg, err, ODFGATE_E_IO, NULL, "cannot read: %s", strerror(errno));
+        }
+        if (n == 0)
+            break;
+        if ((rc = og_buf_add(&b, chunk, (size_t)n)) != OG_BUF_OK) {
+            og_buf_free(&b);
+            return rc == OG_BUF_NOMEM ? nomem(pkg, err) : too_big(pkg, err);
+        }
     }
     pkg->mem_len = b.len;
-    pkg->mem = og_buf_take(&b);
-    return pkg->mem ? ODFGATE_OK : og_fail(err, ODFGATE_E_NOMEM, pkg->path, NULL, "out of memory");
+    if (!(pkg->mem = og_buf_take(&b)))
+        return nomem(pkg, err);
+    return ODFGATE_OK;
 }
 
 odfgate_status og_package_open(const char *path, const odfgate_limits *lim, og_package **out,
@@ -635,45 +973,43 @@ odfgate_status og_package_open(const char *path, const odfgate_limits *lim, og_p
 {
     og_package *pkg = new_package(path, lim);
     odfgate_status st;
+    struct stat sb;
+    unsigned char head[HEAD_LEN];
+    ssize_t n;
+
     *out = NULL;
     if (!pkg)
         return og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory");
     if (strcmp(path, "-") == 0) {
-        st = slurp_stdin(pkg, err);
+        st = slurp(pkg, stdin, -1, err);
         if (st == ODFGATE_OK)
             st = sniff(pkg, (const unsigned char *)pkg->mem, pkg->mem_len, err);
         return finish_open(pkg, st, out, err);
     }
-    struct stat sb;
-    unsigned char head[512];
-    size_t n;
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        st = og_fail(err, ODFGATE_E_IO, path, NULL, "cannot open: %s", strerror(errno));
-        og_package_free(pkg);
-        return st;
-    }
-    if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        fclose(fp);
-        st = og_fail(err, ODFGATE_E_IO, path, NULL, "is a directory, not a document");
-        og_package_free(pkg);
-        return st;
-    }
-    if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode) && (uint64_t)sb.st_size > pkg->lim.max_file_size) {
-        fclose(fp);
+    pkg->fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    if (pkg->fd < 0) {
+        st = fail(pkg, err, ODFGATE_E_IO, NULL, "cannot open: %s", strerror(errno));
+    } else if (fstat(pkg->fd, &sb) != 0) {
+        st = fail(pkg, err, ODFGATE_E_IO, NULL, "cannot read: %s", strerror(errno));
+    } else if (S_ISDIR(sb.st_mode)) {
+        st = fail(pkg, err, ODFGATE_E_IO, NULL, "is a directory, not a document");
+    } else if (!S_ISREG(sb.st_mode)) {
+        /* a FIFO or a device: read it like standard input */
+        st = slurp(pkg, NULL, pkg->fd, err);
+        close(pkg->fd);
+        pkg->fd = -1;
+        if (st == ODFGATE_OK)
+            st = sniff(pkg, (const unsigned char *)pkg->mem, pkg->mem_len, err);
+    } else if ((uint64_t)sb.st_size > pkg->lim.max_file_size) {
         st = too_big(pkg, err);
-        og_package_free(pkg);
-        return st;
+    } else {
+        pkg->file_size = (uint64_t)sb.st_size;
+        n = read_at(pkg, 0, head, sizeof(head));
+        if (n < 0)
+            st = fail(pkg, err, ODFGATE_E_IO, NULL, "cannot read: %s", strerror(errno));
+        else
+            st = sniff(pkg, head, (size_t)n, err);
     }
-    n = fread(head, 1, sizeof(head), fp);
-    if (n == 0 && ferror(fp)) {
-        st = og_fail(err, ODFGATE_E_IO, path, NULL, "cannot read: %s", strerror(errno));
-        fclose(fp);
-        og_package_free(pkg);
-        return st;
-    }
-    fclose(fp);
-    st = sniff(pkg, head, n, err);
     return finish_open(pkg, st, out, err);
 }
 
@@ -708,6 +1044,8 @@ void og_package_free(og_package *pkg)
         return;
     if (pkg->zip)
         zip_discard(pkg->zip);
+    if (pkg->fd >= 0)
+        close(pkg->fd);
     for (size_t i = 0; i < pkg->note_count; i++)
         free(pkg->notes[i]);
     free(pkg->mem);
@@ -715,10 +1053,22 @@ void og_package_free(og_package *pkg)
     free(pkg);
 }
 
-og_package_kind og_package_kind_of(const og_package *pkg) { return pkg->kind; }
-const char *og_package_path(const og_package *pkg) { return pkg->path; }
-const char *og_package_mimetype(const og_package *pkg) { return pkg->mimetype; }
-size_t og_package_note_count(const og_package *pkg) { return pkg->note_count; }
+og_package_kind og_package_kind_of(const og_package *pkg)
+{
+    return pkg->kind;
+}
+const char *og_package_path(const og_package *pkg)
+{
+    return pkg->path;
+}
+const char *og_package_mimetype(const og_package *pkg)
+{
+    return pkg->mimetype;
+}
+size_t og_package_note_count(const og_package *pkg)
+{
+    return pkg->note_count;
+}
 
 const char *og_package_note(const og_package *pkg, size_t i)
 {
