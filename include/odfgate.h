@@ -57,7 +57,8 @@ typedef enum odfgate_errcode {
     ODFGATE_E_MISSING_PART,  /* "missing-part": e.g. no content.xml */
     ODFGATE_E_SCHEMA,        /* "schema-error": schema not XML, invalid, bad extends … */
     ODFGATE_E_USAGE,         /* "usage": invalid argument */
-    ODFGATE_E_NOMEM          /* "out-of-memory" */
+    ODFGATE_E_NOMEM,         /* "out-of-memory" */
+    ODFGATE_E_CONFIG         /* "config-error": a .odfgate.ini cannot be read or is invalid */
 } odfgate_errcode;
 
 /* Caller-owned error record; filled on failure.  Strings are always NUL-terminated and
@@ -348,6 +349,30 @@ ODFGATE_API odfgate_status odfgate_schema_from_document(const odfgate_doc *doc, 
  * directory): for front ends that write what the library produced. */
 ODFGATE_API odfgate_status odfgate_write_file(const char *path, const void *data, size_t len,
                                               odfgate_error *err);
+
+/* ---------------------------------------------------------------- configuration */
+
+/* The settings of .odfgate.ini files that apply to one document: found from the document's own
+ * folder upward (not the working directory) until a file says `root = true`; nearer files win;
+ * [glob] sections select documents (format: docs/config.md).  A file with an error fails with
+ * ODFGATE_E_CONFIG, err->path the file and err->line the line.  `doc_path` "-" (standard input)
+ * takes the working directory's files.  Free with odfgate_config_free. */
+typedef struct odfgate_config odfgate_config;
+
+ODFGATE_API odfgate_status odfgate_config_for(const char *doc_path, odfgate_config **out,
+                                              odfgate_error *err);
+ODFGATE_API void odfgate_config_free(odfgate_config *cfg);
+/* The schema to use: an absolute path or an http(s) URL; NULL if none is set. */
+ODFGATE_API const char *odfgate_config_schema(const odfgate_config *cfg);
+/* fail-on: an odfgate_severity (ODFGATE_SEV_OFF = never), or -1 if not set. */
+ODFGATE_API int odfgate_config_fail_on(const odfgate_config *cfg);
+/* links: 1 check hyperlinks, 0 do not, -1 not set. */
+ODFGATE_API int odfgate_config_links(const odfgate_config *cfg);
+/* The severity set for a rule (ODFGATE_SEV_OFF if disabled), or -1 if not set. */
+ODFGATE_API int odfgate_config_rule_severity(const odfgate_config *cfg, const char *rule);
+/* What was read and why, one fact a line: files, sections that match or not, and the resulting
+ * settings with their FILE:LINE (for `odfgate config explain`).  Owned by cfg. */
+ODFGATE_API const char *odfgate_config_explain(const odfgate_config *cfg);
 
 /* ---------------------------------------------------------------- reports */
 
