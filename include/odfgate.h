@@ -231,9 +231,12 @@ typedef struct odfgate_finding {
     const char *section;         /* schema section id, or NULL */
     const char *heading;         /* raw heading text the finding is about, or NULL */
     uint32_t paragraph;          /* paragraph ordinal, 0 = none */
+    const char *suppressed;      /* NULL, or why it does not count towards failing:
+                                    "waived: REASON" (a waiver in the document) or "baseline" */
 } odfgate_finding;
 
 typedef struct odfgate_result odfgate_result;
+typedef struct odfgate_config odfgate_config; /* see "configuration" below */
 
 /* Check a document against a schema.  Always produces a result on OK (free it with
  * odfgate_result_free); fails only on out-of-memory or misuse. */
@@ -245,8 +248,45 @@ ODFGATE_API size_t odfgate_result_count(const odfgate_result *res);
 ODFGATE_API const odfgate_finding *odfgate_result_finding(const odfgate_result *res, size_t i);
 /* Schema section id matched by heading i of the document, or NULL. */
 ODFGATE_API const char *odfgate_result_heading_section(const odfgate_result *res, size_t i);
-/* Highest severity among findings (ODFGATE_SEV_OFF if none). */
+/* Highest severity among the findings not suppressed (ODFGATE_SEV_OFF if none). */
 ODFGATE_API odfgate_severity odfgate_result_max_severity(const odfgate_result *res);
+/* Id of the schema the result was checked against. */
+ODFGATE_API const char *odfgate_result_schema_id(const odfgate_result *res);
+
+/* What applies after every check has run (odfgate_check, then any link check), once per result:
+ *  - the waivers written in the document's comments ("odfgate-waive RULE: reason"): matching
+ *    findings in the waiver's section (the whole document for a waiver before the first
+ *    heading) are kept but marked suppressed; waivers without a reason or with an unknown rule
+ *    add `waiver-invalid`, waivers that waive nothing add `waiver-unused` (docs/config.md);
+ *  - then cfg's rule severities and disabled rules (cfg may be NULL).
+ * `doc` must be the document the result is about.  Fails only on out-of-memory. */
+ODFGATE_API odfgate_status odfgate_result_apply(odfgate_result *res, const odfgate_doc *doc,
+                                                const odfgate_config *cfg, odfgate_error *err);
+/* The failure level of this result, overriding the report's fail_on (e.g. from a
+ * configuration); odfgate_result_fail_on returns it, or -1 when not set. */
+ODFGATE_API void odfgate_result_set_fail_on(odfgate_result *res, odfgate_severity fail_on);
+ODFGATE_API int odfgate_result_fail_on(const odfgate_result *res);
+
+/* Baselines: the fingerprints of accepted findings, so that only new ones fail
+ * (--write-baseline / --baseline).  A fingerprint is stable under unrelated edits: it covers the
+ * document path, rule, section, heading and message with digits removed (not positions).
+ * File format (docs/config.md): a header line, then one "FINGERPRINT RULE PATH" per line. */
+typedef struct odfgate_baseline odfgate_baseline;
+
+ODFGATE_API odfgate_baseline *odfgate_baseline_new(void); /* empty; NULL on out-of-memory */
+ODFGATE_API odfgate_status odfgate_baseline_load(const char *path, odfgate_baseline **out,
+                                                 odfgate_error *err);
+/* Add every finding of res (about the document at `path`) that is not waived. */
+ODFGATE_API odfgate_status odfgate_baseline_add(odfgate_baseline *b, const char *path,
+                                                const odfgate_result *res, odfgate_error *err);
+/* Write atomically, sorted (stable, diff-friendly). */
+ODFGATE_API odfgate_status odfgate_baseline_write(const odfgate_baseline *b, const char *path,
+                                                  odfgate_error *err);
+/* Mark the findings of res that are in the baseline as suppressed ("baseline"); returns how
+ * many.  Call after odfgate_result_apply. */
+ODFGATE_API size_t odfgate_result_apply_baseline(odfgate_result *res, const char *path,
+                                                 const odfgate_baseline *b);
+ODFGATE_API void odfgate_baseline_free(odfgate_baseline *b);
 
 /* ---------------------------------------------------------------- sign-off */
 
@@ -357,8 +397,6 @@ ODFGATE_API odfgate_status odfgate_write_file(const char *path, const void *data
  * [glob] sections select documents (format: docs/config.md).  A file with an error fails with
  * ODFGATE_E_CONFIG, err->path the file and err->line the line.  `doc_path` "-" (standard input)
  * takes the working directory's files.  Free with odfgate_config_free. */
-typedef struct odfgate_config odfgate_config;
-
 ODFGATE_API odfgate_status odfgate_config_for(const char *doc_path, odfgate_config **out,
                                               odfgate_error *err);
 ODFGATE_API void odfgate_config_free(odfgate_config *cfg);

@@ -53,6 +53,8 @@ static void finding_entry(FILE *o, const odfgate_finding *f)
         og_json_member_uint(o, 0, "paragraph", f->paragraph);
     else
         og_json_member_str(o, 0, "paragraph", NULL);
+    if (f->suppressed)
+        og_json_member_str(o, 0, "suppressed", f->suppressed);
     fputc('}', o);
 }
 

@@ -24,7 +24,7 @@ static void text_doc(odfgate_report *rep, const char *path, const odfgate_doc *d
     (void)failed;
     for (size_t i = 0; i < odfgate_result_count(res); i++) {
         const odfgate_finding *f = odfgate_result_finding(res, i);
-        if (rep->opt.quiet && (rep->opt.fail_on == ODFGATE_SEV_OFF || f->severity < rep->opt.fail_on))
+        if (rep->opt.quiet && !og_report_fails(rep, res, f))
             continue;
         og_put_safe(rep->out, path);
         fputs(": ", rep->out);
@@ -36,7 +36,13 @@ static void text_doc(odfgate_report *rep, const char *path, const odfgate_doc *d
             fputs("] ", rep->out);
         }
         og_put_safe(rep->out, f->message);
-        fprintf(rep->out, " (%s)\n", f->rule);
+        fprintf(rep->out, " (%s)", f->rule);
+        if (f->suppressed) {
+            fputs(" [", rep->out);
+            og_put_safe(rep->out, f->suppressed);
+            fputc(']', rep->out);
+        }
+        fputc('\n', rep->out);
     }
 }
 

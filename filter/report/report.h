@@ -44,6 +44,11 @@ void og_json_error_document(FILE *o, const char *path, const odfgate_error *err)
  * not positions (16 hex digits). */
 void og_finding_fingerprint(const char *path, const odfgate_finding *f, char out[17]);
 
+/* The failure level for a result: its own (odfgate_result_set_fail_on), else the report's. */
+odfgate_severity og_report_level(const odfgate_report *rep, const odfgate_result *res);
+/* Does finding f make its document fail (not suppressed, at or above the level)? */
+int og_report_fails(const odfgate_report *rep, const odfgate_result *res, const odfgate_finding *f);
+
 /* Write s with control characters replaced by '?' (for terminals and logs). */
 void og_put_safe(FILE *out, const char *s);
 
