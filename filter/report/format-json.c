@@ -117,6 +117,8 @@ static void json_end(odfgate_report *rep)
     og_json_member_uint(o, 1, "error", rep->findings[ODFGATE_SEV_ERROR]);
     og_json_member_uint(o, 0, "warning", rep->findings[ODFGATE_SEV_WARNING]);
     og_json_member_uint(o, 0, "info", rep->findings[ODFGATE_SEV_INFO]);
+    if (rep->suppressed)
+        og_json_member_uint(o, 0, "suppressed", rep->suppressed);
     fputs("}}}\n", o);
 }
 

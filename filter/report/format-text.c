@@ -62,11 +62,14 @@ static void text_end(odfgate_report *rep)
 {
     fprintf(rep->out, "%zu %s checked: %zu passed, %zu failed, %zu unreadable; ", rep->documents,
             plural(rep->documents, "document", "documents"), rep->passed, rep->failed, rep->errors);
-    fprintf(rep->out, "%zu %s, %zu %s, %zu info\n", rep->findings[ODFGATE_SEV_ERROR],
+    fprintf(rep->out, "%zu %s, %zu %s, %zu info", rep->findings[ODFGATE_SEV_ERROR],
             plural(rep->findings[ODFGATE_SEV_ERROR], "error", "errors"),
             rep->findings[ODFGATE_SEV_WARNING],
             plural(rep->findings[ODFGATE_SEV_WARNING], "warning", "warnings"),
             rep->findings[ODFGATE_SEV_INFO]);
+    if (rep->suppressed)
+        fprintf(rep->out, "; %zu suppressed (waived or in the baseline)", rep->suppressed);
+    fputc('\n', rep->out);
 }
 
 const og_report_format og_report_text = {"text", text_begin, text_doc, text_error, text_end};

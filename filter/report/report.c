@@ -82,8 +82,13 @@ void odfgate_report_add_doc(odfgate_report *rep, const char *path, const odfgate
         rep->failed++;
     else
         rep->passed++;
-    for (size_t i = 0; i < odfgate_result_count(res); i++)
-        rep->findings[odfgate_result_finding(res, i)->severity & 3]++;
+    for (size_t i = 0; i < odfgate_result_count(res); i++) {
+        const odfgate_finding *f = odfgate_result_finding(res, i);
+        if (f->suppressed)
+            rep->suppressed++;
+        else
+            rep->findings[f->severity & 3]++;
+    }
     rep->fmt->doc(rep, path, doc, res, failed);
     rep->emitted++;
 }

@@ -23,7 +23,8 @@ struct odfgate_report {
     odfgate_report_options opt;
     const odfgate_schema *schema;
     size_t documents, passed, failed, errors;
-    size_t findings[4]; /* by severity */
+    size_t findings[4]; /* by severity, suppressed findings left out */
+    size_t suppressed;  /* waived or in the baseline */
     size_t emitted;     /* documents written so far (for separators) */
     void *state;        /* format-private state, freed by odfgate_report_free */
 };
