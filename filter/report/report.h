@@ -38,8 +38,9 @@ extern const og_report_format og_report_github;
 extern const og_report_format og_report_gitlab;
 
 /* The JSON document object of the json and jsonl formats (the JSON contract). */
+/* schema_id: the member "schema" (NULL: left out). */
 void og_json_document(FILE *o, const char *path, const odfgate_doc *doc, const odfgate_result *res,
-                      int failed);
+                      int failed, const char *schema_id);
 void og_json_error_document(FILE *o, const char *path, const odfgate_error *err);
 /* A fingerprint of a finding stable under unrelated edits: rule, section, heading and message,
  * not positions (16 hex digits). */

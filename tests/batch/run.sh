@@ -31,6 +31,13 @@ check "the same text elsewhere fails on its placeholder (exit $rc)" \
     test "$rc" -eq 1 -a -n "$(grep -o '(placeholder)' <<<"$out")"
 run_odfgate check --format json "$t/other/g.fodt"
 check "the schema named by the top file applies (batch-test)" grep -q '"id":"batch-test"' <<<"$out"
+run_odfgate check --format json "$t/other/g.fodt" "$top_srcdir/samples/drafts/passing.odt"
+check "two schemas in one run: the report names the built-in one, the other document names its own" \
+    bash -c 'grep -q "^{\"odfgate\":\"[^\"]*\",\"schema\":{\"id\":\"common-purpose-framework\"" <<<"$1" &&
+             grep -q "\"path\":\"[^\"]*g.fodt\",\"status\":\"[a-z]*\",\"schema\":\"batch-test\"" <<<"$1" &&
+             ! grep -q "passing.odt\",\"status\":\"[a-z]*\",\"schema\"" <<<"$1"' _ "$out"
+run_odfgate check --format jsonl "$t/other/g.fodt"
+check "jsonl: every object names its schema" grep -q '"schema":"batch-test"' <<<"$out"
 run_odfgate check --no-config "$t/other/g.fodt"
 check "--no-config: the built-in schema applies (exit $rc)" test "$rc" -eq 1
 run_odfgate check --fail-on never "$t/other/o.fodt"
