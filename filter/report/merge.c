@@ -30,9 +30,11 @@ int odfgate_merge_format_parse(const char *name)
 
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-/* The format of one input by its content: '<' is JUnit; a first line that is a JSON object
- * with "path" and "status" is JSONL; any other JSON object is taken as SARIF (the SARIF
- * merger then says what is wrong with it).  An empty input is AUTO (an empty JSONL shard). */
+/* The format of one input by its content: '<' is JUnit; a JSON object whose first member is
+ * "path" (as odfgate writes them, even when the line is cut short), or a first line that is
+ * an object with "path" and "status", is JSONL; any other JSON object is taken as SARIF (the
+ * SARIF merger then says what is wrong with it).  An empty input is AUTO (an empty JSONL
+ * shard). */
 static odfgate_merge_format detect(const odfgate_merge_input *in, unsigned max_depth, odfgate_error *err)
 {
     const char *d = in->data, *nl;
@@ -51,6 +53,12 @@ static odfgate_merge_format detect(const odfgate_merge_input *in, unsigned max_d
                 "not a report of odfgate check (neither JSON Lines, SARIF nor JUnit XML)");
         return (odfgate_merge_format)-1;
     }
+    for (i++; i < in->len && is_space(d[i]);)
+        i++;
+    if (in->len - i >= 6 && memcmp(d + i, "\"path\"", 6) == 0)
+        return ODFGATE_MERGE_JSONL;
+    while (i > 0 && d[i] != '{')
+        i--;
     nl = memchr(d + i, '\n', in->len - i);
     og_arena_init(&arena);
     if (og_json_parse(d + i, nl ? (size_t)(nl - d - i) : in->len - i, max_depth, in->name, 1, &arena,
