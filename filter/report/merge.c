@@ -38,7 +38,7 @@ static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == 
 static odfgate_merge_format detect(const odfgate_merge_input *in, unsigned max_depth, odfgate_error *err)
 {
     const char *d = in->data, *nl;
-    size_t i = 0;
+    size_t i = 0, k;
     og_arena arena;
     og_json *first = NULL;
     odfgate_merge_format f = ODFGATE_MERGE_SARIF;
@@ -53,12 +53,10 @@ static odfgate_merge_format detect(const odfgate_merge_input *in, unsigned max_d
                 "not a report of odfgate check (neither JSON Lines, SARIF nor JUnit XML)");
         return (odfgate_merge_format)-1;
     }
-    for (i++; i < in->len && is_space(d[i]);)
-        i++;
-    if (in->len - i >= 6 && memcmp(d + i, "\"path\"", 6) == 0)
+    for (k = i + 1; k < in->len && is_space(d[k]);)
+        k++;
+    if (in->len - k >= 6 && memcmp(d + k, "\"path\"", 6) == 0)
         return ODFGATE_MERGE_JSONL;
-    while (i > 0 && d[i] != '{')
-        i--;
     nl = memchr(d + i, '\n', in->len - i);
     og_arena_init(&arena);
     if (og_json_parse(d + i, nl ? (size_t)(nl - d - i) : in->len - i, max_depth, in->name, 1, &arena,
