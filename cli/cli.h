@@ -25,5 +25,6 @@ int cmd_signoffs(int argc, char **argv);
 int cmd_annotate(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_config(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 #endif

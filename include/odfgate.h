@@ -58,7 +58,8 @@ typedef enum odfgate_errcode {
     ODFGATE_E_SCHEMA,        /* "schema-error": schema not XML, invalid, bad extends … */
     ODFGATE_E_USAGE,         /* "usage": invalid argument */
     ODFGATE_E_NOMEM,         /* "out-of-memory" */
-    ODFGATE_E_CONFIG         /* "config-error": a .odfgate.ini cannot be read or is invalid */
+    ODFGATE_E_CONFIG,        /* "config-error": a .odfgate.ini cannot be read or is invalid */
+    ODFGATE_E_JSON           /* "json-error": a JSON report (odfgate merge) is not valid JSON */
 } odfgate_errcode;
 
 /* Caller-owned error record; filled on failure.  Strings are always NUL-terminated and
@@ -437,6 +438,57 @@ ODFGATE_API void odfgate_report_add_error(odfgate_report *rep, const char *path,
 /* Finish the report; returns 0 on success, -1 if writing failed (e.g. disk full). */
 ODFGATE_API int odfgate_report_end(odfgate_report *rep);
 ODFGATE_API void odfgate_report_free(odfgate_report *rep);
+
+/* ---------------------------------------------------------------- merging reports */
+
+/* `odfgate merge`: the reports of several shards of one run (odfgate check --shard K/N) in
+ * one report of the same format.  JSONL: the document objects of every input ordered by
+ * path (byte order), a path in two inputs refused.  SARIF 2.1.0: one run with the inputs'
+ * tool (which must be the same tool, version and rules in every input), every result, and
+ * one invocation holding every notification.  JUnit: one <testsuites> with every input's
+ * testsuites (a name in two inputs refused) and totals recomputed from the testcases.
+ * The format is detected by content and must be the same in every input. */
+typedef enum odfgate_merge_format {
+    ODFGATE_MERGE_AUTO = 0,
+    ODFGATE_MERGE_JSONL,
+    ODFGATE_MERGE_SARIF,
+    ODFGATE_MERGE_JUNIT
+} odfgate_merge_format;
+
+ODFGATE_API const char *odfgate_merge_format_name(odfgate_merge_format format); /* "jsonl", … */
+/* "jsonl", "sarif", "junit" or "auto" → the format; -1 if unknown. */
+ODFGATE_API int odfgate_merge_format_parse(const char *name);
+
+/* One report in memory; `name` is used in error messages. */
+typedef struct odfgate_merge_input {
+    const char *name;
+    const void *data;
+    size_t len;
+} odfgate_merge_input;
+
+/* What was merged.  items: JSONL documents, SARIF results, JUnit testsuites.  failed: JSONL
+ * documents whose status is "fail" or "error", SARIF results at level error plus error
+ * notifications, JUnit testsuites with a failure or an error. */
+typedef struct odfgate_merge_summary {
+    odfgate_merge_format format;
+    size_t inputs, items, failed;
+} odfgate_merge_summary;
+
+/* Merge n reports into *out (malloc'd, NUL-terminated, *out_len bytes; the caller frees).
+ * lim (NULL: defaults): max_file_size caps each input, max_depth the JSON and XML nesting.
+ * On failure nothing is returned and err names the input and the reason (ODFGATE_E_JSON,
+ * ODFGATE_E_XML, ODFGATE_E_LIMIT, ODFGATE_E_USAGE for inputs that cannot be merged). */
+ODFGATE_API odfgate_status odfgate_merge_reports(const odfgate_merge_input *inputs, size_t n,
+                                                 odfgate_merge_format format,
+                                                 const odfgate_limits *lim, char **out,
+                                                 size_t *out_len, odfgate_merge_summary *sum,
+                                                 odfgate_error *err);
+/* The same for files ("-" is standard input), each read up to lim->max_file_size. */
+ODFGATE_API odfgate_status odfgate_merge_files(const char *const *paths, size_t n,
+                                               odfgate_merge_format format,
+                                               const odfgate_limits *lim, char **out,
+                                               size_t *out_len, odfgate_merge_summary *sum,
+                                               odfgate_error *err);
 
 #ifdef __cplusplus
 }
