@@ -7,6 +7,7 @@
  */
 #include "check.h"
 #include "report/report.h"
+#include "vec.h"
 
 #include <errno.h>
 
@@ -19,8 +20,7 @@ typedef struct entry {
 } entry;
 
 struct odfgate_baseline {
-    entry *items;
-    size_t len, cap;
+    OG_VEC(entry) v;
     int sorted;
 };
 
@@ -30,34 +30,25 @@ void odfgate_baseline_free(odfgate_baseline *b)
 {
     if (!b)
         return;
-    for (size_t i = 0; i < b->len; i++) {
-        free(b->items[i].rule);
-        free(b->items[i].path);
+    for (size_t i = 0; i < b->v.len; i++) {
+        free(b->v.items[i].rule);
+        free(b->v.items[i].path);
     }
-    free(b->items);
+    free(b->v.items);
     free(b);
 }
 
 static int push(odfgate_baseline *b, const char *fp, const char *rule, const char *path)
 {
-    if (b->len == b->cap) {
-        size_t ncap = b->cap ? b->cap * 2 : 64;
-        entry *n = realloc(b->items, ncap * sizeof(*n));
-        if (!n)
-            return -1;
-        b->items = n;
-        b->cap = ncap;
-    }
-    entry *e = &b->items[b->len];
-    snprintf(e->fp, sizeof(e->fp), "%s", fp);
-    e->rule = og_strdup(rule);
-    e->path = og_strdup(path);
-    if (!e->rule || !e->path) {
-        free(e->rule);
-        free(e->path);
+    entry e;
+    snprintf(e.fp, sizeof(e.fp), "%s", fp);
+    e.rule = og_strdup(rule);
+    e.path = og_strdup(path);
+    if (!e.rule || !e.path || OG_VEC_PUSH(&b->v, e, SIZE_MAX / sizeof(entry)) < 0) {
+        free(e.rule);
+        free(e.path);
         return -1;
     }
-    b->len++;
     b->sorted = 0;
     return 0;
 }
@@ -73,8 +64,8 @@ static int compare(const void *a, const void *b)
 
 static void sort(odfgate_baseline *b)
 {
-    if (!b->sorted && b->len)
-        qsort(b->items, b->len, sizeof(entry), compare);
+    if (!b->sorted && b->v.len)
+        qsort(b->v.items, b->v.len, sizeof(entry), compare);
     b->sorted = 1;
 }
 
@@ -101,9 +92,9 @@ odfgate_status odfgate_baseline_write(const odfgate_baseline *cb, const char *pa
     og_buf_init(&out, SIZE_MAX / 2);
     sort(b);
     int rc = og_buf_adds(&out, HEADER "\n");
-    for (size_t i = 0; i < b->len && !rc; i++) {
-        const entry *e = &b->items[i];
-        if (i && compare(e, &b->items[i - 1]) == 0)
+    for (size_t i = 0; i < b->v.len && !rc; i++) {
+        const entry *e = &b->v.items[i];
+        if (i && compare(e, &b->v.items[i - 1]) == 0)
             continue; /* the same finding twice (e.g. a repeated placeholder) */
         rc |= og_buf_printf(&out, "%s %s ", e->fp, e->rule);
         for (const char *p = e->path; *p && !rc; p++)
@@ -207,7 +198,7 @@ odfgate_status odfgate_baseline_load(const char *path, odfgate_baseline **out, o
 size_t odfgate_result_apply_baseline(odfgate_result *res, const char *path, const odfgate_baseline *b)
 {
     size_t n = 0;
-    if (!res || !b || !b->len)
+    if (!res || !b || !b->v.len)
         return 0;
     for (size_t i = 0; i < res->count; i++) {
         odfgate_finding *f = &res->findings[i];
@@ -217,7 +208,7 @@ size_t odfgate_result_apply_baseline(odfgate_result *res, const char *path, cons
         og_finding_fingerprint(path, f, key.fp);
         key.rule = (char *)f->rule;
         key.path = (char *)path;
-        if (bsearch(&key, b->items, b->len, sizeof(entry), compare)) {
+        if (bsearch(&key, b->v.items, b->v.len, sizeof(entry), compare)) {
             f->suppressed = "baseline";
             n++;
         }

@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "glob.h"
+#include "vec.h"
 
 #include <errno.h>
 #include <sys/stat.h>
@@ -35,8 +36,7 @@ struct odfgate_config {
     og_arena arena;
     const char *schema, *schema_origin;
     setting fail_on, links;
-    rule_setting *rules;
-    size_t rule_count, rule_cap;
+    OG_VEC(rule_setting) rules;
     og_buf explain;
 };
 
@@ -168,20 +168,14 @@ static odfgate_status set_rule(ini *f, const char *rule, int sev)
         return bad(f, "unknown rule '%s' (see 'odfgate rules')", rule);
     if (!f->apply)
         return ODFGATE_OK;
-    for (size_t i = 0; i < cfg->rule_count; i++)
-        if (cfg->rules[i].rule == info->id)
-            r = &cfg->rules[i];
+    for (size_t i = 0; i < cfg->rules.len; i++)
+        if (cfg->rules.items[i].rule == info->id)
+            r = &cfg->rules.items[i];
     if (!r) {
-        if (cfg->rule_count == cfg->rule_cap) {
-            size_t ncap = cfg->rule_cap ? cfg->rule_cap * 2 : 8;
-            rule_setting *n = realloc(cfg->rules, ncap * sizeof(*n));
-            if (!n)
-                return nomem(f->err);
-            cfg->rules = n;
-            cfg->rule_cap = ncap;
-        }
-        r = &cfg->rules[cfg->rule_count++];
-        r->rule = info->id;
+        rule_setting n = {info->id, {-1, NULL}};
+        if (OG_VEC_PUSH(&cfg->rules, n, odfgate_rule_count()) < 0)
+            return nomem(f->err);
+        r = &cfg->rules.items[cfg->rules.len - 1];
     }
     r->sev.value = sev;
     if (!(r->sev.origin = origin(f)))
@@ -492,10 +486,11 @@ static int summarize(const odfgate_config *c)
                       cfg->fail_on.origin);
     if (cfg->links.value >= 0)
         rc |= explain(cfg, "  links = %s  (%s)\n", cfg->links.value ? "true" : "false", cfg->links.origin);
-    for (size_t i = 0; i < cfg->rule_count; i++)
-        rc |= explain(cfg, "  rule.%s = %s  (%s)\n", cfg->rules[i].rule,
-                      odfgate_severity_name((odfgate_severity)cfg->rules[i].sev.value), cfg->rules[i].sev.origin);
-    if (!cfg->schema && cfg->fail_on.value < 0 && cfg->links.value < 0 && !cfg->rule_count)
+    for (size_t i = 0; i < cfg->rules.len; i++)
+        rc |= explain(cfg, "  rule.%s = %s  (%s)\n", cfg->rules.items[i].rule,
+                      odfgate_severity_name((odfgate_severity)cfg->rules.items[i].sev.value),
+                      cfg->rules.items[i].sev.origin);
+    if (!cfg->schema && cfg->fail_on.value < 0 && cfg->links.value < 0 && !cfg->rules.len)
         rc |= explain(cfg, "  (none: command-line options and built-in defaults apply)\n");
     return rc;
 }
@@ -567,7 +562,7 @@ void odfgate_config_free(odfgate_config *cfg)
 {
     if (!cfg)
         return;
-    free(cfg->rules);
+    free(cfg->rules.items);
     og_buf_free(&cfg->explain);
     og_arena_free(&cfg->arena);
     free(cfg);
@@ -581,9 +576,9 @@ int odfgate_config_links(const odfgate_config *cfg) { return cfg ? cfg->links.va
 
 int odfgate_config_rule_severity(const odfgate_config *cfg, const char *rule)
 {
-    for (size_t i = 0; cfg && rule && i < cfg->rule_count; i++)
-        if (strcmp(cfg->rules[i].rule, rule) == 0)
-            return cfg->rules[i].sev.value;
+    for (size_t i = 0; cfg && rule && i < cfg->rules.len; i++)
+        if (strcmp(cfg->rules.items[i].rule, rule) == 0)
+            return cfg->rules.items[i].sev.value;
     return -1;
 }
 
