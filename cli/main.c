@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "args.h"
+#include "fetchopts.h"
 
 #include <locale.h>
 #include <signal.h>
@@ -23,6 +24,8 @@ static const command commands[] = {
     {"annotate", cmd_annotate, "write the findings into a copy of the document as comments"},
     {"signoff", cmd_signoff, "record or revoke a signatory's sign-off, bound to the text"},
     {"signoffs", cmd_signoffs, "list a document's sign-offs and whether they are still valid"},
+    {"fetch", cmd_fetch, "fetch http(s) resources into the cache (e.g. before an offline CI run)"},
+    {"cache", cmd_cache, "list or clear the HTTP cache"},
 };
 
 static void usage(FILE *out)
@@ -61,6 +64,7 @@ int main(int argc, char **argv)
         if (strcmp(argv[1], commands[i].name) == 0) {
             odfgate_global_init();
             rc = commands[i].run(argc - 1, argv + 1);
+            cli_fetcher_release();
             odfgate_global_cleanup();
             if (fflush(stdout) != 0 || ferror(stdout)) {
                 cli_error("cannot write the output");

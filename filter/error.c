@@ -1,5 +1,6 @@
 /* error.c — error records, status names, version and global init. */
 #include "internal.h"
+#include "fetch/fetch.h"
 #include "schema.h"
 #include "xml.h"
 
@@ -21,6 +22,7 @@ static const char *const errcode_names[] = {
     [ODFGATE_E_SCHEMA] = "schema-error",
     [ODFGATE_E_USAGE] = "usage",
     [ODFGATE_E_NOMEM] = "out-of-memory",
+    [ODFGATE_E_FETCH] = "fetch-failed",
 };
 
 const char *odfgate_errcode_name(odfgate_errcode code)
@@ -48,6 +50,7 @@ void odfgate_global_init(void)
 void odfgate_global_cleanup(void)
 {
     og_schema_global_cleanup();
+    og_fetch_global_cleanup();
     og_xml_global_cleanup();
 }
 
