@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "args.h"
+#include "fetchopts.h"
 #include "walk.h"
 
 #include <errno.h>
@@ -23,6 +24,8 @@ static const char usage_text[] =
     "                        that makes a document fail\n"
     "  -q, --quiet           text: print only failing findings and the summary\n"
     "      --color WHEN      auto (default), always or never; NO_COLOR is honoured\n"
+    "      --links           also check every http(s) hyperlink (link-broken,\n"
+    "                        link-unreachable; fragments are not checked; docs/http.md)\n"
     "      --limit NAME=N    change a limit on untrusted input, e.g. max-file-size=20M,\n"
     "                        max-depth=128 (names and defaults: docs/limits.md)\n"
     "  -h, --help            show this help\n\n"
@@ -49,14 +52,15 @@ int cmd_check(int argc, char **argv)
         {"fail-on", required_argument, NULL, 'F'}, {"quiet", no_argument, NULL, 'q'},
         {"color", required_argument, NULL, 'C'},   {"help", no_argument, NULL, 'h'},
         {"limit", required_argument, NULL, 'L'},  {"report", required_argument, NULL, 'R'},
-        {NULL, 0, NULL, 0}};
+        {"links", no_argument, NULL, 'K'},
+        CLI_FETCH_LONGOPTS, {NULL, 0, NULL, 0}};
     const char *schema_path = NULL, *format = "text";
     odfgate_report_options ro = {0, 0, ODFGATE_SEV_ERROR};
     odfgate_schema *schema = NULL;
     odfgate_report *rep = NULL;
     odfgate_error err;
     cli_inputs inputs = {0};
-    int c, color = -2, rc = OG_EXIT_PASS;
+    int c, color = -2, rc = OG_EXIT_PASS, links = 0;
     odfgate_limits limits;
 
     odfgate_limits_init(&limits);
@@ -87,6 +91,7 @@ int cmd_check(int argc, char **argv)
             break;
         }
         case 'q': ro.quiet = 1; break;
+        case 'K': links = 1; break;
         case 'L':
             if (cli_parse_limit(&limits, optarg) < 0)
                 return cli_usage_error("check", "bad --limit '%s' (NAME=VALUE, see docs/limits.md)", optarg);
@@ -95,7 +100,11 @@ int cmd_check(int argc, char **argv)
             if ((color = cli_parse_color(optarg)) < 0)
                 return cli_usage_error("check", "--color takes auto, always or never");
             break;
-        case 'h': fputs(usage_text, stdout); return OG_EXIT_PASS;
+        case 'h': fputs(usage_text, stdout); fputs(cli_fetch_help, stdout); return OG_EXIT_PASS;
+        case CLI_FO_FIRST ... CLI_FO_LAST:
+            if (cli_fetch_option("check", c, optarg) < 0)
+                return OG_EXIT_USAGE;
+            break;
         default: return cli_usage_error("check", "invalid option");
         }
     }
@@ -103,8 +112,10 @@ int cmd_check(int argc, char **argv)
         return cli_usage_error("check", "no PATH given");
     ro.color = color == -2 ? cli_parse_color("auto") : color;
 
-    if (cli_load_schema(schema_path, &schema) < 0)
+    if (cli_load_schema(schema_path, &schema) < 0 || (links && !cli_fetcher())) {
+        odfgate_schema_free(schema);
         return OG_EXIT_USAGE;
+    }
     for (int i = optind; i < argc; i++)
         if (cli_walk(&inputs, argv[i]) < 0) {
             cli_error("out of memory");
@@ -159,6 +170,8 @@ int cmd_check(int argc, char **argv)
         }
         if (st == ODFGATE_OK || st == ODFGATE_WARN)
             st = odfgate_check(doc, schema, &res, &err);
+        if (st == ODFGATE_OK && links)
+            st = odfgate_check_links(cli_fetcher(), doc, res, &err);
         if (st == ODFGATE_FATAL) {
             cli_error("%s: %s", path, err.message);
             odfgate_doc_free(doc);

@@ -2,13 +2,16 @@
 #include "cli.h"
 
 #include "args.h"
+#include "fetchopts.h"
+
+#include <getopt.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char usage_text[] =
-    "Usage: odfgate schema check FILE...\n"
+    "Usage: odfgate schema check [HTTP OPTIONS] FILE|URL...\n"
     "       odfgate schema show [--grammar]\n"
     "       odfgate schema from FILE.ott|FILE.odt [-o SCHEMA.xml]\n"
     "check: load each schema (with its extends chain), validate it against the RelaxNG\n"
@@ -20,9 +23,19 @@ static const char usage_text[] =
 
 static int schema_check(int argc, char **argv)
 {
-    int rc = OG_EXIT_PASS;
+    static const struct option opts[] = {CLI_FETCH_LONGOPTS, {NULL, 0, NULL, 0}};
+    int rc = OG_EXIT_PASS, c;
+    optind = 0; /* argv[0] is the first FILE or option: parse from it */
+    while ((c = getopt_long(argc + 1, argv - 1, "", opts, NULL)) != -1) {
+        if (c < CLI_FO_FIRST || c > CLI_FO_LAST)
+            return cli_usage_error("schema", "invalid option");
+        if (cli_fetch_option("schema", c, optarg) < 0)
+            return OG_EXIT_USAGE;
+    }
+    argv += optind - 1;
+    argc -= optind - 1;
     if (argc < 1)
-        return cli_usage_error("schema", "schema check needs at least one FILE");
+        return cli_usage_error("schema", "schema check needs at least one FILE or URL");
     for (int i = 0; i < argc; i++) {
         odfgate_schema *s = NULL;
         if (cli_load_schema(argv[i], &s) < 0) {
@@ -78,6 +91,8 @@ int cmd_schema(int argc, char **argv)
     size_t len;
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         fputs(usage_text, argc < 2 ? stderr : stdout);
+        if (argc >= 2)
+            fputs(cli_fetch_help, stdout);
         return argc < 2 ? OG_EXIT_USAGE : OG_EXIT_PASS;
     }
     if (strcmp(argv[1], "check") == 0)

@@ -4,6 +4,19 @@
 #include "rules/rules.h"
 #include "text.h"
 
+odfgate_finding *og_result_slot(odfgate_result *res)
+{
+    if (res->count == res->cap) {
+        size_t ncap = res->cap ? res->cap * 2 : 16;
+        odfgate_finding *n = realloc(res->findings, ncap * sizeof(*n));
+        if (!n)
+            return NULL;
+        res->findings = n;
+        res->cap = ncap;
+    }
+    return &res->findings[res->count];
+}
+
 OG_PRINTF(7, 0)
 static void add_finding(og_check *c, const char *rule, odfgate_severity sev, size_t section,
                         size_t heading, uint32_t paragraph, const char *fmt, va_list ap)
@@ -14,18 +27,11 @@ static void add_finding(og_check *c, const char *rule, odfgate_severity sev, siz
 
     if (sev == ODFGATE_SEV_OFF || c->nomem)
         return;
-    if (res->count == res->cap) {
-        size_t ncap = res->cap ? res->cap * 2 : 16;
-        odfgate_finding *n = realloc(res->findings, ncap * sizeof(*n));
-        if (!n) {
-            c->nomem = 1;
-            return;
-        }
-        res->findings = n;
-        res->cap = ncap;
+    if (!(f = og_result_slot(res))) {
+        c->nomem = 1;
+        return;
     }
     vsnprintf(msg, sizeof(msg), fmt, ap);
-    f = &res->findings[res->count];
     f->rule = rule;
     f->severity = sev;
     f->message = og_arena_strdup(&res->arena, msg);
@@ -93,7 +99,7 @@ static size_t rule_rank(const char *rule)
 }
 
 /* Stable insertion sort by (paragraph, rule rank): findings per document are few. */
-static void order_findings(odfgate_result *res)
+void og_result_order(odfgate_result *res)
 {
     for (size_t i = 1; i < res->count; i++) {
         odfgate_finding f = res->findings[i];
@@ -132,6 +138,7 @@ odfgate_status odfgate_check(const odfgate_doc *doc, const odfgate_schema *schem
     c.doc = doc;
     c.schema = schema;
     c.res = res;
+    res->schema = schema;
     c.heading_match = og_arena_alloc(&res->arena, (nh + 1) * sizeof(size_t));
     c.section_heading = og_arena_alloc(&res->arena, (ns + 1) * sizeof(size_t));
     c.para_heading = og_arena_alloc(&res->arena, (np + 1) * sizeof(size_t));
@@ -155,6 +162,8 @@ odfgate_status odfgate_check(const odfgate_doc *doc, const odfgate_schema *schem
         rc = og_rules_phrases(&c);
     if (rc == 0)
         rc = og_rules_signoff(&c);
+    if (rc == 0)
+        rc = og_rules_clauses(&c);
     if (rc < 0 || c.nomem) {
         odfgate_result_free(res);
         return og_fail(err, ODFGATE_E_NOMEM, doc->path, NULL, "out of memory");
@@ -162,7 +171,7 @@ odfgate_status odfgate_check(const odfgate_doc *doc, const odfgate_schema *schem
     for (size_t i = 0; i < nh; i++)
         res->heading_section[i] =
             c.heading_match[i] != OG_NONE ? schema->sections[c.heading_match[i]].id : NULL;
-    order_findings(res);
+    og_result_order(res);
     *out = res;
     return ODFGATE_OK;
 }

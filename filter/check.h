@@ -19,7 +19,14 @@ struct odfgate_result {
     const char **heading_section; /* per document heading: schema section id or NULL */
     size_t heading_count;
     odfgate_severity max;
+    const odfgate_schema *schema; /* the schema checked against (severities of later findings) */
 };
+
+/* Room for one more finding at res->findings[res->count] (count not changed); NULL on out of
+ * memory. */
+odfgate_finding *og_result_slot(odfgate_result *res);
+/* Put findings in the documented order: paragraph, then rule (table order); stable. */
+void og_result_order(odfgate_result *res);
 
 typedef struct og_check {
     const odfgate_doc *doc;

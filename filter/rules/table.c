@@ -28,6 +28,12 @@ static const odfgate_rule_info rules[] = {
     {"signoff-quorum", ODFGATE_SEV_WARNING, "signoff", "Fewer valid approvals than the schema requires (k of n)."},
     {"signoff-pending-changes", ODFGATE_SEV_ERROR, "signoff", "A signed document has unresolved tracked changes, so its sign-offs do not bind to one text."},
     {"signoff-future-date", ODFGATE_SEV_WARNING, "signoff", "A sign-off is dated in the future."},
+    /* reference material over HTTP (docs/http.md) */
+    {"signoff-unauthorized", ODFGATE_SEV_ERROR, "signoff", "A sign-off is by someone the signatory registry does not authorise for that signatory (or in that role)."},
+    {"clause-missing", ODFGATE_SEV_ERROR, "clauses", "A standard clause the schema requires is not in its section."},
+    {"clause-modified", ODFGATE_SEV_ERROR, "clauses", "A standard clause is in its section with different wording (a short word-level difference is shown)."},
+    {"link-broken", ODFGATE_SEV_ERROR, "links", "A hyperlink answers 404 or 410, or its host does not exist (check --links)."},
+    {"link-unreachable", ODFGATE_SEV_WARNING, "links", "A hyperlink could not be confirmed: time-out, server errors after retries, refused address (check --links)."},
 };
 
 size_t odfgate_rule_count(void) { return OG_ARRAY_LEN(rules); }

@@ -1,0 +1,45 @@
+/*
+ * links.c — link-broken, link-unreachable: findings for the verdicts of a link check
+ * (fetch/links.c), appended to a document's result with the schema's severities, each at the
+ * link's paragraph and in the section of the heading above it; then the result is put back in
+ * its documented order.
+ */
+#include "rules.h"
+
+/* Innermost heading at or before paragraph ordinal p (1-based), or OG_NONE. */
+static size_t heading_above(const odfgate_doc *doc, uint32_t p)
+{
+    for (uint32_t i = p < doc->para_count ? p : doc->para_count; i > 0; i--)
+        if (doc->paras[i - 1].heading >= 0)
+            return (size_t)doc->paras[i - 1].heading;
+    return OG_NONE;
+}
+
+int og_rules_links(const odfgate_doc *doc, odfgate_result *res, const og_link_verdict *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        odfgate_severity sev;
+        odfgate_finding *f;
+        char msg[1024];
+        size_t h;
+        if (!v[i].rule || (sev = og_schema_severity(res->schema, v[i].rule)) == ODFGATE_SEV_OFF)
+            continue;
+        if (!(f = og_result_slot(res)))
+            return -1;
+        snprintf(msg, sizeof(msg), "%s %s: %s", strcmp(v[i].rule, "link-broken") == 0 ? "broken link" : "link not reachable",
+                 v[i].url, v[i].reason);
+        h = heading_above(doc, v[i].paragraph);
+        f->rule = odfgate_rule_find(v[i].rule)->id;
+        f->severity = sev;
+        if (!(f->message = og_arena_strdup(&res->arena, msg)))
+            return -1;
+        f->section = h != OG_NONE && h < res->heading_count ? res->heading_section[h] : NULL;
+        f->heading = h != OG_NONE ? doc->headings[h].text : NULL;
+        f->paragraph = v[i].paragraph;
+        res->count++;
+        if (sev > res->max)
+            res->max = sev;
+    }
+    og_result_order(res);
+    return 0;
+}
