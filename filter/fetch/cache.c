@@ -240,7 +240,38 @@ static int make_dirs(const char *dir, odfgate_error *err)
     return 0;
 }
 
-int og_cache_store(const char *dir, const og_cache_meta *m, const char *body, size_t len,
+/* Temporary file beside path, written, renamed over it; no fsync (see og_cache_store). */
+static int write_quick(const char *path, const char *data, size_t len, odfgate_error *err)
+{
+    size_t n = strlen(path) + 16;
+    char *tmp = malloc(n);
+    int fd, e = 0;
+    if (!tmp)
+        return og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory"), -1;
+    snprintf(tmp, n, "%s.tmp-XXXXXX", path);
+    if ((fd = mkstemp(tmp)) < 0) {
+        e = errno;
+        free(tmp);
+        return og_fail(err, ODFGATE_E_IO, path, NULL, "cannot write the cache: %s", strerror(e)), -1;
+    }
+    for (size_t done = 0; done < len && !e;) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno != EINTR)
+            e = errno;
+        else if (w > 0)
+            done += (size_t)w;
+    }
+    if (close(fd) < 0 && !e)
+        e = errno;
+    if (!e && rename(tmp, path) < 0)
+        e = errno;
+    if (e)
+        unlink(tmp);
+    free(tmp);
+    return e ? (og_fail(err, ODFGATE_E_IO, path, NULL, "cannot write the cache: %s", strerror(e)), -1) : 0;
+}
+
+int og_cache_store(const char *dir, const og_cache_meta *m, const char *body, size_t len, int durable,
                    odfgate_error *err)
 {
     char key[65];
@@ -262,7 +293,8 @@ int og_cache_store(const char *dir, const og_cache_meta *m, const char *body, si
      * a miss, never wrong bytes */
     if (body && og_write_file_atomic(bpath, body, len, err) < 0)
         goto out;
-    if (og_write_file_atomic(mpath, text.data, text.len, err) < 0)
+    if ((durable ? og_write_file_atomic(mpath, text.data, text.len, err)
+                 : write_quick(mpath, text.data, text.len, err)) < 0)
         goto out;
     rc = 0;
 out:
@@ -287,9 +319,12 @@ static int entry_name(const char *name, const char *ext)
     return strlen(name) > 65 && hex64(name) && name[64] == '.' && strcmp(name + 65, ext) == 0;
 }
 
-/* our temporary files: ".<entry>.odfgate-XXXXXX" (og_write_file_atomic) */
+/* our temporary files: ".<entry>.odfgate-XXXXXX" (og_write_file_atomic) and
+ * "<entry>.tmp-XXXXXX" (write_quick) */
 static int tmp_name(const char *name)
 {
+    if (strlen(name) > 75 && hex64(name) && strncmp(name + 64, ".meta.tmp-", 10) == 0)
+        return 1;
     return name[0] == '.' && strlen(name) > 80 && hex64(name + 1) &&
            (strncmp(name + 65, ".meta.odfgate-", 14) == 0 || strncmp(name + 65, ".body.odfgate-", 14) == 0);
 }

@@ -44,8 +44,10 @@ void og_cache_key(const char *kind, const char *url, char hex[65]);
 /* Look an entry up.  1 hit (m filled; body, if non-NULL, holds the verified body), 0 miss or
  * unusable entry, -1 out of memory. */
 int og_cache_load(const char *dir, const char *kind, const char *url, og_cache_meta *m, og_buf *body);
-/* Store an entry (body may be NULL for links).  0, or -1 with err filled (path = the file). */
-int og_cache_store(const char *dir, const og_cache_meta *m, const char *body, size_t len,
+/* Store an entry (body may be NULL for links).  `durable`: fsync each file and the directory
+ * (resources); link verdicts skip the fsyncs — still written whole and renamed into place, and
+ * one lost in a crash is only asked again.  0, or -1 with err filled (path = the file). */
+int og_cache_store(const char *dir, const og_cache_meta *m, const char *body, size_t len, int durable,
                    odfgate_error *err);
 
 /* Each well-formed entry's meta; fn returns non-zero to stop.  A missing directory is empty. */

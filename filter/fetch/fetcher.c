@@ -237,7 +237,7 @@ odfgate_status odfgate_fetch(odfgate_fetcher *f, const char *url, const char *sh
             goto out;
         }
         m.checked = now;
-        if (og_cache_store(f->cache_dir, &m, NULL, 0, err) < 0) {
+        if (og_cache_store(f->cache_dir, &m, NULL, 0, 1, err) < 0) {
             st = ODFGATE_FAILED;
             goto out;
         }
@@ -266,7 +266,7 @@ odfgate_status odfgate_fetch(odfgate_fetcher *f, const char *url, const char *sh
         st = og_fail(err, ODFGATE_E_NOMEM, url, NULL, "out of memory");
         goto out;
     }
-    if (og_cache_store(f->cache_dir, &m, t.body.data ? t.body.data : "", t.body.len, err) < 0) {
+    if (og_cache_store(f->cache_dir, &m, t.body.data ? t.body.data : "", t.body.len, 1, err) < 0) {
         st = ODFGATE_FAILED;
         goto out;
     }

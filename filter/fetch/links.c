@@ -298,7 +298,7 @@ static void remember(link_run *run, link_job *j)
     m.fetched = m.checked = (int64_t)time(NULL);
     snprintf(m.verdict, sizeof(m.verdict), "%s", j->rule ? "broken" : "ok");
     m.detail = j->reason;
-    og_cache_store(run->f->cache_dir, &m, NULL, 0, &ignored);
+    og_cache_store(run->f->cache_dir, &m, NULL, 0, 0, &ignored);
 }
 
 static void run_free(link_run *run)
