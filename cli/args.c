@@ -12,10 +12,10 @@
 #include <string.h>
 #include <unistd.h>
 
-static void put_safe(const char *s)
+void cli_put_safe(FILE *out, const char *s)
 {
     for (; *s; s++)
-        fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, stderr);
+        fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, out);
 }
 
 __attribute__((format(printf, 1, 0))) static void verror(const char *fmt, va_list ap)
@@ -23,7 +23,7 @@ __attribute__((format(printf, 1, 0))) static void verror(const char *fmt, va_lis
     char msg[2048];
     vsnprintf(msg, sizeof(msg), fmt, ap);
     fputs("odfgate: ", stderr);
-    put_safe(msg);
+    cli_put_safe(stderr, msg);
     fputc('\n', stderr);
 }
 

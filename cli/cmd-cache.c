@@ -15,12 +15,6 @@ static const char usage_text[] =
     "list:  one line per entry: kind, HTTP status, bytes, fetched (UTC), URL\n"
     "clear: remove every entry (other files in the directory are left alone)\n";
 
-static void put_safe(const char *s)
-{
-    for (; *s; s++)
-        putchar((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
-}
-
 static int list_entry(const odfgate_cache_entry *e, void *ctx)
 {
     char when[32];
@@ -30,7 +24,7 @@ static int list_entry(const odfgate_cache_entry *e, void *ctx)
     if (!gmtime_r(&t, &tm) || !strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm))
         snprintf(when, sizeof(when), "-");
     printf("%-8s %3ld %9llu %s ", e->kind, e->status, (unsigned long long)e->size, when);
-    put_safe(e->url);
+    cli_put_safe(stdout, e->url);
     putchar('\n');
     return 0;
 }

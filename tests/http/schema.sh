@@ -57,6 +57,9 @@ run_odfgate schema check "$base/res/badpin-registry.xml"
 case $err in "odfgate: $base/res/registry.xml: sha256 pin mismatch: "*) ok "registry sha256 mismatch: error, exit $rc";; *) fail "registry pin"; diag "$err";; esac
 check "pin mismatches are schema errors (exit 2)" [ "$rc" -eq 2 ]
 
+run_odfgate schema show "$base/res/child.xml"
+check "schema show URL: the bytes as fetched" [ "$rc" -eq 0 -a "$out" = "$(cat "$root/child.xml")" ]
+
 # --- trust follows the source
 run_odfgate schema check "$base/res/foreign.xml"
 case $err in "odfgate: http://localhost:$port/res/base.xml: refused to connect to "*", a loopback address (--allow-private-addresses allows it) (fetch-failed)")
