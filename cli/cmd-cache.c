@@ -63,7 +63,7 @@ int cmd_cache(int argc, char **argv)
             return OG_EXIT_PASS;
         }
     }
-    cli_error("%s: %s (%s)", err.path[0] ? err.path : odfgate_cache_dir(f), err.message,
+    cli_error("%s: %s (%s)", err.path[0] ? err.path : odfgate_cache_dir(f) ? odfgate_cache_dir(f) : "cache", err.message,
               odfgate_errcode_name(err.code));
     return OG_EXIT_UNREADABLE;
 }

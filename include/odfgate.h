@@ -386,7 +386,8 @@ ODFGATE_API void odfgate_report_free(odfgate_report *rep);
 typedef struct odfgate_fetcher odfgate_fetcher;
 
 typedef struct odfgate_fetch_options {
-    const char *cache_dir;      /* NULL: $XDG_CACHE_HOME/odfgate, else ~/.cache/odfgate */
+    const char *cache_dir;      /* NULL: $XDG_CACHE_HOME/odfgate, else ~/.cache/odfgate (if
+                                   neither is set, fetching and cache calls fail: ODFGATE_E_USAGE) */
     long max_age;               /* seconds a cached resource is used without asking the server */
     long link_max_age;          /* same for link-check results (shorter) */
     int refresh;                /* always revalidate (a 304 still reuses the cached copy) */
@@ -465,7 +466,7 @@ ODFGATE_API odfgate_status odfgate_cache_list(odfgate_fetcher *f,
 /* Remove every entry; *removed (may be NULL) gets the number removed. */
 ODFGATE_API odfgate_status odfgate_cache_clear(odfgate_fetcher *f, size_t *removed,
                                                odfgate_error *err);
-/* The cache directory in use (owned by f). */
+/* The cache directory in use (owned by f), NULL if none could be determined. */
 ODFGATE_API const char *odfgate_cache_dir(const odfgate_fetcher *f);
 
 #ifdef __cplusplus

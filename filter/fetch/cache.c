@@ -85,8 +85,9 @@ int og_cache_meta_parse(const char *text, size_t len, og_cache_meta *m)
         vn = n - kn - 1;
         const char *v = sp + 1;
 #define KEY(s) (kn == sizeof(s) - 1 && memcmp(p, s, kn) == 0)
-        if (memchr(v, '\0', vn))
-            return -1;
+        for (size_t i = 0; i < vn; i++) /* never written (og_cache_meta_format): not ours */
+            if ((unsigned char)v[i] < 0x20 || v[i] == 0x7f)
+                return -1;
         if (KEY("kind")) {
             if (copy_word(m->kind, sizeof(m->kind), v, vn) < 0)
                 return -1;

@@ -22,6 +22,9 @@ struct odfgate_fetcher {
                                     policy are never reused under the other */
 };
 
+/* 0 if f has a cache directory, else -1 with err filled (path = what). */
+int og_fetch_need_cache(const odfgate_fetcher *f, const char *what, odfgate_error *err);
+
 /* Initialise libcurl once per process (pthread_once); 0 or -1. */
 int og_fetch_global_init(void);
 void og_fetch_global_cleanup(void);

@@ -92,13 +92,12 @@ odfgate_status odfgate_fetcher_new(const odfgate_fetch_options *opt, odfgate_fet
         free(f);
         return og_fail(err, ODFGATE_E_USAGE, NULL, NULL, "invalid fetch options (a limit is 0 or negative)");
     }
+    /* without a cache directory (no --cache-dir, XDG_CACHE_HOME or HOME) the fetcher is still
+     * made, so that local schemas load; fetching then fails (og_fetch_need_cache) */
     f->cache_dir = f->opt.cache_dir ? og_strdup(f->opt.cache_dir) : default_cache_dir();
-    if (!f->cache_dir) {
-        int given = f->opt.cache_dir != NULL;
+    if (f->opt.cache_dir && !f->cache_dir) {
         odfgate_fetcher_free(f);
-        return given ? og_fail(err, ODFGATE_E_NOMEM, NULL, NULL, "out of memory")
-                                : og_fail(err, ODFGATE_E_USAGE, NULL, NULL,
-                                          "no cache directory: set XDG_CACHE_HOME or HOME, or give --cache-dir");
+        return og_fail(err, ODFGATE_E_NOMEM, NULL, NULL, "out of memory");
     }
     if (f->opt.cacert && !(f->cacert = og_strdup(f->opt.cacert))) {
         odfgate_fetcher_free(f);
@@ -124,6 +123,14 @@ void odfgate_fetcher_free(odfgate_fetcher *f)
 }
 
 const char *odfgate_cache_dir(const odfgate_fetcher *f) { return f ? f->cache_dir : NULL; }
+
+int og_fetch_need_cache(const odfgate_fetcher *f, const char *what, odfgate_error *err)
+{
+    if (f->cache_dir)
+        return 0;
+    og_fail(err, ODFGATE_E_USAGE, what, NULL, "no cache directory: set XDG_CACHE_HOME or HOME, or give --cache-dir");
+    return -1;
+}
 
 static int valid_pin(const char *pin)
 {
@@ -182,6 +189,8 @@ odfgate_status odfgate_fetch(odfgate_fetcher *f, const char *url, const char *sh
         return og_fail(err, ODFGATE_E_FETCH, url, NULL, "not an http:// or https:// URL");
     if (sha256 && !valid_pin(sha256))
         return og_fail(err, ODFGATE_E_USAGE, url, NULL, "sha256 pin must be 64 hexadecimal digits");
+    if (og_fetch_need_cache(f, url, err) < 0)
+        return ODFGATE_FAILED;
     memset(&m, 0, sizeof(m));
     og_buf_init(&cached, (size_t)f->opt.max_size);
     hit = og_cache_load(f->cache_dir, "resource", url, &m, &cached);
@@ -299,6 +308,8 @@ odfgate_status odfgate_cache_list(odfgate_fetcher *f, int (*fn)(const odfgate_ca
     list_ctx l = {fn, ctx};
     if (!f || !fn)
         return og_fail(err, ODFGATE_E_USAGE, NULL, NULL, "odfgate_cache_list: missing argument");
+    if (og_fetch_need_cache(f, NULL, err) < 0)
+        return ODFGATE_FAILED;
     return og_cache_each(f->cache_dir, list_one, &l, err) < 0 ? ODFGATE_FAILED : ODFGATE_OK;
 }
 
@@ -306,5 +317,7 @@ odfgate_status odfgate_cache_clear(odfgate_fetcher *f, size_t *removed, odfgate_
 {
     if (!f)
         return og_fail(err, ODFGATE_E_USAGE, NULL, NULL, "odfgate_cache_clear: missing argument");
+    if (og_fetch_need_cache(f, NULL, err) < 0)
+        return ODFGATE_FAILED;
     return og_cache_clear_dir(f->cache_dir, removed, err) < 0 ? ODFGATE_FAILED : ODFGATE_OK;
 }

@@ -354,6 +354,8 @@ odfgate_status odfgate_check_links(odfgate_fetcher *f, const odfgate_doc *doc, o
         return og_fail(err, ODFGATE_E_USAGE, NULL, NULL, "odfgate_check_links: missing argument");
     if ((n = doc->link_count) == 0)
         return ODFGATE_OK;
+    if (og_fetch_need_cache(f, doc->path, err) < 0)
+        return ODFGATE_FAILED;
     memset(&run, 0, sizeof(run));
     run.f = f;
     run.nhandles = (size_t)f->opt.link_connections;
