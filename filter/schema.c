@@ -355,6 +355,11 @@ static int absolutize_ref(xmlNodePtr n, const char *path, int untrusted, odfgate
     char *href = n ? attr(n, "href") : NULL, *abs;
     if (!href)
         return 0;
+    if (!path && !og_ref_is_remote(href)) {
+        og_fail(err, ODFGATE_E_SCHEMA, "schema", NULL, "href=\"%s\" cannot be resolved for a schema held in memory", href);
+        xmlFree(href);
+        return -1;
+    }
     if (!(abs = og_ref_resolve(path, href))) {
         og_fail(err, ODFGATE_E_SCHEMA, path ? path : "schema", NULL, "href=\"%s\" cannot be resolved", href);
         xmlFree(href);

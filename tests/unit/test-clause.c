@@ -149,3 +149,32 @@ OG_TEST(registry_parse)
         odfgate_schema_free(s);
     }
 }
+
+/* A schema held in memory has no place to resolve local references against, and without a
+ * fetcher a URL cannot be read: both refused, and no local file is ever read. */
+OG_TEST(schema_refs_in_memory)
+{
+    static const struct {
+        const char *xml, *want;
+    } cases[] = {
+        {"<schema xmlns='urn:odfgate:schema:1' id='t'><registry href='/etc/passwd'/></schema>",
+         "href=\"/etc/passwd\" cannot be resolved for a schema held in memory"},
+        {"<schema xmlns='urn:odfgate:schema:1' id='t'><clauses><clause id='c' href='c.txt'/></clauses></schema>",
+         "href=\"c.txt\" cannot be resolved for a schema held in memory"},
+        {"<schema xmlns='urn:odfgate:schema:1' id='t'><registry href='https://example.org/r.xml'/></schema>",
+         "the registry is a URL, which needs a fetcher"},
+        {"<schema xmlns='urn:odfgate:schema:1' id='t'><registry href='r.xml' sha256='00'/></schema>",
+         "does not follow the schema format"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        odfgate_schema *s = NULL;
+        odfgate_error err;
+        odfgate_error_clear(&err);
+        odfgate_status st = odfgate_schema_load_memory(cases[i].xml, strlen(cases[i].xml), NULL, &s, &err);
+        if (st == ODFGATE_OK || err.code != ODFGATE_E_SCHEMA || !strstr(err.message, cases[i].want)) {
+            printf("#   case %zu: %s: %s (want %s)\n", i, odfgate_errcode_name(err.code), err.message, cases[i].want);
+            (*og_failures_)++;
+        }
+        odfgate_schema_free(s);
+    }
+}
