@@ -39,12 +39,57 @@ typedef struct link_job {
     int cached;                 /* the verdict came from the cache */
 } link_job;
 
+/* Distinct strings → their index, by open addressing (documents have up to OG_MAX_LINKS links:
+ * no quadratic search).  slot[k] holds index + 1, 0 = empty; cap is a power of two > 2 n. */
+typedef struct str_index {
+    size_t *slot;
+    size_t cap;
+} str_index;
+
+static int str_index_init(str_index *x, size_t n)
+{
+    x->cap = 16;
+    while (x->cap < 2 * n + 2)
+        x->cap *= 2;
+    x->slot = calloc(x->cap, sizeof(size_t));
+    return x->slot ? 0 : -1;
+}
+
+static size_t fnv1a(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return (size_t)h;
+}
+
+/* Index of s[0..n) among names[] (each NUL-terminated), or where to add it: *is_new is set and
+ * the slot is taken for index `next`. */
+static size_t str_index_find(str_index *x, char *const *names, const char *s, size_t n, size_t next, int *is_new)
+{
+    size_t k = fnv1a(s, n) & (x->cap - 1);
+    for (;; k = (k + 1) & (x->cap - 1)) {
+        size_t i = x->slot[k];
+        if (i == 0) {
+            x->slot[k] = next + 1;
+            *is_new = 1;
+            return next;
+        }
+        if (strncmp(names[i - 1], s, n) == 0 && names[i - 1][n] == '\0') {
+            *is_new = 0;
+            return i - 1;
+        }
+    }
+}
+
 typedef struct link_run {
     odfgate_fetcher *f;
     link_job *jobs;
     size_t njobs;
     char **origins;
     size_t norigins;
+    char **targets;             /* jobs[i].url, for the index */
+    str_index target_index, origin_index;
     int *origin_active;
     CURLM *multi;
     CURL **handles;
@@ -83,16 +128,14 @@ static char *origin_of(const char *url)
 static int origin_index(link_run *run, const char *url, size_t *out)
 {
     char *o = origin_of(url);
+    int is_new;
     if (!o)
         return -1;
-    for (size_t i = 0; i < run->norigins; i++)
-        if (strcmp(run->origins[i], o) == 0) {
-            free(o);
-            *out = i;
-            return 0;
-        }
-    run->origins[run->norigins] = o;
-    *out = run->norigins++;
+    *out = str_index_find(&run->origin_index, run->origins, o, strlen(o), run->norigins, &is_new);
+    if (is_new)
+        run->origins[run->norigins++] = o;
+    else
+        free(o);
     return 0;
 }
 
@@ -314,6 +357,9 @@ static void run_free(link_run *run)
         curl_multi_cleanup(run->multi);
     free(run->jobs);
     free(run->origins);
+    free(run->targets);
+    free(run->target_index.slot);
+    free(run->origin_index.slot);
     free(run->origin_active);
     free(run->handles);
     free(run->handle_busy);
@@ -322,18 +368,20 @@ static void run_free(link_run *run)
 /* Distinct targets; link_target[i] = the job of doc link i. */
 static int make_jobs(link_run *run, const odfgate_doc *doc, size_t *link_target)
 {
+    if (str_index_init(&run->target_index, doc->link_count) < 0 ||
+        str_index_init(&run->origin_index, doc->link_count) < 0)
+        return -1;
     for (size_t i = 0; i < doc->link_count; i++) {
         const char *u = doc->links[i].url, *hash = strchr(u, '#');
-        size_t n = hash ? (size_t)(hash - u) : strlen(u), k;
-        for (k = 0; k < run->njobs; k++)
-            if (strlen(run->jobs[k].url) == n && strncmp(run->jobs[k].url, u, n) == 0)
-                break;
-        if (k == run->njobs) {
+        size_t n = hash ? (size_t)(hash - u) : strlen(u);
+        int is_new;
+        size_t k = str_index_find(&run->target_index, run->targets, u, n, run->njobs, &is_new);
+        if (is_new) {
             link_job *j = &run->jobs[run->njobs];
             memset(j, 0, sizeof(*j));
             if (!(j->url = og_strndup(u, n)))
                 return -1;
-            run->njobs++;
+            run->targets[run->njobs++] = j->url;
             if (origin_index(run, j->url, &j->origin) < 0)
                 return -1;
         }
@@ -361,12 +409,13 @@ odfgate_status odfgate_check_links(odfgate_fetcher *f, const odfgate_doc *doc, o
     run.nhandles = (size_t)f->opt.link_connections;
     run.jobs = calloc(n, sizeof(link_job));
     run.origins = calloc(n, sizeof(char *));
+    run.targets = calloc(n, sizeof(char *));
     run.origin_active = calloc(n, sizeof(int));
     run.handles = calloc(run.nhandles, sizeof(CURL *));
     run.handle_busy = calloc(run.nhandles, sizeof(int));
     target = calloc(n, sizeof(size_t));
     v = calloc(n, sizeof(og_link_verdict));
-    if (!run.jobs || !run.origins || !run.origin_active || !run.handles || !run.handle_busy || !target || !v ||
+    if (!run.jobs || !run.origins || !run.targets || !run.origin_active || !run.handles || !run.handle_busy || !target || !v ||
         make_jobs(&run, doc, target) < 0)
         goto nomem;
     for (size_t k = 0; k < run.njobs; k++)
