@@ -31,7 +31,8 @@ static int list_entry(const odfgate_cache_entry *e, void *ctx)
 
 int cmd_cache(int argc, char **argv)
 {
-    static const struct option opts[] = {CLI_FETCH_LONGOPTS, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    static const struct option opts[] = {
+        CLI_FETCH_LONGOPTS, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     const char *what;
     odfgate_fetcher *f;
     odfgate_error err;
@@ -47,7 +48,8 @@ int cmd_cache(int argc, char **argv)
         default: return cli_usage_error("cache", "invalid option");
         }
     }
-    if (argc - optind != 1 || (strcmp(argv[optind], "list") != 0 && strcmp(argv[optind], "clear") != 0))
+    if (argc - optind != 1 ||
+        (strcmp(argv[optind], "list") != 0 && strcmp(argv[optind], "clear") != 0))
         return cli_usage_error("cache", "give list or clear");
     what = argv[optind];
     if (!(f = cli_fetcher()))
@@ -63,7 +65,10 @@ int cmd_cache(int argc, char **argv)
             return OG_EXIT_PASS;
         }
     }
-    cli_error("%s: %s (%s)", err.path[0] ? err.path : odfgate_cache_dir(f) ? odfgate_cache_dir(f) : "cache", err.message,
-              odfgate_errcode_name(err.code));
+    cli_error("%s: %s (%s)",
+              err.path[0]            ? err.path
+              : odfgate_cache_dir(f) ? odfgate_cache_dir(f)
+                                     : "cache",
+              err.message, odfgate_errcode_name(err.code));
     return OG_EXIT_UNREADABLE;
 }

@@ -18,7 +18,8 @@ static const char usage_text[] =
 
 int cmd_fetch(int argc, char **argv)
 {
-    static const struct option opts[] = {CLI_FETCH_LONGOPTS, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    static const struct option opts[] = {
+        CLI_FETCH_LONGOPTS, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     static const char *const how[] = {"fetched", "not modified", "cached"};
     odfgate_fetcher *f;
     int c, rc = OG_EXIT_PASS;
@@ -29,7 +30,10 @@ int cmd_fetch(int argc, char **argv)
             if (cli_fetch_option("fetch", c, optarg) < 0)
                 return OG_EXIT_USAGE;
             break;
-        case 'h': fputs(usage_text, stdout); fputs(cli_fetch_help, stdout); return OG_EXIT_PASS;
+        case 'h':
+            fputs(usage_text, stdout);
+            fputs(cli_fetch_help, stdout);
+            return OG_EXIT_PASS;
         default: return cli_usage_error("fetch", "invalid option");
         }
     }

@@ -43,8 +43,11 @@ static long parse_age(const char *s)
     if (*s < '0' || *s > '9')
         return -1;
     v = strtoull(s, &end, 10);
-    unsigned long long mul = !*end || strcmp(end, "s") == 0 ? 1 : strcmp(end, "m") == 0 ? 60
-                           : strcmp(end, "h") == 0 ? 3600 : strcmp(end, "d") == 0 ? 86400 : 0;
+    unsigned long long mul = !*end || strcmp(end, "s") == 0 ? 1
+                             : strcmp(end, "m") == 0        ? 60
+                             : strcmp(end, "h") == 0        ? 3600
+                             : strcmp(end, "d") == 0        ? 86400
+                                                            : 0;
     if (!mul || v > 100ULL * 365 * 86400 / mul)
         return -1;
     return (long)(v * mul);
@@ -96,7 +99,10 @@ odfgate_fetcher *cli_fetcher(void)
     return fetcher;
 }
 
-const char *cli_schema_pin(void) { return schema_pin; }
+const char *cli_schema_pin(void)
+{
+    return schema_pin;
+}
 
 void cli_fetcher_release(void)
 {

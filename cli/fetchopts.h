@@ -25,6 +25,7 @@ enum {
     CLI_FO_LAST = CLI_FO_TIMEOUT
 };
 
+// clang-format off
 #define CLI_FETCH_LONGOPTS                                                                   \
     {"cache-dir", required_argument, NULL, CLI_FO_CACHE_DIR},                                \
         {"max-age", required_argument, NULL, CLI_FO_MAX_AGE},                                \
@@ -35,6 +36,7 @@ enum {
         {"allow-private-addresses", no_argument, NULL, CLI_FO_ALLOW_PRIVATE},                \
         {"schema-sha256", required_argument, NULL, CLI_FO_SCHEMA_SHA256},                    \
         {"timeout", required_argument, NULL, CLI_FO_TIMEOUT}
+// clang-format on
 
 extern const char cli_fetch_help[];
 

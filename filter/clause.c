@@ -49,19 +49,25 @@ int og_clause_load(odfgate_schema *s, og_clause *c, const char *data, size_t len
     og_buf b;
     const char *text;
     if (!og_utf8_valid(data, len))
-        return og_fail(err, ODFGATE_E_SCHEMA, where, NULL, "clause %s: the text is not UTF-8", c->id), -1;
+        return og_fail(err, ODFGATE_E_SCHEMA, where, NULL, "clause %s: the text is not UTF-8",
+                       c->id),
+               -1;
     og_buf_init(&b, OG_CLAUSE_MAX_FILE);
-    if (og_text_fold(data, len, &b) != OG_BUF_OK || !(text = og_arena_strndup(&s->arena, b.data ? b.data : "", b.len)) ||
+    if (og_text_fold(data, len, &b) != OG_BUF_OK ||
+        !(text = og_arena_strndup(&s->arena, b.data ? b.data : "", b.len)) ||
         og_words_cut(&s->arena, text, b.len, &c->words, &c->word_count) < 0) {
         og_buf_free(&b);
         return og_fail(err, ODFGATE_E_NOMEM, where, NULL, "out of memory"), -1;
     }
     og_buf_free(&b);
     if (c->word_count == 0)
-        return og_fail(err, ODFGATE_E_SCHEMA, where, NULL, "clause %s: the text has no words", c->id), -1;
+        return og_fail(err, ODFGATE_E_SCHEMA, where, NULL, "clause %s: the text has no words",
+                       c->id),
+               -1;
     if (c->word_count > OG_CLAUSE_MAX_WORDS)
         return og_fail(err, ODFGATE_E_LIMIT, where, NULL, "clause %s: more than %d words", c->id,
-                       OG_CLAUSE_MAX_WORDS), -1;
+                       OG_CLAUSE_MAX_WORDS),
+               -1;
     return 0;
 }
 
@@ -94,8 +100,8 @@ static void add_words(og_buf *d, const og_word *w, const size_t *idx, size_t k)
 }
 
 /* Render at most three hunks: "context [-removed-] {+added+} context". */
-static int render(const og_word *c, const og_word *t, const unsigned char *ops, const size_t *ci, const size_t *tj,
-                  size_t nops, og_buf *d)
+static int render(const og_word *c, const og_word *t, const unsigned char *ops, const size_t *ci,
+                  const size_t *tj, size_t nops, og_buf *d)
 {
     size_t hunks = 0, extra = 0;
     size_t *del = malloc((nops + 1) * sizeof(size_t)), *ins = malloc((nops + 1) * sizeof(size_t));

@@ -27,14 +27,15 @@ int og_clause_load(odfgate_schema *s, og_clause *c, const char *data, size_t len
 
 typedef enum og_clause_match {
     OG_CLAUSE_PRESENT = 0,
-    OG_CLAUSE_MODIFIED,   /* diff holds the word difference; *at the first section word */
+    OG_CLAUSE_MODIFIED, /* diff holds the word difference; *at the first section word */
     OG_CLAUSE_MISSING,
-    OG_CLAUSE_TOO_LONG    /* not present verbatim, and too long to compare word by word */
+    OG_CLAUSE_TOO_LONG /* not present verbatim, and too long to compare word by word */
 } og_clause_match;
 
 /* Look for the clause's words in text[0..n).  Returns an og_clause_match, or -1 on out of
  * memory.  For MODIFIED, diff gets e.g. `... shall [-not-] {+never+} disclose ...` (at most
  * three changes shown) and *at the index of the first aligned section word. */
-int og_clause_find(const og_word *clause, size_t m, const og_word *text, size_t n, og_buf *diff, size_t *at);
+int og_clause_find(const og_word *clause, size_t m, const og_word *text, size_t n, og_buf *diff,
+                   size_t *at);
 
 #endif

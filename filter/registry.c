@@ -8,7 +8,8 @@
 
 static int is_reg(xmlNodePtr n, const char *name)
 {
-    return n->type == XML_ELEMENT_NODE && n->ns && strcmp((const char *)n->ns->href, OG_NS_REGISTRY) == 0 &&
+    return n->type == XML_ELEMENT_NODE && n->ns &&
+           strcmp((const char *)n->ns->href, OG_NS_REGISTRY) == 0 &&
            strcmp((const char *)n->name, name) == 0;
 }
 
@@ -61,7 +62,8 @@ static size_t count(xmlNodePtr parent, const char *name)
     return n;
 }
 
-static int parse_signer(odfgate_schema *s, og_signer *g, xmlNodePtr n, const char *where, odfgate_error *err)
+static int parse_signer(odfgate_schema *s, og_signer *g, xmlNodePtr n, const char *where,
+                        odfgate_error *err)
 {
     og_arena *a = &s->arena;
     size_t k = 0;
@@ -92,7 +94,8 @@ static int parse_signer(odfgate_schema *s, og_signer *g, xmlNodePtr n, const cha
     return 0;
 }
 
-int og_registry_parse(odfgate_schema *s, const char *data, size_t len, const char *where, odfgate_error *err)
+int og_registry_parse(odfgate_schema *s, const char *data, size_t len, const char *where,
+                      odfgate_error *err)
 {
     odfgate_error perr;
     xmlDocPtr doc;
@@ -111,7 +114,8 @@ int og_registry_parse(odfgate_schema *s, const char *data, size_t len, const cha
         goto out;
     }
     s->registry_count = count(root, "signatory");
-    if (!(s->registry = og_arena_zalloc(&s->arena, (s->registry_count + 1) * sizeof(og_registry_entry)))) {
+    if (!(s->registry =
+              og_arena_zalloc(&s->arena, (s->registry_count + 1) * sizeof(og_registry_entry)))) {
         og_fail(err, ODFGATE_E_NOMEM, where, NULL, "out of memory");
         goto out;
     }

@@ -9,7 +9,10 @@
 #include <libgen.h>
 #include <strings.h>
 
-int og_ref_is_remote(const char *ref) { return og_url_is_http(ref); }
+int og_ref_is_remote(const char *ref)
+{
+    return og_url_is_http(ref);
+}
 
 static int pin_ok(const char *pin, const og_buf *b)
 {
@@ -24,16 +27,22 @@ static int read_local(const char *path, size_t max, const char *what, og_buf *b,
     char chunk[65536];
     size_t n;
     if (!fp)
-        return og_fail(err, ODFGATE_E_SCHEMA, path, NULL, "cannot open the %s: %s", what, strerror(errno)), -1;
+        return og_fail(err, ODFGATE_E_SCHEMA, path, NULL, "cannot open the %s: %s", what,
+                       strerror(errno)),
+               -1;
     while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
         if (og_buf_add(b, chunk, n) != OG_BUF_OK) {
             fclose(fp);
-            return og_fail(err, ODFGATE_E_LIMIT, path, NULL, "%s file larger than %zu bytes", what, max), -1;
+            return og_fail(err, ODFGATE_E_LIMIT, path, NULL, "%s file larger than %zu bytes", what,
+                           max),
+                   -1;
         }
     if (ferror(fp)) {
         int e = errno;
         fclose(fp);
-        return og_fail(err, ODFGATE_E_SCHEMA, path, NULL, "cannot read the %s: %s", what, strerror(e)), -1;
+        return og_fail(err, ODFGATE_E_SCHEMA, path, NULL, "cannot read the %s: %s", what,
+                       strerror(e)),
+               -1;
     }
     fclose(fp);
     return 0;
@@ -48,13 +57,15 @@ int og_ref_read(odfgate_fetcher *f, const char *ref, const char *pin, int untrus
         if (read_local(ref, max, what, b, err) < 0)
             return -1;
         if (pin && !pin_ok(pin, b))
-            return og_fail(err, ODFGATE_E_SCHEMA, ref, NULL, "sha256 pin mismatch: the %s's bytes have another digest",
-                           what), -1;
+            return og_fail(err, ODFGATE_E_SCHEMA, ref, NULL,
+                           "sha256 pin mismatch: the %s's bytes have another digest", what),
+                   -1;
         return 0;
     }
     if (!f)
         return og_fail(err, ODFGATE_E_SCHEMA, ref, NULL,
-                       "the %s is a URL, which needs a fetcher (odfgate_schema_load)", what), -1;
+                       "the %s is a URL, which needs a fetcher (odfgate_schema_load)", what),
+               -1;
     char *data = NULL;
     size_t len = 0;
     if (odfgate_fetch(f, ref, pin, untrusted, &data, &len, NULL, err) != ODFGATE_OK)
@@ -75,7 +86,8 @@ static char *resolve_url(const char *base, const char *rel)
     if (!u)
         return NULL;
     if (curl_url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK &&
-        curl_url_set(u, CURLUPART_URL, rel, 0) == CURLUE_OK && curl_url_get(u, CURLUPART_URL, &out, 0) == CURLUE_OK)
+        curl_url_set(u, CURLUPART_URL, rel, 0) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_URL, &out, 0) == CURLUE_OK)
         r = og_strdup(out);
     curl_free(out);
     curl_url_cleanup(u);
@@ -140,5 +152,6 @@ int og_ref_untrusted(const char *from, int from_untrusted, const char *ref)
         return 0; /* named by a local file (or not remote at all) */
     if (from_untrusted)
         return 1;
-    return origin_of(from, a, sizeof(a)) < 0 || origin_of(ref, b, sizeof(b)) < 0 || strcasecmp(a, b) != 0;
+    return origin_of(from, a, sizeof(a)) < 0 || origin_of(ref, b, sizeof(b)) < 0 ||
+           strcasecmp(a, b) != 0;
 }

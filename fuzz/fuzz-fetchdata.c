@@ -24,8 +24,9 @@ static void meta(const char *d, size_t n)
     memset(&back, 0, sizeof(back));
     og_buf_init(&out, 1u << 20);
     if (og_cache_meta_parse(d, n, &m) == 0) {
-        if (og_cache_meta_format(&m, &out) != OG_BUF_OK || og_cache_meta_parse(out.data, out.len, &back) != 0 ||
-            strcmp(back.url, m.url) != 0 || back.size != m.size || back.status != m.status)
+        if (og_cache_meta_format(&m, &out) != OG_BUF_OK ||
+            og_cache_meta_parse(out.data, out.len, &back) != 0 || strcmp(back.url, m.url) != 0 ||
+            back.size != m.size || back.status != m.status)
             abort();
     }
     og_cache_meta_release(&m);

@@ -124,7 +124,8 @@ int og_cache_meta_parse(const char *text, size_t len, og_cache_meta *m)
 #undef KEY
         p = nl + 1;
     }
-    if (!m->url || !m->kind[0] || (strcmp(m->kind, "resource") != 0 && strcmp(m->kind, "link") != 0))
+    if (!m->url || !m->kind[0] ||
+        (strcmp(m->kind, "resource") != 0 && strcmp(m->kind, "link") != 0))
         return -1;
     if (strcmp(m->kind, "resource") == 0 && !m->sha256[0])
         return -1;
@@ -146,8 +147,10 @@ int og_cache_meta_format(const og_cache_meta *m, og_buf *out)
     int rc = og_buf_adds(out, OG_CACHE_MAGIC "\n");
     rc = rc ? rc : add_line(out, "kind", m->kind);
     rc = rc ? rc : add_line(out, "url", m->url);
-    rc = rc ? rc : og_buf_printf(out, "status %ld\nfetched %lld\nchecked %lld\nsize %llu\n", m->status,
-                                 (long long)m->fetched, (long long)m->checked, (unsigned long long)m->size);
+    rc = rc ? rc
+            : og_buf_printf(out, "status %ld\nfetched %lld\nchecked %lld\nsize %llu\n", m->status,
+                            (long long)m->fetched, (long long)m->checked,
+                            (unsigned long long)m->size);
     rc = rc ? rc : add_line(out, "etag", m->etag);
     rc = rc ? rc : add_line(out, "last-modified", m->last_modified);
     rc = rc ? rc : add_line(out, "sha256", m->sha256);
@@ -186,19 +189,22 @@ static int read_file(const char *path, og_buf *b)
     return 0;
 }
 
-int og_cache_load(const char *dir, const char *kind, const char *url, og_cache_meta *m, og_buf *body)
+int og_cache_load(const char *dir, const char *kind, const char *url, og_cache_meta *m,
+                  og_buf *body)
 {
     char key[65], hex[65];
     char *mpath, *bpath = NULL;
     og_buf text;
     int hit = 0;
     og_cache_key(kind, url, key);
-    if (!(mpath = entry_path(dir, key, "meta")) || (body && !(bpath = entry_path(dir, key, "body")))) {
+    if (!(mpath = entry_path(dir, key, "meta")) ||
+        (body && !(bpath = entry_path(dir, key, "body")))) {
         free(mpath);
         return -1;
     }
     og_buf_init(&text, OG_CACHE_MAX_META);
-    if (read_file(mpath, &text) == 0 && og_cache_meta_parse(text.data ? text.data : "", text.len, m) == 0 &&
+    if (read_file(mpath, &text) == 0 &&
+        og_cache_meta_parse(text.data ? text.data : "", text.len, m) == 0 &&
         strcmp(m->url, url) == 0 && strcmp(m->kind, kind) == 0) {
         hit = 1;
         if (body) {
@@ -229,8 +235,9 @@ static int make_dirs(const char *dir, odfgate_error *err)
             if (mkdir(p, 0700) < 0 && errno != EEXIST) {
                 int e = errno;
                 free(p);
-                return og_fail(err, ODFGATE_E_IO, dir, NULL, "cannot create the cache directory: %s",
-                               strerror(e)), -1;
+                return og_fail(err, ODFGATE_E_IO, dir, NULL,
+                               "cannot create the cache directory: %s", strerror(e)),
+                       -1;
             }
             *s = c;
             if (!c)
@@ -253,7 +260,8 @@ static int write_quick(const char *path, const char *data, size_t len, odfgate_e
     if ((fd = mkstemp(tmp)) < 0) {
         e = errno;
         free(tmp);
-        return og_fail(err, ODFGATE_E_IO, path, NULL, "cannot write the cache: %s", strerror(e)), -1;
+        return og_fail(err, ODFGATE_E_IO, path, NULL, "cannot write the cache: %s", strerror(e)),
+               -1;
     }
     for (size_t done = 0; done < len && !e;) {
         ssize_t w = write(fd, data + done, len - done);
@@ -269,11 +277,13 @@ static int write_quick(const char *path, const char *data, size_t len, odfgate_e
     if (e)
         unlink(tmp);
     free(tmp);
-    return e ? (og_fail(err, ODFGATE_E_IO, path, NULL, "cannot write the cache: %s", strerror(e)), -1) : 0;
+    return e ? (og_fail(err, ODFGATE_E_IO, path, NULL, "cannot write the cache: %s", strerror(e)),
+                -1)
+             : 0;
 }
 
-int og_cache_store(const char *dir, const og_cache_meta *m, const char *body, size_t len, int durable,
-                   odfgate_error *err)
+int og_cache_store(const char *dir, const og_cache_meta *m, const char *body, size_t len,
+                   int durable, odfgate_error *err)
 {
     char key[65];
     char *mpath = NULL, *bpath = NULL;
@@ -327,7 +337,8 @@ static int tmp_name(const char *name)
     if (strlen(name) > 75 && hex64(name) && strncmp(name + 64, ".meta.tmp-", 10) == 0)
         return 1;
     return name[0] == '.' && strlen(name) > 80 && hex64(name + 1) &&
-           (strncmp(name + 65, ".meta.odfgate-", 14) == 0 || strncmp(name + 65, ".body.odfgate-", 14) == 0);
+           (strncmp(name + 65, ".meta.odfgate-", 14) == 0 ||
+            strncmp(name + 65, ".body.odfgate-", 14) == 0);
 }
 
 int og_cache_each(const char *dir, int (*fn)(const og_cache_meta *m, void *ctx), void *ctx,
@@ -340,7 +351,9 @@ int og_cache_each(const char *dir, int (*fn)(const og_cache_meta *m, void *ctx),
     if (!d) {
         if (errno == ENOENT)
             return 0;
-        return og_fail(err, ODFGATE_E_IO, dir, NULL, "cannot read the cache directory: %s", strerror(errno)), -1;
+        return og_fail(err, ODFGATE_E_IO, dir, NULL, "cannot read the cache directory: %s",
+                       strerror(errno)),
+               -1;
     }
     og_buf_init(&text, OG_CACHE_MAX_META);
     og_buf_init(&path, 8192);
@@ -350,7 +363,8 @@ int og_cache_each(const char *dir, int (*fn)(const og_cache_meta *m, void *ctx),
             continue;
         og_buf_reset(&path);
         memset(&m, 0, sizeof(m));
-        if (og_buf_printf(&path, "%s/%s", dir, e->d_name) == OG_BUF_OK && read_file(path.data, &text) == 0 &&
+        if (og_buf_printf(&path, "%s/%s", dir, e->d_name) == OG_BUF_OK &&
+            read_file(path.data, &text) == 0 &&
             og_cache_meta_parse(text.data ? text.data : "", text.len, &m) == 0)
             rc = fn(&m, ctx) ? 1 : 0;
         og_cache_meta_release(&m);
@@ -373,10 +387,13 @@ int og_cache_clear_dir(const char *dir, size_t *removed, odfgate_error *err)
     if (!d) {
         if (errno == ENOENT)
             return 0;
-        return og_fail(err, ODFGATE_E_IO, dir, NULL, "cannot read the cache directory: %s", strerror(errno)), -1;
+        return og_fail(err, ODFGATE_E_IO, dir, NULL, "cannot read the cache directory: %s",
+                       strerror(errno)),
+               -1;
     }
     og_buf_init(&path, 8192);
-    if (og_buf_printf(&path, "%s/x", dir) != OG_BUF_OK || (lock = og_lock_dir_of(path.data, err)) < 0) {
+    if (og_buf_printf(&path, "%s/x", dir) != OG_BUF_OK ||
+        (lock = og_lock_dir_of(path.data, err)) < 0) {
         closedir(d);
         og_buf_free(&path);
         return -1;

@@ -20,15 +20,15 @@
 #define OG_CACHE_MAX_META 16384
 
 typedef struct og_cache_meta {
-    char kind[16];           /* "resource" or "link" */
-    char *url;               /* heap; NULL until set */
+    char kind[16]; /* "resource" or "link" */
+    char *url;     /* heap; NULL until set */
     long status;
     char *etag, *last_modified; /* heap or NULL */
     int64_t fetched, checked;
     uint64_t size;
-    char sha256[65];         /* of the body; "" for links */
-    char verdict[16];        /* links: "ok" or "broken"; "" for resources */
-    char *detail;            /* links: the finding's reason, heap or NULL */
+    char sha256[65];  /* of the body; "" for links */
+    char verdict[16]; /* links: "ok" or "broken"; "" for resources */
+    char *detail;     /* links: the finding's reason, heap or NULL */
 } og_cache_meta;
 
 void og_cache_meta_release(og_cache_meta *m);
@@ -43,12 +43,13 @@ void og_cache_key(const char *kind, const char *url, char hex[65]);
 
 /* Look an entry up.  1 hit (m filled; body, if non-NULL, holds the verified body), 0 miss or
  * unusable entry, -1 out of memory. */
-int og_cache_load(const char *dir, const char *kind, const char *url, og_cache_meta *m, og_buf *body);
+int og_cache_load(const char *dir, const char *kind, const char *url, og_cache_meta *m,
+                  og_buf *body);
 /* Store an entry (body may be NULL for links).  `durable`: fsync each file and the directory
  * (resources); link verdicts skip the fsyncs — still written whole and renamed into place, and
  * one lost in a crash is only asked again.  0, or -1 with err filled (path = the file). */
-int og_cache_store(const char *dir, const og_cache_meta *m, const char *body, size_t len, int durable,
-                   odfgate_error *err);
+int og_cache_store(const char *dir, const og_cache_meta *m, const char *body, size_t len,
+                   int durable, odfgate_error *err);
 
 /* Each well-formed entry's meta; fn returns non-zero to stop.  A missing directory is empty. */
 int og_cache_each(const char *dir, int (*fn)(const og_cache_meta *m, void *ctx), void *ctx,

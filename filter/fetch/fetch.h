@@ -16,10 +16,10 @@
 #include <curl/curl.h>
 
 struct odfgate_fetcher {
-    odfgate_fetch_options opt;   /* strings point into the fetcher's own copies below */
+    odfgate_fetch_options opt; /* strings point into the fetcher's own copies below */
     char *cache_dir, *cacert;
-    CURL *trusted, *untrusted;   /* one handle each, so connections opened under one address
-                                    policy are never reused under the other */
+    CURL *trusted, *untrusted; /* one handle each, so connections opened under one address
+                                  policy are never reused under the other */
 };
 
 /* 0 if f has a cache directory, else -1 with err filled (path = what). */
@@ -30,9 +30,9 @@ int og_fetch_global_init(void);
 void og_fetch_global_cleanup(void);
 
 typedef enum og_transfer_mode {
-    OG_TRANSFER_GET = 0,   /* the body is kept (up to max_size) */
-    OG_TRANSFER_HEAD,      /* link check */
-    OG_TRANSFER_PROBE      /* link check fallback: GET, stop at the first body bytes */
+    OG_TRANSFER_GET = 0, /* the body is kept (up to max_size) */
+    OG_TRANSFER_HEAD,    /* link check */
+    OG_TRANSFER_PROBE    /* link check fallback: GET, stop at the first body bytes */
 } og_transfer_mode;
 
 typedef struct og_transfer {
@@ -43,9 +43,9 @@ typedef struct og_transfer {
     const char *if_none_match, *if_modified_since; /* conditional request, may be NULL */
     /* results */
     og_buf body;
-    long status;                 /* HTTP status of the last response, 0 if none */
+    long status; /* HTTP status of the last response, 0 if none */
     char etag[512], last_modified[128];
-    char refused[200];           /* set when the address policy refused a connection */
+    char refused[200]; /* set when the address policy refused a connection */
     char errbuf[CURL_ERROR_SIZE];
     int over_cap, probed;
     struct curl_slist *headers;

@@ -22,7 +22,10 @@ static int curl_ready;
 
 /* libcurl is initialised on first use, not in odfgate_global_init: most runs never touch the
  * network, and curl_global_init (TLS library set-up) costs every process milliseconds. */
-static void init_curl(void) { curl_ready = curl_global_init(CURL_GLOBAL_ALL) == CURLE_OK; }
+static void init_curl(void)
+{
+    curl_ready = curl_global_init(CURL_GLOBAL_ALL) == CURLE_OK;
+}
 
 int og_fetch_global_init(void)
 {
@@ -87,10 +90,12 @@ odfgate_status odfgate_fetcher_new(const odfgate_fetch_options *opt, odfgate_fet
     else
         odfgate_fetch_options_init(&f->opt);
     if (f->opt.max_size == 0 || f->opt.max_redirects < 0 || f->opt.timeout_ms <= 0 ||
-        f->opt.connect_timeout_ms <= 0 || f->opt.link_connections < 1 || f->opt.link_host_connections < 1 ||
-        f->opt.max_age < 0 || f->opt.link_max_age < 0 || f->opt.link_retries < 0) {
+        f->opt.connect_timeout_ms <= 0 || f->opt.link_connections < 1 ||
+        f->opt.link_host_connections < 1 || f->opt.max_age < 0 || f->opt.link_max_age < 0 ||
+        f->opt.link_retries < 0) {
         free(f);
-        return og_fail(err, ODFGATE_E_USAGE, NULL, NULL, "invalid fetch options (a limit is 0 or negative)");
+        return og_fail(err, ODFGATE_E_USAGE, NULL, NULL,
+                       "invalid fetch options (a limit is 0 or negative)");
     }
     /* without a cache directory (no --cache-dir, XDG_CACHE_HOME or HOME) the fetcher is still
      * made, so that local schemas load; fetching then fails (og_fetch_need_cache) */
@@ -122,13 +127,17 @@ void odfgate_fetcher_free(odfgate_fetcher *f)
     free(f);
 }
 
-const char *odfgate_cache_dir(const odfgate_fetcher *f) { return f ? f->cache_dir : NULL; }
+const char *odfgate_cache_dir(const odfgate_fetcher *f)
+{
+    return f ? f->cache_dir : NULL;
+}
 
 int og_fetch_need_cache(const odfgate_fetcher *f, const char *what, odfgate_error *err)
 {
     if (f->cache_dir)
         return 0;
-    og_fail(err, ODFGATE_E_USAGE, what, NULL, "no cache directory: set XDG_CACHE_HOME or HOME, or give --cache-dir");
+    og_fail(err, ODFGATE_E_USAGE, what, NULL,
+            "no cache directory: set XDG_CACHE_HOME or HOME, or give --cache-dir");
     return -1;
 }
 
@@ -152,15 +161,17 @@ static int pin_matches(const char *pin, const char *hex)
     return 1;
 }
 
-static odfgate_status pin_fail(odfgate_error *err, const char *url, const char *pin, const char *got)
+static odfgate_status pin_fail(odfgate_error *err, const char *url, const char *pin,
+                               const char *got)
 {
-    return og_fail(err, ODFGATE_E_FETCH, url, NULL,
-                   "sha256 pin mismatch: the body has %.12s…, the pin says %.12s… (not used, cache unchanged)",
-                   got, pin);
+    return og_fail(
+        err, ODFGATE_E_FETCH, url, NULL,
+        "sha256 pin mismatch: the body has %.12s…, the pin says %.12s… (not used, cache unchanged)",
+        got, pin);
 }
 
-static odfgate_status hand_over(og_buf *body, char **data, size_t *len, odfgate_fetch_source *source,
-                                odfgate_fetch_source how)
+static odfgate_status hand_over(og_buf *body, char **data, size_t *len,
+                                odfgate_fetch_source *source, odfgate_fetch_source how)
 {
     *len = body->len;
     *data = og_buf_take(body);
@@ -170,7 +181,8 @@ static odfgate_status hand_over(og_buf *body, char **data, size_t *len, odfgate_
 }
 
 odfgate_status odfgate_fetch(odfgate_fetcher *f, const char *url, const char *sha256, int untrusted,
-                             char **data, size_t *len, odfgate_fetch_source *source, odfgate_error *err)
+                             char **data, size_t *len, odfgate_fetch_source *source,
+                             odfgate_error *err)
 {
     og_cache_meta m;
     og_buf cached;
@@ -297,13 +309,15 @@ typedef struct list_ctx {
 static int list_one(const og_cache_meta *m, void *ctx)
 {
     list_ctx *l = ctx;
-    odfgate_cache_entry e = {m->url, m->kind, m->status, m->etag, m->last_modified,
-                             m->fetched, m->checked, m->size, m->sha256[0] ? m->sha256 : NULL};
+    odfgate_cache_entry e = {m->url,     m->kind,          m->status,
+                             m->etag,    m->last_modified, m->fetched,
+                             m->checked, m->size,          m->sha256[0] ? m->sha256 : NULL};
     return l->fn(&e, l->ctx);
 }
 
-odfgate_status odfgate_cache_list(odfgate_fetcher *f, int (*fn)(const odfgate_cache_entry *e, void *ctx),
-                                  void *ctx, odfgate_error *err)
+odfgate_status odfgate_cache_list(odfgate_fetcher *f,
+                                  int (*fn)(const odfgate_cache_entry *e, void *ctx), void *ctx,
+                                  odfgate_error *err)
 {
     list_ctx l = {fn, ctx};
     if (!f || !fn)

@@ -25,18 +25,18 @@
 typedef enum { JOB_QUEUED = 0, JOB_ACTIVE, JOB_DONE } job_state;
 
 typedef struct link_job {
-    char *url;                  /* target: the link without its fragment */
-    size_t origin;              /* index into origins */
+    char *url;     /* target: the link without its fragment */
+    size_t origin; /* index into origins */
     job_state state;
     og_transfer_mode mode;
     int attempt;
-    double not_before;          /* monotonic seconds */
-    size_t slot;                /* easy handle while active */
+    double not_before; /* monotonic seconds */
+    size_t slot;       /* easy handle while active */
     og_transfer t;
-    const char *rule;           /* verdict: NULL fine, "link-broken", "link-unreachable" */
+    const char *rule; /* verdict: NULL fine, "link-broken", "link-unreachable" */
     char reason[300];
     long status;
-    int cached;                 /* the verdict came from the cache */
+    int cached; /* the verdict came from the cache */
 } link_job;
 
 /* Distinct strings → their index, by open addressing (documents have up to OG_MAX_LINKS links:
@@ -65,7 +65,8 @@ static size_t fnv1a(const char *s, size_t n)
 
 /* Index of s[0..n) among names[] (each NUL-terminated), or where to add it: *is_new is set and
  * the slot is taken for index `next`. */
-static size_t str_index_find(str_index *x, char *const *names, const char *s, size_t n, size_t next, int *is_new)
+static size_t str_index_find(str_index *x, char *const *names, const char *s, size_t n, size_t next,
+                             int *is_new)
 {
     size_t k = fnv1a(s, n) & (x->cap - 1);
     for (;; k = (k + 1) & (x->cap - 1)) {
@@ -88,7 +89,7 @@ typedef struct link_run {
     size_t njobs;
     char **origins;
     size_t norigins;
-    char **targets;             /* jobs[i].url, for the index */
+    char **targets; /* jobs[i].url, for the index */
     str_index target_index, origin_index;
     int *origin_active;
     CURLM *multi;
@@ -190,7 +191,10 @@ static void retry(link_run *run, link_job *j, double delay, const char *why)
     j->state = JOB_QUEUED;
 }
 
-static double backoff(int attempt) { return 0.5 * (double)(1 << (attempt < 6 ? attempt : 6)); }
+static double backoff(int attempt)
+{
+    return 0.5 * (double)(1 << (attempt < 6 ? attempt : 6));
+}
 
 static void finish(link_run *run, CURL *h, CURLcode code)
 {
@@ -231,7 +235,9 @@ static void finish(link_run *run, CURL *h, CURLcode code)
     else if (st == 429 || st >= 500) {
         double delay = backoff(j->attempt);
         if (after > run->f->opt.link_max_retry_wait) {
-            snprintf(why, sizeof(why), "HTTP %ld, and Retry-After %ld s is longer than odfgate waits", st, (long)after);
+            snprintf(why, sizeof(why),
+                     "HTTP %ld, and Retry-After %ld s is longer than odfgate waits", st,
+                     (long)after);
             verdict(j, "link-unreachable", why);
             return;
         }
@@ -310,8 +316,8 @@ static int from_cache(link_run *run, link_job *j)
     int hit;
     memset(&m, 0, sizeof(m));
     hit = og_cache_load(run->f->cache_dir, "link", j->url, &m, NULL) == 1;
-    if (hit && (run->f->opt.offline ||
-                (!run->f->opt.refresh && now >= m.checked && now - m.checked < run->f->opt.link_max_age))) {
+    if (hit && (run->f->opt.offline || (!run->f->opt.refresh && now >= m.checked &&
+                                        now - m.checked < run->f->opt.link_max_age))) {
         j->rule = strcmp(m.verdict, "broken") == 0 ? "link-broken" : NULL;
         snprintf(j->reason, sizeof(j->reason), "%s", m.detail ? m.detail : "");
         j->state = JOB_DONE;
@@ -415,8 +421,8 @@ odfgate_status odfgate_check_links(odfgate_fetcher *f, const odfgate_doc *doc, o
     run.handle_busy = calloc(run.nhandles, sizeof(int));
     target = calloc(n, sizeof(size_t));
     v = calloc(n, sizeof(og_link_verdict));
-    if (!run.jobs || !run.origins || !run.targets || !run.origin_active || !run.handles || !run.handle_busy || !target || !v ||
-        make_jobs(&run, doc, target) < 0)
+    if (!run.jobs || !run.origins || !run.targets || !run.origin_active || !run.handles ||
+        !run.handle_busy || !target || !v || make_jobs(&run, doc, target) < 0)
         goto nomem;
     for (size_t k = 0; k < run.njobs; k++)
         from_cache(&run, &run.jobs[k]);
@@ -428,7 +434,8 @@ odfgate_status odfgate_check_links(odfgate_fetcher *f, const odfgate_doc *doc, o
         if (!(run.multi = curl_multi_init()))
             goto nomem;
         curl_multi_setopt(run.multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long)f->opt.link_connections);
-        curl_multi_setopt(run.multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)f->opt.link_host_connections);
+        curl_multi_setopt(run.multi, CURLMOPT_MAX_HOST_CONNECTIONS,
+                          (long)f->opt.link_host_connections);
         for (size_t k = 0; k < run.njobs; k++)
             if (run.jobs[k].state == JOB_QUEUED)
                 run.jobs[k].mode = OG_TRANSFER_HEAD;

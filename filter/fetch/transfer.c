@@ -64,7 +64,8 @@ static curl_socket_t on_open_socket(void *ctx, curlsocktype purpose, struct curl
             char text[64];
             og_addr_text(&a->addr, text, sizeof(text));
             snprintf(t->refused, sizeof(t->refused),
-                     "refused to connect to %s, a %s address (--allow-private-addresses allows it)", text, why);
+                     "refused to connect to %s, a %s address (--allow-private-addresses allows it)",
+                     text, why);
             return CURL_SOCKET_BAD;
         }
     }
@@ -152,11 +153,13 @@ int og_transfer_outcome(CURL *h, og_transfer *t, CURLcode rc, char *msg, size_t 
         snprintf(msg, n, "timed out (%s)", detail);
         break;
     case CURLE_FILESIZE_EXCEEDED:
-        snprintf(msg, n, "body larger than the limit of %llu bytes", (unsigned long long)o->max_size);
+        snprintf(msg, n, "body larger than the limit of %llu bytes",
+                 (unsigned long long)o->max_size);
         break;
     case CURLE_WRITE_ERROR:
         if (t->over_cap)
-            snprintf(msg, n, "body larger than the limit of %llu bytes", (unsigned long long)o->max_size);
+            snprintf(msg, n, "body larger than the limit of %llu bytes",
+                     (unsigned long long)o->max_size);
         else
             snprintf(msg, n, "out of memory");
         break;
@@ -169,12 +172,8 @@ int og_transfer_outcome(CURL *h, og_transfer *t, CURLcode rc, char *msg, size_t 
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CACERT_BADFILE:
     case CURLE_SSL_CONNECT_ERROR:
-    case CURLE_SSL_CERTPROBLEM:
-        snprintf(msg, n, "TLS failed: %s", detail);
-        break;
-    default:
-        snprintf(msg, n, "%s", detail);
-        break;
+    case CURLE_SSL_CERTPROBLEM: snprintf(msg, n, "TLS failed: %s", detail); break;
+    default: snprintf(msg, n, "%s", detail); break;
     }
     return -1;
 }

@@ -66,8 +66,9 @@ const char *og_addr_refusal(const struct sockaddr *sa, socklen_t len)
 
 void og_addr_text(const struct sockaddr *sa, char *out, size_t n)
 {
-    const void *a = sa->sa_family == AF_INET ? (const void *)&((const struct sockaddr_in *)sa)->sin_addr
-                                             : (const void *)&((const struct sockaddr_in6 *)sa)->sin6_addr;
+    const void *a = sa->sa_family == AF_INET
+                        ? (const void *)&((const struct sockaddr_in *)sa)->sin_addr
+                        : (const void *)&((const struct sockaddr_in6 *)sa)->sin6_addr;
     if (!inet_ntop(sa->sa_family, a, out, (socklen_t)n))
         snprintf(out, n, "?");
 }
@@ -86,4 +87,7 @@ int og_url_is_http(const char *url)
     return url[skip] != '\0' && url[skip] != '/';
 }
 
-int odfgate_is_url(const char *s) { return og_url_is_http(s); }
+int odfgate_is_url(const char *s)
+{
+    return og_url_is_http(s);
+}

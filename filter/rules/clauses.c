@@ -10,7 +10,7 @@
 
 typedef struct section_words {
     OG_VEC(og_word) words;
-    OG_VEC(uint32_t) para;     /* paragraph ordinal of each word */
+    OG_VEC(uint32_t) para; /* paragraph ordinal of each word */
 } section_words;
 
 static int collect(og_check *c, og_arena *tmp, uint32_t from, uint32_t to, section_words *w)
@@ -39,7 +39,8 @@ static int check_clause(og_check *c, const og_clause *k)
     og_arena tmp;
     og_buf diff;
     int m, rc = -1;
-    const char *where = k->section != OG_NONE ? c->schema->sections[k->section].heading : "the document";
+    const char *where =
+        k->section != OG_NONE ? c->schema->sections[k->section].heading : "the document";
 
     if (k->section != OG_NONE) {
         if ((h = c->section_heading[k->section]) == OG_NONE)
@@ -58,11 +59,15 @@ static int check_clause(og_check *c, const og_clause *k)
         goto out;
     if (m == OG_CLAUSE_MODIFIED)
         og_finding(c, "clause-modified", k->section, h, w.para.items[at],
-                   "standard clause %s differs from its text at %s: %s", k->id, k->href, diff.data ? diff.data : "");
+                   "standard clause %s differs from its text at %s: %s", k->id, k->href,
+                   diff.data ? diff.data : "");
     else if (m == OG_CLAUSE_MISSING || m == OG_CLAUSE_TOO_LONG)
-        og_finding(c, "clause-missing", k->section, h, para, "standard clause %s (%s) is not in %s%s%s%s", k->id,
-                   k->href, k->section != OG_NONE ? "\"" : "", where, k->section != OG_NONE ? "\"" : "",
-                   m == OG_CLAUSE_TOO_LONG ? " (not found word for word; too long to compare closer)" : "");
+        og_finding(c, "clause-missing", k->section, h, para,
+                   "standard clause %s (%s) is not in %s%s%s%s", k->id, k->href,
+                   k->section != OG_NONE ? "\"" : "", where, k->section != OG_NONE ? "\"" : "",
+                   m == OG_CLAUSE_TOO_LONG
+                       ? " (not found word for word; too long to compare closer)"
+                       : "");
     rc = 0;
 out:
     free(w.words.items);

@@ -26,7 +26,8 @@ int og_rules_links(const odfgate_doc *doc, odfgate_result *res, const og_link_ve
             continue;
         if (!(f = og_result_slot(res)))
             return -1;
-        snprintf(msg, sizeof(msg), "%s %s: %s", strcmp(v[i].rule, "link-broken") == 0 ? "broken link" : "link not reachable",
+        snprintf(msg, sizeof(msg), "%s %s: %s",
+                 strcmp(v[i].rule, "link-broken") == 0 ? "broken link" : "link not reachable",
                  v[i].url, v[i].reason);
         h = heading_above(doc, v[i].paragraph);
         f->rule = odfgate_rule_find(v[i].rule)->id;

@@ -56,22 +56,26 @@ OG_TEST(clause_find_present_modified_missing)
     char diff[512];
     size_t at = 99;
     const char *std = "We share data lawfully, securely and only for this framework.";
-    OG_CHECK_INT(find(std, "Intro words. WE SHARE DATA LAWFULLY SECURELY AND ONLY FOR THIS FRAMEWORK. More.", diff,
-                      sizeof(diff), &at),
-                 OG_CLAUSE_PRESENT);
+    OG_CHECK_INT(
+        find(std, "Intro words. WE SHARE DATA LAWFULLY SECURELY AND ONLY FOR THIS FRAMEWORK. More.",
+             diff, sizeof(diff), &at),
+        OG_CLAUSE_PRESENT);
     OG_CHECK_INT(at, 2);
-    OG_CHECK_INT(find(std, "Intro. We share data lawfully, safely and only for this framework.", diff, sizeof(diff), &at),
+    OG_CHECK_INT(find(std, "Intro. We share data lawfully, safely and only for this framework.",
+                      diff, sizeof(diff), &at),
                  OG_CLAUSE_MODIFIED);
     OG_CHECK_STR(diff, "\"… lawfully [-securely-] {+safely+} and …\"");
     OG_CHECK_INT(at, 1);
-    OG_CHECK_INT(find(std, "We share data lawfully and only for this framework.", diff, sizeof(diff), &at),
-                 OG_CLAUSE_MODIFIED);
+    OG_CHECK_INT(
+        find(std, "We share data lawfully and only for this framework.", diff, sizeof(diff), &at),
+        OG_CLAUSE_MODIFIED);
     OG_CHECK_STR(diff, "\"… lawfully [-securely-] and …\"");
-    OG_CHECK_INT(find(std, "We share data lawfully, securely, swiftly and only for this framework.", diff,
-                      sizeof(diff), &at),
+    OG_CHECK_INT(find(std, "We share data lawfully, securely, swiftly and only for this framework.",
+                      diff, sizeof(diff), &at),
                  OG_CLAUSE_MODIFIED);
     OG_CHECK_STR(diff, "\"… securely {+swiftly+} and …\"");
-    OG_CHECK_INT(find(std, "Nothing of the kind is written here at all.", diff, sizeof(diff), &at), OG_CLAUSE_MISSING);
+    OG_CHECK_INT(find(std, "Nothing of the kind is written here at all.", diff, sizeof(diff), &at),
+                 OG_CLAUSE_MISSING);
     OG_CHECK_INT(find(std, "", diff, sizeof(diff), &at), OG_CLAUSE_MISSING);
 }
 
@@ -79,12 +83,15 @@ OG_TEST(clause_find_shows_three_changes_then_counts)
 {
     char diff[1024];
     size_t at;
-    const char *std = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen";
-    OG_CHECK_INT(find(std, "one TWO three four FIVE six seven EIGHT nine ten ELEVEN twelve thirteen fourteen", diff,
-                      sizeof(diff), &at),
-                 OG_CLAUSE_PRESENT); /* folded: case is no change */
-    OG_CHECK_INT(find(std, "one 2 three four 5 six seven 8 nine ten 11 twelve thirteen fourteen", diff, sizeof(diff),
-                      &at),
+    const char *std =
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen";
+    OG_CHECK_INT(
+        find(std,
+             "one TWO three four FIVE six seven EIGHT nine ten ELEVEN twelve thirteen fourteen",
+             diff, sizeof(diff), &at),
+        OG_CLAUSE_PRESENT); /* folded: case is no change */
+    OG_CHECK_INT(find(std, "one 2 three four 5 six seven 8 nine ten 11 twelve thirteen fourteen",
+                      diff, sizeof(diff), &at),
                  OG_CLAUSE_MODIFIED);
     OG_CHECK_STR(diff, "\"… one [-two-] {+2+} three …\"; \"… four [-five-] {+5+} six …\"; "
                        "\"… seven [-eight-] {+8+} nine …\" and 1 more change");
@@ -124,17 +131,23 @@ OG_TEST(registry_parse)
         const char *xml, *want;
     } bad[] = {
         {"<registry/>", "root element must be registry"},
-        {"<registry xmlns='urn:odfgate:registry:1'><signer name='x'/></registry>", "unexpected element in registry"},
-        {"<registry xmlns='urn:odfgate:registry:1'><signatory><signer name='x'/></signatory></registry>",
+        {"<registry xmlns='urn:odfgate:registry:1'><signer name='x'/></registry>",
+         "unexpected element in registry"},
+        {"<registry xmlns='urn:odfgate:registry:1'><signatory><signer "
+         "name='x'/></signatory></registry>",
          "a signatory without an id"},
-        {"<registry xmlns='urn:odfgate:registry:1'><signatory id='a'/><signatory id='a'/></registry>",
+        {"<registry xmlns='urn:odfgate:registry:1'><signatory id='a'/><signatory "
+         "id='a'/></registry>",
          "a signatory listed twice"},
-        {"<registry xmlns='urn:odfgate:registry:1'><signatory id='a'><signer/></signatory></registry>",
+        {"<registry xmlns='urn:odfgate:registry:1'><signatory "
+         "id='a'><signer/></signatory></registry>",
          "a signer without a name"},
-        {"<registry xmlns='urn:odfgate:registry:1'><signatory id='a'><signer name='x'><role> </role></signer>"
+        {"<registry xmlns='urn:odfgate:registry:1'><signatory id='a'><signer name='x'><role> "
+         "</role></signer>"
          "</signatory></registry>",
          "an empty role"},
-        {"<!DOCTYPE r [<!ENTITY e 'x'>]><registry xmlns='urn:odfgate:registry:1'/>", "not a well-formed"},
+        {"<!DOCTYPE r [<!ENTITY e 'x'>]><registry xmlns='urn:odfgate:registry:1'/>",
+         "not a well-formed"},
         {"<registry", "not a well-formed"},
     };
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -142,8 +155,8 @@ OG_TEST(registry_parse)
         int rc = parse_registry(bad[i].xml, &s, &err);
         if (rc != -1 || err.code != ODFGATE_E_SCHEMA || !strstr(err.message, bad[i].want) ||
             strcmp(err.path, "reg.xml") != 0) {
-            printf("#   case %zu: rc %d, %s: %s (want %s)\n", i, rc, odfgate_errcode_name(err.code), err.message,
-                   bad[i].want);
+            printf("#   case %zu: rc %d, %s: %s (want %s)\n", i, rc, odfgate_errcode_name(err.code),
+                   err.message, bad[i].want);
             (*og_failures_)++;
         }
         odfgate_schema_free(s);
@@ -159,20 +172,26 @@ OG_TEST(schema_refs_in_memory)
     } cases[] = {
         {"<schema xmlns='urn:odfgate:schema:1' id='t'><registry href='/etc/passwd'/></schema>",
          "href=\"/etc/passwd\" cannot be resolved for a schema held in memory"},
-        {"<schema xmlns='urn:odfgate:schema:1' id='t'><clauses><clause id='c' href='c.txt'/></clauses></schema>",
+        {"<schema xmlns='urn:odfgate:schema:1' id='t'><clauses><clause id='c' "
+         "href='c.txt'/></clauses></schema>",
          "href=\"c.txt\" cannot be resolved for a schema held in memory"},
-        {"<schema xmlns='urn:odfgate:schema:1' id='t'><registry href='https://example.org/r.xml'/></schema>",
+        {"<schema xmlns='urn:odfgate:schema:1' id='t'><registry "
+         "href='https://example.org/r.xml'/></schema>",
          "the registry is a URL, which needs a fetcher"},
-        {"<schema xmlns='urn:odfgate:schema:1' id='t'><registry href='r.xml' sha256='00'/></schema>",
+        {"<schema xmlns='urn:odfgate:schema:1' id='t'><registry href='r.xml' "
+         "sha256='00'/></schema>",
          "does not follow the schema format"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         odfgate_schema *s = NULL;
         odfgate_error err;
         odfgate_error_clear(&err);
-        odfgate_status st = odfgate_schema_load_memory(cases[i].xml, strlen(cases[i].xml), NULL, &s, &err);
-        if (st == ODFGATE_OK || err.code != ODFGATE_E_SCHEMA || !strstr(err.message, cases[i].want)) {
-            printf("#   case %zu: %s: %s (want %s)\n", i, odfgate_errcode_name(err.code), err.message, cases[i].want);
+        odfgate_status st =
+            odfgate_schema_load_memory(cases[i].xml, strlen(cases[i].xml), NULL, &s, &err);
+        if (st == ODFGATE_OK || err.code != ODFGATE_E_SCHEMA ||
+            !strstr(err.message, cases[i].want)) {
+            printf("#   case %zu: %s: %s (want %s)\n", i, odfgate_errcode_name(err.code),
+                   err.message, cases[i].want);
             (*og_failures_)++;
         }
         odfgate_schema_free(s);

@@ -55,12 +55,12 @@ OG_TEST(urlguard_ipv6)
     OG_CHECK_STR(v6("fd12:3456::1"), "private");
     OG_CHECK_STR(v6("fc00::1"), "private");
     OG_CHECK_STR(v6("ff02::1"), "multicast");
-    OG_CHECK_STR(v6("::ffff:127.0.0.1"), "loopback");   /* v4-mapped */
+    OG_CHECK_STR(v6("::ffff:127.0.0.1"), "loopback"); /* v4-mapped */
     OG_CHECK_STR(v6("::ffff:10.0.0.1"), "private");
     OG_CHECK_STR(v6("::ffff:169.254.169.254"), "link-local");
     OG_CHECK_STR(v6("::ffff:93.184.216.34"), NULL);
     OG_CHECK_STR(v6("64:ff9b::a9fe:a9fe"), "link-local"); /* NAT64 of 169.254.169.254 */
-    OG_CHECK_STR(v6("2002:7f00:1::"), "loopback");       /* 6to4 of 127.0.0.1 */
+    OG_CHECK_STR(v6("2002:7f00:1::"), "loopback");        /* 6to4 of 127.0.0.1 */
     OG_CHECK_STR(v6("2606:4700::1111"), NULL);
 }
 
@@ -128,11 +128,11 @@ OG_TEST(cache_meta_malformed)
     static const char *const bad[] = {
         "",
         "odfgate-cache/2\nkind resource\nurl http://x/\nsha256 " /* wrong version */,
-        "odfgate-cache/1\nkind resource\nurl http://x/\n",            /* resource without sha256 */
-        "odfgate-cache/1\nkind other\nurl http://x/\n",               /* unknown kind */
-        "odfgate-cache/1\nkind link\n",                               /* no url */
-        "odfgate-cache/1\nkind link\nurl http://x/\nsize 12x\n",      /* bad number */
-        "odfgate-cache/1\nkind link\nurl http://x/\nstatus\n",        /* no value */
+        "odfgate-cache/1\nkind resource\nurl http://x/\n",       /* resource without sha256 */
+        "odfgate-cache/1\nkind other\nurl http://x/\n",          /* unknown kind */
+        "odfgate-cache/1\nkind link\n",                          /* no url */
+        "odfgate-cache/1\nkind link\nurl http://x/\nsize 12x\n", /* bad number */
+        "odfgate-cache/1\nkind link\nurl http://x/\nstatus\n",   /* no value */
     };
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         og_cache_meta m;
@@ -145,7 +145,8 @@ OG_TEST(cache_meta_malformed)
     }
     og_cache_meta m;
     memset(&m, 0, sizeof(m));
-    const char *good = "odfgate-cache/1\nkind link\nurl http://x/\nstatus 404\nverdict broken\nfuture-key x\n";
+    const char *good =
+        "odfgate-cache/1\nkind link\nurl http://x/\nstatus 404\nverdict broken\nfuture-key x\n";
     OG_CHECK_INT(og_cache_meta_parse(good, strlen(good), &m), 0);
     OG_CHECK_STR(m.verdict, "broken");
     OG_CHECK_INT(m.status, 404);
