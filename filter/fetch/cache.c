@@ -64,6 +64,34 @@ static int parse_int(const char *v, size_t n, int64_t *out)
     return 0;
 }
 
+/* The meta field called name[0..n) that holds a heap string, or NULL. */
+static char **meta_str_field(og_cache_meta *m, const char *name, size_t n)
+{
+    static const struct {
+        const char *name;
+        size_t off;
+    } fields[] = {{"url", offsetof(og_cache_meta, url)},
+                  {"etag", offsetof(og_cache_meta, etag)},
+                  {"last-modified", offsetof(og_cache_meta, last_modified)},
+                  {"detail", offsetof(og_cache_meta, detail)}};
+    for (size_t i = 0; i < OG_ARRAY_LEN(fields); i++)
+        if (strlen(fields[i].name) == n && memcmp(fields[i].name, name, n) == 0)
+            return (char **)((char *)m + fields[i].off);
+    return NULL;
+}
+
+/* The meta field called name[0..n) that is a fixed array (kind, verdict, sha256), or NULL. */
+static char *meta_word_field(og_cache_meta *m, const char *name, size_t n)
+{
+    if (n == 4 && memcmp(name, "kind", 4) == 0)
+        return m->kind;
+    if (n == 7 && memcmp(name, "verdict", 7) == 0)
+        return m->verdict;
+    if (n == 6 && memcmp(name, "sha256", 6) == 0)
+        return m->sha256;
+    return NULL;
+}
+
 int og_cache_meta_parse(const char *text, size_t len, og_cache_meta *m)
 {
     const char *p = text, *end = text + len;
@@ -88,26 +116,14 @@ int og_cache_meta_parse(const char *text, size_t len, og_cache_meta *m)
         for (size_t i = 0; i < vn; i++) /* never written (og_cache_meta_format): not ours */
             if ((unsigned char)v[i] < 0x20 || v[i] == 0x7f)
                 return -1;
-        if (KEY("kind")) {
-            if (copy_word(m->kind, sizeof(m->kind), v, vn) < 0)
+        char **str = meta_str_field(m, p, kn);
+        char *word = meta_word_field(m, p, kn);
+        if (str) {
+            if (set_str(str, v, vn) < 0)
                 return -1;
-        } else if (KEY("url")) {
-            if (set_str(&m->url, v, vn) < 0)
-                return -1;
-        } else if (KEY("etag")) {
-            if (set_str(&m->etag, v, vn) < 0)
-                return -1;
-        } else if (KEY("last-modified")) {
-            if (set_str(&m->last_modified, v, vn) < 0)
-                return -1;
-        } else if (KEY("detail")) {
-            if (set_str(&m->detail, v, vn) < 0)
-                return -1;
-        } else if (KEY("sha256")) {
-            if (vn != 64 || copy_word(m->sha256, sizeof(m->sha256), v, vn) < 0)
-                return -1;
-        } else if (KEY("verdict")) {
-            if (copy_word(m->verdict, sizeof(m->verdict), v, vn) < 0)
+        } else if (word) {
+            size_t cap = KEY("sha256") ? 65 : 16;
+            if ((KEY("sha256") && vn != 64) || copy_word(word, cap, v, vn) < 0)
                 return -1;
         } else if (KEY("status") || KEY("fetched") || KEY("checked") || KEY("size")) {
             if (parse_int(v, vn, &num) < 0)
