@@ -357,20 +357,29 @@ static int tmp_name(const char *name)
             strncmp(name + 65, ".body.odfgate-", 14) == 0);
 }
 
+/* opendir; NULL with *rc = 0 when the directory does not exist (an empty cache), or -1 with
+ * err filled. */
+static DIR *open_dir(const char *dir, int *rc, odfgate_error *err)
+{
+    DIR *d = opendir(dir);
+    *rc = 0;
+    if (!d && errno != ENOENT) {
+        og_fail(err, ODFGATE_E_IO, dir, NULL, "cannot read the cache directory: %s",
+                strerror(errno));
+        *rc = -1;
+    }
+    return d;
+}
+
 int og_cache_each(const char *dir, int (*fn)(const og_cache_meta *m, void *ctx), void *ctx,
                   odfgate_error *err)
 {
-    DIR *d = opendir(dir);
     struct dirent *e;
     og_buf text, path;
     int rc = 0;
-    if (!d) {
-        if (errno == ENOENT)
-            return 0;
-        return og_fail(err, ODFGATE_E_IO, dir, NULL, "cannot read the cache directory: %s",
-                       strerror(errno)),
-               -1;
-    }
+    DIR *d = open_dir(dir, &rc, err);
+    if (!d)
+        return rc;
     og_buf_init(&text, OG_CACHE_MAX_META);
     og_buf_init(&path, 8192);
     while (rc == 0 && (e = readdir(d)) != NULL) {
@@ -393,20 +402,15 @@ int og_cache_each(const char *dir, int (*fn)(const og_cache_meta *m, void *ctx),
 
 int og_cache_clear_dir(const char *dir, size_t *removed, odfgate_error *err)
 {
-    DIR *d = opendir(dir);
     struct dirent *e;
     og_buf path;
     size_t n = 0;
     int rc = 0, lock;
+    DIR *d;
     if (removed)
         *removed = 0;
-    if (!d) {
-        if (errno == ENOENT)
-            return 0;
-        return og_fail(err, ODFGATE_E_IO, dir, NULL, "cannot read the cache directory: %s",
-                       strerror(errno)),
-               -1;
-    }
+    if (!(d = open_dir(dir, &rc, err)))
+        return rc;
     og_buf_init(&path, 8192);
     if (og_buf_printf(&path, "%s/x", dir) != OG_BUF_OK ||
         (lock = og_lock_dir_of(path.data, err)) < 0) {
