@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """server.py — the HTTP server the tests/http scripts and bench/links.sh start on loopback.
 
-    server.py --root DIR --portfile FILE --log FILE [--ports N]
+    server.py --root DIR --portfile FILE --log FILE [--ports N] [--tls CERT KEY]
 
 Listens on 127.0.0.1 (N ports, one per line in FILE; a port is a different "host" for
-libcurl's per-host connection cap).  Every request appends one line to the log:
+libcurl's per-host connection cap); with --tls it speaks HTTPS with that certificate.  Every request appends one line to the log:
 "METHOD PATH if-none-match=... if-modified-since=... t=MONOTONIC".
 
   /res/NAME        DIR/NAME with ETag (content digest) and Last-Modified (file mtime);
@@ -16,7 +16,7 @@ libcurl's per-host connection cap).  Every request appends one line to the log:
   /big             Content-Length: 100 MB, sends it
   /delay/MS/...    waits MS milliseconds, then 200 (the link benchmark)
 """
-import argparse, email.utils, hashlib, os, sys, threading, time
+import argparse, email.utils, hashlib, os, ssl, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 seen = set()
@@ -134,7 +134,12 @@ def main():
     ap.add_argument("--portfile", required=True)
     ap.add_argument("--log", required=True)
     ap.add_argument("--ports", type=int, default=1)
+    ap.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     a = ap.parse_args()
+    tls = None
+    if a.tls:
+        tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        tls.load_cert_chain(a.tls[0], a.tls[1])
     servers = []
     ThreadingHTTPServer.request_queue_size = 256  # many connections at once (link checks)
     ThreadingHTTPServer.handle_error = lambda self, request, address: None  # clients that hang up
@@ -142,6 +147,8 @@ def main():
         s = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         s.daemon_threads = True
         s.root, s.logfile = a.root, a.log
+        if tls:
+            s.socket = tls.wrap_socket(s.socket, server_side=True)
         servers.append(s)
         threading.Thread(target=s.serve_forever, daemon=True).start()
     tmp = a.portfile + ".tmp"
