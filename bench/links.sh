@@ -10,6 +10,7 @@ set -euo pipefail
 RUNS=${RUNS:-5}
 LINKS=${BENCH_LINKS:-1000}
 HOSTS=${BENCH_HOSTS:-20}
+unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
 work=$(mktemp -d /tmp/odfgate-bench-links.XXXXXX)
 server=
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT

@@ -82,6 +82,13 @@ case $err in "odfgate: http://127.0.0.1:1/nothing: cannot connect: "*"(fetch-fai
 run_odfgate fetch "file:///etc/passwd"
 check "file:// refused as usage error" [ "$rc" -eq 2 ]
 
+# --- proxies come from the environment; --no-proxy ignores them
+http_proxy="http://127.0.0.1:1" run_odfgate fetch --refresh "$base/res/a.txt"
+case $err in "odfgate: $base/res/a.txt: cannot connect: "*"port 1 "*) ok "http_proxy from the environment is used";;
+    *) fail "http_proxy used"; diag "$err";; esac
+http_proxy="http://127.0.0.1:1" run_odfgate fetch --refresh --no-proxy "$base/res/a.txt"
+check "--no-proxy: straight to the server" [ "$rc" -eq 0 ]
+
 # --- pins on odfgate fetch (--schema-sha256 applies to each URL)
 sum=$(sha256sum "$root/a.txt" | cut -c1-64)
 run_odfgate fetch --schema-sha256 "$sum" "$base/res/a.txt"

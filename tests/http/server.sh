@@ -4,6 +4,8 @@
 #                               at a time: a second start_server stops the first).
 #   requests PATTERN            number of logged requests matching the grep -E PATTERN
 server_pid=
+# the tests talk to loopback only: a proxy from the environment must not get in the way
+unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
 stop_server() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=; fi; }
 trap 'stop_server; rm -rf "$scratch"' EXIT
 start_server() {
