@@ -218,7 +218,8 @@ ODFGATE_API int odfgate_severity_parse(const char *name);
 typedef struct odfgate_rule_info {
     const char *id;               /* kebab-case, stable */
     odfgate_severity severity;    /* default */
-    const char *family;           /* "sections", "phrases", "metadata", "package" */
+    const char *family;           /* "sections", "phrases", "metadata", "package", "signoff",
+                                     "clauses", "links" */
     const char *description;      /* one line */
 } odfgate_rule_info;
 
