@@ -861,6 +861,40 @@ void og_bigrams_of(const char *s, size_t n, og_bigrams *out)
     }
 }
 
+/* Bytes of "plain" text, whose fold is its ASCII lower case: each byte's folded value, or 0
+ * for a byte folding may change otherwise (non-ASCII, NUL, white space other than ' '). */
+static const unsigned char plain_fold[256] = {
+#define F(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 0x20 : (c))
+#define R8(b) F(b), F(b + 1), F(b + 2), F(b + 3), F(b + 4), F(b + 5), F(b + 6), F(b + 7)
+    [0x20] = R8(0x20), R8(0x28), R8(0x30), R8(0x38), R8(0x40), R8(0x48), R8(0x50), R8(0x58),
+    R8(0x60), R8(0x68), R8(0x70), R8(0x78),
+#undef R8
+#undef F
+};
+
+int og_bigrams_of_plain(const char *s, size_t n, og_bigrams *out)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint64_t bits[8] = {0};
+    unsigned prev;
+    memset(out, 0, sizeof(*out));
+    if (n == 0)
+        return 1;
+    prev = plain_fold[u[0]];
+    if (!prev || prev == ' ' || u[n - 1] == ' ')
+        return 0; /* folding trims white space */
+    for (size_t i = 1; i < n; i++) {
+        unsigned c = plain_fold[u[i]], h;
+        if (!c || (c == ' ' && prev == ' '))
+            return 0; /* not plain, or a run of spaces that folding would collapse */
+        h = (prev * 31u + c) & 511u; /* the hash of og_bigrams_of */
+        bits[h >> 6] |= 1ull << (h & 63);
+        prev = c;
+    }
+    memcpy(out->bits, bits, sizeof(bits));
+    return 1;
+}
+
 int og_bigrams_contain(const og_bigrams *text, const og_bigrams *phrase)
 {
     for (int i = 0; i < 8; i++)

@@ -83,6 +83,10 @@ typedef struct og_bigrams {
 } og_bigrams;
 void og_bigrams_of(const char *s, size_t n, og_bigrams *out);
 int og_bigrams_contain(const og_bigrams *text, const og_bigrams *phrase);
+/* The summary of og_text_fold(s) without folding, for the common case of "plain" text: ASCII
+ * whose only white space is single inner ' ' (so folding only lowers its case).  Returns 1 and
+ * sets *out if s[0..n) is plain; else 0 (*out is then meaningless: fold, and og_bigrams_of). */
+int og_bigrams_of_plain(const char *s, size_t n, og_bigrams *out);
 
 /* Words in s[0..n). */
 uint64_t og_count_words(const char *s, size_t n);

@@ -748,6 +748,37 @@ OG_TEST(text_bigrams)
     OG_CHECK(og_bigrams_contain(&t, &p));
 }
 
+/* og_bigrams_of_plain agrees with folding then og_bigrams_of, and refuses what it cannot do. */
+static int plain_agrees(const char *s)
+{
+    og_bigrams fast, slow;
+    og_buf b;
+    int plain = og_bigrams_of_plain(s, strlen(s), &fast);
+    og_buf_init(&b, 1 << 16);
+    og_text_fold(s, strlen(s), &b);
+    og_bigrams_of(b.data ? b.data : "", b.len, &slow);
+    og_buf_free(&b);
+    return plain ? memcmp(&fast, &slow, sizeof(fast)) == 0 : -1;
+}
+
+OG_TEST(text_bigrams_plain)
+{
+    OG_CHECK_INT(plain_agrees(""), 1);
+    OG_CHECK_INT(plain_agrees("a"), 1);
+    OG_CHECK_INT(plain_agrees("Lorem Ipsum, TBC [insert X] @Z{}~`^_ 1.5"), 1);
+    OG_CHECK_INT(plain_agrees("ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz"), 1);
+    /* not plain: non-ASCII, white space that folding collapses or trims, control bytes */
+    OG_CHECK_INT(plain_agrees("caf\xc3\xa9"), -1);
+    OG_CHECK_INT(plain_agrees("\xe2\x80\x9cTBC\xe2\x80\x9d"), -1);
+    OG_CHECK_INT(plain_agrees("two  spaces"), -1);
+    OG_CHECK_INT(plain_agrees(" lead"), -1);
+    OG_CHECK_INT(plain_agrees("trail "), -1);
+    OG_CHECK_INT(plain_agrees(" "), -1);
+    OG_CHECK_INT(plain_agrees("tab\there"), -1);
+    OG_CHECK_INT(plain_agrees("line\nbreak"), -1);
+    OG_CHECK_INT(plain_agrees("bell\a"), -1);
+}
+
 OG_TEST(text_phrases_literal)
 {
     og_arena a;
