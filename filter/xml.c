@@ -296,9 +296,12 @@ int og_xml_stream_next(og_xml_stream *s)
                                "XML entity declarations are refused (possible entity expansion attack)");
     } else if (type == XML_READER_TYPE_ENTITY_REFERENCE || type == XML_READER_TYPE_ENTITY) {
         return stream_fail(s, ODFGATE_E_ENTITY, "XML entity references are refused");
-    } else if (type == XML_READER_TYPE_ELEMENT &&
-               (unsigned)xmlTextReaderDepth(s->reader) >= s->max_depth) {
-        return stream_fail(s, ODFGATE_E_LIMIT, "XML nesting deeper than the limit");
+    } else if (type == XML_READER_TYPE_ELEMENT) {
+        int depth = xmlTextReaderDepth(s->reader);
+        if ((unsigned)depth >= s->max_depth)
+            return stream_fail(s, ODFGATE_E_LIMIT, "XML nesting deeper than the limit");
+        if (depth == 0 && !s->root)
+            s->root = xmlTextReaderCurrentNode(s->reader);
     }
     return 1;
 }
@@ -315,9 +318,39 @@ void og_xml_stream_close(og_xml_stream *s)
     s->sink = NULL;
 }
 
+/* 1 if ns is one of the root element's namespace declarations. */
+static int declared_on_root(const og_xml_stream *s, const xmlNs *ns)
+{
+    for (const xmlNs *d = s->root ? s->root->nsDef : NULL; d; d = d->next)
+        if (d == ns)
+            return 1;
+    return 0;
+}
+
+/* xmlTextReaderConstNamespaceUri looks the URI up in the reader's dictionary (hashing it) on
+ * every call: 5% of a check.  The namespaces declared on the root element (in ODF, all of
+ * them) live as long as the reader, so their xmlNs pointers stand for their URIs: those
+ * answers are cached by pointer, and compare by pointer with xmlTextReaderConstString. */
 const char *og_xml_ns(og_xml_stream *s)
 {
-    const xmlChar *v = xmlTextReaderConstNamespaceUri(s->reader);
+    xmlNodePtr n = xmlTextReaderCurrentNode(s->reader);
+    const xmlChar *v;
+    if (n && n->type == XML_ELEMENT_NODE) { /* start or end tag; every such node is in root */
+        const xmlNs *ns = n->ns;
+        size_t slot;
+        if (!ns)
+            return "";
+        slot = ((uintptr_t)ns >> 4) % OG_ARRAY_LEN(s->ns_cache);
+        if (s->ns_cache[slot].ns == ns)
+            return s->ns_cache[slot].uri;
+        if (declared_on_root(s, ns) &&
+            (v = xmlTextReaderConstString(s->reader, ns->href)) != NULL) {
+            s->ns_cache[slot].ns = ns;
+            s->ns_cache[slot].uri = (const char *)v;
+            return (const char *)v;
+        }
+    }
+    v = xmlTextReaderConstNamespaceUri(s->reader);
     return v ? (const char *)v : "";
 }
 

@@ -42,6 +42,11 @@ typedef struct og_xml_stream {
     unsigned max_depth;
     void *sink;           /* private: error capture */
     xmlDocPtr doc;        /* private: document taken from the reader (freed at close) */
+    xmlNodePtr root;      /* private: the root element, once read (lives as long as the reader) */
+    struct {
+        const xmlNs *ns;
+        const char *uri;
+    } ns_cache[16];       /* private: og_xml_ns answers for the root's namespace declarations */
 } og_xml_stream;
 
 /* Create a stream.  `read` is called with `ctx`.  Returns 0, or -1 with err filled. */
