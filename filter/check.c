@@ -82,16 +82,16 @@ const char *og_check_folded(og_check *c, uint32_t i, size_t *len)
     return c->folded[i];
 }
 
-const og_bigrams *og_check_grams(og_check *c, uint32_t i)
+const og_trigrams *og_check_grams(og_check *c, uint32_t i)
 {
     if (!c->have_grams[i]) {
         const og_para *p = &c->doc->paras[i];
-        if (!og_bigrams_of_plain(p->text, p->len, &c->grams[i])) {
+        if (!og_trigrams_of_plain(p->text, p->len, &c->grams[i])) {
             size_t len;
             const char *folded = og_check_folded(c, i, &len);
             if (!folded)
                 return NULL;
-            og_bigrams_of(folded, len, &c->grams[i]);
+            og_trigrams_of(folded, len, &c->grams[i]);
         }
         c->have_grams[i] = 1;
     }
@@ -152,7 +152,7 @@ odfgate_status odfgate_check(const odfgate_doc *doc, const odfgate_schema *schem
     c.para_section = og_arena_alloc(&res->arena, (np + 1) * sizeof(size_t));
     c.folded = og_arena_zalloc(&res->arena, (np + 1) * sizeof(char *));
     c.folded_len = og_arena_zalloc(&res->arena, (np + 1) * sizeof(size_t));
-    c.grams = og_arena_alloc(&res->arena, (np + 1) * sizeof(og_bigrams));
+    c.grams = og_arena_alloc(&res->arena, (np + 1) * sizeof(og_trigrams));
     c.have_grams = og_arena_zalloc(&res->arena, np + 1);
     res->heading_section = og_arena_zalloc(&res->arena, (nh + 1) * sizeof(char *));
     res->heading_count = nh;

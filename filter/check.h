@@ -31,7 +31,7 @@ typedef struct og_check {
     size_t *para_section;   /* paragraph index → innermost enclosing matched section, OG_NONE */
     const char **folded;    /* paragraph index → og_text_fold(text), lazily built */
     size_t *folded_len;
-    og_bigrams *grams;      /* paragraph index → bigram summary of its folded text, */
+    og_trigrams *grams;      /* paragraph index → og_trigrams_of its folded text, */
     unsigned char *have_grams; /* lazily built (1 once set) */
     int nomem;
 } og_check;
@@ -47,9 +47,9 @@ void og_finding_sev(og_check *c, const char *rule, odfgate_severity sev, size_t 
 
 /* Folded text of paragraph index i (og_text_fold), cached.  NULL on out-of-memory. */
 const char *og_check_folded(og_check *c, uint32_t i, size_t *len);
-/* Bigram summary of that folded text, cached.  Most paragraphs are plain ASCII and are not
- * folded for it (og_bigrams_of_plain): fold only once a phrase passes this filter.  NULL on
- * out-of-memory. */
-const og_bigrams *og_check_grams(og_check *c, uint32_t i);
+/* Word-start summary of that folded text (og_trigrams_of), cached.  ASCII paragraphs are not
+ * folded for it (og_trigrams_of_plain): they are folded only once a phrase passes this filter.
+ * NULL on out-of-memory. */
+const og_trigrams *og_check_grams(og_check *c, uint32_t i);
 
 #endif

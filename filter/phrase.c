@@ -64,7 +64,7 @@ int og_phrase_init(og_phrase *p, og_arena *a, og_phrase_kind kind, const char *t
         }
         p->folded = og_arena_strndup(a, b.data, b.len);
         p->folded_len = b.len;
-        og_bigrams_of(b.data, b.len, &p->grams);
+        og_trigrams_of(b.data, b.len, &p->grams);
         og_buf_free(&b);
         if (!p->folded) {
             og_fail(err, ODFGATE_E_NOMEM, where, NULL, "out of memory");
@@ -92,9 +92,9 @@ int og_phrase_init(og_phrase *p, og_arena *a, og_phrase_kind kind, const char *t
     return 0;
 }
 
-int og_phrase_may_match(const og_phrase *p, const og_bigrams *text)
+int og_phrase_may_match(const og_phrase *p, const og_trigrams *text)
 {
-    return p->kind != OG_PHRASE_LITERAL || og_bigrams_contain(text, &p->grams);
+    return p->kind != OG_PHRASE_LITERAL || og_trigrams_contain(text, &p->grams);
 }
 
 void og_phrase_release(og_phrase *p)

@@ -850,56 +850,116 @@ uint64_t og_count_words(const char *s, size_t n)
     return words;
 }
 
-/* ------------------------------------------------------------------ bigram summaries */
+/* ------------------------------------------------------------------ word-start summaries */
 
-void og_bigrams_of(const char *s, size_t n, og_bigrams *out)
+#define SUMMARY_BITS (64u * OG_ARRAY_LEN(((og_trigrams *)0)->bits))
+
+static void add_trigram(uint64_t *bits, unsigned a, unsigned b, unsigned c)
 {
+    unsigned h = ((a * 31u + b) * 31u + c) % SUMMARY_BITS;
+    bits[h >> 6] |= 1ull << (h & 63);
+}
+
+/* A word start: a letter or digit (not an ideograph or kana) after something that is not one
+ * (og_find_phrase's left boundary).  Where a phrase starts with one, every match of it starts
+ * at a word start of the text, and so does every word of the phrase after a non-word
+ * character: that is why the word-start trigrams of the phrase must be among the text's. */
+static int starts_words(uint32_t cp)
+{
+    return og_cp_is_word(cp) && !is_standalone(cp);
+}
+
+void og_trigrams_of(const char *s, size_t n, og_trigrams *out)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    int prev_in = 0;
     memset(out, 0, sizeof(*out));
-    for (size_t i = 1; i < n; i++) {
-        unsigned h = ((unsigned char)s[i - 1] * 31u + (unsigned char)s[i]) & 511u;
-        out->bits[h >> 6] |= 1ull << (h & 63);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = og_utf8_decode(s + i, n - i, &cp);
+        int in = starts_words(cp);
+        if (in && !prev_in && i + 2 < n)
+            add_trigram(out->bits, u[i], u[i + 1], u[i + 2]);
+        prev_in = in;
+        i += k;
     }
 }
 
-/* Bytes of "plain" text, whose fold is its ASCII lower case: each byte's folded value, or 0
- * for a byte folding may change otherwise (non-ASCII, NUL, white space other than ' '). */
-static const unsigned char plain_fold[256] = {
+int og_trigrams_contain(const og_trigrams *text, const og_trigrams *phrase)
+{
+    for (size_t i = 0; i < OG_ARRAY_LEN(text->bits); i++)
+        if ((text->bits[i] & phrase->bits[i]) != phrase->bits[i])
+            return 0;
+    return 1;
+}
+
+/* ASCII bytes as folding writes them (letters in lower case); entries from 0x80 on are
+ * never used as such, those bytes are not plain. */
+static const unsigned char ascii_folded[256] = {
 #define F(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 0x20 : (c))
 #define R8(b) F(b), F(b + 1), F(b + 2), F(b + 3), F(b + 4), F(b + 5), F(b + 6), F(b + 7)
-    [0x20] = R8(0x20), R8(0x28), R8(0x30), R8(0x38), R8(0x40), R8(0x48), R8(0x50), R8(0x58),
-    R8(0x60), R8(0x68), R8(0x70), R8(0x78),
+    R8(0x00), R8(0x08), R8(0x10), R8(0x18), R8(0x20), R8(0x28), R8(0x30), R8(0x38),
+    R8(0x40), R8(0x48), R8(0x50), R8(0x58), R8(0x60), R8(0x68), R8(0x70), R8(0x78),
 #undef R8
 #undef F
 };
 
-int og_bigrams_of_plain(const char *s, size_t n, og_bigrams *out)
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+/* High bit of each byte of x (all bytes ASCII) that lies in [lo, hi]: no carry crosses bytes. */
+static uint64_t bytes_between(uint64_t x, unsigned lo, unsigned hi)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    uint64_t bits[8] = {0};
-    unsigned prev;
-    memset(out, 0, sizeof(*out));
-    if (n == 0)
-        return 1;
-    prev = plain_fold[u[0]];
-    if (!prev || prev == ' ' || u[n - 1] == ' ')
-        return 0; /* folding trims white space */
-    for (size_t i = 1; i < n; i++) {
-        unsigned c = plain_fold[u[i]], h;
-        if (!c || (c == ' ' && prev == ' '))
-            return 0; /* not plain, or a run of spaces that folding would collapse */
-        h = (prev * 31u + c) & 511u; /* the hash of og_bigrams_of */
-        bits[h >> 6] |= 1ull << (h & 63);
-        prev = c;
-    }
-    memcpy(out->bits, bits, sizeof(bits));
-    return 1;
+    return (x + (0x80u - lo) * ONES) & ~(x + (0x7Fu - hi) * ONES) & HIGHS;
 }
 
-int og_bigrams_contain(const og_bigrams *text, const og_bigrams *phrase)
+/* High bit of each ASCII letter or digit of x (all bytes ASCII). */
+static uint64_t alnum_bytes(uint64_t x)
 {
-    for (int i = 0; i < 8; i++)
-        if ((text->bits[i] & phrase->bits[i]) != phrase->bits[i])
+    return bytes_between(x | 0x20 * ONES, 'a', 'z') | bytes_between(x, '0', '9');
+}
+
+/* Record the trigram at word start j of plain text u[0..n). */
+static void add_plain_start(uint64_t *bits, const unsigned char *u, size_t n, size_t j)
+{
+    if (j + 2 < n)
+        add_trigram(bits, ascii_folded[u[j]], ascii_folded[u[j + 1]], ascii_folded[u[j + 2]]);
+}
+
+/* Plain text: ASCII without control bytes or two spaces in a row.  Folding only lowers its
+ * case and trims it, which changes neither its word starts nor the bytes that follow them. */
+int og_trigrams_of_plain(const char *s, size_t n, og_trigrams *out)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint64_t prev_in = 0, prev_sp = 0; /* 0x80 if the byte before is a letter/digit, a space */
+    size_t i = 0;
+    memset(out, 0, sizeof(*out));
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* eight bytes at a time: the high bit of byte j of a block is bit 8j + 7 of the word */
+    for (; n - i >= 8; i += 8) {
+        uint64_t x, in, sp, starts;
+        memcpy(&x, u + i, 8);
+        if (x & HIGHS)
             return 0;
+        sp = bytes_between(x, ' ', ' ');
+        if (bytes_between(x, 0, 0x1F) | (sp & ((sp << 8) | prev_sp)))
+            return 0;
+        in = alnum_bytes(x);
+        starts = in & ~((in << 8) | prev_in);
+        prev_in = in >> 56;
+        prev_sp = sp >> 56;
+        for (; starts; starts &= starts - 1)
+            add_plain_start(out->bits, u, n, i + ((unsigned)__builtin_ctzll(starts) >> 3));
+    }
+#endif
+    for (; i < n; i++) {
+        uint64_t in = ascii_class[u[i]] == C_WORD ? 0x80 : 0, sp = u[i] == ' ' ? 0x80 : 0;
+        if (u[i] >= 0x80 || u[i] < 0x20 || (sp && prev_sp))
+            return 0;
+        if (in && !prev_in)
+            add_plain_start(out->bits, u, n, i);
+        prev_in = in;
+        prev_sp = sp;
+    }
     return 1;
 }
 

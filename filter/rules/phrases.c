@@ -12,7 +12,7 @@ static int search(og_check *c, const og_phrase *p, uint32_t i, char *shown, size
     const og_para *para = &c->doc->paras[i];
     size_t flen = 0, off, len;
     const char *folded = NULL;
-    const og_bigrams *grams;
+    const og_trigrams *grams;
     int r;
     if (p->kind == OG_PHRASE_LITERAL) {
         if (!(grams = og_check_grams(c, i)))
