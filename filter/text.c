@@ -276,6 +276,47 @@ static const unsigned char ascii_class[128] = {
 };
 #undef W_
 
+/* Eight bytes at a time ("SWAR"), for the ASCII fast paths.  On a little-endian machine, byte
+ * j of a block loaded with memcpy is bits 8j..8j+7 of the word; the masks below set the high
+ * bit (8j + 7) of each byte that has a property, and no carry ever crosses into another byte. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define OG_SWAR 1
+#else
+#define OG_SWAR 0
+#endif
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Bytes of x (all bytes ASCII) in [lo, hi]. */
+static uint64_t bytes_between(uint64_t x, unsigned lo, unsigned hi)
+{
+    return (x + (0x80u - lo) * ONES) & ~(x + (0x7Fu - hi) * ONES) & HIGHS;
+}
+
+/* ASCII letters and digits of x (all bytes ASCII). */
+static uint64_t alnum_bytes(uint64_t x)
+{
+    return bytes_between(x | 0x20 * ONES, 'a', 'z') | bytes_between(x, '0', '9');
+}
+
+/* Zero bytes of x (any bytes). */
+static uint64_t zero_bytes(uint64_t x)
+{
+    return ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
+}
+
+/* Bytes of x (any bytes) below 0x20: tab, CR, LF and the other control bytes. */
+static uint64_t control_bytes(uint64_t x)
+{
+    return ~(((x & ~HIGHS) + 0x60 * ONES) | x) & HIGHS;
+}
+
+/* The number of bytes flagged in a mask of high bits. */
+static unsigned count_flags(uint64_t mask)
+{
+    return (unsigned)(((mask >> 7) * ONES) >> 56);
+}
+
 /* ------------------------------------------------------------------ folding */
 
 static uint32_t fold_latin_ext_b(uint32_t cp) /* U+0180..U+024F */
@@ -787,15 +828,39 @@ static int is_joiner(uint32_t cp)
     return cp == '\'' || cp == 0x2019 || cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
 
+/* A block of eight ASCII bytes with no apostrophe, hyphen, point or comma: its words start
+ * at the letters and digits that do not follow one.  Returns 0 if the block is not such. */
+static int count_block(const char *s, uint64_t *words, int *in_word)
+{
+    uint64_t x, in;
+    memcpy(&x, s, 8);
+    if ((x & HIGHS) || bytes_between(x, '\'', '\'') || bytes_between(x, ',', '.'))
+        return 0;
+    in = alnum_bytes(x);
+    *words += count_flags(in & ~((in << 8) | (*in_word ? 0x80u : 0u)));
+    *in_word = (in >> 63) != 0;
+    return 1;
+}
+
 uint64_t og_count_words(const char *s, size_t n)
 {
     uint64_t words = 0;
     int in_word = 0, after_cjk = 0; /* after_cjk: the last character was an ideograph/kana */
     uint32_t prev = 0;              /* the last code point (for digit separators) */
+    size_t slow_until = 0;          /* no block tried before this: the last one was not plain */
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         unsigned char c = (unsigned char)s[i];
         size_t k;
+        if (OG_SWAR && i >= slow_until && n - i >= 8) {
+            if (count_block(s + i, &words, &in_word)) {
+                after_cjk = 0;
+                prev = (unsigned char)s[i + 7];
+                i += 8;
+                continue;
+            }
+            slow_until = i + 8;
+        }
         if (c < 0x80) { /* fast path */
             switch (ascii_class[c]) {
             case C_WORD: /* the common case, a run of ASCII letters and digits */
@@ -904,20 +969,6 @@ static const unsigned char ascii_folded[256] = {
 #undef F
 };
 
-#define ONES 0x0101010101010101ull
-#define HIGHS 0x8080808080808080ull
-/* High bit of each byte of x (all bytes ASCII) that lies in [lo, hi]: no carry crosses bytes. */
-static uint64_t bytes_between(uint64_t x, unsigned lo, unsigned hi)
-{
-    return (x + (0x80u - lo) * ONES) & ~(x + (0x7Fu - hi) * ONES) & HIGHS;
-}
-
-/* High bit of each ASCII letter or digit of x (all bytes ASCII). */
-static uint64_t alnum_bytes(uint64_t x)
-{
-    return bytes_between(x | 0x20 * ONES, 'a', 'z') | bytes_between(x, '0', '9');
-}
-
 /* Record the trigram at word start j of plain text u[0..n). */
 static void add_plain_start(uint64_t *bits, const unsigned char *u, size_t n, size_t j)
 {
@@ -933,8 +984,7 @@ int og_trigrams_of_plain(const char *s, size_t n, og_trigrams *out)
     uint64_t prev_in = 0, prev_sp = 0; /* 0x80 if the byte before is a letter/digit, a space */
     size_t i = 0;
     memset(out, 0, sizeof(*out));
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    /* eight bytes at a time: the high bit of byte j of a block is bit 8j + 7 of the word */
+#if OG_SWAR
     for (; n - i >= 8; i += 8) {
         uint64_t x, in, sp, starts;
         memcpy(&x, u + i, 8);
@@ -1022,6 +1072,20 @@ int og_append_collapsed(og_buf *out, const char *s, size_t n)
         if ((rc = og_buf_reserve(out, n)) != OG_BUF_OK)
             return rc;
         o = out->data;
+        if (OG_SWAR) {
+            /* eight bytes at a time while they hold no tab, CR or LF (no control byte) and no
+             * space that would be dropped: after a space, or first in an empty buffer */
+            uint64_t dropped = len == 0 || o[len - 1] == ' ' ? 0x80 : 0;
+            for (; n - i >= 8; i += 8, len += 8) {
+                uint64_t x, sp;
+                memcpy(&x, s + i, 8);
+                sp = zero_bytes(x ^ (' ' * ONES));
+                if (control_bytes(x) | (sp & ((sp << 8) | dropped)))
+                    break;
+                memcpy(o + len, &x, 8);
+                dropped = sp >> 56;
+            }
+        }
         for (; i < n; i++) {
             char c = s[i];
             if (!is_xml_space(c))

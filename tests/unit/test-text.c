@@ -999,6 +999,73 @@ OG_TEST(text_slug)
     OG_CHECK_STR(slug("--a--b--"), "a-b");
 }
 
+/* Counts do not depend on where the eight-byte blocks of the fast path fall. */
+OG_TEST(text_word_counts_any_alignment)
+{
+    static const struct {
+        const char *text;
+        long words;
+    } cases[] = {
+        {"The quick brown fox jumps over the lazy dog.", 9},
+        {"don't stop well-being, rock 'n' roll", 6},
+        {"1,000 people and 3.5 per cent; e.g. this (COVID-19) and 2019-2020", 12},
+        {"integration care health local services people partners outcomes", 8},
+        {"a b c d e f g h i j k l m n o p q r s t u v w x y z", 26},
+        {"snake_case a/b 50% #tag @who {x} [y] <z> \"q\" x=y;z:w!v?", 16},
+        {"Stra\xc3\x9f" "e, \xc3\x84rzte und \xc3\x96l und mehr Text danach", 8},
+        {"\xe4\xb8\xad\xe6\x96\x87 and some English words after it", 8},
+        {"end with a hyphen- and an apostrophe' then 3. 5 and 3, 5", 13},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+        for (int pad = 0; pad < 10; pad++) {
+            char buf[256];
+            snprintf(buf, sizeof(buf), "%*s%s%*s", pad, "", cases[i].text, 9 - pad, "");
+            if (words(buf) != cases[i].words) {
+                printf("#   \"%s\": %ld words, want %ld\n", buf, words(buf), cases[i].words);
+                OG_CHECK(0);
+            }
+        }
+}
+
+/* og_append_collapsed against a byte-by-byte model, in every alignment and buffer state. */
+static void collapse_model(char *out, const char *s)
+{
+    size_t len = strlen(out);
+    for (; *s; s++) {
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+            out[len++] = *s;
+        else if (len > 0 && out[len - 1] != ' ')
+            out[len++] = ' ';
+    }
+    out[len] = '\0';
+}
+
+OG_TEST(text_append_collapsed_any_alignment)
+{
+    static const char *const texts[] = {
+        "plain words with single spaces and more of them",
+        "  two  spaces, \ttabs\t\tand\r\nnewlines \n between  ",
+        "Stra\xc3\x9f" "e \xc2\xa0 no-break spaces are content \xc2\xa0\xc2\xa0",
+        "12345678 12345678  12345678\n12345678",
+        "        ",
+    };
+    static const char *const before[] = {"", "x", "x "};
+    for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+        for (size_t b = 0; b < sizeof(before) / sizeof(before[0]); b++)
+            for (int skip = 0; skip < 9; skip++) {
+                char want[256] = "";
+                const char *t = texts[i] + (skip < (int)strlen(texts[i]) ? skip : 0);
+                og_buf buf;
+                og_buf_init(&buf, 1 << 16);
+                og_buf_adds(&buf, before[b]);
+                snprintf(want, sizeof(want), "%s", before[b]);
+                collapse_model(want, t);
+                OG_CHECK_INT(og_append_collapsed(&buf, t, strlen(t)), OG_BUF_OK);
+                OG_CHECK_STR(buf.data, want);
+                og_buf_free(&buf);
+            }
+}
+
 OG_TEST(text_append_collapsed)
 {
     og_buf b;
