@@ -276,14 +276,49 @@ static const unsigned char ascii_class[128] = {
 };
 #undef W_
 
-/* Eight bytes at a time ("SWAR"), for the ASCII fast paths.  On a little-endian machine, byte
- * j of a block loaded with memcpy is bits 8j..8j+7 of the word; the masks below set the high
- * bit (8j + 7) of each byte that has a property, and no carry ever crosses into another byte. */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define OG_SWAR 1
+/* Blocks of bytes classified at once, for the fast paths over plain ASCII: sixteen bytes with
+ * SSE2 (every x86-64), else eight bytes in a 64-bit word on a little-endian machine ("SWAR":
+ * byte j of the word is bits 8j..8j+7, the masks set the high bit 8j+7 of each byte with a
+ * property, and no carry ever crosses into another byte).  Either way the classes come out
+ * as bit masks with bit j for byte j of the block. */
+#if defined(__SSE2__) && !defined(OG_NO_SSE2) /* OG_NO_SSE2: to test the other path */
+#include <emmintrin.h>
+#define OG_BLOCK 16
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define OG_BLOCK 8
 #else
-#define OG_SWAR 0
+#define OG_BLOCK 0 /* no fast paths */
 #endif
+
+typedef struct block_class {
+    unsigned high;    /* bytes from 0x80 on */
+    unsigned control; /* bytes below 0x20 (tab, CR, LF ...) */
+    unsigned space;   /* ' ' */
+    unsigned alnum;   /* ASCII letters and digits */
+    unsigned joiner;  /* ' - . , which may join or split words (og_count_words) */
+} block_class;
+
+#if OG_BLOCK == 16
+static inline __attribute__((always_inline)) void classify_block(const char *s, block_class *c)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    /* signed compares: bytes from 0x80 on are negative, so never letters or digits */
+    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+                                   _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    __m128i joiner = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(v, _mm_set1_epi8('-'))),
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), _mm_cmpeq_epi8(v, _mm_set1_epi8(','))));
+    c->high = (unsigned)_mm_movemask_epi8(v);
+    c->control = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v)); /* v <= 0x1F, unsigned */
+    c->space = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+    c->alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+    c->joiner = (unsigned)_mm_movemask_epi8(joiner);
+}
+#elif OG_BLOCK == 8
 #define ONES 0x0101010101010101ull
 #define HIGHS 0x8080808080808080ull
 
@@ -293,28 +328,39 @@ static uint64_t bytes_between(uint64_t x, unsigned lo, unsigned hi)
     return (x + (0x80u - lo) * ONES) & ~(x + (0x7Fu - hi) * ONES) & HIGHS;
 }
 
-/* ASCII letters and digits of x (all bytes ASCII). */
-static uint64_t alnum_bytes(uint64_t x)
-{
-    return bytes_between(x | 0x20 * ONES, 'a', 'z') | bytes_between(x, '0', '9');
-}
-
 /* Zero bytes of x (any bytes). */
 static uint64_t zero_bytes(uint64_t x)
 {
     return ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
 }
 
-/* Bytes of x (any bytes) below 0x20: tab, CR, LF and the other control bytes. */
-static uint64_t control_bytes(uint64_t x)
+/* Bit j of the result is the high bit of byte j (a multiply gathers them, without carries). */
+static unsigned compact(uint64_t highs)
 {
-    return ~(((x & ~HIGHS) + 0x60 * ONES) | x) & HIGHS;
+    return (unsigned)(((highs >> 7) * 0x0102040810204080ull) >> 56);
 }
 
-/* The number of bytes flagged in a mask of high bits. */
-static unsigned count_flags(uint64_t mask)
+static inline __attribute__((always_inline)) void classify_block(const char *s, block_class *c)
 {
-    return (unsigned)(((mask >> 7) * ONES) >> 56);
+    uint64_t x, low, ascii;
+    memcpy(&x, s, 8);
+    low = x & ~HIGHS;   /* bytes_between wants ASCII bytes: no carry out of any byte */
+    ascii = ~x & HIGHS; /* and its answers count for the bytes that were ASCII */
+    c->high = compact(x & HIGHS);
+    c->control = compact(~((low + 0x60 * ONES) | x) & HIGHS);
+    c->space = compact(zero_bytes(x ^ (' ' * ONES)));
+    c->alnum = compact(
+        (bytes_between(low | 0x20 * ONES, 'a', 'z') | bytes_between(low, '0', '9')) & ascii);
+    c->joiner = compact((zero_bytes(x ^ ('\'' * ONES)) | bytes_between(low, ',', '.')) & ascii);
+}
+#endif
+
+/* Bits set in a block mask. */
+static unsigned count_bits(unsigned m)
+{
+    m = m - ((m >> 1) & 0x55555555u);
+    m = (m & 0x33333333u) + ((m >> 2) & 0x33333333u);
+    return (((m + (m >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24;
 }
 
 /* ------------------------------------------------------------------ folding */
@@ -828,18 +874,22 @@ static int is_joiner(uint32_t cp)
     return cp == '\'' || cp == 0x2019 || cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
 
-/* A block of eight ASCII bytes with no apostrophe, hyphen, point or comma: its words start
- * at the letters and digits that do not follow one.  Returns 0 if the block is not such. */
+/* A block of ASCII bytes with no apostrophe, hyphen, point or comma: its words start at the
+ * letters and digits that do not follow one.  Returns 0 if the block is not such. */
 static int count_block(const char *s, uint64_t *words, int *in_word)
 {
-    uint64_t x, in;
-    memcpy(&x, s, 8);
-    if ((x & HIGHS) || bytes_between(x, '\'', '\'') || bytes_between(x, ',', '.'))
+#if OG_BLOCK
+    block_class c;
+    classify_block(s, &c);
+    if (c.high | c.joiner)
         return 0;
-    in = alnum_bytes(x);
-    *words += count_flags(in & ~((in << 8) | (*in_word ? 0x80u : 0u)));
-    *in_word = (in >> 63) != 0;
+    *words += count_bits(c.alnum & ~((c.alnum << 1) | (unsigned)*in_word));
+    *in_word = (c.alnum >> (OG_BLOCK - 1)) & 1;
     return 1;
+#else
+    (void)s, (void)words, (void)in_word;
+    return 0;
+#endif
 }
 
 uint64_t og_count_words(const char *s, size_t n)
@@ -852,14 +902,14 @@ uint64_t og_count_words(const char *s, size_t n)
         uint32_t cp;
         unsigned char c = (unsigned char)s[i];
         size_t k;
-        if (OG_SWAR && i >= slow_until && n - i >= 8) {
+        if (OG_BLOCK && i >= slow_until && n - i >= OG_BLOCK) {
             if (count_block(s + i, &words, &in_word)) {
                 after_cjk = 0;
-                prev = (unsigned char)s[i + 7];
-                i += 8;
+                prev = (unsigned char)s[i + OG_BLOCK - 1];
+                i += OG_BLOCK;
                 continue;
             }
-            slow_until = i + 8;
+            slow_until = i + OG_BLOCK;
         }
         if (c < 0x80) { /* fast path */
             switch (ascii_class[c]) {
@@ -981,28 +1031,25 @@ static void add_plain_start(uint64_t *bits, const unsigned char *u, size_t n, si
 int og_trigrams_of_plain(const char *s, size_t n, og_trigrams *out)
 {
     const unsigned char *u = (const unsigned char *)s;
-    uint64_t prev_in = 0, prev_sp = 0; /* 0x80 if the byte before is a letter/digit, a space */
+    unsigned prev_in = 0, prev_sp = 0; /* 1 if the byte before is a letter/digit, a space */
     size_t i = 0;
     memset(out, 0, sizeof(*out));
-#if OG_SWAR
-    for (; n - i >= 8; i += 8) {
-        uint64_t x, in, sp, starts;
-        memcpy(&x, u + i, 8);
-        if (x & HIGHS)
+#if OG_BLOCK
+    for (; n - i >= OG_BLOCK; i += OG_BLOCK) {
+        block_class c;
+        unsigned starts;
+        classify_block(s + i, &c);
+        if (c.high | c.control | (c.space & ((c.space << 1) | prev_sp)))
             return 0;
-        sp = bytes_between(x, ' ', ' ');
-        if (bytes_between(x, 0, 0x1F) | (sp & ((sp << 8) | prev_sp)))
-            return 0;
-        in = alnum_bytes(x);
-        starts = in & ~((in << 8) | prev_in);
-        prev_in = in >> 56;
-        prev_sp = sp >> 56;
+        starts = c.alnum & ~((c.alnum << 1) | prev_in);
+        prev_in = (c.alnum >> (OG_BLOCK - 1)) & 1;
+        prev_sp = (c.space >> (OG_BLOCK - 1)) & 1;
         for (; starts; starts &= starts - 1)
-            add_plain_start(out->bits, u, n, i + ((unsigned)__builtin_ctzll(starts) >> 3));
+            add_plain_start(out->bits, u, n, i + (unsigned)__builtin_ctz(starts));
     }
 #endif
     for (; i < n; i++) {
-        uint64_t in = ascii_class[u[i]] == C_WORD ? 0x80 : 0, sp = u[i] == ' ' ? 0x80 : 0;
+        unsigned in = ascii_class[u[i]] == C_WORD, sp = u[i] == ' ';
         if (u[i] >= 0x80 || u[i] < 0x20 || (sp && prev_sp))
             return 0;
         if (in && !prev_in)
@@ -1072,20 +1119,21 @@ int og_append_collapsed(og_buf *out, const char *s, size_t n)
         if ((rc = og_buf_reserve(out, n)) != OG_BUF_OK)
             return rc;
         o = out->data;
-        if (OG_SWAR) {
-            /* eight bytes at a time while they hold no tab, CR or LF (no control byte) and no
-             * space that would be dropped: after a space, or first in an empty buffer */
-            uint64_t dropped = len == 0 || o[len - 1] == ' ' ? 0x80 : 0;
-            for (; n - i >= 8; i += 8, len += 8) {
-                uint64_t x, sp;
-                memcpy(&x, s + i, 8);
-                sp = zero_bytes(x ^ (' ' * ONES));
-                if (control_bytes(x) | (sp & ((sp << 8) | dropped)))
+#if OG_BLOCK
+        {
+            /* whole blocks while they hold no tab, CR or LF (no control byte) and no space
+             * that would be dropped: after a space, or first in an empty buffer */
+            unsigned dropped = len == 0 || o[len - 1] == ' ';
+            for (; n - i >= OG_BLOCK; i += OG_BLOCK, len += OG_BLOCK) {
+                block_class c;
+                classify_block(s + i, &c);
+                if (c.control | (c.space & ((c.space << 1) | dropped)))
                     break;
-                memcpy(o + len, &x, 8);
-                dropped = sp >> 56;
+                memcpy(o + len, s + i, OG_BLOCK);
+                dropped = (c.space >> (OG_BLOCK - 1)) & 1;
             }
         }
+#endif
         for (; i < n; i++) {
             char c = s[i];
             if (!is_xml_space(c))
