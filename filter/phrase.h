@@ -21,6 +21,8 @@ typedef struct og_phrase {
     const char *folded;  /* literal: folded form; regex: NULL */
     size_t folded_len;
     og_trigrams grams;   /* literal: word-start summary of folded (og_trigrams_of) */
+    unsigned char gram_words[OG_ARRAY_LEN(((og_trigrams *)0)->bits)]; /* its non-zero words, */
+    unsigned gram_word_count;                                         /* the only ones tested */
     regex_t re;          /* regex only */
     int compiled;        /* re must be regfree'd */
     const char *message; /* optional message from the schema, or NULL */

@@ -967,11 +967,15 @@ uint64_t og_count_words(const char *s, size_t n)
 
 /* ------------------------------------------------------------------ word-start summaries */
 
-#define SUMMARY_BITS (64u * OG_ARRAY_LEN(((og_trigrams *)0)->bits))
+/* Record three bytes.  They are hashed with bit 0x20 set: so an ASCII letter hashes the same
+ * in either case and plain text needs no folding (other bytes may collide with each other:
+ * a false "may match", never a miss). */
+_Static_assert(sizeof(og_trigrams) == 1024 / 8, "add_trigram hashes to 10 bits");
 
 static void add_trigram(uint64_t *bits, unsigned a, unsigned b, unsigned c)
 {
-    unsigned h = ((a * 31u + b) * 31u + c) % SUMMARY_BITS;
+    uint32_t v = (a | b << 8 | c << 16) | 0x202020u;
+    unsigned h = (unsigned)((v * 0x9E3779B1u) >> 22); /* 10 bits: 1024 */
     bits[h >> 6] |= 1ull << (h & 63);
 }
 
@@ -1008,22 +1012,11 @@ int og_trigrams_contain(const og_trigrams *text, const og_trigrams *phrase)
     return 1;
 }
 
-/* ASCII bytes as folding writes them (letters in lower case); entries from 0x80 on are
- * never used as such, those bytes are not plain. */
-static const unsigned char ascii_folded[256] = {
-#define F(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 0x20 : (c))
-#define R8(b) F(b), F(b + 1), F(b + 2), F(b + 3), F(b + 4), F(b + 5), F(b + 6), F(b + 7)
-    R8(0x00), R8(0x08), R8(0x10), R8(0x18), R8(0x20), R8(0x28), R8(0x30), R8(0x38),
-    R8(0x40), R8(0x48), R8(0x50), R8(0x58), R8(0x60), R8(0x68), R8(0x70), R8(0x78),
-#undef R8
-#undef F
-};
-
 /* Record the trigram at word start j of plain text u[0..n). */
 static void add_plain_start(uint64_t *bits, const unsigned char *u, size_t n, size_t j)
 {
     if (j + 2 < n)
-        add_trigram(bits, ascii_folded[u[j]], ascii_folded[u[j + 1]], ascii_folded[u[j + 2]]);
+        add_trigram(bits, u[j], u[j + 1], u[j + 2]);
 }
 
 /* Plain text: ASCII without control bytes or two spaces in a row.  Folding only lowers its
