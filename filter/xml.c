@@ -240,6 +240,40 @@ int og_xml_stream_open(og_xml_stream *s, og_xml_read_fn read, void *ctx, const c
     return stream_attach(s);
 }
 
+int og_xml_stream_reopen(og_xml_stream *s, og_xml_read_fn read, void *ctx, const char *path,
+                         const char *part, unsigned max_depth, odfgate_error *err)
+{
+    xmlTextReaderPtr reader = s->reader;
+    io_ctx *io;
+    if (!reader)
+        return og_xml_stream_open(s, read, ctx, path, part, max_depth, err);
+    free(s->sink);
+    stream_init(s, path, part, max_depth, err);
+    if (!(io = malloc(sizeof(*io)))) {
+        xmlFreeTextReader(reader);
+        og_fail(err, ODFGATE_E_NOMEM, path, part, "out of memory");
+        return -1;
+    }
+    *io = (io_ctx){read, ctx, s};
+    /* xmlReaderNewIO frees io through stream_close, also on failure */
+    if (xmlReaderNewIO(reader, stream_read, stream_close, io, NULL, NULL, OG_XML_PARSE_OPTIONS) < 0) {
+        xmlFreeTextReader(reader);
+        reader = NULL;
+    }
+    s->reader = reader;
+    return stream_attach(s);
+}
+
+void og_xml_stream_end(og_xml_stream *s)
+{
+    if (s->doc) { /* the reader kept the document for us: start afresh next time */
+        og_xml_stream_close(s);
+        return;
+    }
+    if (s->reader)
+        xmlTextReaderClose(s->reader); /* frees what is left of the document, and the input */
+}
+
 int og_xml_stream_open_memory(og_xml_stream *s, const char *data, size_t len, const char *path,
                               const char *part, unsigned max_depth, odfgate_error *err)
 {
