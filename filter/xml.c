@@ -394,8 +394,37 @@ const char *og_xml_local(og_xml_stream *s)
     return v ? (const char *)v : "";
 }
 
+/* 1 if namespace ns has the URI `uri`.  Namespaces declared on the root are compared by
+ * pointer after the first time (see og_xml_ns); others by string. */
+static int ns_is(og_xml_stream *s, const xmlNs *ns, const char *uri)
+{
+    if (s->attr_ns == ns && s->attr_ns_uri == uri)
+        return 1;
+    if (!ns->href || strcmp((const char *)ns->href, uri) != 0)
+        return 0;
+    if (declared_on_root(s, ns)) {
+        s->attr_ns = ns;
+        s->attr_ns_uri = uri;
+    }
+    return 1;
+}
+
+/* xmlTextReaderGetAttributeNs compares the namespace URI of each attribute as a string; the
+ * walk below does what it does (xmlGetNsProp) for an element read from a document without
+ * DTD, comparing the namespaces of the root by pointer. */
 char *og_xml_attr(og_xml_stream *s, const char *ns, const char *local)
 {
+    xmlNodePtr n = xmlTextReaderCurrentNode(s->reader);
+    if (n && n->type == XML_ELEMENT_NODE && n->doc && !n->doc->intSubset && !n->doc->extSubset) {
+        for (xmlAttrPtr a = n->properties; a; a = a->next) {
+            if (!a->ns || strcmp((const char *)a->name, local) != 0 || !ns_is(s, a->ns, ns))
+                continue;
+            if (!a->children) /* an empty value */
+                return (char *)xmlStrdup((const xmlChar *)"");
+            return (char *)xmlNodeListGetString(n->doc, a->children, 1);
+        }
+        return NULL;
+    }
     return (char *)xmlTextReaderGetAttributeNs(s->reader, (const xmlChar *)local,
                                                (const xmlChar *)ns);
 }

@@ -47,6 +47,8 @@ typedef struct og_xml_stream {
         const xmlNs *ns;
         const char *uri;
     } ns_cache[16];       /* private: og_xml_ns answers for the root's namespace declarations */
+    const xmlNs *attr_ns; /* private: a root namespace og_xml_attr found to be ... */
+    const char *attr_ns_uri; /* ... this URI (the caller's pointer) */
 } og_xml_stream;
 
 /* Create a stream.  `read` is called with `ctx`.  Returns 0, or -1 with err filled. */
