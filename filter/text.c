@@ -1042,9 +1042,10 @@ int og_trigrams_of_plain(const char *s, size_t n, og_trigrams *out)
     }
 #endif
     for (; i < n; i++) {
-        unsigned in = ascii_class[u[i]] == C_WORD, sp = u[i] == ' ';
+        unsigned in, sp = u[i] == ' ';
         if (u[i] >= 0x80 || u[i] < 0x20 || (sp && prev_sp))
             return 0;
+        in = ascii_class[u[i]] == C_WORD;
         if (in && !prev_in)
             add_plain_start(out->bits, u, n, i);
         prev_in = in;

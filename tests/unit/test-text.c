@@ -790,8 +790,8 @@ OG_TEST(text_trigrams_filter)
     static const char *const texts[] = {
         "", "a", "TBC", "Text TBC.", "to be confirmed (TBC)", "x-TBC-y", "don't TODO now",
         "  Lorem\t\tIPSUM  dolor ", "lorem\nipsum", "1.5 million, 2,000 people; x9 9x",
-        "Caf\xc3\xa9 TBC", "\xe2\x80\x9cTBC\xe2\x80\x9d", "\xe4\xb8\xad" "abc def",
-        "Stra\xc3\x9f" "e TBD", "a b c d e f g h i j k l m n o p q r s t u v w x y z 0 1 2",
+        "Caf\xc3\xa9 TBC", "\xe2\x80\x9cTBC\xe2\x80\x9d", ("\xe4\xb8\xad" "abc def"),
+        ("Stra\xc3\x9f" "e TBD"), "a b c d e f g h i j k l m n o p q r s t u v w x y z 0 1 2",
         "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz[insert]{tbc}~`^_@|\\",
         "word,word.word;word:word!word?word(word)word[word]word{word}word<word>word/word",
         "\xc2\xadsoft\xc2\xadhyphen XXX", "l\xc3\xb6rem ipsum", "end with a",
@@ -799,7 +799,7 @@ OG_TEST(text_trigrams_filter)
     static const char *const phrases[] = {
         "TBC", "tbc", "todo", "XXX", "lorem ipsum", "ipsum dolor", "[insert]", "(tbc)",
         "\xe2\x80\x9ctbc\xe2\x80\x9d", "caf\xc3\xa9", "abc", "b", "a b", "don",
-        "t", "1.5", "2,000 people", "word", "r", "--", "stra\xc3\x9f" "e", "z 0", "with a",
+        "t", "1.5", "2,000 people", "word", "r", "--", ("stra\xc3\x9f" "e"), "z 0", "with a",
     };
     for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
         for (size_t k = 0; k < sizeof(phrases) / sizeof(phrases[0]); k++)
@@ -1045,7 +1045,7 @@ OG_TEST(text_append_collapsed_any_alignment)
     static const char *const texts[] = {
         "plain words with single spaces and more of them",
         "  two  spaces, \ttabs\t\tand\r\nnewlines \n between  ",
-        "Stra\xc3\x9f" "e \xc2\xa0 no-break spaces are content \xc2\xa0\xc2\xa0",
+        ("Stra\xc3\x9f" "e \xc2\xa0 no-break spaces are content \xc2\xa0\xc2\xa0"),
         "12345678 12345678  12345678\n12345678",
         "        ",
     };
