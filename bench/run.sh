@@ -41,7 +41,8 @@ read -r fs fr <<<"$(measure "$floor" "${drafts[@]}")"
 read -r cs cr <<<"$(measure "$odfgate" check --format json "${drafts[@]}")"
 row "floor: $N drafts of 6-10 pages" "$N" "$bytes" "$fs" "$fr"
 row "odfgate check: same drafts" "$N" "$bytes" "$cs" "$cr"
-for big in $(ls "$work"/big-*.odt | sort -t- -k2 -n); do  # sorted by page count
+for big in $(cd "$work" && ls big-*.odt | sort -t- -k2 -n); do  # sorted by page count
+    big="$work/$big"
     b=$(wc -c <"$big"); p=$(basename "$big" .odt | cut -d- -f2)
     read -r bfs bfr <<<"$(measure "$floor" "$big")"
     read -r bcs bcr <<<"$(measure "$odfgate" check --format json "$big")"

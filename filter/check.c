@@ -71,7 +71,7 @@ void og_finding_sev(og_check *c, const char *rule, odfgate_severity sev, size_t 
     va_end(ap);
 }
 
-const char *og_check_folded(og_check *c, uint32_t i, size_t *len, const og_bigrams **grams)
+const char *og_check_folded(og_check *c, uint32_t i, size_t *len)
 {
     if (!c->folded[i]) {
         og_buf b;
@@ -84,7 +84,6 @@ const char *og_check_folded(og_check *c, uint32_t i, size_t *len, const og_bigra
         }
         c->folded[i] = og_arena_strndup(&c->res->arena, b.data ? b.data : "", b.len);
         c->folded_len[i] = b.len;
-        og_bigrams_of(b.data ? b.data : "", b.len, &c->grams[i]);
         og_buf_free(&b);
         if (!c->folded[i]) {
             c->nomem = 1;
@@ -92,8 +91,23 @@ const char *og_check_folded(og_check *c, uint32_t i, size_t *len, const og_bigra
         }
     }
     *len = c->folded_len[i];
-    *grams = &c->grams[i];
     return c->folded[i];
+}
+
+const og_trigrams *og_check_grams(og_check *c, uint32_t i)
+{
+    if (!c->have_grams[i]) {
+        const og_para *p = &c->doc->paras[i];
+        if (!og_trigrams_of_plain(p->text, p->len, &c->grams[i])) {
+            size_t len;
+            const char *folded = og_check_folded(c, i, &len);
+            if (!folded)
+                return NULL;
+            og_trigrams_of(folded, len, &c->grams[i]);
+        }
+        c->have_grams[i] = 1;
+    }
+    return &c->grams[i];
 }
 
 static size_t rule_rank(const char *rule)
@@ -151,11 +165,12 @@ odfgate_status odfgate_check(const odfgate_doc *doc, const odfgate_schema *schem
     c.para_section = og_arena_alloc(&res->arena, (np + 1) * sizeof(size_t));
     c.folded = og_arena_zalloc(&res->arena, (np + 1) * sizeof(char *));
     c.folded_len = og_arena_zalloc(&res->arena, (np + 1) * sizeof(size_t));
-    c.grams = og_arena_alloc(&res->arena, (np + 1) * sizeof(og_bigrams));
+    c.grams = og_arena_alloc(&res->arena, (np + 1) * sizeof(og_trigrams));
+    c.have_grams = og_arena_zalloc(&res->arena, np + 1);
     res->heading_section = og_arena_zalloc(&res->arena, (nh + 1) * sizeof(char *));
     res->heading_count = nh;
     rc = (c.heading_match && c.section_heading && c.para_heading && c.para_section && c.folded &&
-          c.folded_len && c.grams && res->heading_section)
+          c.folded_len && c.grams && c.have_grams && res->heading_section)
              ? 0
              : -1;
     if (rc == 0)

@@ -46,7 +46,8 @@ typedef struct og_check {
     size_t *para_section;   /* paragraph index → innermost enclosing matched section, OG_NONE */
     const char **folded;    /* paragraph index → og_text_fold(text), lazily built */
     size_t *folded_len;
-    og_bigrams *grams;      /* paragraph index → bigram summary of its folded text */
+    og_trigrams *grams;      /* paragraph index → og_trigrams_of its folded text, */
+    unsigned char *have_grams; /* lazily built (1 once set) */
     int nomem;
 } og_check;
 
@@ -59,8 +60,11 @@ void og_finding(og_check *c, const char *rule, size_t section, size_t heading,
 void og_finding_sev(og_check *c, const char *rule, odfgate_severity sev, size_t section,
                     size_t heading, uint32_t paragraph, const char *fmt, ...) OG_PRINTF(7, 8);
 
-/* Folded text of paragraph index i (og_text_fold), cached with its bigram summary (*grams).
+/* Folded text of paragraph index i (og_text_fold), cached.  NULL on out-of-memory. */
+const char *og_check_folded(og_check *c, uint32_t i, size_t *len);
+/* Word-start summary of that folded text (og_trigrams_of), cached.  ASCII paragraphs are not
+ * folded for it (og_trigrams_of_plain): they are folded only once a phrase passes this filter.
  * NULL on out-of-memory. */
-const char *og_check_folded(og_check *c, uint32_t i, size_t *len, const og_bigrams **grams);
+const og_trigrams *og_check_grams(og_check *c, uint32_t i);
 
 #endif

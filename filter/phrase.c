@@ -64,7 +64,10 @@ int og_phrase_init(og_phrase *p, og_arena *a, og_phrase_kind kind, const char *t
         }
         p->folded = og_arena_strndup(a, b.data, b.len);
         p->folded_len = b.len;
-        og_bigrams_of(b.data, b.len, &p->grams);
+        og_trigrams_of(b.data, b.len, &p->grams);
+        for (unsigned w = 0; w < OG_ARRAY_LEN(p->grams.bits); w++)
+            if (p->grams.bits[w])
+                p->gram_words[p->gram_word_count++] = (unsigned char)w;
         og_buf_free(&b);
         if (!p->folded) {
             og_fail(err, ODFGATE_E_NOMEM, where, NULL, "out of memory");
@@ -92,9 +95,17 @@ int og_phrase_init(og_phrase *p, og_arena *a, og_phrase_kind kind, const char *t
     return 0;
 }
 
-int og_phrase_may_match(const og_phrase *p, const og_bigrams *text)
+int og_phrase_may_match(const og_phrase *p, const og_trigrams *text)
 {
-    return p->kind != OG_PHRASE_LITERAL || og_bigrams_contain(text, &p->grams);
+    if (p->kind != OG_PHRASE_LITERAL)
+        return 1;
+    /* og_trigrams_contain, on the few words where the phrase has bits */
+    for (unsigned k = 0; k < p->gram_word_count; k++) {
+        uint64_t want = p->grams.bits[p->gram_words[k]];
+        if ((text->bits[p->gram_words[k]] & want) != want)
+            return 0;
+    }
+    return 1;
 }
 
 void og_phrase_release(og_phrase *p)

@@ -20,7 +20,9 @@ typedef struct og_phrase {
     const char *text;    /* as written in the schema (for messages) */
     const char *folded;  /* literal: folded form; regex: NULL */
     size_t folded_len;
-    og_bigrams grams;    /* literal: bigram summary of folded */
+    og_trigrams grams;   /* literal: word-start summary of folded (og_trigrams_of) */
+    unsigned char gram_words[OG_ARRAY_LEN(((og_trigrams *)0)->bits)]; /* its non-zero words, */
+    unsigned gram_word_count;                                         /* the only ones tested */
     regex_t re;          /* regex only */
     int compiled;        /* re must be regfree'd */
     const char *message; /* optional message from the schema, or NULL */
@@ -38,9 +40,9 @@ int og_phrase_init(og_phrase *p, og_arena *a, og_phrase_kind kind, const char *t
                    int ignore_case, const char *where, odfgate_error *err);
 void og_phrase_release(og_phrase *p);
 
-/* 0 if p cannot occur in a text whose folded form has the bigram summary `text` (literals
+/* 0 if p cannot occur in a text whose folded form has the summary `text` (literals
  * only; a regex may always match). */
-int og_phrase_may_match(const og_phrase *p, const og_bigrams *text);
+int og_phrase_may_match(const og_phrase *p, const og_trigrams *text);
 
 /* Search: raw is the paragraph text, folded its og_text_fold form.  Returns 1 if found and
  * sets *match_off / *match_len (offsets in raw for regex, in folded for literal), else 0.

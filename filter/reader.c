@@ -65,6 +65,7 @@ typedef struct reader {
     odfgate_error *err;
     og_styles *styles;
     og_xml_stream *s;
+    og_xml_stream stream; /* one libxml2 reader for all the parts of the document */
     const char *part;
     const char *ns_text, *l_span, *l_s; /* interned in the reader's dictionary: compared by pointer */
     uint32_t elements;                  /* element start tags seen in this stream */
@@ -578,7 +579,7 @@ static void reset_positions(reader *r)
 /* Run one pass over a part (or the flat document). */
 static int pass(reader *r, og_package *pkg, const char *part, int want)
 {
-    og_xml_stream s;
+    og_xml_stream *s = &r->stream;
     og_part *in = NULL;
     int rc = 0;
 
@@ -588,16 +589,16 @@ static int pass(reader *r, og_package *pkg, const char *part, int want)
     r->elements = 0;
     if (og_package_part_open(pkg, part, &in, r->err) < 0)
         return -1;
-    if (og_xml_stream_open(&s, og_part_read, in, r->doc->path, r->part, r->lim->max_depth,
-                           r->err) < 0) {
+    if (og_xml_stream_reopen(s, og_part_read, in, r->doc->path, r->part, r->lim->max_depth,
+                             r->err) < 0) {
         og_part_close(in);
         return -1;
     }
-    r->s = &s;
-    r->ns_text = (const char *)xmlTextReaderConstString(s.reader, (const xmlChar *)OG_NS_TEXT);
-    r->l_span = (const char *)xmlTextReaderConstString(s.reader, (const xmlChar *)"span");
-    r->l_s = (const char *)xmlTextReaderConstString(s.reader, (const xmlChar *)"s");
-    while ((rc = og_xml_stream_next(&s)) == 1) {
+    r->s = s;
+    r->ns_text = (const char *)xmlTextReaderConstString(s->reader, (const xmlChar *)OG_NS_TEXT);
+    r->l_span = (const char *)xmlTextReaderConstString(s->reader, (const xmlChar *)"span");
+    r->l_s = (const char *)xmlTextReaderConstString(s->reader, (const xmlChar *)"s");
+    while ((rc = og_xml_stream_next(s)) == 1) {
         int n = on_node(r, want);
         if (n < 0) {
             rc = -1;
@@ -608,7 +609,7 @@ static int pass(reader *r, og_package *pkg, const char *part, int want)
             break;
         }
     }
-    og_xml_stream_close(&s);
+    og_xml_stream_end(s);
     r->s = NULL;
     /* a failure of the part stream (limit, bad inflate) explains an XML error better */
     if (og_part_finish(in, r->err) < 0)
@@ -789,6 +790,7 @@ int og_read_document(og_package *pkg, const odfgate_limits *lim, odfgate_doc *do
         goto done;
     rc = 0;
 done:
+    og_xml_stream_close(&r.stream);
     og_styles_free(r.styles);
     og_buf_free(&r.text);
     og_buf_free(&r.mtext);

@@ -276,6 +276,93 @@ static const unsigned char ascii_class[128] = {
 };
 #undef W_
 
+/* Blocks of bytes classified at once, for the fast paths over plain ASCII: sixteen bytes with
+ * SSE2 (every x86-64), else eight bytes in a 64-bit word on a little-endian machine ("SWAR":
+ * byte j of the word is bits 8j..8j+7, the masks set the high bit 8j+7 of each byte with a
+ * property, and no carry ever crosses into another byte).  Either way the classes come out
+ * as bit masks with bit j for byte j of the block. */
+#if defined(__SSE2__) && !defined(OG_NO_SSE2) /* OG_NO_SSE2: to test the other path */
+#include <emmintrin.h>
+#define OG_BLOCK 16
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define OG_BLOCK 8
+#else
+#define OG_BLOCK 0 /* no fast paths */
+#endif
+
+typedef struct block_class {
+    unsigned high;    /* bytes from 0x80 on */
+    unsigned control; /* bytes below 0x20 (tab, CR, LF ...) */
+    unsigned space;   /* ' ' */
+    unsigned alnum;   /* ASCII letters and digits */
+    unsigned joiner;  /* ' - . , which may join or split words (og_count_words) */
+} block_class;
+
+#if OG_BLOCK == 16
+static inline __attribute__((always_inline)) void classify_block(const char *s, block_class *c)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    /* signed compares: bytes from 0x80 on are negative, so never letters or digits */
+    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+                                   _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    __m128i joiner = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(v, _mm_set1_epi8('-'))),
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), _mm_cmpeq_epi8(v, _mm_set1_epi8(','))));
+    c->high = (unsigned)_mm_movemask_epi8(v);
+    c->control = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v)); /* v <= 0x1F, unsigned */
+    c->space = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+    c->alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+    c->joiner = (unsigned)_mm_movemask_epi8(joiner);
+}
+#elif OG_BLOCK == 8
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Bytes of x (all bytes ASCII) in [lo, hi]. */
+static uint64_t bytes_between(uint64_t x, unsigned lo, unsigned hi)
+{
+    return (x + (0x80u - lo) * ONES) & ~(x + (0x7Fu - hi) * ONES) & HIGHS;
+}
+
+/* Zero bytes of x (any bytes). */
+static uint64_t zero_bytes(uint64_t x)
+{
+    return ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
+}
+
+/* Bit j of the result is the high bit of byte j (a multiply gathers them, without carries). */
+static unsigned compact(uint64_t highs)
+{
+    return (unsigned)(((highs >> 7) * 0x0102040810204080ull) >> 56);
+}
+
+static inline __attribute__((always_inline)) void classify_block(const char *s, block_class *c)
+{
+    uint64_t x, low, ascii;
+    memcpy(&x, s, 8);
+    low = x & ~HIGHS;   /* bytes_between wants ASCII bytes: no carry out of any byte */
+    ascii = ~x & HIGHS; /* and its answers count for the bytes that were ASCII */
+    c->high = compact(x & HIGHS);
+    c->control = compact(~((low + 0x60 * ONES) | x) & HIGHS);
+    c->space = compact(zero_bytes(x ^ (' ' * ONES)));
+    c->alnum = compact(
+        (bytes_between(low | 0x20 * ONES, 'a', 'z') | bytes_between(low, '0', '9')) & ascii);
+    c->joiner = compact((zero_bytes(x ^ ('\'' * ONES)) | bytes_between(low, ',', '.')) & ascii);
+}
+#endif
+
+/* Bits set in a block mask. */
+static unsigned count_bits(unsigned m)
+{
+    m = m - ((m >> 1) & 0x55555555u);
+    m = (m & 0x33333333u) + ((m >> 2) & 0x33333333u);
+    return (((m + (m >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24;
+}
+
 /* ------------------------------------------------------------------ folding */
 
 static uint32_t fold_latin_ext_b(uint32_t cp) /* U+0180..U+024F */
@@ -787,15 +874,43 @@ static int is_joiner(uint32_t cp)
     return cp == '\'' || cp == 0x2019 || cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
 
+/* A block of ASCII bytes with no apostrophe, hyphen, point or comma: its words start at the
+ * letters and digits that do not follow one.  Returns 0 if the block is not such. */
+static int count_block(const char *s, uint64_t *words, int *in_word)
+{
+#if OG_BLOCK
+    block_class c;
+    classify_block(s, &c);
+    if (c.high | c.joiner)
+        return 0;
+    *words += count_bits(c.alnum & ~((c.alnum << 1) | (unsigned)*in_word));
+    *in_word = (c.alnum >> (OG_BLOCK - 1)) & 1;
+    return 1;
+#else
+    (void)s, (void)words, (void)in_word;
+    return 0;
+#endif
+}
+
 uint64_t og_count_words(const char *s, size_t n)
 {
     uint64_t words = 0;
     int in_word = 0, after_cjk = 0; /* after_cjk: the last character was an ideograph/kana */
     uint32_t prev = 0;              /* the last code point (for digit separators) */
+    size_t slow_until = 0;          /* no block tried before this: the last one was not plain */
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         unsigned char c = (unsigned char)s[i];
         size_t k;
+        if (OG_BLOCK && i >= slow_until && n - i >= OG_BLOCK) {
+            if (count_block(s + i, &words, &in_word)) {
+                after_cjk = 0;
+                prev = (unsigned char)s[i + OG_BLOCK - 1];
+                i += OG_BLOCK;
+                continue;
+            }
+            slow_until = i + OG_BLOCK;
+        }
         if (c < 0x80) { /* fast path */
             switch (ascii_class[c]) {
             case C_WORD: /* the common case, a run of ASCII letters and digits */
@@ -850,22 +965,92 @@ uint64_t og_count_words(const char *s, size_t n)
     return words;
 }
 
-/* ------------------------------------------------------------------ bigram summaries */
+/* ------------------------------------------------------------------ word-start summaries */
 
-void og_bigrams_of(const char *s, size_t n, og_bigrams *out)
+/* Record three bytes.  They are hashed with bit 0x20 set: so an ASCII letter hashes the same
+ * in either case and plain text needs no folding (other bytes may collide with each other:
+ * a false "may match", never a miss). */
+_Static_assert(sizeof(og_trigrams) == 1024 / 8, "add_trigram hashes to 10 bits");
+
+static void add_trigram(uint64_t *bits, unsigned a, unsigned b, unsigned c)
 {
+    uint32_t v = (a | b << 8 | c << 16) | 0x202020u;
+    unsigned h = (unsigned)((v * 0x9E3779B1u) >> 22); /* 10 bits: 1024 */
+    bits[h >> 6] |= 1ull << (h & 63);
+}
+
+/* A word start: a letter or digit (not an ideograph or kana) after something that is not one
+ * (og_find_phrase's left boundary).  Where a phrase starts with one, every match of it starts
+ * at a word start of the text, and so does every word of the phrase after a non-word
+ * character: that is why the word-start trigrams of the phrase must be among the text's. */
+static int starts_words(uint32_t cp)
+{
+    return og_cp_is_word(cp) && !is_standalone(cp);
+}
+
+void og_trigrams_of(const char *s, size_t n, og_trigrams *out)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    int prev_in = 0;
     memset(out, 0, sizeof(*out));
-    for (size_t i = 1; i < n; i++) {
-        unsigned h = ((unsigned char)s[i - 1] * 31u + (unsigned char)s[i]) & 511u;
-        out->bits[h >> 6] |= 1ull << (h & 63);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = og_utf8_decode(s + i, n - i, &cp);
+        int in = starts_words(cp);
+        if (in && !prev_in && i + 2 < n)
+            add_trigram(out->bits, u[i], u[i + 1], u[i + 2]);
+        prev_in = in;
+        i += k;
     }
 }
 
-int og_bigrams_contain(const og_bigrams *text, const og_bigrams *phrase)
+int og_trigrams_contain(const og_trigrams *text, const og_trigrams *phrase)
 {
-    for (int i = 0; i < 8; i++)
+    for (size_t i = 0; i < OG_ARRAY_LEN(text->bits); i++)
         if ((text->bits[i] & phrase->bits[i]) != phrase->bits[i])
             return 0;
+    return 1;
+}
+
+/* Record the trigram at word start j of plain text u[0..n). */
+static void add_plain_start(uint64_t *bits, const unsigned char *u, size_t n, size_t j)
+{
+    if (j + 2 < n)
+        add_trigram(bits, u[j], u[j + 1], u[j + 2]);
+}
+
+/* Plain text: ASCII without control bytes or two spaces in a row.  Folding only lowers its
+ * case and trims it, which changes neither its word starts nor the bytes that follow them. */
+int og_trigrams_of_plain(const char *s, size_t n, og_trigrams *out)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned prev_in = 0, prev_sp = 0; /* 1 if the byte before is a letter/digit, a space */
+    size_t i = 0;
+    memset(out, 0, sizeof(*out));
+#if OG_BLOCK
+    for (; n - i >= OG_BLOCK; i += OG_BLOCK) {
+        block_class c;
+        unsigned starts;
+        classify_block(s + i, &c);
+        if (c.high | c.control | (c.space & ((c.space << 1) | prev_sp)))
+            return 0;
+        starts = c.alnum & ~((c.alnum << 1) | prev_in);
+        prev_in = (c.alnum >> (OG_BLOCK - 1)) & 1;
+        prev_sp = (c.space >> (OG_BLOCK - 1)) & 1;
+        for (; starts; starts &= starts - 1)
+            add_plain_start(out->bits, u, n, i + (unsigned)__builtin_ctz(starts));
+    }
+#endif
+    for (; i < n; i++) {
+        unsigned in, sp = u[i] == ' ';
+        if (u[i] >= 0x80 || u[i] < 0x20 || (sp && prev_sp))
+            return 0;
+        in = ascii_class[u[i]] == C_WORD;
+        if (in && !prev_in)
+            add_plain_start(out->bits, u, n, i);
+        prev_in = in;
+        prev_sp = sp;
+    }
     return 1;
 }
 
@@ -928,6 +1113,21 @@ int og_append_collapsed(og_buf *out, const char *s, size_t n)
         if ((rc = og_buf_reserve(out, n)) != OG_BUF_OK)
             return rc;
         o = out->data;
+#if OG_BLOCK
+        {
+            /* whole blocks while they hold no tab, CR or LF (no control byte) and no space
+             * that would be dropped: after a space, or first in an empty buffer */
+            unsigned dropped = len == 0 || o[len - 1] == ' ';
+            for (; n - i >= OG_BLOCK; i += OG_BLOCK, len += OG_BLOCK) {
+                block_class c;
+                classify_block(s + i, &c);
+                if (c.control | (c.space & ((c.space << 1) | dropped)))
+                    break;
+                memcpy(o + len, s + i, OG_BLOCK);
+                dropped = (c.space >> (OG_BLOCK - 1)) & 1;
+            }
+        }
+#endif
         for (; i < n; i++) {
             char c = s[i];
             if (!is_xml_space(c))

@@ -75,14 +75,23 @@ int og_text_fold(const char *s, size_t n, og_buf *out);
 /* Heading key of a NUL-terminated heading text into out (reset first). */
 int og_heading_key(const char *s, og_buf *out);
 
-/* A 512-bit summary of the byte pairs (bigrams) of a text: a literal phrase can only occur in
- * a text whose summary has every bigram of the phrase (og_phrase_may_match), which saves
- * searching most paragraphs for most phrases. */
-typedef struct og_bigrams {
-    uint64_t bits[8];
-} og_bigrams;
-void og_bigrams_of(const char *s, size_t n, og_bigrams *out);
-int og_bigrams_contain(const og_bigrams *text, const og_bigrams *phrase);
+/* A 1024-bit summary of the word starts of a folded text: for each letter or digit (not an
+ * ideograph or kana) that does not follow one, a hash of the three bytes it starts (when two
+ * more bytes follow).  The summary of a literal phrase is made the same way; the phrase can
+ * only be found by og_find_phrase in a text whose summary has all of the phrase's trigrams
+ * (og_trigrams_contain), because og_find_phrase matches on word boundaries.  This saves
+ * folding and searching most paragraphs for most phrases.  (A phrase with no word start
+ * followed by two bytes, say "--" or "ok", has an empty summary: it may match anywhere.) */
+typedef struct og_trigrams {
+    uint64_t bits[16];
+} og_trigrams;
+void og_trigrams_of(const char *s, size_t n, og_trigrams *out);
+int og_trigrams_contain(const og_trigrams *text, const og_trigrams *phrase);
+/* A summary usable in place of og_trigrams_of(og_text_fold(s)), made without folding, for
+ * "plain" text: ASCII without control bytes or two spaces in a row (it may hold more
+ * trigrams, never fewer).  Returns 1 and sets *out if s[0..n) is plain; else 0 (*out is then
+ * meaningless: fold, and og_trigrams_of). */
+int og_trigrams_of_plain(const char *s, size_t n, og_trigrams *out);
 
 /* Words in s[0..n). */
 uint64_t og_count_words(const char *s, size_t n);

@@ -240,6 +240,40 @@ int og_xml_stream_open(og_xml_stream *s, og_xml_read_fn read, void *ctx, const c
     return stream_attach(s);
 }
 
+int og_xml_stream_reopen(og_xml_stream *s, og_xml_read_fn read, void *ctx, const char *path,
+                         const char *part, unsigned max_depth, odfgate_error *err)
+{
+    xmlTextReaderPtr reader = s->reader;
+    io_ctx *io;
+    if (!reader)
+        return og_xml_stream_open(s, read, ctx, path, part, max_depth, err);
+    free(s->sink);
+    stream_init(s, path, part, max_depth, err);
+    if (!(io = malloc(sizeof(*io)))) {
+        xmlFreeTextReader(reader);
+        og_fail(err, ODFGATE_E_NOMEM, path, part, "out of memory");
+        return -1;
+    }
+    *io = (io_ctx){read, ctx, s};
+    /* xmlReaderNewIO frees io through stream_close, also on failure */
+    if (xmlReaderNewIO(reader, stream_read, stream_close, io, NULL, NULL, OG_XML_PARSE_OPTIONS) < 0) {
+        xmlFreeTextReader(reader);
+        reader = NULL;
+    }
+    s->reader = reader;
+    return stream_attach(s);
+}
+
+void og_xml_stream_end(og_xml_stream *s)
+{
+    if (s->doc) { /* the reader kept the document for us: start afresh next time */
+        og_xml_stream_close(s);
+        return;
+    }
+    if (s->reader)
+        xmlTextReaderClose(s->reader); /* frees what is left of the document, and the input */
+}
+
 int og_xml_stream_open_memory(og_xml_stream *s, const char *data, size_t len, const char *path,
                               const char *part, unsigned max_depth, odfgate_error *err)
 {
@@ -296,9 +330,12 @@ int og_xml_stream_next(og_xml_stream *s)
                                "XML entity declarations are refused (possible entity expansion attack)");
     } else if (type == XML_READER_TYPE_ENTITY_REFERENCE || type == XML_READER_TYPE_ENTITY) {
         return stream_fail(s, ODFGATE_E_ENTITY, "XML entity references are refused");
-    } else if (type == XML_READER_TYPE_ELEMENT &&
-               (unsigned)xmlTextReaderDepth(s->reader) >= s->max_depth) {
-        return stream_fail(s, ODFGATE_E_LIMIT, "XML nesting deeper than the limit");
+    } else if (type == XML_READER_TYPE_ELEMENT) {
+        int depth = xmlTextReaderDepth(s->reader);
+        if ((unsigned)depth >= s->max_depth)
+            return stream_fail(s, ODFGATE_E_LIMIT, "XML nesting deeper than the limit");
+        if (depth == 0 && !s->root)
+            s->root = xmlTextReaderCurrentNode(s->reader);
     }
     return 1;
 }
@@ -315,9 +352,39 @@ void og_xml_stream_close(og_xml_stream *s)
     s->sink = NULL;
 }
 
+/* 1 if ns is one of the root element's namespace declarations. */
+static int declared_on_root(const og_xml_stream *s, const xmlNs *ns)
+{
+    for (const xmlNs *d = s->root ? s->root->nsDef : NULL; d; d = d->next)
+        if (d == ns)
+            return 1;
+    return 0;
+}
+
+/* xmlTextReaderConstNamespaceUri looks the URI up in the reader's dictionary (hashing it) on
+ * every call: 5% of a check.  The namespaces declared on the root element (in ODF, all of
+ * them) live as long as the reader, so their xmlNs pointers stand for their URIs: those
+ * answers are cached by pointer, and compare by pointer with xmlTextReaderConstString. */
 const char *og_xml_ns(og_xml_stream *s)
 {
-    const xmlChar *v = xmlTextReaderConstNamespaceUri(s->reader);
+    xmlNodePtr n = xmlTextReaderCurrentNode(s->reader);
+    const xmlChar *v;
+    if (n && n->type == XML_ELEMENT_NODE) { /* start or end tag; every such node is in root */
+        const xmlNs *ns = n->ns;
+        size_t slot;
+        if (!ns)
+            return "";
+        slot = ((uintptr_t)ns >> 4) % OG_ARRAY_LEN(s->ns_cache);
+        if (s->ns_cache[slot].ns == ns)
+            return s->ns_cache[slot].uri;
+        if (declared_on_root(s, ns) &&
+            (v = xmlTextReaderConstString(s->reader, ns->href)) != NULL) {
+            s->ns_cache[slot].ns = ns;
+            s->ns_cache[slot].uri = (const char *)v;
+            return (const char *)v;
+        }
+    }
+    v = xmlTextReaderConstNamespaceUri(s->reader);
     return v ? (const char *)v : "";
 }
 
@@ -327,8 +394,37 @@ const char *og_xml_local(og_xml_stream *s)
     return v ? (const char *)v : "";
 }
 
+/* 1 if namespace ns has the URI `uri`.  Namespaces declared on the root are compared by
+ * pointer after the first time (see og_xml_ns); others by string. */
+static int ns_is(og_xml_stream *s, const xmlNs *ns, const char *uri)
+{
+    if (s->attr_ns == ns && s->attr_ns_uri == uri)
+        return 1;
+    if (!ns->href || strcmp((const char *)ns->href, uri) != 0)
+        return 0;
+    if (declared_on_root(s, ns)) {
+        s->attr_ns = ns;
+        s->attr_ns_uri = uri;
+    }
+    return 1;
+}
+
+/* xmlTextReaderGetAttributeNs compares the namespace URI of each attribute as a string; the
+ * walk below does what it does (xmlGetNsProp) for an element read from a document without
+ * DTD, comparing the namespaces of the root by pointer. */
 char *og_xml_attr(og_xml_stream *s, const char *ns, const char *local)
 {
+    xmlNodePtr n = xmlTextReaderCurrentNode(s->reader);
+    if (n && n->type == XML_ELEMENT_NODE && n->doc && !n->doc->intSubset && !n->doc->extSubset) {
+        for (xmlAttrPtr a = n->properties; a; a = a->next) {
+            if (!a->ns || strcmp((const char *)a->name, local) != 0 || !ns_is(s, a->ns, ns))
+                continue;
+            if (!a->children) /* an empty value */
+                return (char *)xmlStrdup((const xmlChar *)"");
+            return (char *)xmlNodeListGetString(n->doc, a->children, 1);
+        }
+        return NULL;
+    }
     return (char *)xmlTextReaderGetAttributeNs(s->reader, (const xmlChar *)local,
                                                (const xmlChar *)ns);
 }

@@ -46,11 +46,27 @@ typedef struct og_xml_stream {
     unsigned max_depth;
     void *sink;           /* private: error capture */
     xmlDocPtr doc;        /* private: document taken from the reader (freed at close) */
+    xmlNodePtr root;      /* private: the root element, once read (lives as long as the reader) */
+    struct {
+        const xmlNs *ns;
+        const char *uri;
+    } ns_cache[16];       /* private: og_xml_ns answers for the root's namespace declarations */
+    const xmlNs *attr_ns; /* private: a root namespace og_xml_attr found to be ... */
+    const char *attr_ns_uri; /* ... this URI (the caller's pointer) */
 } og_xml_stream;
 
 /* Create a stream.  `read` is called with `ctx`.  Returns 0, or -1 with err filled. */
 int og_xml_stream_open(og_xml_stream *s, og_xml_read_fn read, void *ctx, const char *path,
                        const char *part, unsigned max_depth, odfgate_error *err);
+/* The same on a stream that was open before and ended with og_xml_stream_end: its libxml2
+ * reader (and dictionary) is reused, which is cheaper than a new one for each part of a
+ * document.  On a closed or zeroed stream, the same as og_xml_stream_open. */
+int og_xml_stream_reopen(og_xml_stream *s, og_xml_read_fn read, void *ctx, const char *path,
+                         const char *part, unsigned max_depth, odfgate_error *err);
+/* Done with the current source (its read callback is not called again): what the reader
+ * holds of it is freed, the reader is kept for og_xml_stream_reopen.  og_xml_stream_close
+ * still frees the stream at the end. */
+void og_xml_stream_end(og_xml_stream *s);
 /* Stream over bytes in memory (not copied; must outlive the stream). */
 int og_xml_stream_open_memory(og_xml_stream *s, const char *data, size_t len, const char *path,
                               const char *part, unsigned max_depth, odfgate_error *err);

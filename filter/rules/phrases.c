@@ -12,13 +12,15 @@ static int search(og_check *c, const og_phrase *p, uint32_t i, char *shown, size
     const og_para *para = &c->doc->paras[i];
     size_t flen = 0, off, len;
     const char *folded = NULL;
-    const og_bigrams *grams;
+    const og_trigrams *grams;
     int r;
     if (p->kind == OG_PHRASE_LITERAL) {
-        if (!(folded = og_check_folded(c, i, &flen, &grams)))
+        if (!(grams = og_check_grams(c, i)))
             return -1;
         if (!og_phrase_may_match(p, grams))
             return 0;
+        if (!(folded = og_check_folded(c, i, &flen)))
+            return -1;
     }
     r = og_phrase_search(p, para->text, para->len, folded, flen, &off, &len);
     if (r && shown) {

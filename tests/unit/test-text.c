@@ -732,27 +732,124 @@ OG_TEST(text_phrase_boundaries)
     OG_CHECK_INT(find("well-being", "being"), 5);
 }
 
-OG_TEST(text_bigrams)
+OG_TEST(text_trigrams)
 {
-    og_bigrams t, p;
-    og_bigrams_of("lorem ipsum dolor", 17, &t);
-    og_bigrams_of("ipsum", 5, &p);
-    OG_CHECK(og_bigrams_contain(&t, &p));
-    og_bigrams_of("m d", 3, &p);
-    OG_CHECK(og_bigrams_contain(&t, &p));
-    og_bigrams_of("zq", 2, &p);
-    OG_CHECK(!og_bigrams_contain(&t, &p));
-    og_bigrams_of("x", 1, &p); /* no bigram: cannot exclude */
-    OG_CHECK(og_bigrams_contain(&t, &p));
-    og_bigrams_of("", 0, &t);
-    OG_CHECK(og_bigrams_contain(&t, &p));
+    og_trigrams t, p;
+    og_trigrams_of("lorem ipsum dolor", 17, &t);
+    og_trigrams_of("ipsum", 5, &p);
+    OG_CHECK(og_trigrams_contain(&t, &p));
+    og_trigrams_of("ipsum dolor", 11, &p); /* trigrams "ips" and "dol" */
+    OG_CHECK(og_trigrams_contain(&t, &p));
+    og_trigrams_of("[dolor]", 7, &p); /* a word after a non-word character starts one */
+    OG_CHECK(og_trigrams_contain(&t, &p));
+    og_trigrams_of("psum", 4, &p); /* not at a word start: og_find_phrase would not find it */
+    OG_CHECK(!og_trigrams_contain(&t, &p));
+    og_trigrams_of("m d", 3, &p);
+    OG_CHECK(!og_trigrams_contain(&t, &p));
+    og_trigrams_of("zqx", 3, &p);
+    OG_CHECK(!og_trigrams_contain(&t, &p));
+    og_trigrams_of("zq", 2, &p); /* no trigram: cannot exclude */
+    OG_CHECK(og_trigrams_contain(&t, &p));
+    og_trigrams_of("--", 2, &p); /* no word start: cannot exclude */
+    OG_CHECK(og_trigrams_contain(&t, &p));
+    og_trigrams_of("", 0, &t);
+    og_trigrams_of("x", 1, &p);
+    OG_CHECK(og_trigrams_contain(&t, &p));
+    /* after an ideograph a Latin letter starts a word, as og_find_phrase sees it */
+    og_trigrams_of("\xe4\xb8\xad" "abc", 6, &t);
+    og_trigrams_of("abc", 3, &p);
+    OG_CHECK(og_trigrams_contain(&t, &p));
+    OG_CHECK_INT(find("\xe4\xb8\xad" "abc", "abc"), 3);
+}
+
+/* The summary filters exactly: wherever og_find_phrase finds a phrase, the text's summary
+ * (from og_trigrams_of_plain when it applies, else from folding) contains the phrase's. */
+static int filter_agrees(const char *text, const char *phrase)
+{
+    og_trigrams t, p, slow;
+    og_buf ft, fp;
+    int found, plain, ok;
+    og_buf_init(&ft, 1 << 16);
+    og_buf_init(&fp, 1 << 16);
+    og_text_fold(text, strlen(text), &ft);
+    og_text_fold(phrase, strlen(phrase), &fp);
+    found = og_find_phrase(ft.data ? ft.data : "", ft.len, fp.data ? fp.data : "", fp.len) >= 0;
+    og_trigrams_of(fp.data ? fp.data : "", fp.len, &p);
+    og_trigrams_of(ft.data ? ft.data : "", ft.len, &slow);
+    plain = og_trigrams_of_plain(text, strlen(text), &t);
+    ok = !found || og_trigrams_contain(&slow, &p);
+    if (plain) /* the plain summary holds every pair of the folded one */
+        ok = ok && og_trigrams_contain(&t, &slow) && (!found || og_trigrams_contain(&t, &p));
+    og_buf_free(&ft);
+    og_buf_free(&fp);
+    return ok;
+}
+
+OG_TEST(text_trigrams_filter)
+{
+    static const char *const texts[] = {
+        "", "a", "TBC", "Text TBC.", "to be confirmed (TBC)", "x-TBC-y", "don't TODO now",
+        "  Lorem\t\tIPSUM  dolor ", "lorem\nipsum", "1.5 million, 2,000 people; x9 9x",
+        "Caf\xc3\xa9 TBC", "\xe2\x80\x9cTBC\xe2\x80\x9d", ("\xe4\xb8\xad" "abc def"),
+        ("Stra\xc3\x9f" "e TBD"), "a b c d e f g h i j k l m n o p q r s t u v w x y z 0 1 2",
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz[insert]{tbc}~`^_@|\\",
+        "word,word.word;word:word!word?word(word)word[word]word{word}word<word>word/word",
+        "\xc2\xadsoft\xc2\xadhyphen XXX", "l\xc3\xb6rem ipsum", "end with a",
+    };
+    static const char *const phrases[] = {
+        "TBC", "tbc", "todo", "XXX", "lorem ipsum", "ipsum dolor", "[insert]", "(tbc)",
+        "\xe2\x80\x9ctbc\xe2\x80\x9d", "caf\xc3\xa9", "abc", "b", "a b", "don",
+        "t", "1.5", "2,000 people", "word", "r", "--", ("stra\xc3\x9f" "e"), "z 0", "with a",
+    };
+    for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+        for (size_t k = 0; k < sizeof(phrases) / sizeof(phrases[0]); k++)
+            if (!filter_agrees(texts[i], phrases[k])) {
+                printf("#   filter wrong for \"%s\" in \"%s\"\n", phrases[k], texts[i]);
+                OG_CHECK(0);
+            }
+}
+
+/* og_trigrams_of_plain on plain text: every trigram of folding then og_trigrams_of; else it
+ * refuses. */
+static int plain_agrees(const char *s)
+{
+    og_trigrams fast, slow;
+    og_buf b;
+    int plain = og_trigrams_of_plain(s, strlen(s), &fast);
+    og_buf_init(&b, 1 << 16);
+    og_text_fold(s, strlen(s), &b);
+    og_trigrams_of(b.data ? b.data : "", b.len, &slow);
+    og_buf_free(&b);
+    return plain ? og_trigrams_contain(&fast, &slow) : -1;
+}
+
+OG_TEST(text_trigrams_plain)
+{
+    og_trigrams a, b;
+    OG_CHECK_INT(plain_agrees(""), 1);
+    OG_CHECK_INT(plain_agrees("a"), 1);
+    OG_CHECK_INT(plain_agrees("Lorem Ipsum, TBC [insert X] @Z{}~`^_ 1.5"), 1);
+    OG_CHECK_INT(plain_agrees("ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz"), 1);
+    OG_CHECK_INT(plain_agrees(" leading and trailing spaces "), 1);
+    OG_CHECK_INT(plain_agrees("two  spaces"), -1);
+    OG_CHECK_INT(plain_agrees("a tab\there"), -1);
+    OG_CHECK_INT(plain_agrees("a bell\a"), -1);
+    OG_CHECK_INT(plain_agrees("within eight-byte blocks:  two spaces"), -1);
+    OG_CHECK_INT(plain_agrees("within eight-byte blocks: a\nnewline"), -1);
+    OG_CHECK_INT(plain_agrees("caf\xc3\xa9"), -1);
+    OG_CHECK_INT(plain_agrees("\xe2\x80\x9cTBC\xe2\x80\x9d"), -1);
+    OG_CHECK_INT(plain_agrees("long enough for the eight-byte blocks, then \xc3\xa9"), -1);
+    /* the eight-byte blocks and the byte-by-byte tail give the same trigrams */
+    OG_CHECK(og_trigrams_of_plain("Word start pairs: a1 B2 c-3 (d4) e.f g,h TBC", 44, &a));
+    og_trigrams_of("word start pairs: a1 b2 c-3 (d4) e.f g,h tbc", 44, &b);
+    OG_CHECK(memcmp(&a, &b, sizeof(a)) == 0);
 }
 
 OG_TEST(text_phrases_literal)
 {
     og_arena a;
     og_phrase lit, q;
-    og_bigrams g;
+    og_trigrams g;
     odfgate_error err;
     size_t off = 99, len = 99;
     const char *f = "x lorem ipsum y";
@@ -766,9 +863,9 @@ OG_TEST(text_phrases_literal)
     OG_CHECK_INT(og_phrase_search(&lit, "", 0, f, strlen(f), &off, &len), 1);
     OG_CHECK_INT(off, 2);
     OG_CHECK_INT(len, 11);
-    og_bigrams_of(f, strlen(f), &g);
+    og_trigrams_of(f, strlen(f), &g);
     OG_CHECK(og_phrase_may_match(&lit, &g));
-    og_bigrams_of("nothing here", 12, &g);
+    og_trigrams_of("nothing here", 12, &g);
     OG_CHECK(!og_phrase_may_match(&lit, &g));
     OG_CHECK_INT(og_phrase_search(&lit, "", 0, "x lorem ipsumy", 14, &off, &len), 0);
     OG_CHECK_INT(og_phrase_search(&lit, "", 0, NULL, 0, &off, &len), 0);
@@ -801,10 +898,10 @@ OG_TEST(text_phrases_regex)
     OG_CHECK_INT(len, 8);
     OG_CHECK_INT(og_phrase_search(&re, "This is Draft 12.", 17, NULL, 0, &off, &len), 0);
     OG_CHECK_INT(og_phrase_search(&re, "", 0, NULL, 0, &off, &len), 0);
-    /* a regex may always match, whatever the bigrams */
+    /* a regex may always match, whatever the summary */
     {
-        og_bigrams g;
-        og_bigrams_of("", 0, &g);
+        og_trigrams g;
+        og_trigrams_of("", 0, &g);
         OG_CHECK(og_phrase_may_match(&re, &g));
     }
     /* raw not terminated at raw_len: only raw[0..raw_len) is searched */
@@ -900,6 +997,73 @@ OG_TEST(text_slug)
                  "\xc3\xa9"
                  "conomie-soci\xc3\xa9t\xc3\xa9");
     OG_CHECK_STR(slug("--a--b--"), "a-b");
+}
+
+/* Counts do not depend on where the eight-byte blocks of the fast path fall. */
+OG_TEST(text_word_counts_any_alignment)
+{
+    static const struct {
+        const char *text;
+        long words;
+    } cases[] = {
+        {"The quick brown fox jumps over the lazy dog.", 9},
+        {"don't stop well-being, rock 'n' roll", 6},
+        {"1,000 people and 3.5 per cent; e.g. this (COVID-19) and 2019-2020", 12},
+        {"integration care health local services people partners outcomes", 8},
+        {"a b c d e f g h i j k l m n o p q r s t u v w x y z", 26},
+        {"snake_case a/b 50% #tag @who {x} [y] <z> \"q\" x=y;z:w!v?", 16},
+        {"Stra\xc3\x9f" "e, \xc3\x84rzte und \xc3\x96l und mehr Text danach", 8},
+        {"\xe4\xb8\xad\xe6\x96\x87 and some English words after it", 8},
+        {"end with a hyphen- and an apostrophe' then 3. 5 and 3, 5", 13},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+        for (int pad = 0; pad < 10; pad++) {
+            char buf[256];
+            snprintf(buf, sizeof(buf), "%*s%s%*s", pad, "", cases[i].text, 9 - pad, "");
+            if (words(buf) != cases[i].words) {
+                printf("#   \"%s\": %ld words, want %ld\n", buf, words(buf), cases[i].words);
+                OG_CHECK(0);
+            }
+        }
+}
+
+/* og_append_collapsed against a byte-by-byte model, in every alignment and buffer state. */
+static void collapse_model(char *out, const char *s)
+{
+    size_t len = strlen(out);
+    for (; *s; s++) {
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+            out[len++] = *s;
+        else if (len > 0 && out[len - 1] != ' ')
+            out[len++] = ' ';
+    }
+    out[len] = '\0';
+}
+
+OG_TEST(text_append_collapsed_any_alignment)
+{
+    static const char *const texts[] = {
+        "plain words with single spaces and more of them",
+        "  two  spaces, \ttabs\t\tand\r\nnewlines \n between  ",
+        ("Stra\xc3\x9f" "e \xc2\xa0 no-break spaces are content \xc2\xa0\xc2\xa0"),
+        "12345678 12345678  12345678\n12345678",
+        "        ",
+    };
+    static const char *const before[] = {"", "x", "x "};
+    for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+        for (size_t b = 0; b < sizeof(before) / sizeof(before[0]); b++)
+            for (int skip = 0; skip < 9; skip++) {
+                char want[256] = "";
+                const char *t = texts[i] + (skip < (int)strlen(texts[i]) ? skip : 0);
+                og_buf buf;
+                og_buf_init(&buf, 1 << 16);
+                og_buf_adds(&buf, before[b]);
+                snprintf(want, sizeof(want), "%s", before[b]);
+                collapse_model(want, t);
+                OG_CHECK_INT(og_append_collapsed(&buf, t, strlen(t)), OG_BUF_OK);
+                OG_CHECK_STR(buf.data, want);
+                og_buf_free(&buf);
+            }
 }
 
 OG_TEST(text_append_collapsed)
