@@ -16,10 +16,9 @@ typedef struct section_words {
 static int collect(og_check *c, og_arena *tmp, uint32_t from, uint32_t to, section_words *w)
 {
     for (uint32_t i = from; i < to; i++) {
-        const og_bigrams *grams;
         og_word *cut;
         size_t len, n;
-        const char *f = og_check_folded(c, i, &len, &grams);
+        const char *f = og_check_folded(c, i, &len);
         if (!f || og_words_cut(tmp, f, len, &cut, &n) < 0)
             return -1;
         for (size_t k = 0; k < n; k++)
