@@ -24,5 +24,6 @@ int cmd_signoff(int argc, char **argv);
 int cmd_signoffs(int argc, char **argv);
 int cmd_annotate(int argc, char **argv);
 int cmd_new(int argc, char **argv);
+int cmd_flatten(int argc, char **argv);
 
 #endif

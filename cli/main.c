@@ -23,6 +23,7 @@ static const command commands[] = {
     {"annotate", cmd_annotate, "write the findings into a copy of the document as comments"},
     {"signoff", cmd_signoff, "record or revoke a signatory's sign-off, bound to the text"},
     {"signoffs", cmd_signoffs, "list a document's sign-offs and whether they are still valid"},
+    {"flatten", cmd_flatten, "write a package as one flat ODF document (.fodt)"},
 };
 
 static void usage(FILE *out)

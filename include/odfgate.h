@@ -349,6 +349,17 @@ ODFGATE_API odfgate_status odfgate_schema_from_document(const odfgate_doc *doc, 
 ODFGATE_API odfgate_status odfgate_write_file(const char *path, const void *data, size_t len,
                                               odfgate_error *err);
 
+/* ---------------------------------------------------------------- flat ODF */
+
+/* The document at in_path as one flat ODF XML document (an office:document, as LibreOffice's
+ * .fodt): meta, settings, styles and content merged, office:mimetype set, pictures that
+ * draw:image takes from the package embedded as office:binary-data.  Embedded objects and
+ * other references into the package are not carried over.  A flat input is returned as read.
+ * `lim` may be NULL for the defaults.  *xml is allocated with malloc (NUL-terminated, *len
+ * bytes without the NUL); the caller frees it.  The input is not modified. */
+ODFGATE_API odfgate_status odfgate_flatten(const char *in_path, const odfgate_limits *lim,
+                                           char **xml, size_t *len, odfgate_error *err);
+
 /* ---------------------------------------------------------------- reports */
 
 /* A report writes the outcome of a batch to a stream in one format.

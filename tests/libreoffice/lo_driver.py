@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""lo_driver.py PROFILE-URL OPERATION... — drive a headless LibreOffice with the odfgate
+extension through python3-uno (run with /usr/bin/python3).
+
+Starts one soffice on the given profile (private pipe), runs the operations in order, prints
+one JSON line per operation, stops soffice.  Operations (one argument each, fields '|'):
+  filters                      the odfgate filters as LibreOffice registered them
+  menu                         the Tools menu entry merged from Addons.xcu
+  open|IN                      load IN with no filter: the filter LibreOffice chose
+  import|IN|OPTIONS            load IN with the odfgate filter: comments, tracked changes
+  store|IN|OUT|FILTER|OPTIONS  load IN (writer8), storeToURL OUT with FILTER and options
+  check|IN|ARGS                dispatch vnd.odfgate:check on IN (ARGS: JSON object of dispatch
+                               arguments); the result event, then the document's comments
+A failed operation prints {"error": "..."}; the exit status is 0 if soffice answered."""
+import json, os, subprocess, sys, time
+
+import uno
+import unohelper
+from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
+from com.sun.star.frame import XDispatchResultListener
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+
+def url(path):
+    return uno.systemPathToFileUrl(os.path.abspath(path))
+
+
+def start(profile):
+    pipe = "odfgatelo%d" % os.getpid()
+    proc = subprocess.Popen(["soffice", "--headless", "--invisible", "--norestore", "--nologo",
+                             "-env:UserInstallation=" + profile,
+                             "--accept=pipe,name=%s;urp;" % pipe],
+                            stdout=subprocess.DEVNULL, stderr=open("soffice-driver.log", "a"))
+    ctx = uno.getComponentContext()
+    resolver = ctx.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", ctx)
+    deadline = time.time() + 60
+    while True:
+        try:
+            remote = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+            desktop = remote.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", remote)
+            return proc, remote, desktop
+        except NoConnectException:
+            if time.time() > deadline or proc.poll() is not None:
+                proc.kill()
+                raise SystemExit("lo_driver.py: soffice did not start")
+            time.sleep(0.3)
+
+
+def load(desktop, path, *extra):
+    doc = desktop.loadComponentFromURL(url(path), "_blank", 0, (prop("Hidden", True),) + extra)
+    if doc is None:
+        raise RuntimeError("LibreOffice did not open %s" % path)
+    return doc
+
+
+def comments(doc):
+    ours = others = 0
+    texts = []
+    e = doc.TextFields.createEnumeration()
+    while e.hasMoreElements():
+        f = e.nextElement()
+        if f.supportsService("com.sun.star.text.textfield.Annotation"):
+            if f.Author == "odfgate":
+                ours += 1
+                texts.append(f.Content)
+            else:
+                others += 1
+    return ours, others, sorted(texts)
+
+
+def op_filters(ctx, desktop):
+    ff = ctx.ServiceManager.createInstanceWithContext("com.sun.star.document.FilterFactory", ctx)
+    out = {}
+    for name in ("odfgate", "odfgate_export"):
+        if ff.hasByName(name):
+            d = {p.Name: p.Value for p in ff.getByName(name)}
+            out[name] = {"service": d.get("FilterService"), "flags": d.get("Flags"), "ui": d.get("UIName"),
+                         "type": d.get("Type")}
+    return out
+
+
+def op_menu(ctx, desktop):
+    cp = ctx.ServiceManager.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx)
+    node = cp.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
+                                          (prop("nodepath", "/org.openoffice.Office.Addons/AddonUI/OfficeMenuBarMerging"),))
+    out = {}
+    if node.hasByName("org.odfgate.menu"):
+        m = node.getByName("org.odfgate.menu").getByName("check")
+        item = m.MenuItems.getByName("m1")
+        out = {"merge_point": m.MergePoint, "url": item.URL, "title": item.Title}
+    hs = cp.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
+                                        (prop("nodepath", "/org.openoffice.Office.ProtocolHandler/HandlerSet"),))
+    out["handler"] = list(hs.getByName("org.odfgate.CheckHandler").Protocols) if hs.hasByName("org.odfgate.CheckHandler") else None
+    return out
+
+
+def op_open(ctx, desktop, src):
+    doc = load(desktop, src)
+    try:
+        return {"filter": {p.Name: p.Value for p in doc.getArgs()}.get("FilterName")}
+    finally:
+        doc.close(True)
+
+
+def op_import(ctx, desktop, src, options=""):
+    extra = (prop("FilterName", "odfgate"),) + ((prop("FilterOptions", options),) if options else ())
+    doc = load(desktop, src, *extra)
+    try:
+        ours, others, texts = comments(doc)
+        return {"odfgate_comments": ours, "other_comments": others, "comment_texts": texts,
+                "tracked_changes": doc.Redlines.Count if hasattr(doc, "Redlines") else doc.getRedlines().getCount(),
+                "record_changes": bool(doc.RecordChanges), "title": doc.DocumentProperties.Title,
+                "filter": {p.Name: p.Value for p in doc.getArgs()}.get("FilterName")}
+    finally:
+        doc.close(True)
+
+
+def op_store(ctx, desktop, src, out, filt, options=""):
+    doc = load(desktop, src)
+    try:
+        args = (prop("FilterName", filt), prop("Overwrite", True)) + ((prop("FilterOptions", options),) if options else ())
+        try:
+            doc.storeToURL(url(out), args)
+            return {"stored": True}
+        except Exception as e:
+            return {"stored": False, "exception": type(e).__name__}
+    finally:
+        doc.close(True)
+
+
+class Listener(unohelper.Base, XDispatchResultListener):
+    def __init__(self):
+        self.event = None
+
+    def dispatchFinished(self, event):
+        self.event = event
+
+    def disposing(self, source):
+        pass
+
+
+def op_check(ctx, desktop, src, args="{}"):
+    doc = load(desktop, src)
+    try:
+        frame = doc.CurrentController.Frame
+        parser = ctx.ServiceManager.createInstanceWithContext("com.sun.star.util.URLTransformer", ctx)
+        u = uno.createUnoStruct("com.sun.star.util.URL")
+        u.Complete = "vnd.odfgate:check"
+        _, u = parser.parseStrict(u)
+        disp = frame.queryDispatch(u, "", 0)
+        if disp is None:
+            return {"error": "no dispatch for vnd.odfgate:check"}
+        listener = Listener()
+        disp.dispatchWithNotification(u, tuple(prop(k, v) for k, v in json.loads(args).items()), listener)
+        ev = listener.event
+        ours, others, texts = comments(doc)
+        return {"state": ev.State if ev else None, "result": list(ev.Result) if ev else None,
+                "odfgate_comments": ours, "other_comments": others, "comment_texts": texts}
+    finally:
+        doc.close(True)
+
+
+def main():
+    profile, ops = sys.argv[1], sys.argv[2:]
+    proc, ctx, desktop = start(profile)
+    try:
+        for op in ops:
+            name, *args = op.split("|")
+            try:
+                print(json.dumps(globals()["op_" + name](ctx, desktop, *args)), flush=True)
+            except Exception as e:
+                print(json.dumps({"error": "%s: %s" % (type(e).__name__, e)}), flush=True)
+    finally:
+        try:
+            desktop.terminate()
+        except Exception:
+            pass
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+if __name__ == "__main__":
+    main()
