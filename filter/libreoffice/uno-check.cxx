@@ -9,6 +9,8 @@
  * as the only string when the check could not run.  Dispatch arguments:
  *   Schema (string)          schema path, as the filter option schema=
  *   InsertComments (bool)    true: insert without asking; false: never insert (no question)
+ * Created by the dispatch framework, the handler is initialised with the frame; an API caller
+ * may initialise it with a document model instead (a document without a window).
  */
 #include "uno-util.hxx"
 
@@ -123,9 +125,12 @@ public:
 
     void SAL_CALL initialize(const uno::Sequence<uno::Any> &args) override
     {
-        for (const uno::Any &a : args)
+        for (const uno::Any &a : args) {
             if (uno::Reference<frame::XFrame> f; a >>= f)
                 frame_ = f;
+            else if (uno::Reference<frame::XModel> m; a >>= m)
+                model_ = m;
+        }
     }
     uno::Reference<frame::XDispatch> SAL_CALL queryDispatch(const util::URL &url, const OUString &,
                                                             sal_Int32) override
@@ -167,6 +172,7 @@ public:
 private:
     uno::Reference<uno::XComponentContext> ctx_;
     uno::Reference<frame::XFrame> frame_;
+    uno::Reference<frame::XModel> model_;
 };
 
 void CheckHandler::dispatchWithNotification(const util::URL &, const uno::Sequence<beans::PropertyValue> &args,
@@ -186,7 +192,8 @@ void CheckHandler::dispatchWithNotification(const util::URL &, const uno::Sequen
             if (p.Name == "InsertComments")
                 asked = (p.Value >>= insert);
         }
-        if (frame_.is() && frame_->getController().is())
+        model = model_;
+        if (!model.is() && frame_.is() && frame_->getController().is())
             model = frame_->getController()->getModel();
         if (!model.is())
             throw uno::RuntimeException("there is no document in this window to check");

@@ -26,6 +26,7 @@
 #include <com/sun/star/xml/sax/InputSource.hpp>
 #include <com/sun/star/xml/sax/Parser.hpp>
 #include <com/sun/star/xml/sax/XDocumentHandler.hpp>
+#include <com/sun/star/xml/sax/XFastParser.hpp>
 #include <cppuhelper/implbase5.hxx>
 #include <cppuhelper/supportsservice.hxx>
 
@@ -186,12 +187,19 @@ bool Filter::importFrom(const uno::Sequence<beans::PropertyValue> &desc)
     uno::Reference<uno::XInterface> importer = ctx_->getServiceManager()->createInstanceWithContext(
         "com.sun.star.comp.Writer.XMLOasisImporter", ctx_);
     uno::Reference<document::XImporter>(importer, uno::UNO_QUERY_THROW)->setTargetDocument(target_);
-    uno::Reference<xml::sax::XParser> parser = xml::sax::Parser::create(ctx_);
-    parser->setDocumentHandler(uno::Reference<xml::sax::XDocumentHandler>(importer, uno::UNO_QUERY_THROW));
     xml::sax::InputSource source;
     source.sSystemId = pathToUrl(flat);
     source.aInputStream = ucb::SimpleFileAccess::create(ctx_)->openFileRead(source.sSystemId);
-    parser->parseStream(source);
+    /* Writer's importer parses by itself (XFastParser, as LibreOffice's own flat ODF filter
+     * does); older ones take SAX events from the legacy parser */
+    uno::Reference<xml::sax::XFastParser> fast(importer, uno::UNO_QUERY);
+    if (fast.is()) {
+        fast->parseStream(source);
+    } else {
+        uno::Reference<xml::sax::XParser> parser = xml::sax::Parser::create(ctx_);
+        parser->setDocumentHandler(uno::Reference<xml::sax::XDocumentHandler>(importer, uno::UNO_QUERY_THROW));
+        parser->parseStream(source);
+    }
     source.aInputStream->closeInput();
     tell(ctx_, nullptr, "info", outcome.text());
     return true;

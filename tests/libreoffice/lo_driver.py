@@ -7,10 +7,13 @@ one JSON line per operation, stops soffice.  Operations (one argument each, fiel
   filters                      the odfgate filters as LibreOffice registered them
   menu                         the Tools menu entry merged from Addons.xcu
   open|IN                      load IN with no filter: the filter LibreOffice chose
-  import|IN|OPTIONS            load IN with the odfgate filter: comments, tracked changes
+  import|IN|OPTIONS[|FILTER]   load IN with the odfgate filter (or FILTER): comments, tracked
+                               changes, title
+  track|IN|OUT                 record changes: insert a sentence and delete a word, save (writer8)
   store|IN|OUT|FILTER|OPTIONS  load IN (writer8), storeToURL OUT with FILTER and options
-  check|IN|ARGS                dispatch vnd.odfgate:check on IN (ARGS: JSON object of dispatch
-                               arguments); the result event, then the document's comments
+  check|IN|ARGS|HOW            dispatch vnd.odfgate:check on IN (ARGS: JSON object of dispatch
+                               arguments; HOW: frame or model, see op_check); the result
+                               event, then the document's comments
 A failed operation prints {"error": "..."}; the exit status is 0 if soffice answered."""
 import json, os, subprocess, sys, time
 
@@ -56,6 +59,14 @@ def load(desktop, path, *extra):
     doc = desktop.loadComponentFromURL(url(path), "_blank", 0, (prop("Hidden", True),) + extra)
     if doc is None:
         raise RuntimeError("LibreOffice did not open %s" % path)
+    return doc
+
+
+def load_model(ctx, path, filt="writer8", options=""):
+    """A document model without a frame or view.  Writer's comment windows need .ui files the
+    -nogui packages lack: a document with comments in a (even hidden) view crashes soffice."""
+    doc = ctx.ServiceManager.createInstanceWithContext("com.sun.star.text.TextDocument", ctx)
+    doc.load((prop("URL", url(path)), prop("FilterName", filt)) + ((prop("FilterOptions", options),) if options else ()))
     return doc
 
 
@@ -108,21 +119,40 @@ def op_open(ctx, desktop, src):
         doc.close(True)
 
 
-def op_import(ctx, desktop, src, options=""):
-    extra = (prop("FilterName", "odfgate"),) + ((prop("FilterOptions", options),) if options else ())
-    doc = load(desktop, src, *extra)
+def op_import(ctx, desktop, src, options="", filt="odfgate"):
+    doc = load_model(ctx, src, filt, options)
     try:
         ours, others, texts = comments(doc)
         return {"odfgate_comments": ours, "other_comments": others, "comment_texts": texts,
-                "tracked_changes": doc.Redlines.Count if hasattr(doc, "Redlines") else doc.getRedlines().getCount(),
+                "tracked_changes": doc.Redlines.Count,
                 "record_changes": bool(doc.RecordChanges), "title": doc.DocumentProperties.Title,
                 "filter": {p.Name: p.Value for p in doc.getArgs()}.get("FilterName")}
     finally:
         doc.close(True)
 
 
+def op_track(ctx, desktop, src, out):
+    doc = load_model(ctx, src)
+    try:
+        doc.RecordChanges = True
+        e = doc.Text.createEnumeration()
+        paras = []
+        while e.hasMoreElements():
+            p = e.nextElement()
+            if p.supportsService("com.sun.star.text.Paragraph") and len(p.getString()) > 40:
+                paras.append(p)
+        paras[1].getEnd().setString(" A sentence added with changes recorded.")
+        c = doc.Text.createTextCursorByRange(paras[2].getStart())
+        c.gotoEndOfWord(True)
+        c.setString("")
+        doc.storeToURL(url(out), (prop("FilterName", "writer8"),))
+        return {"tracked_changes": doc.Redlines.Count}
+    finally:
+        doc.close(True)
+
+
 def op_store(ctx, desktop, src, out, filt, options=""):
-    doc = load(desktop, src)
+    doc = load_model(ctx, src)
     try:
         args = (prop("FilterName", filt), prop("Overwrite", True)) + ((prop("FilterOptions", options),) if options else ())
         try:
@@ -145,19 +175,27 @@ class Listener(unohelper.Base, XDispatchResultListener):
         pass
 
 
-def op_check(ctx, desktop, src, args="{}"):
-    doc = load(desktop, src)
+def op_check(ctx, desktop, src, args="{}", how="frame"):
+    """how=frame: the document in a (hidden) window, dispatched through its frame as the menu
+    does; how=model: a frameless document and the handler initialised with it (comments can be
+    inserted without a view)."""
+    doc = load(desktop, src) if how == "frame" else load_model(ctx, src)
     try:
-        frame = doc.CurrentController.Frame
         parser = ctx.ServiceManager.createInstanceWithContext("com.sun.star.util.URLTransformer", ctx)
         u = uno.createUnoStruct("com.sun.star.util.URL")
         u.Complete = "vnd.odfgate:check"
         _, u = parser.parseStrict(u)
-        disp = frame.queryDispatch(u, "", 0)
+        if how == "frame":
+            disp = doc.CurrentController.Frame.queryDispatch(u, "", 0)
+        else:
+            handler = ctx.ServiceManager.createInstanceWithArgumentsAndContext("org.odfgate.CheckHandler", (doc,), ctx)
+            disp = handler.queryDispatch(u, "", 0)
         if disp is None:
             return {"error": "no dispatch for vnd.odfgate:check"}
         listener = Listener()
-        disp.dispatchWithNotification(u, tuple(prop(k, v) for k, v in json.loads(args).items()), listener)
+        a = json.loads(args)
+        for _ in range(a.pop("_times", 1)):
+            disp.dispatchWithNotification(u, tuple(prop(k, v) for k, v in a.items()), listener)
         ev = listener.event
         ours, others, texts = comments(doc)
         return {"state": ev.State if ev else None, "result": list(ev.Result) if ev else None,
