@@ -173,9 +173,12 @@ static void set_message(og_lo_outcome *out, char *msg)
     out->message = msg ? msg : dup_printf("%s", "out of memory");
 }
 
-static void error_message(og_lo_outcome *out, const char *what, const odfgate_error *err)
+/* err->path is named only when with_path: the filter's own files are temporary copies whose
+ * names mean nothing to the person reading the message. */
+static void error_message(og_lo_outcome *out, const char *what, const odfgate_error *err, int with_path)
 {
-    set_message(out, dup_printf("%s: %s%s%s (%s)", what, err->message, err->part[0] ? " in " : "",
+    set_message(out, dup_printf("%s%s%s: %s%s%s (%s)", what, with_path && err->path[0] ? " " : "",
+                                with_path ? err->path : "", err->message, err->part[0] ? " in " : "",
                                 err->part, odfgate_errcode_name(err->code)));
 }
 
@@ -243,7 +246,7 @@ static odfgate_status open_and_check(const char *path, const char *doc_path, con
     *res = NULL;
     st = og_lo_schema(schema_opt, doc_path, &schema, src, src_size, &err);
     if (st > ODFGATE_WARN) {
-        error_message(out, "Cannot load the schema", &err);
+        error_message(out, "Cannot load the schema", &err, 1);
         return ODFGATE_FAILED;
     }
     st = odfgate_doc_open(path, NULL, doc, &err);
@@ -251,7 +254,7 @@ static odfgate_status open_and_check(const char *path, const char *doc_path, con
         st = odfgate_check(*doc, schema, res, &err);
     odfgate_schema_free(schema);
     if (st > ODFGATE_WARN) {
-        error_message(out, "Cannot read the document", &err);
+        error_message(out, "Cannot read the document", &err, 0);
         return ODFGATE_FAILED;
     }
     if (collect(out, *doc, *res) < 0) {
@@ -297,7 +300,7 @@ odfgate_status og_lo_export(const char *path, const char *doc_path, const og_lo_
         st = odfgate_annotate(path, path, doc, NULL, NULL, 1, NULL, &err);
     odfgate_doc_free(doc);
     if (st > ODFGATE_WARN) {
-        error_message(out, "Nothing was saved: odfgate's comments could not be removed", &err);
+        error_message(out, "Nothing was saved: odfgate's comments could not be removed", &err, 0);
         return ODFGATE_FAILED;
     }
     if ((st = open_and_check(path, doc_path, o->schema, &doc, &res, src, sizeof(src), out)) != ODFGATE_OK)
@@ -321,7 +324,7 @@ odfgate_status og_lo_export(const char *path, const char *doc_path, const og_lo_
             snprintf(what, sizeof(what), "Not saved: the sign-off of \"%.100s\" by %.200s "
                      "could not be recorded", o->stamp_id, o->stamp_by);
             out->refused = 1;
-            error_message(out, what, &err);
+            error_message(out, what, &err, 0);
             return ODFGATE_FAILED;
         }
         char lead[600];
@@ -347,7 +350,7 @@ static odfgate_status write_flat(const char *annotated_path, const char *flat_pa
         st = odfgate_write_file(flat_path, xml, len, &err);
     free(xml);
     if (st > ODFGATE_WARN)
-        error_message(out, "The document could not be prepared for LibreOffice", &err);
+        error_message(out, "The document could not be prepared for LibreOffice", &err, 0);
     return st > ODFGATE_WARN ? ODFGATE_FAILED : ODFGATE_OK;
 }
 
@@ -367,7 +370,7 @@ odfgate_status og_lo_import(const char *in_path, const char *annotated_path,
     st = odfgate_annotate(in_path, annotated_path, doc, res, NULL, 1, NULL, &err);
     drop_check(doc, res);
     if (st > ODFGATE_WARN) {
-        error_message(out, "Its findings could not be added as comments", &err);
+        error_message(out, "The findings could not be added as comments", &err, 0);
         return ODFGATE_FAILED;
     }
     if ((st = write_flat(annotated_path, flat_path, out)) != ODFGATE_OK)
