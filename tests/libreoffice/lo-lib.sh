@@ -14,8 +14,8 @@ pyuno=${PYUNO:-/usr/bin/python3}
 "$pyuno" -c 'import uno' 2>/dev/null || skip_all "no python3-uno for $pyuno"
 here="$top_srcdir/tests/libreoffice"
 
-# unopkg refuses a per-user install as root: then it runs as nobody, in a folder nobody may
-# write (soffice, as root, can use the profile afterwards).
+# unopkg refuses a per-user install as root: then it runs as nobody, in a folder nobody owns
+# (soffice, as root, can use the profile afterwards).
 lo_dir="$scratch/lo"
 mkdir -p "$lo_dir" && chmod 755 "$scratch" && chmod 777 "$lo_dir"
 lo_profile="file://$lo_dir/profile"
@@ -24,6 +24,7 @@ as_user() {
 }
 unopkg_in() { # unopkg_in PROFILE-URL ARGS...
     local p=$1; shift
+    [ "$(id -u)" = 0 ] && chown -R nobody "$lo_dir"   # soffice (root) may have written there
     as_user timeout 120 "${UNOPKG:-unopkg}" "$@" -env:UserInstallation="$p" >"$lo_dir/unopkg.log" 2>&1
 }
 install -m 644 "$oxt" "$lo_dir/odfgate.oxt"
