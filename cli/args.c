@@ -57,6 +57,16 @@ int cli_load_schema(const char *path, odfgate_schema **out)
     return -1;
 }
 
+void cli_config_error(const odfgate_error *err)
+{
+    if (err->line > 0)
+        cli_error("%s:%ld: %s", err->path, err->line, err->message);
+    else if (err->path[0])
+        cli_error("%s: %s", err->path, err->message);
+    else
+        cli_error("%s", err->message);
+}
+
 int cli_parse_fail_on(const char *v)
 {
     if (strcmp(v, "never") == 0)

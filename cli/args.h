@@ -9,6 +9,9 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "Try 'odfgate CMD --help'." after a usage error; returns OG_EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Print a configuration error as "odfgate: FILE:LINE: MESSAGE". */
+void cli_config_error(const odfgate_error *err);
+
 /* Load --schema PATH (NULL: the built-in default).  On failure prints the error and
  * returns -1. */
 int cli_load_schema(const char *path, odfgate_schema **out);

@@ -24,6 +24,8 @@ int cmd_signoff(int argc, char **argv);
 int cmd_signoffs(int argc, char **argv);
 int cmd_annotate(int argc, char **argv);
 int cmd_new(int argc, char **argv);
+int cmd_config(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 int cmd_flatten(int argc, char **argv);
 
 #endif

@@ -2,10 +2,13 @@
 #include "cli.h"
 
 #include "args.h"
+#include "batch.h"
+#include "shard.h"
 #include "walk.h"
 
 #include <errno.h>
 #include <getopt.h>
+#include <stdlib.h>
 #include <unistd.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,13 +17,23 @@ static const char usage_text[] =
     "Usage: odfgate check [OPTIONS] PATH...\n"
     "Check ODF text documents against a required-section schema.  A PATH may be a file,\n"
     "'-' (standard input) or a directory (walked for .odt, .ott and .fodt files).\n\n"
-    "  -s, --schema FILE     schema to check against (default: the built-in\n"
-    "                        common purpose framework; see odfgate-schema(5))\n"
+    "  -s, --schema FILE     schema for every document (default: the one the document's\n"
+    "                        .odfgate.ini names, else the built-in common purpose\n"
+    "                        framework; see odfgate-schema(5))\n"
+    "      --no-config       ignore .odfgate.ini files (docs/config.md)\n"
     "  -f, --format FORMAT   text (default), json, jsonl, sarif, junit, github or gitlab\n"
     "      --report FORMAT:FILE  also write a report in FORMAT to FILE (repeatable; the file\n"
     "                        is written atomically when the run ends)\n"
     "      --fail-on LEVEL   error (default), warning, info or never: the lowest severity\n"
-    "                        that makes a document fail\n"
+    "                        that makes a document fail (overrides .odfgate.ini)\n"
+    "      --baseline FILE   findings recorded in FILE do not fail (only new ones do)\n"
+    "      --write-baseline FILE  record every finding in FILE (atomically) and exit 0\n"
+    "                        unless an input could not be read\n"
+    "  -j, --jobs N          check N documents at once (default: the number of cores);\n"
+    "                        the output is the same for every N\n"
+    "      --shard K/N       check only shard K of N (a stable split by path), or\n"
+    "                        'auto' / 'auto/N' from GitLab, Kubernetes or GNU parallel\n"
+    "      --no-progress     no progress line (it is shown only on a terminal, after 1 s)\n"
     "  -q, --quiet           text: print only failing findings and the summary\n"
     "      --color WHEN      auto (default), always or never; NO_COLOR is honoured\n"
     "      --limit NAME=N    change a limit on untrusted input, e.g. max-file-size=20M,\n"
@@ -40,6 +53,48 @@ typedef struct extra_report {
     odfgate_report *rep;
 } extra_report;
 
+static unsigned default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 && n < 256 ? (unsigned)n : 1;
+}
+
+/* Open the further reports (--report): each to a temporary file renamed at the end. */
+static int open_extra(extra_report *extra, int nextra, const odfgate_report_options *ro,
+                      const odfgate_schema *schema)
+{
+    odfgate_error err;
+    for (int k = 0; k < nextra; k++) {
+        odfgate_report_options xo = *ro;
+        xo.color = 0;
+        xo.quiet = 0;
+        snprintf(extra[k].tmp, sizeof(extra[k].tmp), "%s.odfgate-%ld.tmp", extra[k].path, (long)getpid());
+        if (!(extra[k].f = fopen(extra[k].tmp, "w")) ||
+            odfgate_report_new(extra[k].format, extra[k].f, &xo, schema, &extra[k].rep, &err) != ODFGATE_OK) {
+            cli_error("%s: cannot write the report", extra[k].path);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Finish the further reports: fsync and rename.  0, or -1 after printing the error. */
+static int close_extra(extra_report *extra, int nextra)
+{
+    int rc = 0;
+    for (int k = 0; k < nextra; k++) {
+        int bad = odfgate_report_end(extra[k].rep) < 0 || fsync(fileno(extra[k].f)) < 0;
+        bad |= fclose(extra[k].f) != 0;
+        extra[k].f = NULL;
+        if (bad || rename(extra[k].tmp, extra[k].path) < 0) {
+            cli_error("%s: cannot write the report: %s", extra[k].path, strerror(errno));
+            remove(extra[k].tmp);
+            rc = -1;
+        }
+    }
+    return rc;
+}
+
 int cmd_check(int argc, char **argv)
 {
     extra_report extra[MAX_REPORTS];
@@ -49,21 +104,30 @@ int cmd_check(int argc, char **argv)
         {"fail-on", required_argument, NULL, 'F'}, {"quiet", no_argument, NULL, 'q'},
         {"color", required_argument, NULL, 'C'},   {"help", no_argument, NULL, 'h'},
         {"limit", required_argument, NULL, 'L'},  {"report", required_argument, NULL, 'R'},
+        {"jobs", required_argument, NULL, 'j'},   {"shard", required_argument, NULL, 'S'},
+        {"no-config", no_argument, NULL, 'N'},    {"baseline", required_argument, NULL, 'B'},
+        {"write-baseline", required_argument, NULL, 'W'},
+        {"no-progress", no_argument, NULL, 'P'},
         {NULL, 0, NULL, 0}};
-    const char *schema_path = NULL, *format = "text";
+    const char *format = "text", *write_baseline = NULL, *baseline_path = NULL;
     odfgate_report_options ro = {0, 0, ODFGATE_SEV_ERROR};
-    odfgate_schema *schema = NULL;
-    odfgate_report *rep = NULL;
+    odfgate_report *reps[MAX_REPORTS + 1] = {NULL};
+    batch_options bo = {NULL, 1, -1, NULL, NULL, NULL, 0, 1};
+    batch *plan = NULL;
+    odfgate_baseline *baseline = NULL;
     odfgate_error err;
     cli_inputs inputs = {0};
+    cli_shard shard = {0, 0};
     int c, color = -2, rc = OG_EXIT_PASS;
     odfgate_limits limits;
 
     odfgate_limits_init(&limits);
+    memset(extra, 0, sizeof(extra));
+    bo.jobs = default_jobs();
 
-    while ((c = getopt_long(argc, argv, "s:f:qh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "s:f:qhj:", opts, NULL)) != -1) {
         switch (c) {
-        case 's': schema_path = optarg; break;
+        case 's': bo.schema_path = optarg; break;
         case 'f':
             if (!cli_report_format(optarg))
                 return cli_usage_error("check", "unknown format '%s'", optarg);
@@ -80,10 +144,11 @@ int cmd_check(int argc, char **argv)
             break;
         }
         case 'F': {
-            int s = cli_parse_fail_on(optarg);
-            if (s < 0)
+            int sev = cli_parse_fail_on(optarg);
+            if (sev < 0)
                 return cli_usage_error("check", "--fail-on takes error, warning, info or never");
-            ro.fail_on = (odfgate_severity)s;
+            ro.fail_on = (odfgate_severity)sev;
+            bo.fail_on = sev;
             break;
         }
         case 'q': ro.quiet = 1; break;
@@ -95,6 +160,22 @@ int cmd_check(int argc, char **argv)
             if ((color = cli_parse_color(optarg)) < 0)
                 return cli_usage_error("check", "--color takes auto, always or never");
             break;
+        case 'j': {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 1 || n > 256)
+                return cli_usage_error("check", "--jobs takes a number from 1 to 256");
+            bo.jobs = (unsigned)n;
+            break;
+        }
+        case 'S':
+            if (cli_shard_parse(optarg, &shard) < 0)
+                return OG_EXIT_USAGE;
+            break;
+        case 'N': bo.use_config = 0; break;
+        case 'B': baseline_path = optarg; break;
+        case 'W': write_baseline = optarg; break;
+        case 'P': bo.progress = 0; break;
         case 'h': fputs(usage_text, stdout); return OG_EXIT_PASS;
         default: return cli_usage_error("check", "invalid option");
         }
@@ -102,9 +183,19 @@ int cmd_check(int argc, char **argv)
     if (optind >= argc)
         return cli_usage_error("check", "no PATH given");
     ro.color = color == -2 ? cli_parse_color("auto") : color;
+    bo.limits = &limits;
 
-    if (cli_load_schema(schema_path, &schema) < 0)
+    odfgate_error_clear(&err);
+    if (baseline_path && odfgate_baseline_load(baseline_path, &baseline, &err) != ODFGATE_OK) {
+        cli_config_error(&err);
         return OG_EXIT_USAGE;
+    }
+    bo.baseline = baseline;
+    if (write_baseline && !(bo.new_baseline = odfgate_baseline_new())) {
+        cli_error("out of memory");
+        rc = OG_EXIT_USAGE;
+        goto out;
+    }
     for (int i = optind; i < argc; i++)
         if (cli_walk(&inputs, argv[i]) < 0) {
             cli_error("out of memory");
@@ -116,84 +207,33 @@ int cmd_check(int argc, char **argv)
         rc = OG_EXIT_USAGE;
         goto out;
     }
-    odfgate_error_clear(&err);
-    if (odfgate_report_new(format, stdout, &ro, schema, &rep, &err) != ODFGATE_OK) {
+    cli_shard_filter(&inputs, &shard);
+    if ((rc = batch_plan(&plan, &inputs, &bo)) != 0)
+        goto out;
+    if (odfgate_report_new(format, stdout, &ro, batch_main_schema(plan), &reps[0], &err) != ODFGATE_OK) {
         cli_error("%s", err.message);
         rc = OG_EXIT_USAGE;
         goto out;
     }
-    for (int k = 0; k < nextra; k++) {
-        odfgate_report_options xo = ro;
-        xo.color = 0;
-        xo.quiet = 0;
-        extra[k].rep = NULL;
-        snprintf(extra[k].tmp, sizeof(extra[k].tmp), "%s.odfgate-%ld.tmp", extra[k].path, (long)getpid());
-        if (!(extra[k].f = fopen(extra[k].tmp, "w")) ||
-            odfgate_report_new(extra[k].format, extra[k].f, &xo, schema, &extra[k].rep, &err) != ODFGATE_OK) {
-            cli_error("%s: cannot write the report", extra[k].path);
-            for (int j = 0; j <= k; j++) {
-                if (extra[j].f) {
-                    fclose(extra[j].f);
-                    remove(extra[j].tmp);
-                }
-                odfgate_report_free(extra[j].rep);
-            }
-            nextra = 0;
-            rc = OG_EXIT_USAGE;
-            goto out;
-        }
+    if (open_extra(extra, nextra, &ro, batch_main_schema(plan)) < 0) {
+        rc = OG_EXIT_USAGE;
+        goto out;
     }
-    for (size_t i = 0; i < inputs.len; i++) {
-        const char *path = inputs.items[i].path;
-        odfgate_doc *doc = NULL;
-        odfgate_result *res = NULL;
-        odfgate_status st;
-
-        odfgate_error_clear(&err);
-        if (inputs.items[i].missing_errno) {
-            err.code = ODFGATE_E_IO;
-            snprintf(err.message, sizeof(err.message), "cannot open: %s", strerror(inputs.items[i].missing_errno));
-            st = ODFGATE_FAILED;
-        } else {
-            st = odfgate_doc_open(path, &limits, &doc, &err);
-        }
-        if (st == ODFGATE_OK || st == ODFGATE_WARN)
-            st = odfgate_check(doc, schema, &res, &err);
-        if (st == ODFGATE_FATAL) {
-            cli_error("%s: %s", path, err.message);
-            odfgate_doc_free(doc);
-            rc = OG_EXIT_USAGE;
-            goto out;
-        }
-        if (st == ODFGATE_FAILED) {
-            odfgate_report_add_error(rep, path, &err);
-            for (int k = 0; k < nextra; k++)
-                odfgate_report_add_error(extra[k].rep, path, &err);
-            rc = OG_EXIT_UNREADABLE;
-        } else {
-            odfgate_report_add_doc(rep, path, doc, res);
-            for (int k = 0; k < nextra; k++)
-                odfgate_report_add_doc(extra[k].rep, path, doc, res);
-            if (ro.fail_on != ODFGATE_SEV_OFF && odfgate_result_max_severity(res) >= ro.fail_on &&
-                rc == OG_EXIT_PASS)
-                rc = OG_EXIT_FINDINGS;
-        }
-        odfgate_result_free(res);
-        odfgate_doc_free(doc);
-    }
-    if (odfgate_report_end(rep) < 0) {
+    for (int k = 0; k < nextra; k++)
+        reps[k + 1] = extra[k].rep;
+    rc = batch_run(plan, reps, (size_t)nextra + 1);
+    if (odfgate_report_end(reps[0]) < 0) {
         cli_error("cannot write the report");
         rc = OG_EXIT_USAGE;
     }
-    for (int k = 0; k < nextra; k++) {
-        int bad = odfgate_report_end(extra[k].rep) < 0 || fsync(fileno(extra[k].f)) < 0;
-        bad |= fclose(extra[k].f) != 0;
-        extra[k].f = NULL;
-        if (bad || rename(extra[k].tmp, extra[k].path) < 0) {
-            cli_error("%s: cannot write the report: %s", extra[k].path, strerror(errno));
-            remove(extra[k].tmp);
+    if (close_extra(extra, nextra) < 0)
+        rc = OG_EXIT_USAGE;
+    if (write_baseline && rc != OG_EXIT_USAGE) {
+        if (odfgate_baseline_write(bo.new_baseline, write_baseline, &err) != ODFGATE_OK) {
+            cli_error("%s: cannot write the baseline: %s", write_baseline, err.message);
             rc = OG_EXIT_USAGE;
-        }
+        } else if (rc == OG_EXIT_FINDINGS)
+            rc = OG_EXIT_PASS; /* the findings are now the baseline */
     }
 out:
     for (int k = 0; k < nextra; k++) {
@@ -203,8 +243,10 @@ out:
         }
         odfgate_report_free(extra[k].rep);
     }
-    odfgate_report_free(rep);
-    odfgate_schema_free(schema);
+    odfgate_report_free(reps[0]);
+    batch_free(plan);
+    odfgate_baseline_free(baseline);
+    odfgate_baseline_free(bo.new_baseline);
     cli_inputs_free(&inputs);
     return rc;
 }

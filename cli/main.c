@@ -23,6 +23,8 @@ static const command commands[] = {
     {"annotate", cmd_annotate, "write the findings into a copy of the document as comments"},
     {"signoff", cmd_signoff, "record or revoke a signatory's sign-off, bound to the text"},
     {"signoffs", cmd_signoffs, "list a document's sign-offs and whether they are still valid"},
+    {"config", cmd_config, "explain which .odfgate.ini settings apply to a document"},
+    {"merge", cmd_merge, "merge the JSONL, SARIF or JUnit reports of several shards into one"},
     {"flatten", cmd_flatten, "write a package as one flat ODF document (.fodt)"},
 };
 

@@ -4,41 +4,47 @@
 #include "rules/rules.h"
 #include "text.h"
 
+int og_result_add(odfgate_result *res, const char *rule, odfgate_severity sev,
+                  const char *section, const char *heading, uint32_t paragraph, const char *msg)
+{
+    odfgate_finding *f;
+    if (sev == ODFGATE_SEV_OFF)
+        return 0;
+    if (res->count == res->cap) {
+        size_t ncap = res->cap ? res->cap * 2 : 16;
+        odfgate_finding *n = realloc(res->findings, ncap * sizeof(*n));
+        if (!n)
+            return -1;
+        res->findings = n;
+        res->cap = ncap;
+    }
+    f = &res->findings[res->count];
+    memset(f, 0, sizeof(*f));
+    f->rule = rule;
+    f->severity = sev;
+    f->message = og_arena_strdup(&res->arena, msg);
+    f->section = section;
+    f->heading = heading;
+    f->paragraph = paragraph;
+    if (!f->message)
+        return -1;
+    res->count++;
+    if (sev > res->max)
+        res->max = sev;
+    return 0;
+}
+
 OG_PRINTF(7, 0)
 static void add_finding(og_check *c, const char *rule, odfgate_severity sev, size_t section,
                         size_t heading, uint32_t paragraph, const char *fmt, va_list ap)
 {
-    odfgate_result *res = c->res;
     char msg[1024];
-    odfgate_finding *f;
-
     if (sev == ODFGATE_SEV_OFF || c->nomem)
         return;
-    if (res->count == res->cap) {
-        size_t ncap = res->cap ? res->cap * 2 : 16;
-        odfgate_finding *n = realloc(res->findings, ncap * sizeof(*n));
-        if (!n) {
-            c->nomem = 1;
-            return;
-        }
-        res->findings = n;
-        res->cap = ncap;
-    }
     vsnprintf(msg, sizeof(msg), fmt, ap);
-    f = &res->findings[res->count];
-    f->rule = rule;
-    f->severity = sev;
-    f->message = og_arena_strdup(&res->arena, msg);
-    f->section = section != OG_NONE ? c->schema->sections[section].id : NULL;
-    f->heading = heading != OG_NONE ? c->doc->headings[heading].text : NULL;
-    f->paragraph = paragraph;
-    if (!f->message) {
+    if (og_result_add(c->res, rule, sev, section != OG_NONE ? c->schema->sections[section].id : NULL,
+                      heading != OG_NONE ? c->doc->headings[heading].text : NULL, paragraph, msg) < 0)
         c->nomem = 1;
-        return;
-    }
-    res->count++;
-    if (sev > res->max)
-        res->max = sev;
 }
 
 void og_finding(og_check *c, const char *rule, size_t section, size_t heading,
@@ -92,8 +98,7 @@ static size_t rule_rank(const char *rule)
     return SIZE_MAX;
 }
 
-/* Stable insertion sort by (paragraph, rule rank): findings per document are few. */
-static void order_findings(odfgate_result *res)
+void og_result_order(odfgate_result *res)
 {
     for (size_t i = 1; i < res->count; i++) {
         odfgate_finding f = res->findings[i];
@@ -162,7 +167,9 @@ odfgate_status odfgate_check(const odfgate_doc *doc, const odfgate_schema *schem
     for (size_t i = 0; i < nh; i++)
         res->heading_section[i] =
             c.heading_match[i] != OG_NONE ? schema->sections[c.heading_match[i]].id : NULL;
-    order_findings(res);
+    og_result_order(res);
+    res->schema = schema;
+    res->fail_on = -1;
     *out = res;
     return ODFGATE_OK;
 }
@@ -189,3 +196,24 @@ const char *odfgate_result_heading_section(const odfgate_result *res, size_t i)
 }
 
 odfgate_severity odfgate_result_max_severity(const odfgate_result *res) { return res->max; }
+
+void og_result_recount(odfgate_result *res)
+{
+    res->max = ODFGATE_SEV_OFF;
+    for (size_t i = 0; i < res->count; i++)
+        if (!res->findings[i].suppressed && res->findings[i].severity > res->max)
+            res->max = res->findings[i].severity;
+}
+
+void odfgate_result_set_fail_on(odfgate_result *res, odfgate_severity fail_on)
+{
+    if (res)
+        res->fail_on = (int)fail_on;
+}
+
+int odfgate_result_fail_on(const odfgate_result *res) { return res ? res->fail_on : -1; }
+
+const char *odfgate_result_schema_id(const odfgate_result *res)
+{
+    return res && res->schema ? odfgate_schema_id(res->schema) : NULL;
+}

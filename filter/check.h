@@ -18,8 +18,20 @@ struct odfgate_result {
     size_t count, cap;
     const char **heading_section; /* per document heading: schema section id or NULL */
     size_t heading_count;
-    odfgate_severity max;
+    odfgate_severity max;         /* highest severity of the findings not suppressed */
+    const odfgate_schema *schema; /* checked against (borrowed) */
+    int fail_on;                  /* odfgate_result_set_fail_on, -1: the report's */
 };
+
+/* Append a finding (message copied; section and heading borrowed from the schema/document).
+ * A severity of OFF adds nothing.  0, or -1 on out-of-memory.  The caller re-orders with
+ * og_result_order when it adds after odfgate_check. */
+int og_result_add(odfgate_result *res, const char *rule, odfgate_severity sev,
+                  const char *section, const char *heading, uint32_t paragraph, const char *msg);
+/* Stable sort by (paragraph, rule-table rank): the documented order of findings. */
+void og_result_order(odfgate_result *res);
+/* Recompute the highest severity over the findings not suppressed. */
+void og_result_recount(odfgate_result *res);
 
 typedef struct og_check {
     const odfgate_doc *doc;

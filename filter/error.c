@@ -21,6 +21,8 @@ static const char *const errcode_names[] = {
     [ODFGATE_E_SCHEMA] = "schema-error",
     [ODFGATE_E_USAGE] = "usage",
     [ODFGATE_E_NOMEM] = "out-of-memory",
+    [ODFGATE_E_CONFIG] = "config-error",
+    [ODFGATE_E_JSON] = "json-error",
 };
 
 const char *odfgate_errcode_name(odfgate_errcode code)

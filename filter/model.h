@@ -45,6 +45,8 @@ struct odfgate_doc {
     uint32_t *heading_para;      /* heading i is paras[heading_para[i]] */
     uint64_t words;
     og_aux *aux;                 uint32_t aux_count;
+    og_aux *waivers;             uint32_t waiver_count; /* comments starting "odfgate-waive",
+                                   anchored in the paragraph they sit in (docs/config.md) */
     uint32_t tracked_changes;    /* text:changed-region elements (unresolved tracked changes) */
     const char *keywords_joined; /* keywords joined with ", ", NULL if none */
 };

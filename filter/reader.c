@@ -89,6 +89,12 @@ typedef struct reader {
     OG_VEC(og_aux) aux;
     uint32_t tracked;
 
+    /* comments (office:annotation) of the body: kept only when they are waivers */
+    int annot_depth;      /* the comment being read, -1 none */
+    int annot_meta_depth; /* its author/date element (not text), -1 none */
+    og_buf annot_text;
+    OG_VEC(og_aux) waivers;
+
     /* styles */
     int styles_depth; /* depth of office:styles / automatic-styles, -1 outside */
     int styles_auto;
@@ -216,6 +222,43 @@ static int aux_element(reader *r, const char *ns, const char *local, int depth, 
     return 0;
 }
 
+/* An element inside a skipped comment: its paragraphs are text, its author and date are not. */
+static int annot_element(reader *r, const char *ns, const char *local, int depth, int empty)
+{
+    if (r->annot_meta_depth >= 0 || empty)
+        return 0;
+    if (strcmp(ns, OG_NS_DC) == 0 || strcmp(ns, OG_NS_META) == 0) {
+        r->annot_meta_depth = depth;
+        return 0;
+    }
+    if (strcmp(ns, OG_NS_TEXT) == 0 && (strcmp(local, "p") == 0 || strcmp(local, "h") == 0 ||
+                                        strcmp(local, "s") == 0 || strcmp(local, "tab") == 0 ||
+                                        strcmp(local, "line-break") == 0)) {
+        int rc = og_append_collapsed(&r->annot_text, " ", 1);
+        return rc ? buf_error(r, rc) : 0;
+    }
+    return 0;
+}
+
+/* End of a comment: a waiver ("odfgate-waive …", docs/config.md) is kept, anchored in the
+ * paragraph it sits in (or the next one). */
+static int annot_end(reader *r)
+{
+    static const char prefix[] = "odfgate-waive";
+    const char *t = r->annot_text.data ? r->annot_text.data : "";
+    size_t len = r->annot_text.len;
+    r->annot_depth = r->annot_meta_depth = -1;
+    if (len && t[len - 1] == ' ')
+        len--;
+    if (len < sizeof(prefix) - 1 || strncmp(t, prefix, sizeof(prefix) - 1) != 0)
+        return 0;
+    og_aux w = {og_arena_strndup(&r->doc->arena, t, len), (uint32_t)len, (uint32_t)r->paras.len};
+    if (!w.text)
+        return fail_nomem(r);
+    int rc = OG_VEC_PUSH(&r->waivers, w, OG_MAX_PARAS);
+    return rc == -1 ? fail_nomem(r) : rc ? buf_error(r, OG_BUF_TOOBIG) : 0;
+}
+
 static int body_element(reader *r, const char *ns, const char *local, int depth, int empty)
 {
     if (r->aux_depth >= 0)
@@ -224,6 +267,10 @@ static int body_element(reader *r, const char *ns, const char *local, int depth,
     if (skipped_in_body(ns, local)) {
         if (!empty)
             r->skip_depth = depth;
+        if (!empty && strcmp(local, "annotation") == 0 && strcmp(ns, OG_NS_OFFICE) == 0) {
+            r->annot_depth = depth;
+            og_buf_reset(&r->annot_text);
+        }
         return 0;
     }
     if (!empty && ((strcmp(ns, OG_NS_TEXT) == 0 && strcmp(local, "note-body") == 0) ||
@@ -416,7 +463,7 @@ static int end_element(reader *r, int want, const char *ns, const char *local, i
 {
     if (depth == r->skip_depth) {
         r->skip_depth = -1;
-        return 0;
+        return depth == r->annot_depth ? annot_end(r) : 0;
     }
     if (r->text_depth >= 0) {
         if (depth == r->text_depth) {
@@ -459,6 +506,8 @@ static int on_node(reader *r, int want)
         depth = xmlTextReaderDepth(x);
         int empty = xmlTextReaderIsEmptyElement(x);
         if (r->skip_depth >= 0) {
+            if (r->annot_depth >= 0)
+                return annot_element(r, og_xml_ns(r->s), og_xml_local(r->s), depth, empty);
             if (depth == r->skip_depth + 1 && strcmp(og_xml_local(r->s), "changed-region") == 0 &&
                 strcmp(og_xml_ns(r->s), OG_NS_TEXT) == 0)
                 r->tracked++;
@@ -473,16 +522,24 @@ static int on_node(reader *r, int want)
     }
     case XML_READER_TYPE_END_ELEMENT:
         depth = xmlTextReaderDepth(x);
-        if (r->skip_depth >= 0 && depth != r->skip_depth)
+        if (r->skip_depth >= 0 && depth != r->skip_depth) {
+            if (depth == r->annot_meta_depth)
+                r->annot_meta_depth = -1;
             return 0;
+        }
         return end_element(r, want, og_xml_ns(r->s), og_xml_local(r->s), depth);
     case XML_READER_TYPE_TEXT:
     case XML_READER_TYPE_CDATA:
     case XML_READER_TYPE_WHITESPACE:
     case XML_READER_TYPE_SIGNIFICANT_WHITESPACE: {
-        if (r->skip_depth >= 0)
-            return 0;
         const char *v = (const char *)xmlTextReaderConstValue(x);
+        if (r->skip_depth >= 0) {
+            if (r->annot_depth >= 0 && r->annot_meta_depth < 0 && v) {
+                int rc = og_append_collapsed(&r->annot_text, v, strlen(v));
+                return rc ? buf_error(r, rc) : 0;
+            }
+            return 0;
+        }
         if (!v)
             return 0;
         if (r->aux_para_depth >= 0) {
@@ -507,6 +564,7 @@ static void reset_positions(reader *r)
     r->text_depth = r->body_depth = r->skip_depth = r->hidden_depth = r->para_depth = -1;
     r->styles_depth = r->meta_depth = r->field = -1;
     r->aux_depth = r->aux_para_depth = -1;
+    r->annot_depth = r->annot_meta_depth = -1;
     r->cells = 0;
 }
 
@@ -623,11 +681,17 @@ static int finish_aux(reader *r)
     odfgate_doc *doc = r->doc;
     doc->tracked_changes = r->tracked;
     doc->aux_count = (uint32_t)r->aux.len;
-    if (!r->aux.len)
-        return 0;
-    if (!(doc->aux = og_arena_alloc(&doc->arena, r->aux.len * sizeof(og_aux))))
-        return fail_nomem(r);
-    memcpy(doc->aux, r->aux.items, r->aux.len * sizeof(og_aux));
+    if (r->aux.len) {
+        if (!(doc->aux = og_arena_alloc(&doc->arena, r->aux.len * sizeof(og_aux))))
+            return fail_nomem(r);
+        memcpy(doc->aux, r->aux.items, r->aux.len * sizeof(og_aux));
+    }
+    doc->waiver_count = (uint32_t)r->waivers.len;
+    if (r->waivers.len) {
+        if (!(doc->waivers = og_arena_alloc(&doc->arena, r->waivers.len * sizeof(og_aux))))
+            return fail_nomem(r);
+        memcpy(doc->waivers, r->waivers.items, r->waivers.len * sizeof(og_aux));
+    }
     return 0;
 }
 
@@ -690,6 +754,7 @@ int og_read_document(og_package *pkg, const odfgate_limits *lim, odfgate_doc *do
     og_buf_init(&r.text, lim->max_text);
     og_buf_init(&r.mtext, 1u << 20); /* one metadata value: 1 MiB */
     og_buf_init(&r.aux_text, lim->max_text);
+    og_buf_init(&r.annot_text, lim->max_text);
     r.styles = og_styles_new();
     if (!r.styles) {
         fail_nomem(&r);
@@ -721,7 +786,9 @@ done:
     og_buf_free(&r.text);
     og_buf_free(&r.mtext);
     og_buf_free(&r.aux_text);
+    og_buf_free(&r.annot_text);
     free(r.aux.items);
+    free(r.waivers.items);
     free(r.paras.items);
     free(r.keywords.items);
     free(r.user.items);

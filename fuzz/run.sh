@@ -15,7 +15,7 @@ mkdir -p "$out"
 libs=$(pkg-config --libs libxml-2.0 libzip libcrypto)
 found=0
 for n in "$@"; do
-    clang -g -O1 -fsanitize=fuzzer $san -I"$top/include" -include "$out/config.h" \
+    clang -g -O1 -fsanitize=fuzzer $san -I"$top/include" -I"$top/filter" -I"$out" -include "$out/config.h" \
         "$top/fuzz/fuzz-$n.c" "$top/fuzz/common.c" "$out/.libs/libodfgate.a" $libs -o "$out/fuzz-$n" || exit 2
     rm -rf "$out/corpus-$n"; cp -r "$top/fuzz/corpus/$n" "$out/corpus-$n"
     echo "== fuzz-$n: ${secs}s"

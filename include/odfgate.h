@@ -57,7 +57,9 @@ typedef enum odfgate_errcode {
     ODFGATE_E_MISSING_PART,  /* "missing-part": e.g. no content.xml */
     ODFGATE_E_SCHEMA,        /* "schema-error": schema not XML, invalid, bad extends … */
     ODFGATE_E_USAGE,         /* "usage": invalid argument */
-    ODFGATE_E_NOMEM          /* "out-of-memory" */
+    ODFGATE_E_NOMEM,         /* "out-of-memory" */
+    ODFGATE_E_CONFIG,        /* "config-error": a .odfgate.ini cannot be read or is invalid */
+    ODFGATE_E_JSON           /* "json-error": a JSON report (odfgate merge) is not valid JSON */
 } odfgate_errcode;
 
 /* Caller-owned error record; filled on failure.  Strings are always NUL-terminated and
@@ -230,9 +232,12 @@ typedef struct odfgate_finding {
     const char *section;         /* schema section id, or NULL */
     const char *heading;         /* raw heading text the finding is about, or NULL */
     uint32_t paragraph;          /* paragraph ordinal, 0 = none */
+    const char *suppressed;      /* NULL, or why it does not count towards failing:
+                                    "waived: REASON" (a waiver in the document) or "baseline" */
 } odfgate_finding;
 
 typedef struct odfgate_result odfgate_result;
+typedef struct odfgate_config odfgate_config; /* see "configuration" below */
 
 /* Check a document against a schema.  Always produces a result on OK (free it with
  * odfgate_result_free); fails only on out-of-memory or misuse. */
@@ -244,8 +249,45 @@ ODFGATE_API size_t odfgate_result_count(const odfgate_result *res);
 ODFGATE_API const odfgate_finding *odfgate_result_finding(const odfgate_result *res, size_t i);
 /* Schema section id matched by heading i of the document, or NULL. */
 ODFGATE_API const char *odfgate_result_heading_section(const odfgate_result *res, size_t i);
-/* Highest severity among findings (ODFGATE_SEV_OFF if none). */
+/* Highest severity among the findings not suppressed (ODFGATE_SEV_OFF if none). */
 ODFGATE_API odfgate_severity odfgate_result_max_severity(const odfgate_result *res);
+/* Id of the schema the result was checked against. */
+ODFGATE_API const char *odfgate_result_schema_id(const odfgate_result *res);
+
+/* What applies after every check has run (odfgate_check, then any link check), once per result:
+ *  - the waivers written in the document's comments ("odfgate-waive RULE: reason"): matching
+ *    findings in the waiver's section (the whole document for a waiver before the first
+ *    heading) are kept but marked suppressed; waivers without a reason or with an unknown rule
+ *    add `waiver-invalid`, waivers that waive nothing add `waiver-unused` (docs/config.md);
+ *  - then cfg's rule severities and disabled rules (cfg may be NULL).
+ * `doc` must be the document the result is about.  Fails only on out-of-memory. */
+ODFGATE_API odfgate_status odfgate_result_apply(odfgate_result *res, const odfgate_doc *doc,
+                                                const odfgate_config *cfg, odfgate_error *err);
+/* The failure level of this result, overriding the report's fail_on (e.g. from a
+ * configuration); odfgate_result_fail_on returns it, or -1 when not set. */
+ODFGATE_API void odfgate_result_set_fail_on(odfgate_result *res, odfgate_severity fail_on);
+ODFGATE_API int odfgate_result_fail_on(const odfgate_result *res);
+
+/* Baselines: the fingerprints of accepted findings, so that only new ones fail
+ * (--write-baseline / --baseline).  A fingerprint is stable under unrelated edits: it covers the
+ * document path, rule, section, heading and message with digits removed (not positions).
+ * File format (docs/config.md): a header line, then one "FINGERPRINT RULE PATH" per line. */
+typedef struct odfgate_baseline odfgate_baseline;
+
+ODFGATE_API odfgate_baseline *odfgate_baseline_new(void); /* empty; NULL on out-of-memory */
+ODFGATE_API odfgate_status odfgate_baseline_load(const char *path, odfgate_baseline **out,
+                                                 odfgate_error *err);
+/* Add every finding of res (about the document at `path`) that is not waived. */
+ODFGATE_API odfgate_status odfgate_baseline_add(odfgate_baseline *b, const char *path,
+                                                const odfgate_result *res, odfgate_error *err);
+/* Write atomically, sorted (stable, diff-friendly). */
+ODFGATE_API odfgate_status odfgate_baseline_write(const odfgate_baseline *b, const char *path,
+                                                  odfgate_error *err);
+/* Mark the findings of res that are in the baseline as suppressed ("baseline"); returns how
+ * many.  Call after odfgate_result_apply. */
+ODFGATE_API size_t odfgate_result_apply_baseline(odfgate_result *res, const char *path,
+                                                 const odfgate_baseline *b);
+ODFGATE_API void odfgate_baseline_free(odfgate_baseline *b);
 
 /* ---------------------------------------------------------------- sign-off */
 
@@ -349,6 +391,28 @@ ODFGATE_API odfgate_status odfgate_schema_from_document(const odfgate_doc *doc, 
 ODFGATE_API odfgate_status odfgate_write_file(const char *path, const void *data, size_t len,
                                               odfgate_error *err);
 
+/* ---------------------------------------------------------------- configuration */
+
+/* The settings of .odfgate.ini files that apply to one document: found from the document's own
+ * folder upward (not the working directory) until a file says `root = true`; nearer files win;
+ * [glob] sections select documents (format: docs/config.md).  A file with an error fails with
+ * ODFGATE_E_CONFIG, err->path the file and err->line the line.  `doc_path` "-" (standard input)
+ * takes the working directory's files.  Free with odfgate_config_free. */
+ODFGATE_API odfgate_status odfgate_config_for(const char *doc_path, odfgate_config **out,
+                                              odfgate_error *err);
+ODFGATE_API void odfgate_config_free(odfgate_config *cfg);
+/* The schema to use: an absolute path or an http(s) URL; NULL if none is set. */
+ODFGATE_API const char *odfgate_config_schema(const odfgate_config *cfg);
+/* fail-on: an odfgate_severity (ODFGATE_SEV_OFF = never), or -1 if not set. */
+ODFGATE_API int odfgate_config_fail_on(const odfgate_config *cfg);
+/* links: 1 check hyperlinks, 0 do not, -1 not set. */
+ODFGATE_API int odfgate_config_links(const odfgate_config *cfg);
+/* The severity set for a rule (ODFGATE_SEV_OFF if disabled), or -1 if not set. */
+ODFGATE_API int odfgate_config_rule_severity(const odfgate_config *cfg, const char *rule);
+/* What was read and why, one fact a line: files, sections that match or not, and the resulting
+ * settings with their FILE:LINE (for `odfgate config explain`).  Owned by cfg. */
+ODFGATE_API const char *odfgate_config_explain(const odfgate_config *cfg);
+
 /* ---------------------------------------------------------------- flat ODF */
 
 /* The document at in_path as one flat ODF XML document (an office:document, as LibreOffice's
@@ -385,6 +449,57 @@ ODFGATE_API void odfgate_report_add_error(odfgate_report *rep, const char *path,
 /* Finish the report; returns 0 on success, -1 if writing failed (e.g. disk full). */
 ODFGATE_API int odfgate_report_end(odfgate_report *rep);
 ODFGATE_API void odfgate_report_free(odfgate_report *rep);
+
+/* ---------------------------------------------------------------- merging reports */
+
+/* `odfgate merge`: the reports of several shards of one run (odfgate check --shard K/N) in
+ * one report of the same format.  JSONL: the document objects of every input ordered by
+ * path (byte order), a path in two inputs refused.  SARIF 2.1.0: one run with the inputs'
+ * tool (which must be the same tool, version and rules in every input), every result, and
+ * one invocation holding every notification.  JUnit: one <testsuites> with every input's
+ * testsuites (a name in two inputs refused) and totals recomputed from the testcases.
+ * The format is detected by content and must be the same in every input. */
+typedef enum odfgate_merge_format {
+    ODFGATE_MERGE_AUTO = 0,
+    ODFGATE_MERGE_JSONL,
+    ODFGATE_MERGE_SARIF,
+    ODFGATE_MERGE_JUNIT
+} odfgate_merge_format;
+
+ODFGATE_API const char *odfgate_merge_format_name(odfgate_merge_format format); /* "jsonl", … */
+/* "jsonl", "sarif", "junit" or "auto" → the format; -1 if unknown. */
+ODFGATE_API int odfgate_merge_format_parse(const char *name);
+
+/* One report in memory; `name` is used in error messages. */
+typedef struct odfgate_merge_input {
+    const char *name;
+    const void *data;
+    size_t len;
+} odfgate_merge_input;
+
+/* What was merged.  items: JSONL documents, SARIF results, JUnit testsuites.  failed: JSONL
+ * documents whose status is "fail" or "error", SARIF results at level error plus error
+ * notifications, JUnit testsuites with a failure or an error. */
+typedef struct odfgate_merge_summary {
+    odfgate_merge_format format;
+    size_t inputs, items, failed;
+} odfgate_merge_summary;
+
+/* Merge n reports into *out (malloc'd, NUL-terminated, *out_len bytes; the caller frees).
+ * lim (NULL: defaults): max_file_size caps each input, max_depth the JSON and XML nesting.
+ * On failure nothing is returned and err names the input and the reason (ODFGATE_E_JSON,
+ * ODFGATE_E_XML, ODFGATE_E_LIMIT, ODFGATE_E_USAGE for inputs that cannot be merged). */
+ODFGATE_API odfgate_status odfgate_merge_reports(const odfgate_merge_input *inputs, size_t n,
+                                                 odfgate_merge_format format,
+                                                 const odfgate_limits *lim, char **out,
+                                                 size_t *out_len, odfgate_merge_summary *sum,
+                                                 odfgate_error *err);
+/* The same for files ("-" is standard input), each read up to lim->max_file_size. */
+ODFGATE_API odfgate_status odfgate_merge_files(const char *const *paths, size_t n,
+                                               odfgate_merge_format format,
+                                               const odfgate_limits *lim, char **out,
+                                               size_t *out_len, odfgate_merge_summary *sum,
+                                               odfgate_error *err);
 
 #ifdef __cplusplus
 }

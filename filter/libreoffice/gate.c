@@ -131,20 +131,31 @@ int og_lo_parse_options(const char *text, og_lo_options *o, char *msg, size_t n)
 /* ------------------------------------------------------------------ schema */
 
 odfgate_status og_lo_schema(const char *option, const char *doc_path, odfgate_schema **out,
-                            char *source, size_t source_size, odfgate_error *err)
+                            odfgate_config **cfg, char *source, size_t source_size, odfgate_error *err)
 {
     char dummy[8];
+    const char *configured = NULL;
+    odfgate_status st;
     if (!source) {
         source = dummy;
         source_size = sizeof(dummy);
+    }
+    if (cfg)
+        *cfg = NULL;
+    /* the configuration beside the document: its schema, and (cfg) its other settings */
+    if (doc_path && doc_path[0] && cfg) {
+        if ((st = odfgate_config_for(doc_path, cfg, err)) > ODFGATE_WARN)
+            return st;
+        configured = odfgate_config_schema(*cfg);
     }
     if (option && option[0]) {
         snprintf(source, source_size, "schema %s (filter option)", option);
         return odfgate_schema_load_file(option, out, err);
     }
-    /* CONFIG STEP (not yet): the configuration beside the document (odfgate_config_for) is
-     * consulted here once the library has it; until then the built-in default follows. */
-    (void)doc_path;
+    if (configured) {
+        snprintf(source, source_size, "schema %s (.odfgate.ini)", configured);
+        return odfgate_schema_load_file(configured, out, err);
+    }
     snprintf(source, source_size, "the built-in schema");
     return odfgate_schema_load_builtin(out, err);
 }
@@ -194,17 +205,21 @@ static int collect(og_lo_outcome *out, const odfgate_doc *doc, const odfgate_res
     for (size_t i = 0; i < n; i++) {
         const odfgate_finding *f = odfgate_result_finding(res, i);
         const char *pt = f->paragraph ? odfgate_doc_paragraph_text(doc, f->paragraph) : NULL;
-        out->lines[i] = f->section
-            ? dup_printf("%s: [%s] %s (%s)", odfgate_severity_name(f->severity), f->section, f->message, f->rule)
-            : dup_printf("%s: %s (%s)", odfgate_severity_name(f->severity), f->message, f->rule);
+        out->lines[i] = dup_printf("%s: %s%s%s%s (%s)%s%s%s", odfgate_severity_name(f->severity),
+                                   f->section ? "[" : "", f->section ? f->section : "", f->section ? "] " : "",
+                                   f->message, f->rule, f->suppressed ? " [" : "",
+                                   f->suppressed ? f->suppressed : "", f->suppressed ? "]" : "");
         out->comments[i] = dup_printf("%s: %s", f->rule, f->message);
         out->para_text[i] = pt ? dup_printf("%s", pt) : NULL;
         out->count = i + 1;
         if (!out->lines[i] || !out->comments[i] || (pt && !out->para_text[i]))
             return -1;
+        if (f->suppressed)
+            continue; /* reported, but does not count */
         out->errors += f->severity == ODFGATE_SEV_ERROR;
         out->warnings += f->severity == ODFGATE_SEV_WARNING;
         out->infos += f->severity == ODFGATE_SEV_INFO;
+        out->failing += out->fail_on != ODFGATE_SEV_OFF && f->severity >= out->fail_on;
     }
     return 0;
 }
@@ -239,20 +254,31 @@ static odfgate_status open_and_check(const char *path, const char *doc_path, con
                                      og_lo_outcome *out)
 {
     odfgate_schema *schema = NULL;
+    odfgate_config *cfg = NULL;
     odfgate_error err;
     odfgate_status st;
     odfgate_error_clear(&err);
     *doc = NULL;
     *res = NULL;
-    st = og_lo_schema(schema_opt, doc_path, &schema, src, src_size, &err);
+    st = og_lo_schema(schema_opt, doc_path, &schema, &cfg, src, src_size, &err);
     if (st > ODFGATE_WARN) {
-        error_message(out, "Cannot load the schema", &err, 1);
+        if (err.code == ODFGATE_E_CONFIG)
+            set_message(out, dup_printf("Cannot use the configuration %s%s%ld: %s (config-error)", err.path,
+                                        err.line > 0 ? ":" : "", err.line > 0 ? err.line : 0L, err.message));
+        else
+            error_message(out, "Cannot load the schema", &err, 1);
+        odfgate_config_free(cfg);
         return ODFGATE_FAILED;
     }
+    int fail_on = cfg ? odfgate_config_fail_on(cfg) : -1;
+    out->fail_on = fail_on >= 0 ? (odfgate_severity)fail_on : ODFGATE_SEV_ERROR;
     st = odfgate_doc_open(path, NULL, doc, &err);
     if (st <= ODFGATE_WARN)
         st = odfgate_check(*doc, schema, res, &err);
+    if (st <= ODFGATE_WARN) /* waivers in the document, the configuration's rule settings */
+        st = odfgate_result_apply(*res, *doc, cfg, &err);
     odfgate_schema_free(schema);
+    odfgate_config_free(cfg);
     if (st > ODFGATE_WARN) {
         error_message(out, "Cannot read the document", &err, 0);
         return ODFGATE_FAILED;
@@ -306,16 +332,19 @@ odfgate_status og_lo_export(const char *path, const char *doc_path, const og_lo_
     if ((st = open_and_check(path, doc_path, o->schema, &doc, &res, src, sizeof(src), out)) != ODFGATE_OK)
         return st;
     drop_check(doc, res);
-    if (o->strict && out->errors) {
+    if (o->strict && out->failing) {
         out->refused = 1;
-        set_message(out, summary(out, "Not saved (strict): fix the errors first.", src));
+        set_message(out, summary(out, out->fail_on == ODFGATE_SEV_ERROR
+                                          ? "Not saved (strict): fix the errors first."
+                                          : "Not saved (strict): fix the findings at the failure level (fail-on) first.",
+                                 src));
         return ODFGATE_FAILED;
     }
     if (o->stamp_id[0]) {
         odfgate_schema *schema = NULL;
         odfgate_stamp stamp = {o->stamp_id, o->stamp_by, o->stamp_role[0] ? o->stamp_role : NULL,
                                NULL, NULL, 0};
-        st = og_lo_schema(o->schema, doc_path, &schema, NULL, 0, &err);
+        st = og_lo_schema(o->schema, doc_path, &schema, NULL, NULL, 0, &err);
         if (st <= ODFGATE_WARN)
             st = odfgate_signoff_stamp(path, path, schema, &stamp, &err);
         odfgate_schema_free(schema);

@@ -18,7 +18,8 @@ extern "C" {
 /* Filter options, from the convert string's third field or the FilterOptions property:
  *   OPTION[;OPTION...]   with OPTION one of
  *   warn                 save and report the findings (the default)
- *   strict               refuse to save (nothing is written) when there is an error finding
+ *   strict               refuse to save (nothing is written) when a finding reaches the
+ *                        failure level (error, or the configuration's fail-on)
  *   stamp=ID,NAME[,ROLE] record signatory ID's sign-off by NAME (ROLE) while saving
  *   schema=PATH|file:URL check against this schema instead of the configured one
  * Names and roles may not contain ',' or ';'.  White space around fields is ignored. */
@@ -31,17 +32,24 @@ typedef struct og_lo_options {
 /* Parse `text` (NULL or "" = defaults).  Returns 0, or -1 with a one-line reason in msg. */
 int og_lo_parse_options(const char *text, og_lo_options *o, char *msg, size_t msg_size);
 
-/* The schema: option (path or file: URL) if given, else the configuration found beside
- * doc_path (the document's own file, NULL if unsaved), else the built-in default.  *out is
- * freed with odfgate_schema_free.  `source` (may be NULL) receives a short description. */
+/* The schema: option (path or file: URL) if given, else the schema of the configuration
+ * (.odfgate.ini) found beside doc_path (the document's own file, NULL if unsaved), else the
+ * built-in default.  *out is freed with odfgate_schema_free.  The configuration is read only
+ * when cfg is not NULL; *cfg then receives it (NULL if none; free with odfgate_config_free).
+ * A bad configuration fails with ODFGATE_E_CONFIG.  `source` (may be NULL) receives a short
+ * description of where the schema came from. */
 odfgate_status og_lo_schema(const char *option, const char *doc_path, odfgate_schema **out,
-                            char *source, size_t source_size, odfgate_error *err);
+                            odfgate_config **cfg, char *source, size_t source_size,
+                            odfgate_error *err);
 
 /* What happened, for a person.  Owned by the caller; release with og_lo_outcome_free. */
 typedef struct og_lo_outcome {
     int refused;          /* export: nothing must be written */
-    size_t errors, warnings, infos;
-    char **lines;         /* one line per finding: "error: [section] message (rule)" */
+    size_t errors, warnings, infos; /* findings that count (not waived nor in a baseline) */
+    odfgate_severity fail_on;       /* from the configuration; ODFGATE_SEV_ERROR by default */
+    size_t failing;                 /* findings that count at or above fail_on */
+    char **lines;         /* one line per finding: "error: [section] message (rule)", and
+                             " [waived: REASON]" / " [baseline]" for a suppressed one */
     char **comments;      /* the same finding as comment text: "rule: message" */
     char **para_text;     /* text of the finding's paragraph, NULL if document-level */
     size_t count;

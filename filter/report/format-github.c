@@ -32,6 +32,8 @@ static void github_doc(odfgate_report *rep, const char *path, const odfgate_doc 
     (void)failed;
     for (size_t i = 0; i < odfgate_result_count(res); i++) {
         const odfgate_finding *f = odfgate_result_finding(res, i);
+        if (f->suppressed)
+            continue; /* waived or in the baseline: no annotation */
         fprintf(rep->out, "::%s file=", command(f->severity));
         escape(rep->out, path, 1);
         fprintf(rep->out, ",line=%u,title=", f->paragraph ? f->paragraph : 1);

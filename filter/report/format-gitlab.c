@@ -39,6 +39,8 @@ static void gitlab_doc(odfgate_report *rep, const char *path, const odfgate_doc 
     for (size_t i = 0; i < odfgate_result_count(res); i++) {
         const odfgate_finding *f = odfgate_result_finding(res, i);
         char fp[17], text[1400];
+        if (f->suppressed)
+            continue; /* waived or in the baseline: not an issue to show */
         og_finding_fingerprint(path, f, fp);
         snprintf(text, sizeof(text), "%s%s%s%s", f->section ? "[" : "", f->section ? f->section : "",
                  f->section ? "] " : "", f->message);
@@ -49,7 +51,7 @@ static void gitlab_doc(odfgate_report *rep, const char *path, const odfgate_doc 
 static void gitlab_error(odfgate_report *rep, const char *path, const odfgate_error *err)
 {
     char fp[17];
-    odfgate_finding f = {odfgate_errcode_name(err->code), ODFGATE_SEV_ERROR, err->message, NULL, NULL, 0};
+    odfgate_finding f = {odfgate_errcode_name(err->code), ODFGATE_SEV_ERROR, err->message, NULL, NULL, 0, NULL};
     og_finding_fingerprint(path, &f, fp);
     issue(rep, path, f.rule, err->message, fp, "blocker", 1);
 }

@@ -53,14 +53,18 @@ static void finding_entry(FILE *o, const odfgate_finding *f)
         og_json_member_uint(o, 0, "paragraph", f->paragraph);
     else
         og_json_member_str(o, 0, "paragraph", NULL);
+    if (f->suppressed)
+        og_json_member_str(o, 0, "suppressed", f->suppressed);
     fputc('}', o);
 }
 
 void og_json_document(FILE *o, const char *path, const odfgate_doc *doc, const odfgate_result *res,
-                      int failed)
+                      int failed, const char *schema_id)
 {
     const odfgate_meta *m = odfgate_doc_meta(doc);
     doc_start(o, path, failed ? "fail" : "pass");
+    if (schema_id)
+        og_json_member_str(o, 0, "schema", schema_id);
     og_json_member_str(o, 0, "title", m->title);
     og_json_member_str(o, 0, "generator", m->generator);
     og_json_member_str(o, 0, "container", odfgate_doc_container(doc));
@@ -93,8 +97,11 @@ void og_json_error_document(FILE *o, const char *path, const odfgate_error *err)
 static void json_doc(odfgate_report *rep, const char *path, const odfgate_doc *doc,
                      const odfgate_result *res, int failed)
 {
+    const char *id = odfgate_result_schema_id(res);
     fputs(rep->emitted ? ",\n" : "\n", rep->out);
-    og_json_document(rep->out, path, doc, res, failed);
+    /* a document checked against another schema than the report's (.odfgate.ini) says which */
+    og_json_document(rep->out, path, doc, res, failed,
+                     rep->schema && id && strcmp(id, odfgate_schema_id(rep->schema)) != 0 ? id : NULL);
 }
 
 static void json_error(odfgate_report *rep, const char *path, const odfgate_error *err)
@@ -115,6 +122,8 @@ static void json_end(odfgate_report *rep)
     og_json_member_uint(o, 1, "error", rep->findings[ODFGATE_SEV_ERROR]);
     og_json_member_uint(o, 0, "warning", rep->findings[ODFGATE_SEV_WARNING]);
     og_json_member_uint(o, 0, "info", rep->findings[ODFGATE_SEV_INFO]);
+    if (rep->suppressed)
+        og_json_member_uint(o, 0, "suppressed", rep->suppressed);
     fputs("}}}\n", o);
 }
 
@@ -126,7 +135,7 @@ static void jsonl_begin(odfgate_report *rep) { (void)rep; }
 static void jsonl_doc(odfgate_report *rep, const char *path, const odfgate_doc *doc,
                       const odfgate_result *res, int failed)
 {
-    og_json_document(rep->out, path, doc, res, failed);
+    og_json_document(rep->out, path, doc, res, failed, odfgate_result_schema_id(res));
     fputc('\n', rep->out);
     fflush(rep->out);
 }

@@ -49,8 +49,7 @@ static void junit_doc(odfgate_report *rep, const char *path, const odfgate_doc *
     for (size_t r = 0; r < nrules; r++)
         for (size_t i = 0; i < odfgate_result_count(res); i++) {
             const odfgate_finding *f = odfgate_result_finding(res, i);
-            if (strcmp(f->rule, odfgate_rule_at(r)->id) == 0 && rep->opt.fail_on != ODFGATE_SEV_OFF &&
-                f->severity >= rep->opt.fail_on) {
+            if (strcmp(f->rule, odfgate_rule_at(r)->id) == 0 && og_report_fails(rep, res, f)) {
                 failures++;
                 break;
             }
@@ -63,7 +62,7 @@ static void junit_doc(odfgate_report *rep, const char *path, const odfgate_doc *
             const odfgate_finding *f = odfgate_result_finding(res, i);
             if (strcmp(f->rule, id) != 0)
                 continue;
-            if (rep->opt.fail_on != ODFGATE_SEV_OFF && f->severity >= rep->opt.fail_on)
+            if (og_report_fails(rep, res, f))
                 bad++;
             else
                 other++;

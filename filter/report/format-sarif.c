@@ -90,7 +90,16 @@ static void sarif_doc(odfgate_report *rep, const char *path, const odfgate_doc *
         }
         fputs("}],\"partialFingerprints\":{", o);
         og_json_member_str(o, 1, "primaryLocationLineHash", hash);
-        fputs("}}", o);
+        fputc('}', o);
+        if (f->suppressed) { /* SARIF 2.1.0 §3.35: a waiver is in the source, a baseline outside */
+            int waived = strncmp(f->suppressed, "waived: ", 8) == 0;
+            fputs(",\"suppressions\":[{", o);
+            og_json_member_str(o, 1, "kind", waived ? "inSource" : "external");
+            og_json_member_str(o, 0, "justification", waived ? f->suppressed + 8 : "in the baseline");
+            fputc('}', o);
+            fputc(']', o);
+        }
+        fputc('}', o);
     }
 }
 

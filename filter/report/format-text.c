@@ -24,7 +24,7 @@ static void text_doc(odfgate_report *rep, const char *path, const odfgate_doc *d
     (void)failed;
     for (size_t i = 0; i < odfgate_result_count(res); i++) {
         const odfgate_finding *f = odfgate_result_finding(res, i);
-        if (rep->opt.quiet && (rep->opt.fail_on == ODFGATE_SEV_OFF || f->severity < rep->opt.fail_on))
+        if (rep->opt.quiet && !og_report_fails(rep, res, f))
             continue;
         og_put_safe(rep->out, path);
         fputs(": ", rep->out);
@@ -36,7 +36,13 @@ static void text_doc(odfgate_report *rep, const char *path, const odfgate_doc *d
             fputs("] ", rep->out);
         }
         og_put_safe(rep->out, f->message);
-        fprintf(rep->out, " (%s)\n", f->rule);
+        fprintf(rep->out, " (%s)", f->rule);
+        if (f->suppressed) {
+            fputs(" [", rep->out);
+            og_put_safe(rep->out, f->suppressed);
+            fputc(']', rep->out);
+        }
+        fputc('\n', rep->out);
     }
 }
 
@@ -56,11 +62,14 @@ static void text_end(odfgate_report *rep)
 {
     fprintf(rep->out, "%zu %s checked: %zu passed, %zu failed, %zu unreadable; ", rep->documents,
             plural(rep->documents, "document", "documents"), rep->passed, rep->failed, rep->errors);
-    fprintf(rep->out, "%zu %s, %zu %s, %zu info\n", rep->findings[ODFGATE_SEV_ERROR],
+    fprintf(rep->out, "%zu %s, %zu %s, %zu info", rep->findings[ODFGATE_SEV_ERROR],
             plural(rep->findings[ODFGATE_SEV_ERROR], "error", "errors"),
             rep->findings[ODFGATE_SEV_WARNING],
             plural(rep->findings[ODFGATE_SEV_WARNING], "warning", "warnings"),
             rep->findings[ODFGATE_SEV_INFO]);
+    if (rep->suppressed)
+        fprintf(rep->out, "; %zu suppressed (waived or in the baseline)", rep->suppressed);
+    fputc('\n', rep->out);
 }
 
 const og_report_format og_report_text = {"text", text_begin, text_doc, text_error, text_end};

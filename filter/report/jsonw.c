@@ -2,16 +2,19 @@
 #include "jsonw.h"
 
 #include "internal.h"
+#include "jsonr.h"
 #include "text.h"
 
 void og_json_str(FILE *out, const char *s)
 {
-    size_t n;
-    if (!s) {
+    if (!s)
         fputs("null", out);
-        return;
-    }
-    n = strlen(s);
+    else
+        og_json_strn(out, s, strlen(s));
+}
+
+void og_json_strn(FILE *out, const char *s, size_t n)
+{
     putc('"', out);
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
@@ -68,4 +71,29 @@ void og_json_member_bool(FILE *out, int first, const char *key, int v)
 {
     member(out, first, key);
     fputs(v ? "true" : "false", out);
+}
+
+void og_json_value(FILE *out, const og_json *v)
+{
+    const og_json *m;
+    switch (v->type) {
+    case OG_JSON_NULL: fputs("null", out); return;
+    case OG_JSON_FALSE: fputs("false", out); return;
+    case OG_JSON_TRUE: fputs("true", out); return;
+    case OG_JSON_NUMBER: fwrite(v->s, 1, v->len, out); return;
+    case OG_JSON_STRING: og_json_strn(out, v->s, v->len); return;
+    case OG_JSON_ARRAY:
+    case OG_JSON_OBJECT:
+        putc(v->type == OG_JSON_ARRAY ? '[' : '{', out);
+        for (m = v->child; m; m = m->next) {
+            if (m != v->child)
+                putc(',', out);
+            if (v->type == OG_JSON_OBJECT) {
+                og_json_strn(out, m->key, m->key_len);
+                putc(':', out);
+            }
+            og_json_value(out, m);
+        }
+        putc(v->type == OG_JSON_ARRAY ? ']' : '}', out);
+    }
 }

@@ -10,10 +10,17 @@ static const og_report_format *const formats[] = {&og_report_text,  &og_report_j
 
 void og_finding_fingerprint(const char *path, const odfgate_finding *f, char out[17])
 {
+    /* digits are left out of the message: counts and positions ("has 12 words", "first at
+     * paragraph 7") change with edits elsewhere, the finding does not */
     char buf[2048], hex[65];
-    int n = snprintf(buf, sizeof(buf), "%s%c%s%c%s%c%s%c%s", path ? path : "", 0, f->rule, 0,
-                     f->section ? f->section : "", 0, f->heading ? f->heading : "", 0, f->message);
-    og_sha256_hex(buf, n < 0 ? 0 : (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1, hex);
+    size_t n = (size_t)snprintf(buf, sizeof(buf), "%s%c%s%c%s%c%s%c", path ? path : "", 0, f->rule,
+                                0, f->section ? f->section : "", 0, f->heading ? f->heading : "", 0);
+    if (n >= sizeof(buf))
+        n = sizeof(buf) - 1;
+    for (const char *m = f->message; *m && n < sizeof(buf) - 1; m++)
+        if (*m < '0' || *m > '9')
+            buf[n++] = *m;
+    og_sha256_hex(buf, n, hex);
     memcpy(out, hex, 16);
     out[16] = '\0';
 }
@@ -53,18 +60,35 @@ odfgate_status odfgate_report_new(const char *format, FILE *out,
     return ODFGATE_OK;
 }
 
+odfgate_severity og_report_level(const odfgate_report *rep, const odfgate_result *res)
+{
+    int own = odfgate_result_fail_on(res);
+    return own >= 0 ? (odfgate_severity)own : rep->opt.fail_on;
+}
+
+int og_report_fails(const odfgate_report *rep, const odfgate_result *res, const odfgate_finding *f)
+{
+    odfgate_severity level = og_report_level(rep, res);
+    return !f->suppressed && level != ODFGATE_SEV_OFF && f->severity >= level;
+}
+
 void odfgate_report_add_doc(odfgate_report *rep, const char *path, const odfgate_doc *doc,
                             const odfgate_result *res)
 {
-    int failed = rep->opt.fail_on != ODFGATE_SEV_OFF &&
-                 odfgate_result_max_severity(res) >= rep->opt.fail_on;
+    odfgate_severity level = og_report_level(rep, res);
+    int failed = level != ODFGATE_SEV_OFF && odfgate_result_max_severity(res) >= level;
     rep->documents++;
     if (failed)
         rep->failed++;
     else
         rep->passed++;
-    for (size_t i = 0; i < odfgate_result_count(res); i++)
-        rep->findings[odfgate_result_finding(res, i)->severity & 3]++;
+    for (size_t i = 0; i < odfgate_result_count(res); i++) {
+        const odfgate_finding *f = odfgate_result_finding(res, i);
+        if (f->suppressed)
+            rep->suppressed++;
+        else
+            rep->findings[f->severity & 3]++;
+    }
     rep->fmt->doc(rep, path, doc, res, failed);
     rep->emitted++;
 }

@@ -23,7 +23,8 @@ struct odfgate_report {
     odfgate_report_options opt;
     const odfgate_schema *schema;
     size_t documents, passed, failed, errors;
-    size_t findings[4]; /* by severity */
+    size_t findings[4]; /* by severity, suppressed findings left out */
+    size_t suppressed;  /* waived or in the baseline */
     size_t emitted;     /* documents written so far (for separators) */
     void *state;        /* format-private state, freed by odfgate_report_free */
 };
@@ -37,12 +38,18 @@ extern const og_report_format og_report_github;
 extern const og_report_format og_report_gitlab;
 
 /* The JSON document object of the json and jsonl formats (the JSON contract). */
+/* schema_id: the member "schema" (NULL: left out). */
 void og_json_document(FILE *o, const char *path, const odfgate_doc *doc, const odfgate_result *res,
-                      int failed);
+                      int failed, const char *schema_id);
 void og_json_error_document(FILE *o, const char *path, const odfgate_error *err);
 /* A fingerprint of a finding stable under unrelated edits: rule, section, heading and message,
  * not positions (16 hex digits). */
 void og_finding_fingerprint(const char *path, const odfgate_finding *f, char out[17]);
+
+/* The failure level for a result: its own (odfgate_result_set_fail_on), else the report's. */
+odfgate_severity og_report_level(const odfgate_report *rep, const odfgate_result *res);
+/* Does finding f make its document fail (not suppressed, at or above the level)? */
+int og_report_fails(const odfgate_report *rep, const odfgate_result *res, const odfgate_finding *f);
 
 /* Write s with control characters replaced by '?' (for terminals and logs). */
 void og_put_safe(FILE *out, const char *s);

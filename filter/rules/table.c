@@ -28,6 +28,8 @@ static const odfgate_rule_info rules[] = {
     {"signoff-quorum", ODFGATE_SEV_WARNING, "signoff", "Fewer valid approvals than the schema requires (k of n)."},
     {"signoff-pending-changes", ODFGATE_SEV_ERROR, "signoff", "A signed document has unresolved tracked changes, so its sign-offs do not bind to one text."},
     {"signoff-future-date", ODFGATE_SEV_WARNING, "signoff", "A sign-off is dated in the future."},
+    {"waiver-invalid", ODFGATE_SEV_WARNING, "waivers", "An odfgate-waive comment lacks a reason or names an unknown rule."},
+    {"waiver-unused", ODFGATE_SEV_INFO, "waivers", "An odfgate-waive comment waives no finding in its section."},
 };
 
 size_t odfgate_rule_count(void) { return OG_ARRAY_LEN(rules); }

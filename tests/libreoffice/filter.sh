@@ -6,7 +6,7 @@
 # a filter refuses, so every case checks the output file itself.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lo-lib.sh"
-plan 16
+plan 19
 cd "$scratch" || exit 1
 drafts="$top_srcdir/samples/drafts"
 cp "$drafts/placeholder.odt" failing.odt
@@ -68,12 +68,34 @@ if [ -s schema/passing.odt ] && grep -q "Saved. $want findings.*against schema $
     ok "schema=PATH: checked against that schema ($want findings)"
 else fail "schema option (want $want)"; diag "$(cat soffice.log)"; fi
 
-# 12. the export-only filter, strict
+# 12-14. the configuration beside the document (.odfgate.ini): its schema and fail-on; a bad
+# file is refused naming FILE:LINE
+mkdir -p configured broken-config
+cp passing.odt configured/draft.odt
+printf 'root = true\nschema = %s\n' "$schema" >configured/.odfgate.ini
+want=$(cli_findings configured/draft.odt)
+lo_convert --convert-to odt:odfgate --outdir configured/out configured/draft.odt
+if [ -s configured/out/draft.odt ] && grep -q "Saved. $want findings.*against schema $schema (.odfgate.ini)" soffice.log; then
+    ok "the schema of the .odfgate.ini beside the document ($want findings, as odfgate check)"
+else fail "configuration schema (want $want)"; diag "$(cat soffice.log)"; fi
+printf 'root = true\nfail-on = warning\n' >configured/.odfgate.ini
+lo_convert --convert-to odt:odfgate:strict --outdir configured/strict configured/draft.odt
+if [ ! -e configured/strict/draft.odt ] && grep -q 'Not saved (strict): fix the findings at the failure level' soffice.log; then
+    ok "strict honours the configuration's fail-on (warnings refuse)"
+else fail "configuration fail-on"; diag "$(cat soffice.log)"; fi
+cp passing.odt broken-config/draft.odt
+printf 'root = true\nschema = x.xml\nnot a setting\n' >broken-config/.odfgate.ini
+lo_convert --convert-to odt:odfgate --outdir broken-config/out broken-config/draft.odt
+if [ ! -e broken-config/out/draft.odt ] && grep -q "Cannot use the configuration .*broken-config/.odfgate.ini:3: " soffice.log; then
+    ok "a bad .odfgate.ini: nothing written, FILE:LINE and the reason"
+else fail "bad configuration"; diag "$(cat soffice.log)"; fi
+
+# 15. the export-only filter, strict
 lo_convert --convert-to odt:odfgate_export:strict --outdir export failing.odt passing.odt
 if [ ! -e export/failing.odt ] && [ -s export/passing.odt ]; then ok "odfgate_export: strict refuses the failing draft, writes the passing one"
 else fail "odfgate_export strict"; diag "$(cat soffice.log)"; fi
 
-# 13-14. bad options and a missing schema: nothing written, a message that says what to fix
+# 16-17. bad options and a missing schema: nothing written, a message that says what to fix
 lo_convert --convert-to 'odt:odfgate:strictly' --outdir bad passing.odt
 if [ ! -e bad/passing.odt ] && grep -q 'unknown filter option "strictly" (known: warn, strict' soffice.log; then
     ok "an unknown option: nothing written, the known options listed"
@@ -82,7 +104,7 @@ lo_convert --convert-to 'odt:odfgate:schema=/nonexistent/s.xml' --outdir bad2 pa
 if [ ! -e bad2/passing.odt ] && grep -q 'Cannot load the schema' soffice.log; then ok "a schema that cannot be read: nothing written, said so"
 else fail "missing schema"; diag "$(cat soffice.log)"; fi
 
-# 15-16. the same through the API (storeToURL), as a macro or Save As would
+# 18-19. the same through the API (storeToURL), as a macro or Save As would
 lo_drive "store|failing.odt|api-failing.odt|odfgate|strict" "store|passing.odt|api-passing.odt|odfgate|strict"
 if [ "$(json_get "$(drive_line 1)" 'j["stored"]')" = False ] && [ ! -e api-failing.odt ]; then ok "storeToURL strict: refused (an exception, no file)"
 else fail "storeToURL strict failing"; diag "$drive"; fi

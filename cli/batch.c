@@ -1,0 +1,296 @@
+/* batch.c — plan and run odfgate check over many documents (see batch.h). */
+#include "batch.h"
+
+#include "args.h"
+#include "cli.h"
+#include "progress.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define WINDOW_PER_JOB 4 /* documents checked ahead of the one being reported, per thread */
+
+typedef struct loaded_schema {
+    char *path;              /* NULL: built-in */
+    odfgate_schema *schema;
+} loaded_schema;
+
+typedef struct item {
+    odfgate_config *cfg;            /* NULL: none applies */
+    const odfgate_schema *schema;
+    odfgate_severity fail_on;
+} item;
+
+typedef struct slot {
+    odfgate_doc *doc;
+    odfgate_result *res;
+    odfgate_error err;
+    odfgate_status st;
+    int done;
+} slot;
+
+struct batch {
+    const cli_inputs *inputs;
+    const batch_options *opt;
+    item *items;
+    loaded_schema *schemas;
+    size_t nschemas;
+    const odfgate_schema *main_schema;
+
+    /* run */
+    slot *ring;
+    size_t window;
+    size_t next_claim, next_emit;
+    int stop; /* out of memory: everyone stops */
+    pthread_mutex_t mu;
+    pthread_cond_t claimed_space, finished;
+};
+
+static const odfgate_schema *schema_for(batch *b, const char *path)
+{
+    for (size_t i = 0; i < b->nschemas; i++)
+        if ((!path && !b->schemas[i].path) ||
+            (path && b->schemas[i].path && strcmp(path, b->schemas[i].path) == 0))
+            return b->schemas[i].schema;
+    loaded_schema *n = realloc(b->schemas, (b->nschemas + 1) * sizeof(*n));
+    if (!n) {
+        cli_error("out of memory");
+        return NULL;
+    }
+    b->schemas = n;
+    n = &b->schemas[b->nschemas];
+    n->path = path ? strdup(path) : NULL;
+    if ((path && !n->path) || cli_load_schema(path, &n->schema) < 0) {
+        free(n->path);
+        return NULL;
+    }
+    b->nschemas++;
+    return n->schema;
+}
+
+int batch_plan(batch **out, const cli_inputs *inputs, const batch_options *opt)
+{
+    batch *b = calloc(1, sizeof(*b));
+    *out = b;
+    if (!b || !(b->items = calloc(inputs->len ? inputs->len : 1, sizeof(item)))) {
+        cli_error("out of memory");
+        return OG_EXIT_USAGE;
+    }
+    b->inputs = inputs;
+    b->opt = opt;
+    for (size_t i = 0; i < inputs->len; i++) {
+        item *it = &b->items[i];
+        const char *schema = opt->schema_path;
+        int fail_on = opt->fail_on;
+        if (opt->use_config) {
+            odfgate_error err;
+            odfgate_error_clear(&err);
+            if (odfgate_config_for(inputs->items[i].path, &it->cfg, &err) != ODFGATE_OK) {
+                cli_config_error(&err);
+                return OG_EXIT_USAGE;
+            }
+            if (!schema)
+                schema = odfgate_config_schema(it->cfg);
+            if (fail_on < 0)
+                fail_on = odfgate_config_fail_on(it->cfg);
+        }
+        it->fail_on = fail_on >= 0 ? (odfgate_severity)fail_on : ODFGATE_SEV_ERROR;
+        if (!(it->schema = schema_for(b, schema)))
+            return OG_EXIT_USAGE;
+    }
+    b->main_schema = b->nschemas == 1 && !opt->schema_path ? b->schemas[0].schema : NULL;
+    if (!b->main_schema && !(b->main_schema = schema_for(b, opt->schema_path)))
+        return OG_EXIT_USAGE;
+    return 0;
+}
+
+const odfgate_schema *batch_main_schema(const batch *b) { return b->main_schema; }
+
+/* Read and check input i into s (no lock held: documents are independent). */
+static void process(batch *b, size_t i, slot *s)
+{
+    const cli_input *in = &b->inputs->items[i];
+    const item *it = &b->items[i];
+    odfgate_error_clear(&s->err);
+    s->doc = NULL;
+    s->res = NULL;
+    if (in->missing_errno) {
+        s->err.code = ODFGATE_E_IO;
+        snprintf(s->err.message, sizeof(s->err.message), "cannot open: %s", strerror(in->missing_errno));
+        s->st = ODFGATE_FAILED;
+        return;
+    }
+    s->st = odfgate_doc_open(in->path, b->opt->limits, &s->doc, &s->err);
+    if (s->st == ODFGATE_OK || s->st == ODFGATE_WARN)
+        s->st = odfgate_check(s->doc, it->schema, &s->res, &s->err);
+    if (s->st == ODFGATE_OK)
+        s->st = odfgate_result_apply(s->res, s->doc, it->cfg, &s->err);
+    if (s->st == ODFGATE_OK) {
+        odfgate_result_set_fail_on(s->res, it->fail_on);
+        if (b->opt->baseline)
+            odfgate_result_apply_baseline(s->res, in->path, b->opt->baseline);
+    }
+}
+
+static void *worker(void *arg)
+{
+    batch *b = arg;
+    pthread_mutex_lock(&b->mu);
+    for (;;) {
+        while (!b->stop && b->next_claim < b->inputs->len && b->next_claim >= b->next_emit + b->window)
+            pthread_cond_wait(&b->claimed_space, &b->mu);
+        if (b->stop || b->next_claim >= b->inputs->len)
+            break;
+        size_t i = b->next_claim++;
+        slot *s = &b->ring[i % b->window];
+        pthread_mutex_unlock(&b->mu);
+        process(b, i, s);
+        pthread_mutex_lock(&b->mu);
+        s->done = 1;
+        pthread_cond_broadcast(&b->finished);
+    }
+    pthread_mutex_unlock(&b->mu);
+    return NULL;
+}
+
+/* Hand one finished document to every report; returns its exit code contribution. */
+static int emit(batch *b, size_t i, slot *s, odfgate_report *const *reps, size_t nrep)
+{
+    const char *path = b->inputs->items[i].path;
+    int rc = OG_EXIT_PASS;
+    if (s->st == ODFGATE_FATAL) {
+        cli_error("%s: %s", path, s->err.message);
+        rc = -1;
+    } else if (s->st == ODFGATE_FAILED) {
+        for (size_t k = 0; k < nrep; k++)
+            odfgate_report_add_error(reps[k], path, &s->err);
+        rc = OG_EXIT_UNREADABLE;
+    } else {
+        for (size_t k = 0; k < nrep; k++)
+            odfgate_report_add_doc(reps[k], path, s->doc, s->res);
+        int level = odfgate_result_fail_on(s->res);
+        if (level != ODFGATE_SEV_OFF && odfgate_result_max_severity(s->res) >= (odfgate_severity)level)
+            rc = OG_EXIT_FINDINGS;
+        if (b->opt->new_baseline) {
+            odfgate_error err;
+            if (odfgate_baseline_add(b->opt->new_baseline, path, s->res, &err) != ODFGATE_OK) {
+                cli_error("%s", err.message);
+                rc = -1;
+            }
+        }
+    }
+    odfgate_result_free(s->res);
+    odfgate_doc_free(s->doc);
+    s->res = NULL;
+    s->doc = NULL;
+    s->done = 0;
+    return rc;
+}
+
+static int merge_rc(int rc, int one)
+{
+    if (one == OG_EXIT_UNREADABLE || (one == OG_EXIT_FINDINGS && rc == OG_EXIT_PASS))
+        return one;
+    return rc;
+}
+
+int batch_run(batch *b, odfgate_report *const *reps, size_t nrep)
+{
+    size_t n = b->inputs->len, nthreads = b->opt->jobs > 1 ? b->opt->jobs : 1;
+    pthread_t *threads = NULL;
+    size_t started = 0;
+    cli_progress progress;
+    int rc = OG_EXIT_PASS;
+
+    if (nthreads > n)
+        nthreads = n ? n : 1;
+    b->window = nthreads * WINDOW_PER_JOB;
+    if (!(b->ring = calloc(b->window, sizeof(slot)))) {
+        cli_error("out of memory");
+        return OG_EXIT_USAGE;
+    }
+    cli_progress_start(&progress, n, b->opt->progress);
+    if (nthreads == 1) { /* no threads: the same steps, one after the other */
+        for (size_t i = 0; i < n; i++) {
+            process(b, i, &b->ring[0]);
+            cli_progress_clear(&progress);
+            int one = emit(b, i, &b->ring[0], reps, nrep);
+            if (one < 0)
+                return OG_EXIT_USAGE;
+            rc = merge_rc(rc, one);
+            cli_progress_update(&progress, i + 1);
+        }
+        cli_progress_clear(&progress);
+        return rc;
+    }
+    pthread_mutex_init(&b->mu, NULL);
+    pthread_cond_init(&b->claimed_space, NULL);
+    pthread_cond_init(&b->finished, NULL);
+    if (!(threads = calloc(nthreads, sizeof(*threads)))) {
+        cli_error("out of memory");
+        rc = OG_EXIT_USAGE;
+        goto out;
+    }
+    for (; started < nthreads; started++)
+        if (pthread_create(&threads[started], NULL, worker, b) != 0)
+            break;
+    if (!started) {
+        cli_error("cannot start threads");
+        rc = OG_EXIT_USAGE;
+        goto out;
+    }
+    pthread_mutex_lock(&b->mu);
+    while (b->next_emit < n) {
+        slot *s = &b->ring[b->next_emit % b->window];
+        while (!s->done)
+            pthread_cond_wait(&b->finished, &b->mu);
+        pthread_mutex_unlock(&b->mu);
+        cli_progress_clear(&progress);
+        int one = emit(b, b->next_emit, s, reps, nrep);
+        pthread_mutex_lock(&b->mu);
+        b->next_emit++;
+        pthread_cond_broadcast(&b->claimed_space);
+        if (one < 0) {
+            b->stop = 1;
+            rc = OG_EXIT_USAGE;
+            break;
+        }
+        rc = merge_rc(rc, one);
+        pthread_mutex_unlock(&b->mu);
+        cli_progress_update(&progress, b->next_emit);
+        pthread_mutex_lock(&b->mu);
+    }
+    pthread_cond_broadcast(&b->claimed_space);
+    pthread_mutex_unlock(&b->mu);
+out:
+    for (size_t t = 0; t < started; t++)
+        pthread_join(threads[t], NULL);
+    free(threads);
+    cli_progress_clear(&progress);
+    pthread_cond_destroy(&b->finished);
+    pthread_cond_destroy(&b->claimed_space);
+    pthread_mutex_destroy(&b->mu);
+    return rc;
+}
+
+void batch_free(batch *b)
+{
+    if (!b)
+        return;
+    for (size_t i = 0; b->items && b->inputs && i < b->inputs->len; i++)
+        odfgate_config_free(b->items[i].cfg);
+    for (size_t i = 0; i < b->nschemas; i++) {
+        free(b->schemas[i].path);
+        odfgate_schema_free(b->schemas[i].schema);
+    }
+    if (b->ring)
+        for (size_t i = 0; i < b->window; i++) {
+            odfgate_result_free(b->ring[i].res);
+            odfgate_doc_free(b->ring[i].doc);
+        }
+    free(b->ring);
+    free(b->schemas);
+    free(b->items);
+    free(b);
+}

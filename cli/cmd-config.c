@@ -1,0 +1,43 @@
+/* cmd-config.c — odfgate config explain: which .odfgate.ini files and sections apply. */
+#include "cli.h"
+
+#include "args.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char usage_text[] =
+    "Usage: odfgate config explain FILE...\n"
+    "Show which .odfgate.ini files apply to each document (found from the document's own\n"
+    "folder upward until a file says 'root = true'), which of their [pattern] sections match\n"
+    "it, and the resulting settings with the file and line each comes from.  The format is in\n"
+    "docs/config.md.\n\n"
+    "Exit: 0 shown, 2 usage error or an invalid configuration file.\n";
+
+int cmd_config(int argc, char **argv)
+{
+    int rc = OG_EXIT_PASS;
+    if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        fputs(usage_text, stdout);
+        return OG_EXIT_PASS;
+    }
+    if (argc < 2 || strcmp(argv[1], "explain") != 0)
+        return cli_usage_error("config", "expected 'explain FILE...'");
+    if (argc < 3)
+        return cli_usage_error("config", "no FILE given");
+    for (int i = 2; i < argc; i++) {
+        odfgate_config *cfg = NULL;
+        odfgate_error err;
+        odfgate_error_clear(&err);
+        if (odfgate_config_for(argv[i], &cfg, &err) != ODFGATE_OK) {
+            cli_config_error(&err);
+            rc = OG_EXIT_USAGE;
+            continue;
+        }
+        if (i > 2)
+            putchar('\n');
+        fputs(odfgate_config_explain(cfg), stdout);
+        odfgate_config_free(cfg);
+    }
+    return rc;
+}

@@ -1,0 +1,79 @@
+/* cmd-merge.c — odfgate merge: the reports of several shards in one report. */
+#include "cli.h"
+
+#include "args.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static const char usage_text[] =
+    "Usage: odfgate merge [--format FORMAT] [-o OUT] REPORT...\n"
+    "Merge the reports of the shards of one run (odfgate check --shard K/N --format jsonl,\n"
+    "sarif or junit) into one report of the same format.  The format is detected by content\n"
+    "and must be the same in every REPORT ('-' is standard input).\n\n"
+    "  -f, --format FORMAT   jsonl, sarif or junit: require this format (default: auto)\n"
+    "  -o, --output FILE     write the merged report to FILE (atomically), not stdout\n"
+    "      --limit NAME=N    max-file-size (each report, default 256M) or max-depth\n"
+    "  -h, --help            show this help\n\n"
+    "JSONL: documents ordered by path; a path in two reports is refused.  SARIF: one run,\n"
+    "the reports must come from one odfgate version.  JUnit: every testsuite, totals\n"
+    "recomputed.\n"
+    "Exit: 0 merged, every document passed; 1 merged, a document failed (JSONL status fail\n"
+    "or error, a SARIF result at level error, a JUnit failure or error); 2 usage or a bad\n"
+    "report (nothing written).\n";
+
+int cmd_merge(int argc, char **argv)
+{
+    static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
+                                         {"output", required_argument, NULL, 'o'},
+                                         {"limit", required_argument, NULL, 'L'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    const char *out_path = NULL;
+    int format = ODFGATE_MERGE_AUTO, c;
+    odfgate_limits limits;
+    odfgate_merge_summary sum;
+    odfgate_error err;
+    char *merged = NULL;
+    size_t len = 0;
+
+    odfgate_limits_init(&limits);
+    while ((c = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if ((format = odfgate_merge_format_parse(optarg)) < 0)
+                return cli_usage_error("merge", "unknown format '%s' (jsonl, sarif or junit)", optarg);
+            break;
+        case 'o': out_path = optarg; break;
+        case 'L':
+            if (cli_parse_limit(&limits, optarg) < 0)
+                return cli_usage_error("merge", "bad --limit '%s'", optarg);
+            break;
+        case 'h': fputs(usage_text, stdout); return OG_EXIT_PASS;
+        default: return cli_usage_error("merge", "invalid option");
+        }
+    }
+    if (optind == argc)
+        return cli_usage_error("merge", "give the reports to merge");
+    odfgate_error_clear(&err);
+    if (odfgate_merge_files((const char *const *)argv + optind, (size_t)(argc - optind),
+                            (odfgate_merge_format)format, &limits, &merged, &len, &sum,
+                            &err) != ODFGATE_OK) {
+        if (err.path[0])
+            cli_error("%s: %s (%s)", err.path, err.message, odfgate_errcode_name(err.code));
+        else
+            cli_error("%s (%s)", err.message, odfgate_errcode_name(err.code));
+        return OG_EXIT_USAGE;
+    }
+    if (out_path) {
+        if (odfgate_write_file(out_path, merged, len, &err) != ODFGATE_OK) {
+            cli_error("%s: %s (%s)", out_path, err.message, odfgate_errcode_name(err.code));
+            free(merged);
+            return OG_EXIT_USAGE;
+        }
+    } else
+        fwrite(merged, 1, len, stdout);
+    free(merged);
+    return sum.failed ? OG_EXIT_FINDINGS : OG_EXIT_PASS;
+}

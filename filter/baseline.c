@@ -1,0 +1,218 @@
+/*
+ * baseline.c — accepted findings by fingerprint (odfgate.h "Baselines", docs/config.md).
+ *
+ * File: the line "# odfgate baseline 1", then "FINGERPRINT RULE PATH" lines sorted by path,
+ * fingerprint, rule; in PATH a backslash is written "\\" and a newline "\n".  Entries are kept
+ * sorted in memory and looked up by binary search.
+ */
+#include "check.h"
+#include "report/report.h"
+#include "vec.h"
+
+#include <errno.h>
+
+#define HEADER "# odfgate baseline 1"
+#define MAX_BASELINE_SIZE (256u << 20)
+
+typedef struct entry {
+    char fp[17];
+    char *rule, *path;
+} entry;
+
+struct odfgate_baseline {
+    OG_VEC(entry) v;
+    int sorted;
+};
+
+odfgate_baseline *odfgate_baseline_new(void) { return calloc(1, sizeof(odfgate_baseline)); }
+
+void odfgate_baseline_free(odfgate_baseline *b)
+{
+    if (!b)
+        return;
+    for (size_t i = 0; i < b->v.len; i++) {
+        free(b->v.items[i].rule);
+        free(b->v.items[i].path);
+    }
+    free(b->v.items);
+    free(b);
+}
+
+static int push(odfgate_baseline *b, const char *fp, const char *rule, const char *path)
+{
+    entry e;
+    snprintf(e.fp, sizeof(e.fp), "%s", fp);
+    e.rule = og_strdup(rule);
+    e.path = og_strdup(path);
+    if (!e.rule || !e.path || OG_VEC_PUSH(&b->v, e, SIZE_MAX / sizeof(entry)) < 0) {
+        free(e.rule);
+        free(e.path);
+        return -1;
+    }
+    b->sorted = 0;
+    return 0;
+}
+
+static int compare(const void *a, const void *b)
+{
+    const entry *x = a, *y = b;
+    int c = strcmp(x->path, y->path);
+    if (!c)
+        c = strcmp(x->fp, y->fp);
+    return c ? c : strcmp(x->rule, y->rule);
+}
+
+static void sort(odfgate_baseline *b)
+{
+    if (!b->sorted && b->v.len)
+        qsort(b->v.items, b->v.len, sizeof(entry), compare);
+    b->sorted = 1;
+}
+
+odfgate_status odfgate_baseline_add(odfgate_baseline *b, const char *path, const odfgate_result *res,
+                                    odfgate_error *err)
+{
+    for (size_t i = 0; i < res->count; i++) {
+        const odfgate_finding *f = &res->findings[i];
+        char fp[17];
+        if (f->suppressed && strncmp(f->suppressed, "waived", 6) == 0)
+            continue;
+        og_finding_fingerprint(path, f, fp);
+        if (push(b, fp, f->rule, path) < 0)
+            return og_fail(err, ODFGATE_E_NOMEM, NULL, NULL, "out of memory");
+    }
+    return ODFGATE_OK;
+}
+
+odfgate_status odfgate_baseline_write(const odfgate_baseline *cb, const char *path, odfgate_error *err)
+{
+    odfgate_baseline *b = (odfgate_baseline *)cb; /* sorting is not a visible change */
+    og_buf out;
+    odfgate_status st;
+    og_buf_init(&out, SIZE_MAX / 2);
+    sort(b);
+    int rc = og_buf_adds(&out, HEADER "\n");
+    for (size_t i = 0; i < b->v.len && !rc; i++) {
+        const entry *e = &b->v.items[i];
+        if (i && compare(e, &b->v.items[i - 1]) == 0)
+            continue; /* the same finding twice (e.g. a repeated placeholder) */
+        rc |= og_buf_printf(&out, "%s %s ", e->fp, e->rule);
+        for (const char *p = e->path; *p && !rc; p++)
+            rc |= *p == '\\' ? og_buf_adds(&out, "\\\\") : *p == '\n' ? og_buf_adds(&out, "\\n") : og_buf_addc(&out, *p);
+        rc |= og_buf_addc(&out, '\n');
+    }
+    if (rc) {
+        og_buf_free(&out);
+        return og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory");
+    }
+    st = odfgate_write_file(path, out.data, out.len, err);
+    og_buf_free(&out);
+    return st;
+}
+
+static odfgate_status bad_line(odfgate_error *err, const char *path, long line, const char *why)
+{
+    og_fail(err, ODFGATE_E_USAGE, path, NULL, "not an odfgate baseline: %s", why);
+    og_error_set_line(err, line);
+    return ODFGATE_FAILED;
+}
+
+/* Parse one "FP RULE PATH" line (NUL-terminated, no newline) into b. */
+static odfgate_status parse_line(odfgate_baseline *b, char *s, const char *file, long line,
+                                 odfgate_error *err)
+{
+    char *rule, *path, *w;
+    if (strlen(s) < 18 || s[16] != ' ' || strspn(s, "0123456789abcdef") != 16)
+        return bad_line(err, file, line, "expected a 16-digit fingerprint");
+    s[16] = '\0';
+    rule = s + 17;
+    if (!(path = strchr(rule, ' ')) || !path[1])
+        return bad_line(err, file, line, "expected FINGERPRINT RULE PATH");
+    *path++ = '\0';
+    for (w = path; *path; path++) { /* unescape in place */
+        if (*path == '\\' && (path[1] == '\\' || path[1] == 'n')) {
+            *w++ = path[1] == 'n' ? '\n' : '\\';
+            path++;
+        } else
+            *w++ = *path;
+    }
+    *w = '\0';
+    w = rule + strlen(rule) + 1;
+    return push(b, s, rule, w) < 0 ? og_fail(err, ODFGATE_E_NOMEM, file, NULL, "out of memory") : ODFGATE_OK;
+}
+
+odfgate_status odfgate_baseline_load(const char *path, odfgate_baseline **out, odfgate_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    odfgate_baseline *b;
+    og_buf line;
+    odfgate_status st = ODFGATE_OK;
+    long n = 0;
+    size_t total = 0;
+    int c;
+    *out = NULL;
+    if (!f)
+        return og_fail(err, ODFGATE_E_IO, path, NULL, "cannot read the baseline: %s", strerror(errno));
+    if (!(b = odfgate_baseline_new())) {
+        fclose(f);
+        return og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory");
+    }
+    og_buf_init(&line, 1 << 16);
+    do {
+        c = getc(f);
+        if (c != EOF && c != '\n') {
+            if (++total > MAX_BASELINE_SIZE || og_buf_addc(&line, (char)c)) {
+                st = bad_line(err, path, n + 1, "too large, or a line over 64 KiB");
+                break;
+            }
+            if (c == '\0') {
+                st = bad_line(err, path, n + 1, "NUL byte");
+                break;
+            }
+            continue;
+        }
+        if (c == EOF && line.len == 0)
+            break;
+        n++;
+        if (n == 1 && strcmp(line.data ? line.data : "", HEADER) != 0)
+            st = bad_line(err, path, 1, "the first line must be \"" HEADER "\"");
+        else if (n > 1 && line.len)
+            st = parse_line(b, line.data, path, n, err);
+        og_buf_reset(&line);
+    } while (c != EOF && st == ODFGATE_OK);
+    if (st == ODFGATE_OK && n == 0)
+        st = bad_line(err, path, 1, "empty file");
+    if (st == ODFGATE_OK && ferror(f))
+        st = og_fail(err, ODFGATE_E_IO, path, NULL, "cannot read the baseline: %s", strerror(errno));
+    fclose(f);
+    og_buf_free(&line);
+    if (st != ODFGATE_OK) {
+        odfgate_baseline_free(b);
+        return st;
+    }
+    sort(b);
+    *out = b;
+    return ODFGATE_OK;
+}
+
+size_t odfgate_result_apply_baseline(odfgate_result *res, const char *path, const odfgate_baseline *b)
+{
+    size_t n = 0;
+    if (!res || !b || !b->v.len)
+        return 0;
+    for (size_t i = 0; i < res->count; i++) {
+        odfgate_finding *f = &res->findings[i];
+        entry key;
+        if (f->suppressed)
+            continue;
+        og_finding_fingerprint(path, f, key.fp);
+        key.rule = (char *)f->rule;
+        key.path = (char *)path;
+        if (bsearch(&key, b->v.items, b->v.len, sizeof(entry), compare)) {
+            f->suppressed = "baseline";
+            n++;
+        }
+    }
+    og_result_recount(res);
+    return n;
+}
