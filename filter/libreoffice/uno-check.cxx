@@ -54,12 +54,6 @@ namespace
 
 const char kAuthor[] = "odfgate";
 
-struct Outcome : og_lo_outcome {
-    Outcome() : og_lo_outcome() {}
-    ~Outcome() { og_lo_outcome_free(this); }
-    std::string text() const { return message ? message : ""; }
-};
-
 /* Remove the odfgate comments of the open document. */
 void removeOurComments(const uno::Reference<frame::XModel> &model)
 {

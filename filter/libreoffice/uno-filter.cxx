@@ -86,12 +86,6 @@ template <typename T> T descValue(const uno::Sequence<beans::PropertyValue> &des
     return value;
 }
 
-struct Outcome : og_lo_outcome {
-    Outcome() : og_lo_outcome() {}
-    ~Outcome() { og_lo_outcome_free(this); }
-    std::string text() const { return message ? message : ""; }
-};
-
 bool copyFileToStream(const std::string &path, const uno::Reference<io::XOutputStream> &out)
 {
     std::unique_ptr<FILE, int (*)(FILE *)> f(std::fopen(path.c_str(), "rb"), std::fclose);

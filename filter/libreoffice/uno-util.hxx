@@ -10,6 +10,8 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <rtl/ustring.hxx>
 
+#include "gate.h"
+
 #include <string>
 
 namespace odfgate_lo
@@ -33,6 +35,15 @@ std::string documentPath(const css::uno::Reference<css::frame::XModel> &model);
 short tell(const css::uno::Reference<css::uno::XComponentContext> &ctx,
            const css::uno::Reference<css::frame::XModel> &model, const char *kind,
            const std::string &text, bool ask_yes_no = false);
+
+/* gate.c's outcome, released with the object. */
+struct Outcome : og_lo_outcome {
+    Outcome() : og_lo_outcome() {}
+    ~Outcome() { og_lo_outcome_free(this); }
+    Outcome(const Outcome &) = delete;
+    Outcome &operator=(const Outcome &) = delete;
+    std::string text() const { return message ? message : ""; }
+};
 
 /* A temporary directory removed when the object goes (gate.c). */
 class TempDir

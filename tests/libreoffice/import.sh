@@ -18,18 +18,7 @@ printf 'not an ODF document\n' >junk.odt
 cp passing.odt clean.odt   # signed off by all six: no finding at all
 for id in dh nhscb cqc monitor lga ntda; do run_odfgate signoff clean.odt --as $id --by "Signer $id" --in-place; done
 # a draft with a reviewer's comment, then one with changes recorded in LibreOffice
-python3 - failing.odt human.odt <<'PY'
-import sys, zipfile
-src, dst = sys.argv[1:3]
-note = ('<office:annotation><dc:creator>Jane Reviewer</dc:creator><dc:date>2026-11-01T09:00:00</dc:date>'
-        '<text:p>Please check the figures.</text:p></office:annotation>')
-with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, "w") as out:
-    for i in z.infolist():
-        d = z.read(i.filename)
-        if i.filename == "content.xml":
-            d = d.replace(b"Local areas have asked", note.encode() + b"Local areas have asked", 1)
-        out.writestr(i, d)
-PY
+python3 "$top_srcdir/tests/annotate/with_comment.py" failing.odt human.odt
 lo_drive "track|failing.odt|tracked.odt"
 ntracked=$(json_get "$(drive_line 1)" 'j["tracked_changes"]')
 [ "${ntracked:-0}" -gt 0 ] || diag "could not record changes: $drive $(cat driver.err)"

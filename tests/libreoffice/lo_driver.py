@@ -15,44 +15,19 @@ one JSON line per operation, stops soffice.  Operations (one argument each, fiel
                                arguments; HOW: frame or model, see op_check); the result
                                event, then the document's comments
 A failed operation prints {"error": "..."}; the exit status is 0 if soffice answered."""
-import json, os, subprocess, sys, time
+import json, os, subprocess, sys
 
 import uno
 import unohelper
-from com.sun.star.beans import PropertyValue
-from com.sun.star.connection import NoConnectException
 from com.sun.star.frame import XDispatchResultListener
 
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
-
-
-def url(path):
-    return uno.systemPathToFileUrl(os.path.abspath(path))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "signoff"))
+from lo_uno import prop, start_context, url  # noqa: E402  (shared with the sign-off tests)
 
 
 def start(profile):
-    pipe = "odfgatelo%d" % os.getpid()
-    proc = subprocess.Popen(["soffice", "--headless", "--invisible", "--norestore", "--nologo",
-                             "-env:UserInstallation=" + profile,
-                             "--accept=pipe,name=%s;urp;" % pipe],
-                            stdout=subprocess.DEVNULL, stderr=open("soffice-driver.log", "a"))
-    ctx = uno.getComponentContext()
-    resolver = ctx.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", ctx)
-    deadline = time.time() + 60
-    while True:
-        try:
-            remote = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-            desktop = remote.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", remote)
-            return proc, remote, desktop
-        except NoConnectException:
-            if time.time() > deadline or proc.poll() is not None:
-                proc.kill()
-                raise SystemExit("lo_driver.py: soffice did not start")
-            time.sleep(0.3)
+    proc, remote = start_context(profile, open("soffice-driver.log", "a"))
+    return proc, remote, remote.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", remote)
 
 
 def load(desktop, path, *extra):
