@@ -51,6 +51,7 @@ int cmd_flatten(int argc, char **argv)
     free(xml);
     if (st <= ODFGATE_WARN)
         return OG_EXIT_PASS;
-    cli_error("%s: %s (%s)", err.path[0] ? err.path : in, err.message, odfgate_errcode_name(err.code));
+    cli_error("%s: %s (%s)", err.path[0] ? err.path : in, err.message,
+              odfgate_errcode_name(err.code));
     return st == ODFGATE_FATAL || err.code == ODFGATE_E_USAGE ? OG_EXIT_USAGE : OG_EXIT_UNREADABLE;
 }

@@ -60,8 +60,9 @@ static int parse_stamp(const char *b, const char *e, og_lo_options *o, char *msg
         copy_trimmed(o->stamp_by, sizeof(o->stamp_by), c1 + 1, c2 ? c2 : e) < 0 ||
         (c2 && copy_trimmed(o->stamp_role, sizeof(o->stamp_role), c2 + 1, e) < 0) ||
         !o->stamp_id[0] || !o->stamp_by[0]) {
-        snprintf(msg, n, "filter option stamp takes stamp=SIGNATORY-ID,NAME[,ROLE], e.g. "
-                         "stamp=dh,Jane Smith,Director");
+        snprintf(msg, n,
+                 "filter option stamp takes stamp=SIGNATORY-ID,NAME[,ROLE], e.g. "
+                 "stamp=dh,Jane Smith,Director");
         return -1;
     }
     return 0;
@@ -104,7 +105,8 @@ int og_lo_parse_options(const char *text, og_lo_options *o, char *msg, size_t n)
             else if (strncmp(s, "file:", 5) == 0)
                 s += 5;
             else if (strstr(s, "://")) {
-                snprintf(msg, n, "filter option schema: only files are supported, not \"%.200s\"", raw);
+                snprintf(msg, n, "filter option schema: only files are supported, not \"%.200s\"",
+                         raw);
                 return -1;
             }
             size_t k = 0;
@@ -119,8 +121,10 @@ int og_lo_parse_options(const char *text, og_lo_options *o, char *msg, size_t n)
             }
             o->schema[k] = '\0';
         } else {
-            snprintf(msg, n, "unknown filter option \"%.*s\" (known: warn, strict, "
-                             "stamp=ID,NAME[,ROLE], schema=PATH)", (int)(end - p > 60 ? 60 : end - p), p);
+            snprintf(msg, n,
+                     "unknown filter option \"%.*s\" (known: warn, strict, "
+                     "stamp=ID,NAME[,ROLE], schema=PATH)",
+                     (int)(end - p > 60 ? 60 : end - p), p);
             return -1;
         }
         p = *end ? end + 1 : end;
@@ -131,7 +135,8 @@ int og_lo_parse_options(const char *text, og_lo_options *o, char *msg, size_t n)
 /* ------------------------------------------------------------------ schema */
 
 odfgate_status og_lo_schema(const char *option, const char *doc_path, odfgate_schema **out,
-                            odfgate_config **cfg, char *source, size_t source_size, odfgate_error *err)
+                            odfgate_config **cfg, char *source, size_t source_size,
+                            odfgate_error *err)
 {
     char dummy[8];
     const char *configured = NULL;
@@ -186,11 +191,13 @@ static void set_message(og_lo_outcome *out, char *msg)
 
 /* err->path is named only when with_path: the filter's own files are temporary copies whose
  * names mean nothing to the person reading the message. */
-static void error_message(og_lo_outcome *out, const char *what, const odfgate_error *err, int with_path)
+static void error_message(og_lo_outcome *out, const char *what, const odfgate_error *err,
+                          int with_path)
 {
-    set_message(out, dup_printf("%s%s%s: %s%s%s (%s)", what, with_path && err->path[0] ? " " : "",
-                                with_path ? err->path : "", err->message, err->part[0] ? " in " : "",
-                                err->part, odfgate_errcode_name(err->code)));
+    set_message(out,
+                dup_printf("%s%s%s: %s%s%s (%s)", what, with_path && err->path[0] ? " " : "",
+                           with_path ? err->path : "", err->message, err->part[0] ? " in " : "",
+                           err->part, odfgate_errcode_name(err->code)));
 }
 
 /* Fill lines/comments/para_text from a result and build the summary. */
@@ -205,10 +212,11 @@ static int collect(og_lo_outcome *out, const odfgate_doc *doc, const odfgate_res
     for (size_t i = 0; i < n; i++) {
         const odfgate_finding *f = odfgate_result_finding(res, i);
         const char *pt = f->paragraph ? odfgate_doc_paragraph_text(doc, f->paragraph) : NULL;
-        out->lines[i] = dup_printf("%s: %s%s%s%s (%s)%s%s%s", odfgate_severity_name(f->severity),
-                                   f->section ? "[" : "", f->section ? f->section : "", f->section ? "] " : "",
-                                   f->message, f->rule, f->suppressed ? " [" : "",
-                                   f->suppressed ? f->suppressed : "", f->suppressed ? "]" : "");
+        out->lines[i] =
+            dup_printf("%s: %s%s%s%s (%s)%s%s%s", odfgate_severity_name(f->severity),
+                       f->section ? "[" : "", f->section ? f->section : "", f->section ? "] " : "",
+                       f->message, f->rule, f->suppressed ? " [" : "",
+                       f->suppressed ? f->suppressed : "", f->suppressed ? "]" : "");
         out->comments[i] = dup_printf("%s: %s", f->rule, f->message);
         out->para_text[i] = pt ? dup_printf("%s", pt) : NULL;
         out->count = i + 1;
@@ -230,10 +238,11 @@ static char *summary(const og_lo_outcome *out, const char *lead, const char *sch
     size_t cap = 1024, len = 0;
     char *s = NULL;
     for (int pass = 0; pass < 2; pass++) {
-        len = (size_t)snprintf(s, s ? cap : 0, "%s%s%zu finding%s (%zu error%s, %zu warning%s) against %s%s",
-                               lead, lead[0] ? " " : "", out->count, out->count == 1 ? "" : "s",
-                               out->errors, out->errors == 1 ? "" : "s", out->warnings,
-                               out->warnings == 1 ? "" : "s", schema_source, out->count ? ":" : ".");
+        len = (size_t)snprintf(
+            s, s ? cap : 0, "%s%s%zu finding%s (%zu error%s, %zu warning%s) against %s%s", lead,
+            lead[0] ? " " : "", out->count, out->count == 1 ? "" : "s", out->errors,
+            out->errors == 1 ? "" : "s", out->warnings, out->warnings == 1 ? "" : "s",
+            schema_source, out->count ? ":" : ".");
         for (size_t i = 0; i < out->count && i < 20; i++)
             len += (size_t)snprintf(s ? s + len : NULL, s ? cap - len : 0, "\n%s", out->lines[i]);
         if (out->count > 20)
@@ -250,8 +259,8 @@ static char *summary(const og_lo_outcome *out, const char *lead, const char *sch
 
 /* Open path, load the schema, check: fills out; returns the doc and result (caller frees). */
 static odfgate_status open_and_check(const char *path, const char *doc_path, const char *schema_opt,
-                                     odfgate_doc **doc, odfgate_result **res, char *src, size_t src_size,
-                                     og_lo_outcome *out)
+                                     odfgate_doc **doc, odfgate_result **res, char *src,
+                                     size_t src_size, og_lo_outcome *out)
 {
     odfgate_schema *schema = NULL;
     odfgate_config *cfg = NULL;
@@ -263,8 +272,9 @@ static odfgate_status open_and_check(const char *path, const char *doc_path, con
     st = og_lo_schema(schema_opt, doc_path, &schema, &cfg, src, src_size, &err);
     if (st > ODFGATE_WARN) {
         if (err.code == ODFGATE_E_CONFIG)
-            set_message(out, dup_printf("Cannot use the configuration %s%s%ld: %s (config-error)", err.path,
-                                        err.line > 0 ? ":" : "", err.line > 0 ? err.line : 0L, err.message));
+            set_message(out, dup_printf("Cannot use the configuration %s%s%ld: %s (config-error)",
+                                        err.path, err.line > 0 ? ":" : "",
+                                        err.line > 0 ? err.line : 0L, err.message));
         else
             error_message(out, "Cannot load the schema", &err, 1);
         odfgate_config_free(cfg);
@@ -304,7 +314,8 @@ odfgate_status og_lo_check(const char *path, const char *doc_path, const char *s
     odfgate_doc *doc;
     odfgate_result *res;
     char src[4200];
-    odfgate_status st = open_and_check(path, doc_path, schema_option, &doc, &res, src, sizeof(src), out);
+    odfgate_status st =
+        open_and_check(path, doc_path, schema_option, &doc, &res, src, sizeof(src), out);
     if (st == ODFGATE_OK)
         set_message(out, summary(out, "", src));
     drop_check(doc, res);
@@ -329,29 +340,36 @@ odfgate_status og_lo_export(const char *path, const char *doc_path, const og_lo_
         error_message(out, "Nothing was saved: odfgate's comments could not be removed", &err, 0);
         return ODFGATE_FAILED;
     }
-    if ((st = open_and_check(path, doc_path, o->schema, &doc, &res, src, sizeof(src), out)) != ODFGATE_OK)
+    if ((st = open_and_check(path, doc_path, o->schema, &doc, &res, src, sizeof(src), out)) !=
+        ODFGATE_OK)
         return st;
     drop_check(doc, res);
     if (o->strict && out->failing) {
         out->refused = 1;
-        set_message(out, summary(out, out->fail_on == ODFGATE_SEV_ERROR
-                                          ? "Not saved (strict): fix the errors first."
-                                          : "Not saved (strict): fix the findings at the failure level (fail-on) first.",
-                                 src));
+        set_message(
+            out,
+            summary(
+                out,
+                out->fail_on == ODFGATE_SEV_ERROR
+                    ? "Not saved (strict): fix the errors first."
+                    : "Not saved (strict): fix the findings at the failure level (fail-on) first.",
+                src));
         return ODFGATE_FAILED;
     }
     if (o->stamp_id[0]) {
         odfgate_schema *schema = NULL;
         odfgate_stamp stamp = {o->stamp_id, o->stamp_by, o->stamp_role[0] ? o->stamp_role : NULL,
-                               NULL, NULL, 0};
+                               NULL,        NULL,        0};
         st = og_lo_schema(o->schema, doc_path, &schema, NULL, NULL, 0, &err);
         if (st <= ODFGATE_WARN)
             st = odfgate_signoff_stamp(path, path, schema, &stamp, &err);
         odfgate_schema_free(schema);
         if (st > ODFGATE_WARN) {
             char what[400];
-            snprintf(what, sizeof(what), "Not saved: the sign-off of \"%.100s\" by %.200s "
-                     "could not be recorded", o->stamp_id, o->stamp_by);
+            snprintf(what, sizeof(what),
+                     "Not saved: the sign-off of \"%.100s\" by %.200s "
+                     "could not be recorded",
+                     o->stamp_id, o->stamp_by);
             out->refused = 1;
             error_message(out, what, &err, 0);
             return ODFGATE_FAILED;
@@ -367,7 +385,8 @@ odfgate_status og_lo_export(const char *path, const char *doc_path, const og_lo_
 }
 
 /* Flatten annotated_path into flat_path. */
-static odfgate_status write_flat(const char *annotated_path, const char *flat_path, og_lo_outcome *out)
+static odfgate_status write_flat(const char *annotated_path, const char *flat_path,
+                                 og_lo_outcome *out)
 {
     char *xml = NULL;
     size_t len = 0;
@@ -383,15 +402,15 @@ static odfgate_status write_flat(const char *annotated_path, const char *flat_pa
     return st > ODFGATE_WARN ? ODFGATE_FAILED : ODFGATE_OK;
 }
 
-odfgate_status og_lo_import(const char *in_path, const char *annotated_path,
-                            const char *flat_path, const char *doc_path, const og_lo_options *o,
-                            og_lo_outcome *out)
+odfgate_status og_lo_import(const char *in_path, const char *annotated_path, const char *flat_path,
+                            const char *doc_path, const og_lo_options *o, og_lo_outcome *out)
 {
     odfgate_doc *doc;
     odfgate_result *res;
     odfgate_error err;
     char src[4200];
-    odfgate_status st = open_and_check(in_path, doc_path, o->schema, &doc, &res, src, sizeof(src), out);
+    odfgate_status st =
+        open_and_check(in_path, doc_path, o->schema, &doc, &res, src, sizeof(src), out);
     if (st != ODFGATE_OK)
         return st;
     odfgate_error_clear(&err);

@@ -44,17 +44,17 @@ odfgate_status og_lo_schema(const char *option, const char *doc_path, odfgate_sc
 
 /* What happened, for a person.  Owned by the caller; release with og_lo_outcome_free. */
 typedef struct og_lo_outcome {
-    int refused;          /* export: nothing must be written */
+    int refused;                    /* export: nothing must be written */
     size_t errors, warnings, infos; /* findings that count (not waived nor in a baseline) */
     odfgate_severity fail_on;       /* from the configuration; ODFGATE_SEV_ERROR by default */
     size_t failing;                 /* findings that count at or above fail_on */
-    char **lines;         /* one line per finding: "error: [section] message (rule)", and
-                             " [waived: REASON]" / " [baseline]" for a suppressed one */
-    char **comments;      /* the same finding as comment text: "rule: message" */
-    char **para_text;     /* text of the finding's paragraph, NULL if document-level */
+    char **lines;                   /* one line per finding: "error: [section] message (rule)", and
+                                       " [waived: REASON]" / " [baseline]" for a suppressed one */
+    char **comments;                /* the same finding as comment text: "rule: message" */
+    char **para_text;               /* text of the finding's paragraph, NULL if document-level */
     size_t count;
-    char *message;        /* summary for a message box / the log, several lines; never NULL
-                             after a call that returned (may be "") */
+    char *message; /* summary for a message box / the log, several lines; never NULL
+                      after a call that returned (may be "") */
 } og_lo_outcome;
 
 void og_lo_outcome_free(og_lo_outcome *out);
@@ -69,9 +69,8 @@ odfgate_status og_lo_export(const char *path, const char *doc_path, const og_lo_
 
 /* Import: check the document at in_path, write a copy with the findings as odfgate comments
  * to annotated_path and its flat ODF to flat_path.  FAILED: out->message says why. */
-odfgate_status og_lo_import(const char *in_path, const char *annotated_path,
-                            const char *flat_path, const char *doc_path, const og_lo_options *o,
-                            og_lo_outcome *out);
+odfgate_status og_lo_import(const char *in_path, const char *annotated_path, const char *flat_path,
+                            const char *doc_path, const og_lo_options *o, og_lo_outcome *out);
 
 /* Check only (the Tools menu command). */
 odfgate_status og_lo_check(const char *path, const char *doc_path, const char *schema_option,

@@ -65,12 +65,14 @@ void removeOurComments(const uno::Reference<frame::XModel> &model)
         uno::Reference<lang::XServiceInfo> info(field, uno::UNO_QUERY);
         uno::Reference<beans::XPropertySet> props(field, uno::UNO_QUERY);
         OUString author;
-        if (info.is() && props.is() && info->supportsService("com.sun.star.text.textfield.Annotation") &&
+        if (info.is() && props.is() &&
+            info->supportsService("com.sun.star.text.textfield.Annotation") &&
             (props->getPropertyValue("Author") >>= author) && author.equalsAscii(kAuthor))
             ours.push_back(field);
     }
     for (const auto &field : ours)
-        field->getAnchor()->getText()->removeTextContent(uno::Reference<text::XTextContent>(field.get()));
+        field->getAnchor()->getText()->removeTextContent(
+            uno::Reference<text::XTextContent>(field.get()));
 }
 
 /* Insert each finding as a comment at the start of its paragraph (gate.c places them). */
@@ -80,7 +82,8 @@ void insertComments(const uno::Reference<frame::XModel> &model, const og_lo_outc
     uno::Reference<lang::XMultiServiceFactory> factory(model, uno::UNO_QUERY_THROW);
     uno::Reference<text::XText> body = doc->getText();
     uno::Reference<container::XEnumeration> e =
-        uno::Reference<container::XEnumerationAccess>(body, uno::UNO_QUERY_THROW)->createEnumeration();
+        uno::Reference<container::XEnumerationAccess>(body, uno::UNO_QUERY_THROW)
+            ->createEnumeration();
     std::vector<uno::Reference<text::XTextRange>> paras;
     std::vector<std::string> texts;
     while (e->hasMoreElements()) {
@@ -102,8 +105,9 @@ void insertComments(const uno::Reference<frame::XModel> &model, const og_lo_outc
         size_t k = og_lo_place(&outcome, i, ctexts.data(), ctexts.size(), from);
         if (outcome.para_text[i])
             from = k;
-        uno::Reference<text::XTextContent> note(factory->createInstance("com.sun.star.text.textfield.Annotation"),
-                                                uno::UNO_QUERY_THROW);
+        uno::Reference<text::XTextContent> note(
+            factory->createInstance("com.sun.star.text.textfield.Annotation"),
+            uno::UNO_QUERY_THROW);
         uno::Reference<beans::XPropertySet> props(note, uno::UNO_QUERY_THROW);
         props->setPropertyValue("Author", uno::Any(OUString(kAuthor)));
         props->setPropertyValue("Content", uno::Any(fromUtf8(outcome.comments[i])));
@@ -111,10 +115,11 @@ void insertComments(const uno::Reference<frame::XModel> &model, const og_lo_outc
     }
 }
 
-class CheckHandler : public cppu::WeakImplHelper4<frame::XDispatchProvider, frame::XNotifyingDispatch,
-                                                   lang::XInitialization, lang::XServiceInfo>
+class CheckHandler
+    : public cppu::WeakImplHelper4<frame::XDispatchProvider, frame::XNotifyingDispatch,
+                                   lang::XInitialization, lang::XServiceInfo>
 {
-public:
+  public:
     explicit CheckHandler(const uno::Reference<uno::XComponentContext> &ctx) : ctx_(ctx) {}
 
     void SAL_CALL initialize(const uno::Sequence<uno::Any> &args) override
@@ -133,22 +138,31 @@ public:
             return this;
         return nullptr;
     }
-    uno::Sequence<uno::Reference<frame::XDispatch>> SAL_CALL
-    queryDispatches(const uno::Sequence<frame::DispatchDescriptor> &requests) override
+    uno::Sequence<uno::Reference<frame::XDispatch>>
+        SAL_CALL queryDispatches(const uno::Sequence<frame::DispatchDescriptor> &requests) override
     {
         uno::Sequence<uno::Reference<frame::XDispatch>> out(requests.getLength());
         for (sal_Int32 i = 0; i < requests.getLength(); i++)
-            out[i] = queryDispatch(requests[i].FeatureURL, requests[i].FrameName, requests[i].SearchFlags);
+            out[i] = queryDispatch(requests[i].FeatureURL, requests[i].FrameName,
+                                   requests[i].SearchFlags);
         return out;
     }
-    void SAL_CALL dispatch(const util::URL &url, const uno::Sequence<beans::PropertyValue> &args) override
+    void SAL_CALL dispatch(const util::URL &url,
+                           const uno::Sequence<beans::PropertyValue> &args) override
     {
         dispatchWithNotification(url, args, nullptr);
     }
-    void SAL_CALL dispatchWithNotification(const util::URL &url, const uno::Sequence<beans::PropertyValue> &args,
-                                           const uno::Reference<frame::XDispatchResultListener> &listener) override;
-    void SAL_CALL addStatusListener(const uno::Reference<frame::XStatusListener> &, const util::URL &) override {}
-    void SAL_CALL removeStatusListener(const uno::Reference<frame::XStatusListener> &, const util::URL &) override {}
+    void SAL_CALL dispatchWithNotification(
+        const util::URL &url, const uno::Sequence<beans::PropertyValue> &args,
+        const uno::Reference<frame::XDispatchResultListener> &listener) override;
+    void SAL_CALL addStatusListener(const uno::Reference<frame::XStatusListener> &,
+                                    const util::URL &) override
+    {
+    }
+    void SAL_CALL removeStatusListener(const uno::Reference<frame::XStatusListener> &,
+                                       const util::URL &) override
+    {
+    }
 
     OUString SAL_CALL getImplementationName() override { return implementationName(); }
     sal_Bool SAL_CALL supportsService(const OUString &name) override
@@ -163,14 +177,15 @@ public:
         return uno::Sequence<OUString>(&name, 1);
     }
 
-private:
+  private:
     uno::Reference<uno::XComponentContext> ctx_;
     uno::Reference<frame::XFrame> frame_;
     uno::Reference<frame::XModel> model_;
 };
 
-void CheckHandler::dispatchWithNotification(const util::URL &, const uno::Sequence<beans::PropertyValue> &args,
-                                            const uno::Reference<frame::XDispatchResultListener> &listener)
+void CheckHandler::dispatchWithNotification(
+    const util::URL &, const uno::Sequence<beans::PropertyValue> &args,
+    const uno::Reference<frame::XDispatchResultListener> &listener)
 {
     frame::DispatchResultEvent event;
     event.Source = static_cast<cppu::OWeakObject *>(this);
@@ -192,19 +207,22 @@ void CheckHandler::dispatchWithNotification(const util::URL &, const uno::Sequen
         if (!model.is())
             throw uno::RuntimeException("there is no document in this window to check");
         TempDir tmp;
-        std::string copy = tmp.file("check.odt"), doc = documentPath(model), schemaPath = toUtf8(schema);
+        std::string copy = tmp.file("check.odt"), doc = documentPath(model),
+                    schemaPath = toUtf8(schema);
         storeCopy(model, copy);
         Outcome outcome;
         if (og_lo_check(copy.c_str(), doc.empty() ? nullptr : doc.c_str(),
-                        schemaPath.empty() ? nullptr : schemaPath.c_str(), &outcome) != ODFGATE_OK) {
+                        schemaPath.empty() ? nullptr : schemaPath.c_str(),
+                        &outcome) != ODFGATE_OK) {
             tell(ctx_, model, "error", outcome.text());
             result.push_back(fromUtf8(outcome.message));
         } else {
             for (size_t i = 0; i < outcome.count; i++)
                 result.push_back(fromUtf8(outcome.lines[i]));
             if (!asked && outcome.count)
-                insert = tell(ctx_, model, "query", outcome.text() + "\n\nInsert the findings as comments?", true) ==
-                         awt::MessageBoxResults::YES;
+                insert = tell(ctx_, model, "query",
+                              outcome.text() + "\n\nInsert the findings as comments?",
+                              true) == awt::MessageBoxResults::YES;
             else
                 tell(ctx_, model, "info", outcome.text());
             if (insert)
@@ -223,11 +241,18 @@ void CheckHandler::dispatchWithNotification(const util::URL &, const uno::Sequen
 
 } // namespace
 
-uno::Reference<uno::XInterface> createCheckHandler(const uno::Reference<uno::XComponentContext> &ctx)
+uno::Reference<uno::XInterface>
+createCheckHandler(const uno::Reference<uno::XComponentContext> &ctx)
 {
     return static_cast<cppu::OWeakObject *>(new CheckHandler(ctx));
 }
-OUString checkHandlerImplementationName() { return CheckHandler::implementationName(); }
-uno::Sequence<OUString> checkHandlerServiceNames() { return CheckHandler::serviceNames(); }
+OUString checkHandlerImplementationName()
+{
+    return CheckHandler::implementationName();
+}
+uno::Sequence<OUString> checkHandlerServiceNames()
+{
+    return CheckHandler::serviceNames();
+}
 
 } // namespace odfgate_lo

@@ -14,7 +14,8 @@ namespace odfgate_lo
 uno::Reference<uno::XInterface> createFilter(const uno::Reference<uno::XComponentContext> &ctx);
 OUString filterImplementationName();
 uno::Sequence<OUString> filterServiceNames();
-uno::Reference<uno::XInterface> createCheckHandler(const uno::Reference<uno::XComponentContext> &ctx);
+uno::Reference<uno::XInterface>
+createCheckHandler(const uno::Reference<uno::XComponentContext> &ctx);
 OUString checkHandlerImplementationName();
 uno::Sequence<OUString> checkHandlerServiceNames();
 } // namespace odfgate_lo
@@ -35,8 +36,8 @@ extern "C" SAL_DLLPUBLIC_EXPORT void *component_getFactory(const char *name, voi
     return cppu::component_getFactoryHelper(name, serviceManager, registryKey, entries);
 }
 
-extern "C" SAL_DLLPUBLIC_EXPORT void component_getImplementationEnvironment(const char **envTypeName,
-                                                                            uno_Environment **)
+extern "C" SAL_DLLPUBLIC_EXPORT void
+component_getImplementationEnvironment(const char **envTypeName, uno_Environment **)
 {
     *envTypeName = CPPU_CURRENT_LANGUAGE_BINDING_NAME;
 }

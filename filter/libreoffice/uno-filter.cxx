@@ -42,16 +42,23 @@ namespace odfgate_lo
 namespace
 {
 
-class Filter : public cppu::WeakImplHelper5<document::XFilter, document::XImporter, document::XExporter,
-                                             lang::XInitialization, lang::XServiceInfo>
+class Filter
+    : public cppu::WeakImplHelper5<document::XFilter, document::XImporter, document::XExporter,
+                                   lang::XInitialization, lang::XServiceInfo>
 {
-public:
+  public:
     explicit Filter(const uno::Reference<uno::XComponentContext> &ctx) : ctx_(ctx) {}
 
     sal_Bool SAL_CALL filter(const uno::Sequence<beans::PropertyValue> &desc) override;
     void SAL_CALL cancel() override {}
-    void SAL_CALL setTargetDocument(const uno::Reference<lang::XComponent> &doc) override { target_ = doc; }
-    void SAL_CALL setSourceDocument(const uno::Reference<lang::XComponent> &doc) override { source_ = doc; }
+    void SAL_CALL setTargetDocument(const uno::Reference<lang::XComponent> &doc) override
+    {
+        target_ = doc;
+    }
+    void SAL_CALL setSourceDocument(const uno::Reference<lang::XComponent> &doc) override
+    {
+        source_ = doc;
+    }
     void SAL_CALL initialize(const uno::Sequence<uno::Any> &) override {}
     OUString SAL_CALL getImplementationName() override { return implementationName(); }
     sal_Bool SAL_CALL supportsService(const OUString &name) override
@@ -69,7 +76,7 @@ public:
         return names;
     }
 
-private:
+  private:
     bool exportTo(const uno::Sequence<beans::PropertyValue> &desc);
     bool importFrom(const uno::Sequence<beans::PropertyValue> &desc);
 
@@ -110,12 +117,14 @@ bool copyStreamToFile(const uno::Reference<io::XInputStream> &in, const std::str
     uno::Sequence<sal_Int8> chunk;
     sal_Int32 n;
     while ((n = in->readBytes(chunk, 1 << 16)) > 0)
-        if (std::fwrite(chunk.getConstArray(), 1, static_cast<size_t>(n), f.get()) != static_cast<size_t>(n))
+        if (std::fwrite(chunk.getConstArray(), 1, static_cast<size_t>(n), f.get()) !=
+            static_cast<size_t>(n))
             return false;
     return std::fflush(f.get()) == 0;
 }
 
-bool parseOptions(const uno::Sequence<beans::PropertyValue> &desc, og_lo_options *opt, std::string *why)
+bool parseOptions(const uno::Sequence<beans::PropertyValue> &desc, og_lo_options *opt,
+                  std::string *why)
 {
     char msg[512];
     std::string text = toUtf8(descValue<OUString>(desc, "FilterOptions"));
@@ -129,7 +138,8 @@ bool parseOptions(const uno::Sequence<beans::PropertyValue> &desc, og_lo_options
 bool Filter::exportTo(const uno::Sequence<beans::PropertyValue> &desc)
 {
     uno::Reference<frame::XModel> model(source_, uno::UNO_QUERY_THROW);
-    uno::Reference<io::XOutputStream> out = descValue<uno::Reference<io::XOutputStream>>(desc, "OutputStream");
+    uno::Reference<io::XOutputStream> out =
+        descValue<uno::Reference<io::XOutputStream>>(desc, "OutputStream");
     og_lo_options opt;
     std::string why;
     if (!parseOptions(desc, &opt, &why)) {
@@ -137,14 +147,16 @@ bool Filter::exportTo(const uno::Sequence<beans::PropertyValue> &desc)
         return false;
     }
     if (!out.is()) {
-        tell(ctx_, model, "error", "nothing was saved: LibreOffice gave the filter no output stream");
+        tell(ctx_, model, "error",
+             "nothing was saved: LibreOffice gave the filter no output stream");
         return false;
     }
     TempDir tmp;
     std::string copy = tmp.file("export.odt"), doc = documentPath(model);
     storeCopy(model, copy);
     Outcome outcome;
-    if (og_lo_export(copy.c_str(), doc.empty() ? nullptr : doc.c_str(), &opt, &outcome) != ODFGATE_OK) {
+    if (og_lo_export(copy.c_str(), doc.empty() ? nullptr : doc.c_str(), &opt, &outcome) !=
+        ODFGATE_OK) {
         tell(ctx_, model, "error", outcome.text());
         return false;
     }
@@ -152,13 +164,15 @@ bool Filter::exportTo(const uno::Sequence<beans::PropertyValue> &desc)
         tell(ctx_, model, "error", "the checked statement could not be written to the target file");
         return false;
     }
-    tell(ctx_, outcome.count ? model : uno::Reference<frame::XModel>(), outcome.errors ? "warning" : "info", outcome.text());
+    tell(ctx_, outcome.count ? model : uno::Reference<frame::XModel>(),
+         outcome.errors ? "warning" : "info", outcome.text());
     return true;
 }
 
 bool Filter::importFrom(const uno::Sequence<beans::PropertyValue> &desc)
 {
-    uno::Reference<io::XInputStream> in = descValue<uno::Reference<io::XInputStream>>(desc, "InputStream");
+    uno::Reference<io::XInputStream> in =
+        descValue<uno::Reference<io::XInputStream>>(desc, "InputStream");
     std::string doc = urlToPath(descValue<OUString>(desc, "URL"));
     og_lo_options opt;
     std::string why;
@@ -167,14 +181,16 @@ bool Filter::importFrom(const uno::Sequence<beans::PropertyValue> &desc)
         return false;
     }
     TempDir tmp;
-    std::string input = tmp.file("input.odt"), annotated = tmp.file("annotated.odt"), flat = tmp.file("flat.fodt");
+    std::string input = tmp.file("input.odt"), annotated = tmp.file("annotated.odt"),
+                flat = tmp.file("flat.fodt");
     if (!in.is() || !copyStreamToFile(in, input)) {
-        tell(ctx_, nullptr, "error", "the document could not be read from LibreOffice's input stream");
+        tell(ctx_, nullptr, "error",
+             "the document could not be read from LibreOffice's input stream");
         return false;
     }
     Outcome outcome;
-    if (og_lo_import(input.c_str(), annotated.c_str(), flat.c_str(), doc.empty() ? nullptr : doc.c_str(),
-                     &opt, &outcome) != ODFGATE_OK) {
+    if (og_lo_import(input.c_str(), annotated.c_str(), flat.c_str(),
+                     doc.empty() ? nullptr : doc.c_str(), &opt, &outcome) != ODFGATE_OK) {
         tell(ctx_, nullptr, "error", outcome.text());
         return false;
     }
@@ -191,7 +207,8 @@ bool Filter::importFrom(const uno::Sequence<beans::PropertyValue> &desc)
         fast->parseStream(source);
     } else {
         uno::Reference<xml::sax::XParser> parser = xml::sax::Parser::create(ctx_);
-        parser->setDocumentHandler(uno::Reference<xml::sax::XDocumentHandler>(importer, uno::UNO_QUERY_THROW));
+        parser->setDocumentHandler(
+            uno::Reference<xml::sax::XDocumentHandler>(importer, uno::UNO_QUERY_THROW));
         parser->parseStream(source);
     }
     source.aInputStream->closeInput();
@@ -220,7 +237,13 @@ uno::Reference<uno::XInterface> createFilter(const uno::Reference<uno::XComponen
 {
     return static_cast<cppu::OWeakObject *>(new Filter(ctx));
 }
-OUString filterImplementationName() { return Filter::implementationName(); }
-uno::Sequence<OUString> filterServiceNames() { return Filter::serviceNames(); }
+OUString filterImplementationName()
+{
+    return Filter::implementationName();
+}
+uno::Sequence<OUString> filterServiceNames()
+{
+    return Filter::serviceNames();
+}
 
 } // namespace odfgate_lo

@@ -82,8 +82,9 @@ static uno::Reference<awt::XWindowPeer> windowOf(const uno::Reference<frame::XMo
     return uno::Reference<awt::XWindowPeer>(window, uno::UNO_QUERY);
 }
 
-short tell(const uno::Reference<uno::XComponentContext> &ctx, const uno::Reference<frame::XModel> &model,
-           const char *kind, const std::string &text, bool ask_yes_no)
+short tell(const uno::Reference<uno::XComponentContext> &ctx,
+           const uno::Reference<frame::XModel> &model, const char *kind, const std::string &text,
+           bool ask_yes_no)
 {
     std::fprintf(stderr, "odfgate: %s\n", text.c_str());
     std::fflush(stderr);
@@ -91,12 +92,14 @@ short tell(const uno::Reference<uno::XComponentContext> &ctx, const uno::Referen
         uno::Reference<awt::XWindowPeer> parent = windowOf(model);
         if (!parent.is())
             return 0;
-        uno::Reference<awt::XMessageBoxFactory> factory(awt::Toolkit::create(ctx), uno::UNO_QUERY_THROW);
+        uno::Reference<awt::XMessageBoxFactory> factory(awt::Toolkit::create(ctx),
+                                                        uno::UNO_QUERY_THROW);
         awt::MessageBoxType type = std::string(kind) == "error"     ? awt::MessageBoxType_ERRORBOX
                                    : std::string(kind) == "warning" ? awt::MessageBoxType_WARNINGBOX
                                    : ask_yes_no                     ? awt::MessageBoxType_QUERYBOX
                                                                     : awt::MessageBoxType_INFOBOX;
-        sal_Int32 buttons = ask_yes_no ? awt::MessageBoxButtons::BUTTONS_YES_NO : awt::MessageBoxButtons::BUTTONS_OK;
+        sal_Int32 buttons = ask_yes_no ? awt::MessageBoxButtons::BUTTONS_YES_NO
+                                       : awt::MessageBoxButtons::BUTTONS_OK;
         uno::Reference<awt::XMessageBox> box =
             factory->createMessageBox(parent, type, buttons, "odfgate", fromUtf8(text.c_str()));
         return box.is() ? box->execute() : 0;
@@ -113,6 +116,9 @@ TempDir::TempDir()
     dir_ = dir;
 }
 
-TempDir::~TempDir() { og_lo_tempdir_remove(dir_.c_str()); }
+TempDir::~TempDir()
+{
+    og_lo_tempdir_remove(dir_.c_str());
+}
 
 } // namespace odfgate_lo

@@ -48,14 +48,14 @@ struct Outcome : og_lo_outcome {
 /* A temporary directory removed when the object goes (gate.c). */
 class TempDir
 {
-public:
+  public:
     TempDir();
     ~TempDir();
     TempDir(const TempDir &) = delete;
     TempDir &operator=(const TempDir &) = delete;
     std::string file(const char *name) const { return dir_ + "/" + name; }
 
-private:
+  private:
     std::string dir_;
 };
 

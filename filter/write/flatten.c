@@ -21,7 +21,7 @@
 #include "package.h"
 #include "xml.h"
 
-#define X(s) ((const xmlChar *)(s))
+#define X(s)          ((const xmlChar *)(s))
 #define RENAME_PREFIX "odfgate-m-"
 
 typedef struct parts {
@@ -86,7 +86,8 @@ static int rename_refs(xmlNodePtr n, xmlNodePtr content_auto)
         for (xmlAttrPtr a = n->properties; a; a = a->next) {
             size_t ln = strlen((const char *)a->name);
             int is_ref = ln >= 10 && strcmp((const char *)a->name + ln - 10, "style-name") == 0;
-            int is_name = xmlStrEqual(a->name, X("name")) && a->ns && xmlStrEqual(a->ns->href, X(OG_NS_STYLE));
+            int is_name = xmlStrEqual(a->name, X("name")) && a->ns &&
+                          xmlStrEqual(a->ns->href, X(OG_NS_STYLE));
             if (!is_ref && !is_name)
                 continue;
             xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
@@ -115,7 +116,8 @@ static int base64(const unsigned char *p, size_t n, og_buf *out)
     if (og_buf_reserve(out, (n + 2) / 3 * 4) != OG_BUF_OK)
         return -1;
     for (size_t i = 0; i < n; i += 3) {
-        unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) | (i + 2 < n ? p[i + 2] : 0);
+        unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) |
+                     (i + 2 < n ? p[i + 2] : 0);
         char q[4] = {b64[v >> 18 & 63], b64[v >> 12 & 63], i + 1 < n ? b64[v >> 6 & 63] : '=',
                      i + 2 < n ? b64[v & 63] : '='};
         og_buf_add(out, q, 4);
@@ -224,7 +226,8 @@ static int merge(parts *p, og_package *pkg, xmlDocPtr out, odfgate_error *err)
     if ((n = root_child(p->content, "scripts")) && adopt(p->content, n, out, root) < 0)
         return -1;
 
-    xmlNodePtr sfaces = root_child(p->styles, "font-face-decls"), cfaces = root_child(p->content, "font-face-decls");
+    xmlNodePtr sfaces = root_child(p->styles, "font-face-decls"),
+               cfaces = root_child(p->content, "font-face-decls");
     if (sfaces) {
         if (adopt(p->styles, sfaces, out, root) < 0)
             return -1;
@@ -243,10 +246,12 @@ static int merge(parts *p, og_package *pkg, xmlDocPtr out, odfgate_error *err)
     if ((n = root_child(p->styles, "styles")) && adopt(p->styles, n, out, root) < 0)
         return -1;
 
-    xmlNodePtr cauto = root_child(p->content, "automatic-styles"), sauto = root_child(p->styles, "automatic-styles");
+    xmlNodePtr cauto = root_child(p->content, "automatic-styles"),
+               sauto = root_child(p->styles, "automatic-styles");
     xmlNodePtr master = root_child(p->styles, "master-styles");
-    if (sauto && cauto && (rename_refs(sauto->children, cauto) < 0 ||
-                           (master && rename_refs(master->children, cauto) < 0)))
+    if (sauto && cauto &&
+        (rename_refs(sauto->children, cauto) < 0 ||
+         (master && rename_refs(master->children, cauto) < 0)))
         return -1;
     if (cauto) {
         if (adopt(p->content, cauto, out, root) < 0)
@@ -262,7 +267,8 @@ static int merge(parts *p, og_package *pkg, xmlDocPtr out, odfgate_error *err)
         return -1;
 
     if (!(n = root_child(p->content, "body"))) {
-        og_fail(err, ODFGATE_E_MISSING_PART, og_package_path(pkg), "content.xml", "content.xml has no office:body");
+        og_fail(err, ODFGATE_E_MISSING_PART, og_package_path(pkg), "content.xml",
+                "content.xml has no office:body");
         return -2;
     }
     if (adopt(p->content, n, out, root) < 0)
