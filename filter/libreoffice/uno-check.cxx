@@ -37,10 +37,12 @@
 #include <com/sun/star/text/XTextField.hpp>
 #include <com/sun/star/text/XTextFieldsSupplier.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
+#include <com/sun/star/util/DateTime.hpp>
 #include <com/sun/star/util/URL.hpp>
 #include <cppuhelper/implbase4.hxx>
 #include <cppuhelper/supportsservice.hxx>
 
+#include <ctime>
 #include <vector>
 
 using namespace com::sun::star;
@@ -53,6 +55,22 @@ namespace
 {
 
 const char kAuthor[] = "odfgate";
+
+util::DateTime nowUtc()
+{
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    util::DateTime d;
+    d.Year = static_cast<sal_Int16>(tm.tm_year + 1900);
+    d.Month = static_cast<sal_uInt16>(tm.tm_mon + 1);
+    d.Day = static_cast<sal_uInt16>(tm.tm_mday);
+    d.Hours = static_cast<sal_uInt16>(tm.tm_hour);
+    d.Minutes = static_cast<sal_uInt16>(tm.tm_min);
+    d.Seconds = static_cast<sal_uInt16>(tm.tm_sec);
+    d.IsUTC = true;
+    return d;
+}
 
 /* Remove the odfgate comments of the open document. */
 void removeOurComments(const uno::Reference<frame::XModel> &model)
@@ -100,18 +118,25 @@ void insertComments(const uno::Reference<frame::XModel> &model, const og_lo_outc
     for (const auto &t : texts)
         ctexts.push_back(t.c_str());
     removeOurComments(model);
+    /* places in document order; inserted last first, since each goes before the ones
+     * already at the start of its paragraph */
+    std::vector<size_t> place(outcome.count);
     size_t from = 0;
     for (size_t i = 0; i < outcome.count; i++) {
-        size_t k = og_lo_place(&outcome, i, ctexts.data(), ctexts.size(), from);
+        place[i] = og_lo_place(&outcome, i, ctexts.data(), ctexts.size(), from);
         if (outcome.para_text[i])
-            from = k;
+            from = place[i];
+    }
+    util::DateTime now = nowUtc();
+    for (size_t i = outcome.count; i-- > 0;) {
         uno::Reference<text::XTextContent> note(
             factory->createInstance("com.sun.star.text.textfield.Annotation"),
             uno::UNO_QUERY_THROW);
         uno::Reference<beans::XPropertySet> props(note, uno::UNO_QUERY_THROW);
         props->setPropertyValue("Author", uno::Any(OUString(kAuthor)));
         props->setPropertyValue("Content", uno::Any(fromUtf8(outcome.comments[i])));
-        body->insertTextContent(paras[k]->getStart(), note, false);
+        props->setPropertyValue("DateTimeValue", uno::Any(now));
+        body->insertTextContent(paras[place[i]]->getStart(), note, false);
     }
 }
 
