@@ -332,3 +332,15 @@ char *og_xml_attr(og_xml_stream *s, const char *ns, const char *local)
     return (char *)xmlTextReaderGetAttributeNs(s->reader, (const xmlChar *)local,
                                                (const xmlChar *)ns);
 }
+
+int og_xml_write_doc(xmlDocPtr doc, FILE *out)
+{
+    xmlChar *mem = NULL;
+    int len = 0;
+    xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
+    if (!mem)
+        return -1;
+    fwrite(mem, 1, (size_t)len, out);
+    xmlFree(mem);
+    return 0;
+}

@@ -28,6 +28,10 @@ void og_xml_global_cleanup(void);
 xmlDocPtr og_xml_parse_memory(const char *data, size_t len, const char *path, const char *part,
                               odfgate_error *err);
 
+/* Serialize a DOM built or copied in memory to out as indented UTF-8 with an XML declaration.
+ * Returns 0, or -1 if out of memory. */
+int og_xml_write_doc(xmlDocPtr doc, FILE *out);
+
 /* Streaming reader over bytes supplied by `read` (same contract as xmlInputReadCallback:
  * return bytes read, 0 at end, -1 on error).  The og_xml_stream wraps the reader and keeps
  * the error state; use og_xml_stream_next() instead of xmlTextReaderRead(). */

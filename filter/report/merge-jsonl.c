@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "jsonr.h"
+#include "vec.h"
 
 typedef struct entry {
     const char *path; /* decoded, in the merger's arena */
@@ -18,24 +19,7 @@ typedef struct entry {
     long lineno;
 } entry;
 
-typedef struct entries {
-    entry *v;
-    size_t len, cap;
-} entries;
-
-static int push(entries *e, entry x)
-{
-    if (e->len == e->cap) {
-        size_t ncap = e->cap ? e->cap * 2 : 256;
-        entry *nv = realloc(e->v, ncap * sizeof(*nv));
-        if (!nv)
-            return -1;
-        e->v = nv;
-        e->cap = ncap;
-    }
-    e->v[e->len++] = x;
-    return 0;
-}
+typedef OG_VEC(entry) entries;
 
 static int by_path(const void *a, const void *b)
 {
@@ -70,7 +54,7 @@ static odfgate_status one_line(og_merge *m, size_t input, long lineno, const cha
                          "line %ld: status \"%.40s\" is not pass, fail or error", lineno, status);
         else {
             entry x = {og_arena_strdup(keep, path), strlen(path), line, len, input, lineno};
-            if (!x.path || push(e, x) < 0)
+            if (!x.path || OG_VEC_PUSH(e, x, SIZE_MAX / sizeof(entry)) < 0)
                 st = og_fail(m->err, ODFGATE_E_NOMEM, name, NULL, "out of memory");
             else if (strcmp(status, "pass") != 0)
                 m->sum->failed++;
@@ -104,21 +88,21 @@ odfgate_status og_merge_jsonl(og_merge *m)
         }
     }
     if (st == ODFGATE_OK && e.len)
-        qsort(e.v, e.len, sizeof(*e.v), by_path);
+        qsort(e.items, e.len, sizeof(*e.items), by_path);
     for (size_t i = 1; st == ODFGATE_OK && i < e.len; i++)
-        if (e.v[i].path_len == e.v[i - 1].path_len && memcmp(e.v[i].path, e.v[i - 1].path, e.v[i].path_len) == 0) {
+        if (e.items[i].path_len == e.items[i - 1].path_len && memcmp(e.items[i].path, e.items[i - 1].path, e.items[i].path_len) == 0) {
             char where[300];
-            og_copy_safe(where, sizeof(where), m->in[e.v[i - 1].input].name);
-            st = og_fail(m->err, ODFGATE_E_USAGE, m->in[e.v[i].input].name, NULL,
+            og_copy_safe(where, sizeof(where), m->in[e.items[i - 1].input].name);
+            st = og_fail(m->err, ODFGATE_E_USAGE, m->in[e.items[i].input].name, NULL,
                          "line %ld: document \"%.200s\" is also in %s line %ld (the shards overlap)",
-                         e.v[i].lineno, e.v[i].path, where, e.v[i - 1].lineno);
+                         e.items[i].lineno, e.items[i].path, where, e.items[i - 1].lineno);
         }
     for (size_t i = 0; st == ODFGATE_OK && i < e.len; i++) {
-        fwrite(e.v[i].line, 1, e.v[i].line_len, m->out);
+        fwrite(e.items[i].line, 1, e.items[i].line_len, m->out);
         putc('\n', m->out);
     }
     m->sum->items = st == ODFGATE_OK ? e.len : 0;
-    free(e.v);
+    free(e.items);
     og_arena_free(&keep);
     return st;
 }

@@ -1,12 +1,14 @@
 /*
  * merge-junit.c — JUnit XML shards into one <testsuites>.  Each input is parsed through the
- * safe XML layer (xml.h: no network, no entities, no DTD); its root must be <testsuites> (or
- * a single <testsuite>).  Every <testsuite> is copied, in input order, under a new root named
- * like the first input's; a suite name found twice (one document in two shards) is refused.
+ * safe XML layer (xml.h: no network, no entities, no DTD; it also serializes the result);
+ * its root must be <testsuites> (or a single <testsuite>).  Every <testsuite> is copied, in
+ * input order, under a new root named like the first input's; a suite name found twice (one
+ * document in two shards) is refused.
  * The root's tests, failures and errors are recomputed from the testcases themselves.
  */
 #include "merge.h"
 
+#include "vec.h"
 #include "xml.h"
 
 #define X(s) ((const xmlChar *)(s))
@@ -43,6 +45,8 @@ static void count_suite(xmlNodePtr suite, totals *t)
     t->failed_suites += failures || errors;
 }
 
+typedef OG_VEC(size_t) input_list; /* the input of each copied suite, in order */
+
 typedef struct suite_name {
     char *name;
     size_t input;
@@ -56,9 +60,9 @@ static int by_name(const void *a, const void *b)
 }
 
 /* Refuse a suite name that two testsuites share. */
-static odfgate_status unique_names(og_merge *m, xmlNodePtr root, const size_t *input_of, size_t count)
+static odfgate_status unique_names(og_merge *m, xmlNodePtr root, const input_list *inputs)
 {
-    suite_name *v = calloc(count ? count : 1, sizeof(*v));
+    suite_name *v = calloc(inputs->len ? inputs->len : 1, sizeof(*v));
     odfgate_status st = ODFGATE_OK;
     size_t k = 0;
     if (!v)
@@ -67,7 +71,7 @@ static odfgate_status unique_names(og_merge *m, xmlNodePtr root, const size_t *i
         if (is_element(s, "testsuite")) {
             xmlChar *name = xmlGetProp(s, X("name"));
             v[k].name = (char *)name;
-            v[k].input = input_of[k];
+            v[k].input = inputs->items[k];
             k++;
         }
     for (size_t i = 0; i < k; i++)
@@ -103,9 +107,9 @@ static void drop_indentation(xmlNodePtr n)
     }
 }
 
-/* Copy the testsuites of input i under root; input_of records the input of each suite. */
-static odfgate_status add_input(og_merge *m, size_t i, xmlDocPtr out, xmlNodePtr root, size_t **input_of,
-                                size_t *count, totals *t)
+/* Copy the testsuites of input i under root, recording i for each in inputs. */
+static odfgate_status add_input(og_merge *m, size_t i, xmlDocPtr out, xmlNodePtr root, input_list *inputs,
+                                totals *t)
 {
     xmlDocPtr doc = og_xml_parse_memory(m->in[i].data, m->in[i].len, m->in[i].name, NULL, m->err);
     xmlNodePtr top, first_suite;
@@ -127,20 +131,14 @@ static odfgate_status add_input(og_merge *m, size_t i, xmlDocPtr out, xmlNodePtr
     first_suite = is_element(top, "testsuite") ? top : top->children;
     for (xmlNodePtr s = first_suite; s && st == ODFGATE_OK; s = s == top ? NULL : s->next) {
         xmlNodePtr copy;
-        size_t *grown;
         if (!is_element(s, "testsuite"))
             continue;
         copy = xmlDocCopyNode(s, out, 1);
-        grown = realloc(*input_of, (*count + 1) * sizeof(**input_of));
-        if (!copy || !grown || !xmlAddChild(root, copy)) {
-            if (grown)
-                *input_of = grown;
+        if (!copy || OG_VEC_PUSH(inputs, i, SIZE_MAX / sizeof(size_t)) < 0 || !xmlAddChild(root, copy)) {
             xmlFreeNode(copy);
             st = og_fail(m->err, ODFGATE_E_NOMEM, NULL, NULL, "out of memory");
             break;
         }
-        *input_of = grown;
-        (*input_of)[(*count)++] = i;
         drop_indentation(copy);
         count_suite(copy, t);
     }
@@ -152,7 +150,7 @@ odfgate_status og_merge_junit(og_merge *m)
 {
     xmlDocPtr out = xmlNewDoc(X("1.0"));
     xmlNodePtr root = out ? xmlNewDocNode(out, NULL, X("testsuites"), NULL) : NULL;
-    size_t *input_of = NULL, count = 0;
+    input_list inputs = {0};
     totals t = {0};
     odfgate_status st = root ? ODFGATE_OK : og_fail(m->err, ODFGATE_E_NOMEM, NULL, NULL, "out of memory");
     if (root) {
@@ -160,29 +158,23 @@ odfgate_status og_merge_junit(og_merge *m)
         xmlSetProp(root, X("name"), X("odfgate"));
     }
     for (size_t i = 0; st == ODFGATE_OK && i < m->n; i++)
-        st = add_input(m, i, out, root, &input_of, &count, &t);
+        st = add_input(m, i, out, root, &inputs, &t);
     if (st == ODFGATE_OK)
-        st = unique_names(m, root, input_of, count);
+        st = unique_names(m, root, &inputs);
     if (st == ODFGATE_OK) {
         char num[32];
-        xmlChar *mem = NULL;
-        int len = 0;
         snprintf(num, sizeof(num), "%zu", t.tests);
         xmlSetProp(root, X("tests"), X(num));
         snprintf(num, sizeof(num), "%zu", t.failures);
         xmlSetProp(root, X("failures"), X(num));
         snprintf(num, sizeof(num), "%zu", t.errors);
         xmlSetProp(root, X("errors"), X(num));
-        xmlDocDumpFormatMemoryEnc(out, &mem, &len, "UTF-8", 1);
-        if (!mem)
+        if (og_xml_write_doc(out, m->out) < 0)
             st = og_fail(m->err, ODFGATE_E_NOMEM, NULL, NULL, "out of memory writing the merged report");
-        else
-            fwrite(mem, 1, (size_t)len, m->out);
-        xmlFree(mem);
-        m->sum->items = count;
+        m->sum->items = inputs.len;
         m->sum->failed = t.failed_suites;
     }
-    free(input_of);
+    free(inputs.items);
     xmlFreeDoc(out);
     return st;
 }

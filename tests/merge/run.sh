@@ -61,6 +61,10 @@ run_odfgate merge p1.jsonl p2.jsonl
 if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | wc -l)" = 2 ]; then ok "jsonl: every document passed: exit 0"
 else fail "jsonl all-pass exit $rc"; fi
 
+run_odfgate merge s1.jsonl - s2.jsonl <s0.jsonl
+if [ "$rc" = 1 ] && [ "$out" = "$(cat merged.jsonl)" ]; then ok "jsonl: '-' reads a report from standard input"
+else fail "jsonl from stdin (rc=$rc)"; diag "$err"; fi
+
 # ------------------------------------------------------------------ SARIF
 run_odfgate merge s0.sarif s1.sarif s2.sarif; printf '%s\n' "$out" >merged.sarif; sarif_rc=$rc
 if [ ! -f "$sarif_schema" ]; then skip "sarif: no SARIF schema at $sarif_schema"
