@@ -15,14 +15,14 @@ one JSON line per operation, stops soffice.  Operations (one argument each, fiel
                                arguments; HOW: frame or model, see op_check); the result
                                event, then the document's comments
 A failed operation prints {"error": "..."}; the exit status is 0 if soffice answered."""
-import json, os, subprocess, sys
+import json, os, sys
 
 import uno
 import unohelper
 from com.sun.star.frame import XDispatchResultListener
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "signoff"))
-from lo_uno import prop, start_context, url  # noqa: E402  (shared with the sign-off tests)
+from lo_uno import prop, start_context, stop, url  # noqa: E402  (shared with the sign-off tests)
 
 
 def start(profile):
@@ -190,14 +190,7 @@ def main():
             except Exception as e:
                 print(json.dumps({"error": "%s: %s" % (type(e).__name__, e)}), flush=True)
     finally:
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc, desktop)
 
 
 if __name__ == "__main__":

@@ -53,6 +53,18 @@ def start(profile):
     return proc, remote.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", remote)
 
 
+def stop(proc, desktop):
+    """Ask soffice to quit; kill it if it has not within 20 s."""
+    try:
+        desktop.terminate()
+    except Exception:
+        pass
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 def load(desktop, path):
     return desktop.loadComponentFromURL(url(path), "_blank", 0, (prop("Hidden", True),))
 
@@ -144,14 +156,7 @@ def main():
             name, *args = op.split("|")
             globals()["op_" + name](desktop, *args)
     finally:
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc, desktop)
 
 
 if __name__ == "__main__":
