@@ -6,7 +6,7 @@
 # a filter refuses, so every case checks the output file itself.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lo-lib.sh"
-plan 19
+plan 20
 cd "$scratch" || exit 1
 drafts="$top_srcdir/samples/drafts"
 cp "$drafts/placeholder.odt" failing.odt
@@ -59,6 +59,15 @@ lo_convert --convert-to 'odt:odfgate:stamp=nobody,Jane Smith' --outdir stamp-bad
 if [ ! -e stamp-bad/passing.odt ] && grep -q 'unknown signatory "nobody"' soffice.log && grep -q 'lists: dh' soffice.log; then
     ok "stamp: an unknown signatory is refused, naming the signatories the schema lists"
 else fail "stamp: unknown signatory"; diag "$(cat soffice.log)"; fi
+
+tracked="$top_srcdir/../shared/corpus/jdum__odfdo/tests/samples/tracked_changes.odt"
+if [ -f "$tracked" ]; then
+    cp "$tracked" tracked.odt
+    lo_convert --convert-to 'odt:odfgate:stamp=dh,Jane Smith' --outdir stamp-tracked tracked.odt
+    if [ ! -e stamp-tracked/tracked.odt ] && grep -q 'sign-off of "dh" by Jane Smith could not be recorded: the document has [0-9]* unresolved tracked changes; accept or reject them' soffice.log; then
+        ok "stamp: a draft with unresolved tracked changes is refused, saying what to do"
+    else fail "stamp: tracked changes"; diag "$(cat soffice.log)"; fi
+else skip "no corpus (tracked changes)"; fi
 
 # 11. schema= option: the findings of that schema
 schema="$top_srcdir/samples/schemas/strict-cpf.xml"
