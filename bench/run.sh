@@ -49,3 +49,6 @@ for big in $(ls "$work"/big-*.odt | sort -t- -k2 -n); do  # sorted by page count
     row "odfgate check: one $p-page document" 1 "$b" "$bcs" "$bcr"
 done
 awk -v c="$cs" -v f="$fs" 'BEGIN { printf "\ncheck/floor time ratio on the drafts: %.2fx (target <= 1.5x)\n", (f>0?c/f:0) }'
+
+# the link check (tests/http/server.py on loopback)
+bash "$top_srcdir/bench/links.sh"

@@ -2,6 +2,7 @@
 #include "args.h"
 
 #include "cli.h"
+#include "fetchopts.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,10 +12,10 @@
 #include <string.h>
 #include <unistd.h>
 
-static void put_safe(const char *s)
+void cli_put_safe(FILE *out, const char *s)
 {
     for (; *s; s++)
-        fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, stderr);
+        fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, out);
 }
 
 __attribute__((format(printf, 1, 0))) static void verror(const char *fmt, va_list ap)
@@ -22,7 +23,7 @@ __attribute__((format(printf, 1, 0))) static void verror(const char *fmt, va_lis
     char msg[2048];
     vsnprintf(msg, sizeof(msg), fmt, ap);
     fputs("odfgate: ", stderr);
-    put_safe(msg);
+    cli_put_safe(stderr, msg);
     fputc('\n', stderr);
 }
 
@@ -48,11 +49,15 @@ int cli_load_schema(const char *path, odfgate_schema **out)
 {
     odfgate_error err;
     odfgate_status st;
+    odfgate_fetcher *f = NULL;
     odfgate_error_clear(&err);
-    st = path ? odfgate_schema_load_file(path, out, &err) : odfgate_schema_load_builtin(out, &err);
+    if (path && !(f = cli_fetcher())) /* made on first use; no network unless a URL is met */
+        return -1;
+    st = path ? odfgate_schema_load(f, path, cli_schema_pin(), out, &err) : odfgate_schema_load_builtin(out, &err);
     if (st == ODFGATE_OK || st == ODFGATE_WARN)
         return 0;
-    cli_error("%s: %s (%s)", path ? path : "built-in schema", err.message,
+    /* a failure in a fetched part names that URL, else the schema given */
+    cli_error("%s: %s (%s)", err.path[0] ? err.path : path ? path : "built-in schema", err.message,
               odfgate_errcode_name(err.code));
     return -1;
 }

@@ -4,6 +4,10 @@
 
 #include "odfgate.h"
 
+#include <stdio.h>
+
+/* Write s to out with control characters replaced by '?'. */
+void cli_put_safe(FILE *out, const char *s);
 /* Print "odfgate: MESSAGE" on stderr (control characters replaced). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "Try 'odfgate CMD --help'." after a usage error; returns OG_EXIT_USAGE. */

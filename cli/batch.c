@@ -3,6 +3,7 @@
 
 #include "args.h"
 #include "cli.h"
+#include "fetchopts.h"
 #include "progress.h"
 
 #include <pthread.h>
@@ -20,6 +21,7 @@ typedef struct item {
     odfgate_config *cfg;            /* NULL: none applies */
     const odfgate_schema *schema;
     odfgate_severity fail_on;
+    int links;
 } item;
 
 typedef struct slot {
@@ -96,6 +98,9 @@ int batch_plan(batch **out, const cli_inputs *inputs, const batch_options *opt)
                 fail_on = odfgate_config_fail_on(it->cfg);
         }
         it->fail_on = fail_on >= 0 ? (odfgate_severity)fail_on : ODFGATE_SEV_ERROR;
+        it->links = opt->links || odfgate_config_links(it->cfg) == 1;
+        if (it->links && !cli_fetcher()) /* the options are good: threads can make their own */
+            return OG_EXIT_USAGE;
         if (!(it->schema = schema_for(b, schema)))
             return OG_EXIT_USAGE;
     }
@@ -107,8 +112,9 @@ int batch_plan(batch **out, const cli_inputs *inputs, const batch_options *opt)
 
 const odfgate_schema *batch_main_schema(const batch *b) { return b->main_schema; }
 
-/* Read and check input i into s (no lock held: documents are independent). */
-static void process(batch *b, size_t i, slot *s)
+/* Read and check input i into s (no lock held: documents are independent).  *fetcher is the
+ * calling thread's own, made when a document first needs its links checked. */
+static void process(batch *b, size_t i, slot *s, odfgate_fetcher **fetcher, int own)
 {
     const cli_input *in = &b->inputs->items[i];
     const item *it = &b->items[i];
@@ -124,6 +130,14 @@ static void process(batch *b, size_t i, slot *s)
     s->st = odfgate_doc_open(in->path, b->opt->limits, &s->doc, &s->err);
     if (s->st == ODFGATE_OK || s->st == ODFGATE_WARN)
         s->st = odfgate_check(s->doc, it->schema, &s->res, &s->err);
+    if (s->st == ODFGATE_OK && it->links) {
+        if (!*fetcher && !(*fetcher = own ? cli_fetcher_new() : cli_fetcher())) {
+            s->st = ODFGATE_FATAL;
+            snprintf(s->err.message, sizeof(s->err.message), "cannot check links");
+            return;
+        }
+        s->st = odfgate_check_links(*fetcher, s->doc, s->res, &s->err);
+    }
     if (s->st == ODFGATE_OK)
         s->st = odfgate_result_apply(s->res, s->doc, it->cfg, &s->err);
     if (s->st == ODFGATE_OK) {
@@ -136,6 +150,7 @@ static void process(batch *b, size_t i, slot *s)
 static void *worker(void *arg)
 {
     batch *b = arg;
+    odfgate_fetcher *fetcher = NULL;
     pthread_mutex_lock(&b->mu);
     for (;;) {
         while (!b->stop && b->next_claim < b->inputs->len && b->next_claim >= b->next_emit + b->window)
@@ -145,12 +160,13 @@ static void *worker(void *arg)
         size_t i = b->next_claim++;
         slot *s = &b->ring[i % b->window];
         pthread_mutex_unlock(&b->mu);
-        process(b, i, s);
+        process(b, i, s, &fetcher, 1);
         pthread_mutex_lock(&b->mu);
         s->done = 1;
         pthread_cond_broadcast(&b->finished);
     }
     pthread_mutex_unlock(&b->mu);
+    odfgate_fetcher_free(fetcher);
     return NULL;
 }
 
@@ -212,8 +228,9 @@ int batch_run(batch *b, odfgate_report *const *reps, size_t nrep)
     }
     cli_progress_start(&progress, n, b->opt->progress);
     if (nthreads == 1) { /* no threads: the same steps, one after the other */
+        odfgate_fetcher *fetcher = NULL; /* the process's own (cli_fetcher): not freed here */
         for (size_t i = 0; i < n; i++) {
-            process(b, i, &b->ring[0]);
+            process(b, i, &b->ring[0], &fetcher, 0);
             cli_progress_clear(&progress);
             int one = emit(b, i, &b->ring[0], reps, nrep);
             if (one < 0)

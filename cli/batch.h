@@ -19,11 +19,14 @@ typedef struct batch_options {
     odfgate_baseline *new_baseline;   /* --write-baseline: collects the findings, or NULL */
     unsigned jobs;                  /* threads, >= 1 */
     int progress;                   /* allow the progress line (a terminal decides) */
+    int links;                      /* --links: check every document's hyperlinks (else as
+                                       .odfgate.ini says) */
 } batch_options;
 
 typedef struct batch batch;
 
-/* Find each input's configuration and load the schemas they need.  Returns 0, or an exit code
+/* Find each input's configuration and load the schemas they need (and make sure a fetcher can
+ * be had when links are to be checked).  Returns 0, or an exit code
  * (OG_EXIT_USAGE) after printing the error. */
 int batch_plan(batch **out, const cli_inputs *inputs, const batch_options *opt);
 /* The schema the reports name: --schema, else the one every document uses, else the built-in. */

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "args.h"
+#include "fetchopts.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -32,7 +33,7 @@ int cmd_annotate(int argc, char **argv)
                                          {"in-place", no_argument, NULL, O_INPLACE},
                                          {"force", no_argument, NULL, O_FORCE},
                                          {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
+                                         CLI_FETCH_LONGOPTS, {NULL, 0, NULL, 0}};
     const char *schema_path = NULL, *out = NULL, *in;
     int c, strip = 0, in_place = 0, force = 0, rc = OG_EXIT_PASS;
     odfgate_schema *schema = NULL;
@@ -49,7 +50,11 @@ int cmd_annotate(int argc, char **argv)
         case O_STRIP: strip = 1; break;
         case O_INPLACE: in_place = 1; break;
         case O_FORCE: force = 1; break;
-        case 'h': fputs(usage_text, stdout); return OG_EXIT_PASS;
+        case 'h': fputs(usage_text, stdout); fputs(cli_fetch_help, stdout); return OG_EXIT_PASS;
+        case CLI_FO_FIRST ... CLI_FO_LAST:
+            if (cli_fetch_option("annotate", c, optarg) < 0)
+                return OG_EXIT_USAGE;
+            break;
         default: return cli_usage_error("annotate", "invalid option");
         }
     }

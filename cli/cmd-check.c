@@ -4,6 +4,7 @@
 #include "args.h"
 #include "batch.h"
 #include "shard.h"
+#include "fetchopts.h"
 #include "walk.h"
 
 #include <errno.h>
@@ -36,6 +37,8 @@ static const char usage_text[] =
     "      --no-progress     no progress line (it is shown only on a terminal, after 1 s)\n"
     "  -q, --quiet           text: print only failing findings and the summary\n"
     "      --color WHEN      auto (default), always or never; NO_COLOR is honoured\n"
+    "      --links           also check every http(s) hyperlink (link-broken,\n"
+    "                        link-unreachable; fragments are not checked; docs/http.md)\n"
     "      --limit NAME=N    change a limit on untrusted input, e.g. max-file-size=20M,\n"
     "                        max-depth=128 (names and defaults: docs/limits.md)\n"
     "  -h, --help            show this help\n\n"
@@ -107,12 +110,12 @@ int cmd_check(int argc, char **argv)
         {"jobs", required_argument, NULL, 'j'},   {"shard", required_argument, NULL, 'S'},
         {"no-config", no_argument, NULL, 'N'},    {"baseline", required_argument, NULL, 'B'},
         {"write-baseline", required_argument, NULL, 'W'},
-        {"no-progress", no_argument, NULL, 'P'},
-        {NULL, 0, NULL, 0}};
+        {"no-progress", no_argument, NULL, 'P'}, {"links", no_argument, NULL, 'K'},
+        CLI_FETCH_LONGOPTS, {NULL, 0, NULL, 0}};
     const char *format = "text", *write_baseline = NULL, *baseline_path = NULL;
     odfgate_report_options ro = {0, 0, ODFGATE_SEV_ERROR};
     odfgate_report *reps[MAX_REPORTS + 1] = {NULL};
-    batch_options bo = {NULL, 1, -1, NULL, NULL, NULL, 0, 1};
+    batch_options bo = {NULL, 1, -1, NULL, NULL, NULL, 0, 1, 0};
     batch *plan = NULL;
     odfgate_baseline *baseline = NULL;
     odfgate_error err;
@@ -176,7 +179,12 @@ int cmd_check(int argc, char **argv)
         case 'B': baseline_path = optarg; break;
         case 'W': write_baseline = optarg; break;
         case 'P': bo.progress = 0; break;
-        case 'h': fputs(usage_text, stdout); return OG_EXIT_PASS;
+        case 'K': bo.links = 1; break;
+        case 'h': fputs(usage_text, stdout); fputs(cli_fetch_help, stdout); return OG_EXIT_PASS;
+        case CLI_FO_FIRST ... CLI_FO_LAST:
+            if (cli_fetch_option("check", c, optarg) < 0)
+                return OG_EXIT_USAGE;
+            break;
         default: return cli_usage_error("check", "invalid option");
         }
     }

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "args.h"
+#include "fetchopts.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -21,7 +22,7 @@ int cmd_new(int argc, char **argv)
                                          {"title", required_argument, NULL, O_TITLE},
                                          {"template", required_argument, NULL, O_TEMPLATE},
                                          {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
+                                         CLI_FETCH_LONGOPTS, {NULL, 0, NULL, 0}};
     const char *schema_path = NULL, *out = NULL, *title = NULL, *tmpl = NULL;
     odfgate_schema *schema = NULL;
     odfgate_error err;
@@ -33,7 +34,11 @@ int cmd_new(int argc, char **argv)
         case 'o': out = optarg; break;
         case O_TITLE: title = optarg; break;
         case O_TEMPLATE: tmpl = optarg; break;
-        case 'h': fputs(usage_text, stdout); return OG_EXIT_PASS;
+        case 'h': fputs(usage_text, stdout); fputs(cli_fetch_help, stdout); return OG_EXIT_PASS;
+        case CLI_FO_FIRST ... CLI_FO_LAST:
+            if (cli_fetch_option("new", c, optarg) < 0)
+                return OG_EXIT_USAGE;
+            break;
         default: return cli_usage_error("new", "invalid option");
         }
     }

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "args.h"
+#include "fetchopts.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -51,7 +52,7 @@ int cmd_outline(int argc, char **argv)
     static const struct option opts[] = {{"schema", required_argument, NULL, 's'},
                                          {"format", required_argument, NULL, 'f'},
                                          {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
+                                         CLI_FETCH_LONGOPTS, {NULL, 0, NULL, 0}};
     const char *schema_path = NULL, *format = "text";
     odfgate_schema *schema = NULL;
     odfgate_doc *doc = NULL;
@@ -68,7 +69,11 @@ int cmd_outline(int argc, char **argv)
                 return cli_usage_error("outline", "unknown format '%s'", optarg);
             format = optarg;
             break;
-        case 'h': fputs(usage_text, stdout); return OG_EXIT_PASS;
+        case 'h': fputs(usage_text, stdout); fputs(cli_fetch_help, stdout); return OG_EXIT_PASS;
+        case CLI_FO_FIRST ... CLI_FO_LAST:
+            if (cli_fetch_option("outline", c, optarg) < 0)
+                return OG_EXIT_USAGE;
+            break;
         default: return cli_usage_error("outline", "invalid option");
         }
     }

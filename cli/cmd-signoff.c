@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "args.h"
+#include "fetchopts.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -35,7 +36,7 @@ int cmd_signoff(int argc, char **argv)
         {"date", required_argument, NULL, O_DATE},     {"revoke", required_argument, NULL, O_REVOKE},
         {"force", no_argument, NULL, O_FORCE},         {"in-place", no_argument, NULL, O_INPLACE},
         {"schema", required_argument, NULL, 's'},      {"output", required_argument, NULL, 'o'},
-        {"help", no_argument, NULL, 'h'},              {NULL, 0, NULL, 0}};
+        {"help", no_argument, NULL, 'h'},              CLI_FETCH_LONGOPTS, {NULL, 0, NULL, 0}};
     odfgate_stamp st = {0};
     const char *schema_path = NULL, *out = NULL, *revoke = NULL, *in;
     int c, in_place = 0, rc = OG_EXIT_PASS;
@@ -55,7 +56,11 @@ int cmd_signoff(int argc, char **argv)
         case O_INPLACE: in_place = 1; break;
         case 's': schema_path = optarg; break;
         case 'o': out = optarg; break;
-        case 'h': fputs(usage_text, stdout); return OG_EXIT_PASS;
+        case 'h': fputs(usage_text, stdout); fputs(cli_fetch_help, stdout); return OG_EXIT_PASS;
+        case CLI_FO_FIRST ... CLI_FO_LAST:
+            if (cli_fetch_option("signoff", c, optarg) < 0)
+                return OG_EXIT_USAGE;
+            break;
         default: return cli_usage_error("signoff", "invalid option");
         }
     }

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "args.h"
+#include "fetchopts.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -107,7 +108,7 @@ int cmd_signoffs(int argc, char **argv)
                                          {"format", required_argument, NULL, 'f'},
                                          {"canonical", no_argument, NULL, 'c'},
                                          {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
+                                         CLI_FETCH_LONGOPTS, {NULL, 0, NULL, 0}};
     const char *schema_path = NULL, *format = "text";
     odfgate_schema *schema = NULL;
     odfgate_doc *doc = NULL;
@@ -125,7 +126,11 @@ int cmd_signoffs(int argc, char **argv)
             format = optarg;
             break;
         case 'c': canonical = 1; break;
-        case 'h': fputs(usage_text, stdout); return OG_EXIT_PASS;
+        case 'h': fputs(usage_text, stdout); fputs(cli_fetch_help, stdout); return OG_EXIT_PASS;
+        case CLI_FO_FIRST ... CLI_FO_LAST:
+            if (cli_fetch_option("signoffs", c, optarg) < 0)
+                return OG_EXIT_USAGE;
+            break;
         default: return cli_usage_error("signoffs", "invalid option");
         }
     }

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "args.h"
+#include "fetchopts.h"
 
 #include <locale.h>
 #include <signal.h>
@@ -25,6 +26,8 @@ static const command commands[] = {
     {"signoffs", cmd_signoffs, "list a document's sign-offs and whether they are still valid"},
     {"config", cmd_config, "explain which .odfgate.ini settings apply to a document"},
     {"merge", cmd_merge, "merge the JSONL, SARIF or JUnit reports of several shards into one"},
+    {"fetch", cmd_fetch, "fetch http(s) resources into the cache (e.g. before an offline CI run)"},
+    {"cache", cmd_cache, "list or clear the HTTP cache"},
     {"flatten", cmd_flatten, "write a package as one flat ODF document (.fodt)"},
 };
 
@@ -64,6 +67,7 @@ int main(int argc, char **argv)
         if (strcmp(argv[1], commands[i].name) == 0) {
             odfgate_global_init();
             rc = commands[i].run(argc - 1, argv + 1);
+            cli_fetcher_release();
             odfgate_global_cleanup();
             if (fflush(stdout) != 0 || ferror(stdout)) {
                 cli_error("cannot write the output");

@@ -4,22 +4,28 @@
 #include "rules/rules.h"
 #include "text.h"
 
+odfgate_finding *og_result_slot(odfgate_result *res)
+{
+    if (res->count == res->cap) {
+        size_t ncap = res->cap ? res->cap * 2 : 16;
+        odfgate_finding *n = realloc(res->findings, ncap * sizeof(*n));
+        if (!n)
+            return NULL;
+        res->findings = n;
+        res->cap = ncap;
+    }
+    memset(&res->findings[res->count], 0, sizeof(odfgate_finding));
+    return &res->findings[res->count];
+}
+
 int og_result_add(odfgate_result *res, const char *rule, odfgate_severity sev,
                   const char *section, const char *heading, uint32_t paragraph, const char *msg)
 {
     odfgate_finding *f;
     if (sev == ODFGATE_SEV_OFF)
         return 0;
-    if (res->count == res->cap) {
-        size_t ncap = res->cap ? res->cap * 2 : 16;
-        odfgate_finding *n = realloc(res->findings, ncap * sizeof(*n));
-        if (!n)
-            return -1;
-        res->findings = n;
-        res->cap = ncap;
-    }
-    f = &res->findings[res->count];
-    memset(f, 0, sizeof(*f));
+    if (!(f = og_result_slot(res)))
+        return -1;
     f->rule = rule;
     f->severity = sev;
     f->message = og_arena_strdup(&res->arena, msg);
@@ -98,6 +104,7 @@ static size_t rule_rank(const char *rule)
     return SIZE_MAX;
 }
 
+/* Stable insertion sort by (paragraph, rule rank): findings per document are few. */
 void og_result_order(odfgate_result *res)
 {
     for (size_t i = 1; i < res->count; i++) {
@@ -137,6 +144,7 @@ odfgate_status odfgate_check(const odfgate_doc *doc, const odfgate_schema *schem
     c.doc = doc;
     c.schema = schema;
     c.res = res;
+    res->schema = schema;
     c.heading_match = og_arena_alloc(&res->arena, (nh + 1) * sizeof(size_t));
     c.section_heading = og_arena_alloc(&res->arena, (ns + 1) * sizeof(size_t));
     c.para_heading = og_arena_alloc(&res->arena, (np + 1) * sizeof(size_t));
@@ -160,6 +168,8 @@ odfgate_status odfgate_check(const odfgate_doc *doc, const odfgate_schema *schem
         rc = og_rules_phrases(&c);
     if (rc == 0)
         rc = og_rules_signoff(&c);
+    if (rc == 0)
+        rc = og_rules_clauses(&c);
     if (rc < 0 || c.nomem) {
         odfgate_result_free(res);
         return og_fail(err, ODFGATE_E_NOMEM, doc->path, NULL, "out of memory");
@@ -168,7 +178,6 @@ odfgate_status odfgate_check(const odfgate_doc *doc, const odfgate_schema *schem
         res->heading_section[i] =
             c.heading_match[i] != OG_NONE ? schema->sections[c.heading_match[i]].id : NULL;
     og_result_order(res);
-    res->schema = schema;
     res->fail_on = -1;
     *out = res;
     return ODFGATE_OK;

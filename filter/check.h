@@ -19,16 +19,19 @@ struct odfgate_result {
     const char **heading_section; /* per document heading: schema section id or NULL */
     size_t heading_count;
     odfgate_severity max;         /* highest severity of the findings not suppressed */
-    const odfgate_schema *schema; /* checked against (borrowed) */
+    const odfgate_schema *schema; /* checked against (borrowed; severities of later findings) */
     int fail_on;                  /* odfgate_result_set_fail_on, -1: the report's */
 };
 
+/* Room for one more finding at res->findings[res->count], zeroed (count not changed); NULL on
+ * out of memory. */
+odfgate_finding *og_result_slot(odfgate_result *res);
 /* Append a finding (message copied; section and heading borrowed from the schema/document).
  * A severity of OFF adds nothing.  0, or -1 on out-of-memory.  The caller re-orders with
  * og_result_order when it adds after odfgate_check. */
 int og_result_add(odfgate_result *res, const char *rule, odfgate_severity sev,
                   const char *section, const char *heading, uint32_t paragraph, const char *msg);
-/* Stable sort by (paragraph, rule-table rank): the documented order of findings. */
+/* Put findings in the documented order: paragraph, then rule (table order); stable. */
 void og_result_order(odfgate_result *res);
 /* Recompute the highest severity over the findings not suppressed. */
 void og_result_recount(odfgate_result *res);

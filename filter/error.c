@@ -1,5 +1,6 @@
 /* error.c — error records, status names, version and global init. */
 #include "internal.h"
+#include "fetch/fetch.h"
 #include "schema.h"
 #include "xml.h"
 
@@ -23,6 +24,7 @@ static const char *const errcode_names[] = {
     [ODFGATE_E_NOMEM] = "out-of-memory",
     [ODFGATE_E_CONFIG] = "config-error",
     [ODFGATE_E_JSON] = "json-error",
+    [ODFGATE_E_FETCH] = "fetch-failed",
 };
 
 const char *odfgate_errcode_name(odfgate_errcode code)
@@ -50,6 +52,7 @@ void odfgate_global_init(void)
 void odfgate_global_cleanup(void)
 {
     og_schema_global_cleanup();
+    og_fetch_global_cleanup();
     og_xml_global_cleanup();
 }
 

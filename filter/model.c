@@ -1,5 +1,6 @@
 /* model.c — opening a document and the public accessors of the model. */
 #include "model.h"
+#include "vec.h"
 
 #include "package.h"
 #include "reader.h"
@@ -85,7 +86,33 @@ void odfgate_doc_free(odfgate_doc *doc)
     if (!doc)
         return;
     og_arena_free(&doc->arena);
+    free(doc->links);
     free(doc);
+}
+
+int og_doc_add_link(odfgate_doc *doc, const char *href, uint32_t ordinal)
+{
+    og_link l = {NULL, ordinal};
+    if (!odfgate_is_url(href) || strlen(href) > 4096)
+        return 0;
+    if (og_vec_reserve_((void **)&doc->links, &doc->link_cap, doc->link_count, sizeof(og_link), OG_MAX_LINKS) ==
+        -2)
+        return 0; /* over the cap: the rest are not checked (docs/http.md) */
+    if (doc->link_count == doc->link_cap || !(l.url = og_arena_strdup(&doc->arena, href)))
+        return -1;
+    doc->links[doc->link_count++] = l;
+    return 0;
+}
+
+size_t odfgate_doc_link_count(const odfgate_doc *doc) { return doc->link_count; }
+
+const char *odfgate_doc_link(const odfgate_doc *doc, size_t i, uint32_t *paragraph)
+{
+    if (i >= doc->link_count)
+        return NULL;
+    if (paragraph)
+        *paragraph = doc->links[i].paragraph <= doc->para_count ? doc->links[i].paragraph : doc->para_count;
+    return doc->links[i].url;
 }
 
 uint32_t og_doc_section_end(const odfgate_doc *doc, size_t h)

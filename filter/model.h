@@ -33,6 +33,13 @@ typedef struct og_aux {
     uint32_t anchor;         /* index of the body paragraph it belongs to (para_count: at end) */
 } og_aux;
 
+typedef struct og_link {
+    const char *url;         /* as written (arena) */
+    uint32_t paragraph;      /* ordinal of the body paragraph it is in (or the next one) */
+} og_link;
+
+#define OG_MAX_LINKS 20000
+
 struct odfgate_doc {
     og_arena arena;
     const char *path;
@@ -49,7 +56,13 @@ struct odfgate_doc {
                                    anchored in the paragraph they sit in (docs/config.md) */
     uint32_t tracked_changes;    /* text:changed-region elements (unresolved tracked changes) */
     const char *keywords_joined; /* keywords joined with ", ", NULL if none */
+    og_link *links;              /* http(s) hyperlinks, document order (heap, link_cap) */
+    size_t link_count, link_cap;
 };
+
+/* Record a hyperlink (text:a xlink:href) met in body paragraph `ordinal` if it is http(s);
+ * others, and links past OG_MAX_LINKS, are ignored.  0, or -1 on out of memory. */
+int og_doc_add_link(odfgate_doc *doc, const char *href, uint32_t ordinal);
 
 /* Index of the paragraph after the body of heading h (the next heading of the same or a
  * higher level, or para_count). */

@@ -261,6 +261,13 @@ static int annot_end(reader *r)
 
 static int body_element(reader *r, const char *ns, const char *local, int depth, int empty)
 {
+    if (strcmp(local, "a") == 0 && strcmp(ns, OG_NS_TEXT) == 0) { /* hyperlinks (check --links) */
+        char *href = og_xml_attr(r->s, OG_NS_XLINK, "href");
+        int rc = href ? og_doc_add_link(r->doc, href, (uint32_t)r->paras.len + 1) : 0;
+        xmlFree(href);
+        if (rc < 0)
+            return fail_nomem(r);
+    }
     if (r->aux_depth >= 0)
         return skipped_in_body(ns, local) ? (empty ? 0 : (r->skip_depth = depth, 0))
                                           : aux_element(r, ns, local, depth, empty);

@@ -8,6 +8,9 @@
 #include "schema.h"
 
 #include "buf.h"
+#include "clause.h"
+#include "registry.h"
+#include "schemaref.h"
 #include "text.h"
 #include "xml.h"
 
@@ -206,34 +209,21 @@ static xmlDocPtr parse_schema(const char *data, size_t len, const char *path, in
     return doc;
 }
 
-static xmlDocPtr read_schema_file(const char *path, odfgate_error *err)
+/* Where a load gets its material: the fetcher for URLs (may be NULL). */
+typedef struct load_ctx {
+    odfgate_fetcher *f;
+} load_ctx;
+
+/* Read and validate a schema from a path or URL; pin may be NULL.  References found in
+ * fetched material are untrusted (schemaref.h). */
+static xmlDocPtr read_schema_file(const load_ctx *ctx, const char *path, const char *pin, int untrusted,
+                                  odfgate_error *err)
 {
-    FILE *fp = fopen(path, "rb");
     og_buf b;
-    char chunk[65536];
-    size_t n;
-    xmlDocPtr doc;
-    if (!fp) {
-        og_fail(err, ODFGATE_E_SCHEMA, path, NULL, "cannot open the schema: %s", strerror(errno));
-        return NULL;
-    }
+    xmlDocPtr doc = NULL;
     og_buf_init(&b, OG_SCHEMA_MAX_FILE);
-    while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-        if (og_buf_add(&b, chunk, n) != OG_BUF_OK) {
-            fclose(fp);
-            og_buf_free(&b);
-            og_fail(err, ODFGATE_E_LIMIT, path, NULL, "schema file larger than %u bytes", OG_SCHEMA_MAX_FILE);
-            return NULL;
-        }
-    if (ferror(fp)) {
-        int e = errno;
-        fclose(fp);
-        og_buf_free(&b);
-        og_fail(err, ODFGATE_E_SCHEMA, path, NULL, "cannot read the schema: %s", strerror(e));
-        return NULL;
-    }
-    fclose(fp);
-    doc = parse_schema(b.data ? b.data : "", b.len, path, 1, err);
+    if (og_ref_read(ctx->f, path, pin, untrusted, OG_SCHEMA_MAX_FILE, "schema", &b, err) == 0)
+        doc = parse_schema(b.data ? b.data : "", b.len, path, 1, err);
     og_buf_free(&b);
     return doc;
 }
@@ -315,8 +305,8 @@ static int merge(xmlDocPtr base, xmlDocPtr over)
             xmlSetProp(b, (const xmlChar *)root_attrs[i], (const xmlChar *)v);
         xmlFree(v);
     }
-    for (size_t i = 0; i < 3; i++) { /* whole-element replacements */
-        static const char *const whole[] = {"title", "description", "signatories"};
+    for (size_t i = 0; i < 4; i++) { /* whole-element replacements */
+        static const char *const whole[] = {"title", "description", "signatories", "registry"};
         if ((oc = child(o, whole[i])) != NULL) {
             xmlNodePtr old = child(b, whole[i]);
             if (old) {
@@ -332,6 +322,8 @@ static int merge(xmlDocPtr base, xmlDocPtr over)
     if ((oc = child(o, "sections")) && merge_keyed(ensure_child(b, "sections"), oc, "section", "id", 1) < 0)
         return -1;
     if ((oc = child(o, "rules")) && merge_keyed(ensure_child(b, "rules"), oc, "rule", "id", 0) < 0)
+        return -1;
+    if ((oc = child(o, "clauses")) && merge_keyed(ensure_child(b, "clauses"), oc, "clause", "id", 0) < 0)
         return -1;
     if ((oc = child(o, "phrases"))) {
         xmlNodePtr into = ensure_child(b, "phrases");
@@ -352,59 +344,85 @@ static int merge(xmlDocPtr base, xmlDocPtr over)
     return 0;
 }
 
-static char *resolve_relative(const char *from, const char *rel)
+/* Load `doc` (already parsed and valid, from `path`) with its extends chain merged in. */
+#define OG_ATTR_UNTRUSTED "og-untrusted" /* set on registry/clause after validation */
+
+/* Resolve the href of registry and clause elements of one file of the chain against that
+ * file's path or URL, and mark those to fetch as untrusted (schemaref.h): after the merge,
+ * which file an element came from is no longer known. */
+static int absolutize_ref(xmlNodePtr n, const char *path, int untrusted, odfgate_error *err)
 {
-    char *copy, *dir, *out;
-    size_t n;
-    if (rel[0] == '/' || !from)
-        return og_strdup(rel);
-    if (!(copy = og_strdup(from)))
-        return NULL;
-    dir = dirname(copy);
-    n = strlen(dir) + strlen(rel) + 2;
-    if ((out = malloc(n)))
-        snprintf(out, n, "%s/%s", dir, rel);
-    free(copy);
-    return out;
+    char *href = n ? attr(n, "href") : NULL, *abs;
+    if (!href)
+        return 0;
+    if (!path && !og_ref_is_remote(href)) {
+        og_fail(err, ODFGATE_E_SCHEMA, "schema", NULL, "href=\"%s\" cannot be resolved for a schema held in memory", href);
+        xmlFree(href);
+        return -1;
+    }
+    if (!(abs = og_ref_resolve(path, href))) {
+        og_fail(err, ODFGATE_E_SCHEMA, path ? path : "schema", NULL, "href=\"%s\" cannot be resolved", href);
+        xmlFree(href);
+        return -1;
+    }
+    xmlSetProp(n, (const xmlChar *)"href", (const xmlChar *)abs);
+    if (og_ref_untrusted(path, untrusted, abs))
+        xmlSetProp(n, (const xmlChar *)OG_ATTR_UNTRUSTED, (const xmlChar *)"1");
+    xmlFree(href);
+    free(abs);
+    return 0;
 }
 
-/* Load `doc` (already parsed and valid, from `path`) with its extends chain merged in. */
-static xmlDocPtr resolve_extends(xmlDocPtr doc, const char *path, int depth, char **chain,
-                                 odfgate_error *err)
+static int absolutize_refs(xmlDocPtr doc, const char *path, int untrusted, odfgate_error *err)
 {
+    xmlNodePtr root = xmlDocGetRootElement(doc), clauses = child(root, "clauses");
+    if (absolutize_ref(child(root, "registry"), path, untrusted, err) < 0)
+        return -1;
+    for (xmlNodePtr c = clauses ? clauses->children : NULL; c; c = c->next)
+        if (is_el(c, "clause") && absolutize_ref(c, path, untrusted, err) < 0)
+            return -1;
+    return 0;
+}
+
+static xmlDocPtr resolve_extends(const load_ctx *ctx, xmlDocPtr doc, const char *path, int untrusted,
+                                 int depth, char **chain, odfgate_error *err)
+{
+    int parent_untrusted;
     char *ext = attr(xmlDocGetRootElement(doc), "extends"), *parent_path;
+    char *pin = attr(xmlDocGetRootElement(doc), "extends-sha256");
     xmlDocPtr parent;
     if (!ext)
         return doc;
     if (!path) {
         og_fail(err, ODFGATE_E_SCHEMA, "schema", NULL, "extends=\"%s\" cannot be resolved for a schema held in memory", ext);
         xmlFree(ext);
+        xmlFree(pin);
         xmlFreeDoc(doc);
         return NULL;
     }
-    parent_path = resolve_relative(path, ext);
-    xmlFree(ext);
+    parent_path = og_ref_resolve(path, ext);
     if (!parent_path) {
+        og_fail(err, ODFGATE_E_SCHEMA, path, NULL, "extends=\"%s\" cannot be resolved against the schema's URL", ext);
+        xmlFree(ext);
+        xmlFree(pin);
         xmlFreeDoc(doc);
-        og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory");
         return NULL;
     }
+    xmlFree(ext);
     if (depth >= OG_SCHEMA_MAX_CHAIN) {
         og_fail(err, ODFGATE_E_SCHEMA, path, NULL, "extends chain longer than %d files", OG_SCHEMA_MAX_CHAIN);
         goto fail;
     }
     for (int i = 0; i < depth; i++) {
-        char *a = realpath(chain[i], NULL), *b = realpath(parent_path, NULL);
-        int same = a && b && strcmp(a, b) == 0;
-        free(a);
-        free(b);
-        if (same) {
+        if (og_ref_same(chain[i], parent_path)) {
             og_fail(err, ODFGATE_E_SCHEMA, path, NULL, "extends cycle: %s is already in the chain", parent_path);
             goto fail;
         }
     }
-    if (!(parent = read_schema_file(parent_path, err))) {
-        if (err && err->code != ODFGATE_E_NOMEM) {
+    /* what a remote schema names is untrusted, and stays remote (schemaref.h) */
+    parent_untrusted = og_ref_untrusted(path, untrusted, parent_path);
+    if (!(parent = read_schema_file(ctx, parent_path, pin, parent_untrusted, err))) {
+        if (err && err->code != ODFGATE_E_NOMEM && err->code != ODFGATE_E_FETCH) {
             char inner[sizeof(err->message)];
             og_copy_safe(inner, sizeof(inner), err->message);
             og_fail(err, ODFGATE_E_SCHEMA, path, NULL, "extends %s: %s", parent_path, inner);
@@ -412,7 +430,11 @@ static xmlDocPtr resolve_extends(xmlDocPtr doc, const char *path, int depth, cha
         goto fail;
     }
     chain[depth] = parent_path;
-    parent = resolve_extends(parent, parent_path, depth + 1, chain, err);
+    if (absolutize_refs(parent, parent_path, parent_untrusted, err) < 0) {
+        xmlFreeDoc(parent);
+        goto fail;
+    }
+    parent = resolve_extends(ctx, parent, parent_path, parent_untrusted, depth + 1, chain, err);
     chain[depth] = NULL;
     if (!parent)
         goto fail;
@@ -422,10 +444,12 @@ static xmlDocPtr resolve_extends(xmlDocPtr doc, const char *path, int depth, cha
         goto fail;
     }
     free(parent_path);
+    xmlFree(pin);
     xmlFreeDoc(doc);
     return parent;
 fail:
     free(parent_path);
+    xmlFree(pin);
     xmlFreeDoc(doc);
     return NULL;
 }
@@ -711,6 +735,69 @@ static int signatories_from(builder *b, xmlNodePtr sg)
     return 0;
 }
 
+/* The signatory registry and standard clauses: fetched now and kept in the schema. */
+static int registry_from(const load_ctx *ctx, builder *b, xmlNodePtr reg)
+{
+    odfgate_schema *s = b->s;
+    char *pin = reg ? attr(reg, "sha256") : NULL;
+    og_buf data;
+    int rc = -1;
+    if (!reg)
+        return 0;
+    og_buf_init(&data, OG_REGISTRY_MAX_FILE);
+    if (!(s->registry_href = attr_text(&s->arena, reg, "href")))
+        nomem(b);
+    else if (og_ref_read(ctx->f, s->registry_href, pin, attr_bool(reg, OG_ATTR_UNTRUSTED, 0), OG_REGISTRY_MAX_FILE,
+                         "registry", &data, b->err) == 0)
+        rc = og_registry_parse(s, data.data ? data.data : "", data.len, s->registry_href, b->err);
+    xmlFree(pin);
+    og_buf_free(&data);
+    return rc;
+}
+
+static int clauses_from(const load_ctx *ctx, builder *b, xmlNodePtr cl)
+{
+    odfgate_schema *s = b->s;
+    size_t n = count_children(cl, "clause");
+    og_buf data;
+    if (!n)
+        return 0;
+    if (!(s->clauses = og_arena_zalloc(&s->arena, n * sizeof(og_clause))))
+        return nomem(b);
+    og_buf_init(&data, OG_CLAUSE_MAX_FILE);
+    for (xmlNodePtr c = cl->children; c; c = c->next) {
+        if (!is_el(c, "clause") || attr_bool(c, "remove", 0))
+            continue;
+        og_clause *k = &s->clauses[s->clause_count];
+        const char *section = attr_text(&s->arena, c, "section");
+        char *pin = attr(c, "sha256");
+        int rc = -1;
+        k->id = attr_text(&s->arena, c, "id");
+        k->href = attr_text(&s->arena, c, "href");
+        k->section = OG_NONE;
+        if (!k->id || !k->href)
+            rc = nomem(b);
+        else if (section && (k->section = og_schema_section_index(s, section)) == OG_NONE)
+            rc = bad(b, c, "clause", k->id, "names a section the schema does not have");
+        else if (og_ref_read(ctx->f, k->href, pin, attr_bool(c, OG_ATTR_UNTRUSTED, 0), OG_CLAUSE_MAX_FILE, "clause",
+                             &data, b->err) == 0)
+            rc = og_clause_load(s, k, data.data ? data.data : "", data.len, k->href, b->err);
+        xmlFree(pin);
+        if (rc < 0) {
+            og_buf_free(&data);
+            return -1;
+        }
+        for (size_t j = 0; j < s->clause_count; j++)
+            if (strcmp(s->clauses[j].id, k->id) == 0) {
+                og_buf_free(&data);
+                return bad(b, c, "duplicate clause id", k->id, NULL);
+            }
+        s->clause_count++;
+    }
+    og_buf_free(&data);
+    return 0;
+}
+
 static int check_sections(builder *b, xmlNodePtr sections)
 {
     odfgate_schema *s = b->s;
@@ -730,8 +817,8 @@ static int check_sections(builder *b, xmlNodePtr sections)
     return 0;
 }
 
-static odfgate_status build(xmlDocPtr doc, const char *path, const char *source, odfgate_schema **out,
-                            odfgate_error *err)
+static odfgate_status build(const load_ctx *ctx, xmlDocPtr doc, const char *path, const char *source,
+                            odfgate_schema **out, odfgate_error *err)
 {
     odfgate_schema *s = calloc(1, sizeof(*s));
     builder b = {s, path, err};
@@ -761,7 +848,8 @@ static odfgate_status build(xmlDocPtr doc, const char *path, const char *source,
         phrases_from(&b, child(root, "phrases"), "require", &s->doc_required, &s->doc_required_count) < 0 ||
         phrases_from(&b, child(root, "phrases"), "forbid", &s->doc_forbidden, &s->doc_forbidden_count) < 0 ||
         placeholders_from(&b, child(root, "placeholders")) < 0 || rules_from(&b, child(root, "rules")) < 0 ||
-        signatories_from(&b, child(root, "signatories")) < 0)
+        signatories_from(&b, child(root, "signatories")) < 0 ||
+        registry_from(ctx, &b, child(root, "registry")) < 0 || clauses_from(ctx, &b, child(root, "clauses")) < 0)
         goto out;
     rc = 0;
 out:
@@ -776,17 +864,21 @@ out:
 
 /* ------------------------------------------------------------------ public */
 
-static odfgate_status finish(xmlDocPtr doc, const char *path, const char *source, odfgate_schema **out,
-                             odfgate_error *err)
+static odfgate_status finish(const load_ctx *ctx, xmlDocPtr doc, const char *path, const char *source,
+                             odfgate_schema **out, odfgate_error *err)
 {
     char *chain[OG_SCHEMA_MAX_CHAIN + 1] = {0};
     odfgate_status st;
     chain[0] = (char *)path;
     if (!doc)
         return err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
-    if (!(doc = resolve_extends(doc, path, 1, chain, err)))
+    if (absolutize_refs(doc, path, 0, err) < 0) {
+        xmlFreeDoc(doc);
+        return ODFGATE_FAILED;
+    }
+    if (!(doc = resolve_extends(ctx, doc, path, 0, 1, chain, err)))
         return err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
-    st = build(doc, path ? path : source, source, out, err);
+    st = build(ctx, doc, path ? path : source, source, out, err);
     xmlFreeDoc(doc);
     return st;
 }
@@ -796,7 +888,17 @@ odfgate_status odfgate_schema_load_file(const char *path, odfgate_schema **out, 
     if (!path || !out)
         return og_fail(err, ODFGATE_E_USAGE, path, NULL, "missing argument");
     *out = NULL;
-    return finish(read_schema_file(path, err), path, path, out, err);
+    return odfgate_schema_load(NULL, path, NULL, out, err);
+}
+
+odfgate_status odfgate_schema_load(odfgate_fetcher *f, const char *path, const char *sha256,
+                                   odfgate_schema **out, odfgate_error *err)
+{
+    load_ctx ctx = {f};
+    if (!path || !out)
+        return og_fail(err, ODFGATE_E_USAGE, path, NULL, "missing argument");
+    *out = NULL;
+    return finish(&ctx, read_schema_file(&ctx, path, sha256, 0, err), path, path, out, err);
 }
 
 odfgate_status odfgate_schema_load_memory(const void *data, size_t len, const char *base,
@@ -808,7 +910,8 @@ odfgate_status odfgate_schema_load_memory(const void *data, size_t len, const ch
     *out = NULL;
     if (len > OG_SCHEMA_MAX_FILE)
         return og_fail(err, ODFGATE_E_LIMIT, name, NULL, "schema larger than %u bytes", OG_SCHEMA_MAX_FILE);
-    return finish(parse_schema(data, len, name, 1, err), base, name, out, err);
+    load_ctx ctx = {NULL};
+    return finish(&ctx, parse_schema(data, len, name, 1, err), base, name, out, err);
 }
 
 odfgate_status odfgate_schema_load_builtin(odfgate_schema **out, odfgate_error *err)
@@ -816,7 +919,8 @@ odfgate_status odfgate_schema_load_builtin(odfgate_schema **out, odfgate_error *
     if (!out)
         return og_fail(err, ODFGATE_E_USAGE, "builtin", NULL, "missing argument");
     *out = NULL;
-    return finish(parse_schema(og_embedded_default_schema, og_embedded_default_schema_len, "builtin", 0, err),
+    load_ctx ctx = {NULL};
+    return finish(&ctx, parse_schema(og_embedded_default_schema, og_embedded_default_schema_len, "builtin", 0, err),
                   NULL, "builtin", out, err);
 }
 
@@ -841,6 +945,14 @@ void odfgate_schema_free(odfgate_schema *s)
             regfree(&s->meta[k].pattern);
     og_arena_free(&s->arena);
     free(s);
+}
+
+size_t og_schema_section_index(const odfgate_schema *s, const char *id)
+{
+    for (size_t i = 0; i < s->section_count; i++)
+        if (strcmp(s->sections[i].id, id) == 0)
+            return i;
+    return OG_NONE;
 }
 
 odfgate_severity og_schema_severity(const odfgate_schema *s, const char *rule)

@@ -45,6 +45,36 @@ typedef struct og_signatory {
     size_t alias_count;
 } og_signatory;
 
+/* A signatory registry (docs/http.md): per signatory id, the people authorised to sign. */
+typedef struct og_signer {
+    const char *name;             /* as written in the registry */
+    const char *key;              /* og_text_fold(name): compared with a record's "by" */
+    const char **role_keys;       /* folded roles; role_count 0 = any role */
+    const char **roles;
+    size_t role_count;
+} og_signer;
+
+typedef struct og_registry_entry {
+    const char *signatory;
+    og_signer *signers;
+    size_t signer_count;
+} og_registry_entry;
+
+/* A word of folded text: bytes [at, at + len) of the text it was cut from. */
+typedef struct og_word {
+    const char *at;
+    uint32_t len;
+} og_word;
+
+/* A standard clause that must appear in a section (filter/clause.c). */
+typedef struct og_clause {
+    const char *id;
+    const char *href;             /* where its text came from */
+    size_t section;               /* schema section index, OG_NONE: anywhere in the body */
+    og_word *words;               /* the folded text cut into words (clause.h) */
+    size_t word_count;
+} og_clause;
+
 typedef struct og_rule_severity {
     const char *rule;
     odfgate_severity severity;
@@ -66,10 +96,16 @@ struct odfgate_schema {
     og_rule_severity *severities; size_t severity_count;
     og_signatory *signatories;    size_t signatory_count;
     size_t quorum;                /* signatories needed: == signatory_count for all-of */
+    const char *registry_href;    /* NULL: no registry */
+    og_registry_entry *registry;  size_t registry_count;
+    og_clause *clauses;           size_t clause_count;
 };
 
 /* Free the compiled grammar (odfgate_global_cleanup). */
 void og_schema_global_cleanup(void);
+
+/* Index of the section with this id, or OG_NONE. */
+size_t og_schema_section_index(const odfgate_schema *s, const char *id);
 
 /* Effective severity of a rule under this schema (override, else the rule table default). */
 odfgate_severity og_schema_severity(const odfgate_schema *s, const char *rule);

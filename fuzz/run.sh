@@ -12,10 +12,11 @@ command -v clang >/dev/null || { echo "fuzz/run.sh: clang is needed (apt-get ins
 mkdir -p "$out"
 ( cd "$out" && { [ -f Makefile ] || "$top/configure" -q CC=clang --disable-shared \
       CFLAGS="-g -O1 -fsanitize=fuzzer-no-link $san"; } && make -j"$(nproc)" libodfgate.la >/dev/null ) || exit 2
-libs=$(pkg-config --libs libxml-2.0 libzip libcrypto)
+libs=$(pkg-config --libs libxml-2.0 libzip libcurl libcrypto)
 found=0
 for n in "$@"; do
-    clang -g -O1 -fsanitize=fuzzer $san -I"$top/include" -I"$top/filter" -I"$out" -include "$out/config.h" \
+    clang -g -O1 -fsanitize=fuzzer $san -I"$top/include" -include "$out/config.h" \
+        -I"$top/filter" -I"$out" $(pkg-config --cflags libxml-2.0) \
         "$top/fuzz/fuzz-$n.c" "$top/fuzz/common.c" "$out/.libs/libodfgate.a" $libs -o "$out/fuzz-$n" || exit 2
     rm -rf "$out/corpus-$n"; cp -r "$top/fuzz/corpus/$n" "$out/corpus-$n"
     echo "== fuzz-$n: ${secs}s"

@@ -59,7 +59,10 @@ typedef enum odfgate_errcode {
     ODFGATE_E_USAGE,         /* "usage": invalid argument */
     ODFGATE_E_NOMEM,         /* "out-of-memory" */
     ODFGATE_E_CONFIG,        /* "config-error": a .odfgate.ini cannot be read or is invalid */
-    ODFGATE_E_JSON           /* "json-error": a JSON report (odfgate merge) is not valid JSON */
+    ODFGATE_E_JSON,          /* "json-error": a JSON report (odfgate merge) is not valid JSON */
+    ODFGATE_E_FETCH          /* "fetch-failed": an http(s) resource could not be had (dead server,
+                                time-out, size cap, redirects, refused address, TLS, offline and
+                                not cached, sha256 pin mismatch); path = the URL */
 } odfgate_errcode;
 
 /* Caller-owned error record; filled on failure.  Strings are always NUL-terminated and
@@ -217,7 +220,8 @@ ODFGATE_API int odfgate_severity_parse(const char *name);
 typedef struct odfgate_rule_info {
     const char *id;               /* kebab-case, stable */
     odfgate_severity severity;    /* default */
-    const char *family;           /* "sections", "phrases", "metadata", "package" */
+    const char *family;           /* "sections", "phrases", "metadata", "package", "signoff",
+                                     "clauses", "links" */
     const char *description;      /* one line */
 } odfgate_rule_info;
 
@@ -500,6 +504,97 @@ ODFGATE_API odfgate_status odfgate_merge_files(const char *const *paths, size_t 
                                                const odfgate_limits *lim, char **out,
                                                size_t *out_len, odfgate_merge_summary *sum,
                                                odfgate_error *err);
+
+/* ---------------------------------------------------------------- fetching (http, https) */
+
+/* Reference material over HTTP (docs/http.md): remote schemas, signatory registries, standard
+ * clauses, and link checks, with a cache revalidated by conditional requests.  A fetcher holds
+ * the options and the cache; one thread at a time. */
+typedef struct odfgate_fetcher odfgate_fetcher;
+
+typedef struct odfgate_fetch_options {
+    const char *cache_dir;      /* NULL: $XDG_CACHE_HOME/odfgate, else ~/.cache/odfgate (if
+                                   neither is set, fetching and cache calls fail: ODFGATE_E_USAGE) */
+    long max_age;               /* seconds a cached resource is used without asking the server */
+    long link_max_age;          /* same for link-check results (shorter) */
+    int refresh;                /* always revalidate (a 304 still reuses the cached copy) */
+    int offline;                /* never use the network: cache only */
+    const char *cacert;         /* CA bundle file used for TLS verification, NULL: system */
+    int no_proxy;               /* ignore http_proxy/https_proxy from the environment */
+    int allow_private;          /* let untrusted URLs reach loopback/private/link-local addresses */
+    uint64_t max_size;          /* bytes of one body */
+    long connect_timeout_ms, timeout_ms; /* connection; whole transfer */
+    long low_speed_bytes, low_speed_seconds; /* abort below bytes/s for that long */
+    long max_redirects;
+    int link_connections;       /* link check: connections at once */
+    int link_host_connections;  /* link check: connections at once per host */
+    int link_retries;           /* link check: retries on 429, 5xx and failed connections */
+    long link_max_retry_wait;   /* link check: longest Retry-After honoured, seconds */
+} odfgate_fetch_options;
+
+/* Defaults (docs/limits.md). */
+ODFGATE_API void odfgate_fetch_options_init(odfgate_fetch_options *opt);
+/* A fetcher from opt (NULL: defaults; the strings are copied).  Free with odfgate_fetcher_free. */
+ODFGATE_API odfgate_status odfgate_fetcher_new(const odfgate_fetch_options *opt,
+                                               odfgate_fetcher **out, odfgate_error *err);
+ODFGATE_API void odfgate_fetcher_free(odfgate_fetcher *f);
+
+/* How odfgate_fetch got the body. */
+typedef enum odfgate_fetch_source {
+    ODFGATE_FETCH_NETWORK = 0,    /* downloaded (200) */
+    ODFGATE_FETCH_REVALIDATED,    /* the server answered 304: the cached copy is current */
+    ODFGATE_FETCH_CACHED          /* from the cache without asking (fresh, pinned or offline) */
+} odfgate_fetch_source;
+
+/* Get an http(s) URL through the cache.  sha256 (64 hex digits, may be NULL) pins the body:
+ * a mismatch fails (ODFGATE_E_FETCH) and the cache is not updated.  `untrusted` (a URL found in
+ * a document or in fetched material) refuses private, loopback and link-local addresses unless
+ * allow_private.  On OK *data (malloc, NUL-terminated, caller frees) and *len; *source may be
+ * NULL. */
+ODFGATE_API odfgate_status odfgate_fetch(odfgate_fetcher *f, const char *url, const char *sha256,
+                                         int untrusted, char **data, size_t *len,
+                                         odfgate_fetch_source *source, odfgate_error *err);
+
+/* 1 if s is an http:// or https:// URL (scheme case-insensitive), else 0. */
+ODFGATE_API int odfgate_is_url(const char *s);
+
+/* Load a schema from a path or an http(s) URL.  `extends`, the signatory registry and standard
+ * clauses it names are fetched through f (relative references resolved against the schema's
+ * URL or directory); f may be NULL when no reference is remote.  sha256 (may be NULL) pins the
+ * schema's own bytes.  Pin mismatches and fetch failures fail the load. */
+ODFGATE_API odfgate_status odfgate_schema_load(odfgate_fetcher *f, const char *path_or_url,
+                                               const char *sha256, odfgate_schema **out,
+                                               odfgate_error *err);
+
+/* Check every http(s) hyperlink of doc (fragments are not checked) and APPEND link-broken /
+ * link-unreachable findings to res, which must come from odfgate_check(doc, schema) with the
+ * schema still alive; the result's order (paragraph, then rule) is kept. */
+ODFGATE_API odfgate_status odfgate_check_links(odfgate_fetcher *f, const odfgate_doc *doc,
+                                               odfgate_result *res, odfgate_error *err);
+/* http(s) hyperlinks collected by the reader: count, and the i-th URL and paragraph ordinal. */
+ODFGATE_API size_t odfgate_doc_link_count(const odfgate_doc *doc);
+ODFGATE_API const char *odfgate_doc_link(const odfgate_doc *doc, size_t i, uint32_t *paragraph);
+
+/* One cache entry (odfgate_cache_list). Strings valid during the callback only. */
+typedef struct odfgate_cache_entry {
+    const char *url;
+    const char *kind;           /* "resource" or "link" */
+    long status;                /* HTTP status of the last answer */
+    const char *etag, *last_modified; /* validators, NULL if none */
+    int64_t fetched, checked;   /* unix times: body fetched; last confirmed current */
+    uint64_t size;              /* body bytes */
+    const char *sha256;         /* of the body */
+} odfgate_cache_entry;
+
+/* Call fn for each entry of the cache (unordered); fn returns non-zero to stop. */
+ODFGATE_API odfgate_status odfgate_cache_list(odfgate_fetcher *f,
+                                              int (*fn)(const odfgate_cache_entry *e, void *ctx),
+                                              void *ctx, odfgate_error *err);
+/* Remove every entry; *removed (may be NULL) gets the number removed. */
+ODFGATE_API odfgate_status odfgate_cache_clear(odfgate_fetcher *f, size_t *removed,
+                                               odfgate_error *err);
+/* The cache directory in use (owned by f), NULL if none could be determined. */
+ODFGATE_API const char *odfgate_cache_dir(const odfgate_fetcher *f);
 
 #ifdef __cplusplus
 }

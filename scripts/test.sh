@@ -49,7 +49,7 @@ suite "valgrind" "$base-valgrind" TESTS="tests/cli/run.sh tests/hostile/run.sh t
 
 # a short burst of each fuzzer (libFuzzer, clang; crashes are saved in fuzz/crashers/)
 if [ "${ODFGATE_SKIP_FUZZ:-0}" != 1 ]; then
-    if FUZZ_BUILD="$base-fuzz" FUZZ_SECONDS=${FUZZ_SECONDS:-60} bash "$top/fuzz/run.sh" package xml schema signoff roundtrip config json >"$base-fuzz.log" 2>&1; then
+    if FUZZ_BUILD="$base-fuzz" FUZZ_SECONDS=${FUZZ_SECONDS:-60} bash "$top/fuzz/run.sh" package xml schema signoff roundtrip config json fetchdata >"$base-fuzz.log" 2>&1; then
         passed=$((passed + 1)); echo "== fuzzing (${FUZZ_SECONDS:-60} s each): no crash"
     else
         failed=$((failed + 1)); echo "== fuzzing: FAILED"; tail -40 "$base-fuzz.log"

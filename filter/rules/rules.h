@@ -27,5 +27,16 @@ int og_rules_metadata(og_check *c);
 int og_rules_package(og_check *c);
 /* signoff.c: signoff-* rules (only when the schema names signatories). */
 int og_rules_signoff(og_check *c);
+/* clauses.c: clause-missing, clause-modified (standard clauses of the schema). */
+int og_rules_clauses(og_check *c);
+/* links.c: append link-broken / link-unreachable findings for a checked document's links
+ * (fetch/links.c decides the verdicts) and restore the result's order.  -1 out of memory. */
+typedef struct og_link_verdict {
+    const char *url;         /* as in the document */
+    uint32_t paragraph;
+    const char *rule;        /* "link-broken", "link-unreachable", or NULL (fine) */
+    const char *reason;      /* e.g. "HTTP 404" */
+} og_link_verdict;
+int og_rules_links(const odfgate_doc *doc, odfgate_result *res, const og_link_verdict *v, size_t n);
 
 #endif

@@ -5,7 +5,71 @@
  */
 #include "rules.h"
 
+#include "registry.h"
 #include "signoff.h"
+#include "text.h"
+
+/* 1 if folded(s) equals key. -1 on out of memory. */
+static int folded_equals(const char *s, const char *key)
+{
+    og_buf b;
+    int eq;
+    og_buf_init(&b, 1u << 16);
+    if (og_text_fold(s, strlen(s), &b) != OG_BUF_OK) {
+        og_buf_free(&b);
+        return -1;
+    }
+    eq = strcmp(b.data ? b.data : "", key) == 0;
+    og_buf_free(&b);
+    return eq;
+}
+
+static void list_roles(const og_signer *g, char *out, size_t n)
+{
+    size_t at = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < g->role_count && at < n; i++)
+        at += (size_t)snprintf(out + at, n - at, "%s%s", i ? ", " : "", g->roles[i]);
+}
+
+/* signoff-unauthorized: the signer (and role) must be listed for the signatory. */
+static int check_authorised(og_check *c, const odfgate_signoff *r)
+{
+    const og_registry_entry *e = og_registry_find(c->schema, r->signatory);
+    const og_signer *g = NULL;
+    char roles[300];
+    if (!e) {
+        og_finding(c, "signoff-unauthorized", OG_NONE, OG_NONE, 0,
+                   "sign-off for %s by \"%s\": the signatory registry lists no authorised signers for %s",
+                   r->signatory, r->by, r->signatory);
+        return 0;
+    }
+    for (size_t i = 0; i < e->signer_count && !g; i++) {
+        int eq = folded_equals(r->by, e->signers[i].key);
+        if (eq < 0)
+            return -1;
+        if (eq)
+            g = &e->signers[i];
+    }
+    if (!g) {
+        og_finding(c, "signoff-unauthorized", OG_NONE, OG_NONE, 0,
+                   "sign-off for %s by \"%s\", who is not an authorised signer for %s in the signatory registry",
+                   r->signatory, r->by, r->signatory);
+        return 0;
+    }
+    if (g->role_count == 0)
+        return 0;
+    for (size_t i = 0; r->role && i < g->role_count; i++) {
+        int eq = folded_equals(r->role, g->role_keys[i]);
+        if (eq != 0)
+            return eq < 0 ? -1 : 0;
+    }
+    list_roles(g, roles, sizeof(roles));
+    og_finding(c, "signoff-unauthorized", OG_NONE, OG_NONE, 0,
+               "sign-off for %s by \"%s\" %s%s%s: the signatory registry authorises them only as %s", r->signatory,
+               r->by, r->role ? "as \"" : "without a role", r->role ? r->role : "", r->role ? "\"" : "", roles);
+    return 0;
+}
 
 static void list_changed(const odfgate_signoff *r, const odfgate_schema *s, char *out, size_t n)
 {
@@ -62,6 +126,10 @@ int og_rules_signoff(og_check *c)
             if (strcmp(r->decision, "approved") == 0)
                 approvals++;
             break;
+        }
+        if (c->schema->registry_href && check_authorised(c, r) < 0) {
+            odfgate_signoffs_free(so);
+            return -1;
         }
         if (strcmp(r->decision, "rejected") == 0)
             og_finding(c, "signoff-rejected", OG_NONE, OG_NONE, 0, "%s rejected this %s (by %s, %s)",

@@ -30,6 +30,12 @@ static const odfgate_rule_info rules[] = {
     {"signoff-future-date", ODFGATE_SEV_WARNING, "signoff", "A sign-off is dated in the future."},
     {"waiver-invalid", ODFGATE_SEV_WARNING, "waivers", "An odfgate-waive comment lacks a reason or names an unknown rule."},
     {"waiver-unused", ODFGATE_SEV_INFO, "waivers", "An odfgate-waive comment waives no finding in its section."},
+    /* reference material over HTTP (docs/http.md) */
+    {"signoff-unauthorized", ODFGATE_SEV_ERROR, "signoff", "A sign-off is by someone the signatory registry does not authorise for that signatory (or in that role)."},
+    {"clause-missing", ODFGATE_SEV_ERROR, "clauses", "A standard clause the schema requires is not in its section."},
+    {"clause-modified", ODFGATE_SEV_ERROR, "clauses", "A standard clause is in its section with different wording (a short word-level difference is shown)."},
+    {"link-broken", ODFGATE_SEV_ERROR, "links", "A hyperlink answers 404 or 410, or its host does not exist (check --links)."},
+    {"link-unreachable", ODFGATE_SEV_WARNING, "links", "A hyperlink could not be confirmed: time-out, server errors after retries, refused address (check --links)."},
 };
 
 size_t odfgate_rule_count(void) { return OG_ARRAY_LEN(rules); }

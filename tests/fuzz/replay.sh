@@ -3,8 +3,8 @@
 # crasher ever found (fuzz/crashers): no crash, no abort (the harnesses' own invariants), no
 # sanitizer report.  One TAP line per harness.
 . "$(dirname "$0")/../lib.sh"
-names="package xml schema signoff roundtrip config json"
-plan 7
+names="package xml schema signoff roundtrip config json fetchdata"
+plan 8
 for n in $names; do
     if "$top_builddir/fuzz/replay-$n" "$top_srcdir/fuzz/corpus/$n" "$top_srcdir/fuzz/crashers" >"$scratch/$n.out" 2>&1; then
         ok "fuzz/$n: $(grep -c '^ok' "$scratch/$n.out") inputs replayed"

@@ -1,0 +1,74 @@
+/* cmd-cache.c — odfgate cache list|clear: the HTTP cache (docs/http.md). */
+#include "cli.h"
+
+#include "args.h"
+#include "fetchopts.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static const char usage_text[] =
+    "Usage: odfgate cache list [--cache-dir DIR]\n"
+    "       odfgate cache clear [--cache-dir DIR]\n"
+    "list:  one line per entry: kind, HTTP status, bytes, fetched (UTC), URL\n"
+    "clear: remove every entry (other files in the directory are left alone)\n";
+
+static int list_entry(const odfgate_cache_entry *e, void *ctx)
+{
+    char when[32];
+    time_t t = (time_t)e->fetched;
+    struct tm tm;
+    (void)ctx;
+    if (!gmtime_r(&t, &tm) || !strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm))
+        snprintf(when, sizeof(when), "-");
+    printf("%-8s %3ld %9llu %s ", e->kind, e->status, (unsigned long long)e->size, when);
+    cli_put_safe(stdout, e->url);
+    putchar('\n');
+    return 0;
+}
+
+int cmd_cache(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        CLI_FETCH_LONGOPTS, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    const char *what;
+    odfgate_fetcher *f;
+    odfgate_error err;
+    int c;
+
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case CLI_FO_FIRST ... CLI_FO_LAST:
+            if (cli_fetch_option("cache", c, optarg) < 0)
+                return OG_EXIT_USAGE;
+            break;
+        case 'h': fputs(usage_text, stdout); return OG_EXIT_PASS;
+        default: return cli_usage_error("cache", "invalid option");
+        }
+    }
+    if (argc - optind != 1 ||
+        (strcmp(argv[optind], "list") != 0 && strcmp(argv[optind], "clear") != 0))
+        return cli_usage_error("cache", "give list or clear");
+    what = argv[optind];
+    if (!(f = cli_fetcher()))
+        return OG_EXIT_USAGE;
+    odfgate_error_clear(&err);
+    if (strcmp(what, "list") == 0) {
+        if (odfgate_cache_list(f, list_entry, NULL, &err) == ODFGATE_OK)
+            return OG_EXIT_PASS;
+    } else {
+        size_t n = 0;
+        if (odfgate_cache_clear(f, &n, &err) == ODFGATE_OK) {
+            printf("%s: %zu entr%s removed\n", odfgate_cache_dir(f), n, n == 1 ? "y" : "ies");
+            return OG_EXIT_PASS;
+        }
+    }
+    cli_error("%s: %s (%s)",
+              err.path[0]            ? err.path
+              : odfgate_cache_dir(f) ? odfgate_cache_dir(f)
+                                     : "cache",
+              err.message, odfgate_errcode_name(err.code));
+    return OG_EXIT_UNREADABLE;
+}

@@ -1,0 +1,123 @@
+/* fetchopts.c — the shared HTTP options and the process's fetcher, see fetchopts.h. */
+#include "fetchopts.h"
+
+#include "args.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char cli_fetch_help[] =
+    "\nHTTP (schemas, registries and clauses by URL; docs/http.md):\n"
+    "      --cache-dir DIR   cache directory (default $XDG_CACHE_HOME/odfgate)\n"
+    "      --max-age TIME    use a cached copy this long without asking the server\n"
+    "                        (seconds, or with s, m, h, d; default 1h)\n"
+    "      --refresh         always revalidate cached copies with the server\n"
+    "      --offline         never use the network: only what is in the cache\n"
+    "      --cacert FILE     CA bundle for TLS verification\n"
+    "      --no-proxy        ignore http_proxy/https_proxy from the environment\n"
+    "      --allow-private-addresses  let URLs from documents and fetched material reach\n"
+    "                        loopback, private and link-local addresses\n"
+    "      --schema-sha256 HEX  the schema's bytes must have this SHA-256\n"
+    "      --timeout TIME    longest time for one transfer (default 30s; as --max-age)\n";
+
+static odfgate_fetch_options options;
+static int options_ready;
+static const char *schema_pin;
+static odfgate_fetcher *fetcher;
+
+static odfgate_fetch_options *opts(void)
+{
+    if (!options_ready) {
+        odfgate_fetch_options_init(&options);
+        options_ready = 1;
+    }
+    return &options;
+}
+
+/* "90", "90s", "15m", "2h", "1d" → seconds; -1 if bad. */
+static long parse_age(const char *s)
+{
+    char *end;
+    unsigned long long v;
+    if (*s < '0' || *s > '9')
+        return -1;
+    v = strtoull(s, &end, 10);
+    unsigned long long mul = !*end || strcmp(end, "s") == 0 ? 1
+                             : strcmp(end, "m") == 0        ? 60
+                             : strcmp(end, "h") == 0        ? 3600
+                             : strcmp(end, "d") == 0        ? 86400
+                                                            : 0;
+    if (!mul || v > 100ULL * 365 * 86400 / mul)
+        return -1;
+    return (long)(v * mul);
+}
+
+int cli_fetch_option(const char *cmd, int code, const char *arg)
+{
+    odfgate_fetch_options *o = opts();
+    switch (code) {
+    case CLI_FO_CACHE_DIR: o->cache_dir = arg; break;
+    case CLI_FO_MAX_AGE:
+        if ((o->max_age = parse_age(arg)) < 0) {
+            cli_usage_error(cmd, "--max-age takes seconds, or a number with s, m, h or d");
+            return -1;
+        }
+        break;
+    case CLI_FO_REFRESH: o->refresh = 1; break;
+    case CLI_FO_OFFLINE: o->offline = 1; break;
+    case CLI_FO_CACERT: o->cacert = arg; break;
+    case CLI_FO_NO_PROXY: o->no_proxy = 1; break;
+    case CLI_FO_ALLOW_PRIVATE: o->allow_private = 1; break;
+    case CLI_FO_SCHEMA_SHA256: schema_pin = arg; break;
+    case CLI_FO_TIMEOUT: {
+        long s = parse_age(arg);
+        if (s <= 0 || s > 86400) {
+            cli_usage_error(cmd, "--timeout takes 1 second to 1 day (seconds, or with s, m, h)");
+            return -1;
+        }
+        o->timeout_ms = s * 1000;
+        if (o->connect_timeout_ms > o->timeout_ms)
+            o->connect_timeout_ms = o->timeout_ms;
+        break;
+    }
+    default: cli_usage_error(cmd, "invalid option"); return -1;
+    }
+    return 0;
+}
+
+odfgate_fetcher *cli_fetcher_new(void)
+{
+    odfgate_fetcher *f = NULL;
+    odfgate_error err;
+    odfgate_error_clear(&err);
+    if (odfgate_fetcher_new(opts(), &f, &err) != ODFGATE_OK) {
+        cli_error("%s (%s)", err.message, odfgate_errcode_name(err.code));
+        return NULL;
+    }
+    return f;
+}
+
+odfgate_fetcher *cli_fetcher(void)
+{
+    odfgate_error err;
+    if (fetcher)
+        return fetcher;
+    odfgate_error_clear(&err);
+    if (odfgate_fetcher_new(opts(), &fetcher, &err) != ODFGATE_OK) {
+        cli_error("%s (%s)", err.message, odfgate_errcode_name(err.code));
+        return NULL;
+    }
+    return fetcher;
+}
+
+const char *cli_schema_pin(void)
+{
+    return schema_pin;
+}
+
+void cli_fetcher_release(void)
+{
+    odfgate_fetcher_free(fetcher);
+    fetcher = NULL;
+}
