@@ -104,8 +104,14 @@ int og_lo_parse_options(const char *text, og_lo_options *o, char *msg, size_t n)
                 s += 7;
             else if (strncmp(s, "file:", 5) == 0)
                 s += 5;
-            else if (strstr(s, "://")) {
-                snprintf(msg, n, "filter option schema: only files are supported, not \"%.200s\"",
+            else if (odfgate_is_url(s)) {
+                snprintf(o->schema, sizeof(o->schema), "%s", s);
+                p = *end ? end + 1 : end;
+                continue;
+            } else if (strstr(s, "://")) {
+                snprintf(msg, n,
+                         "filter option schema: a path, a file: URL or an http(s) URL, "
+                         "not \"%.200s\"",
                          raw);
                 return -1;
             }
@@ -134,6 +140,19 @@ int og_lo_parse_options(const char *text, og_lo_options *o, char *msg, size_t n)
 
 /* ------------------------------------------------------------------ schema */
 
+/* A schema file or http(s) URL; remote schemas and remote references (extends, registry,
+ * clauses) go through a fetcher with the default options and cache (docs/http.md). */
+static odfgate_status load_schema(const char *path_or_url, odfgate_schema **out, odfgate_error *err)
+{
+    odfgate_fetcher *f = NULL;
+    odfgate_status st;
+    if (odfgate_fetcher_new(NULL, &f, NULL) > ODFGATE_WARN)
+        f = NULL; /* then only local schemas load, with the library's own message otherwise */
+    st = odfgate_schema_load(f, path_or_url, NULL, out, err);
+    odfgate_fetcher_free(f);
+    return st;
+}
+
 odfgate_status og_lo_schema(const char *option, const char *doc_path, odfgate_schema **out,
                             odfgate_config **cfg, char *source, size_t source_size,
                             odfgate_error *err)
@@ -155,11 +174,11 @@ odfgate_status og_lo_schema(const char *option, const char *doc_path, odfgate_sc
     }
     if (option && option[0]) {
         snprintf(source, source_size, "schema %s (filter option)", option);
-        return odfgate_schema_load_file(option, out, err);
+        return load_schema(option, out, err);
     }
     if (configured) {
         snprintf(source, source_size, "schema %s (.odfgate.ini)", configured);
-        return odfgate_schema_load_file(configured, out, err);
+        return load_schema(configured, out, err);
     }
     snprintf(source, source_size, "the built-in schema");
     return odfgate_schema_load_builtin(out, err);

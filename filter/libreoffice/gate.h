@@ -21,7 +21,8 @@ extern "C" {
  *   strict               refuse to save (nothing is written) when a finding reaches the
  *                        failure level (error, or the configuration's fail-on)
  *   stamp=ID,NAME[,ROLE] record signatory ID's sign-off by NAME (ROLE) while saving
- *   schema=PATH|file:URL check against this schema instead of the configured one
+ *   schema=PATH|URL      check against this schema (a path, file: or http(s) URL) instead
+ *                        of the configured one
  * Names and roles may not contain ',' or ';'.  White space around fields is ignored. */
 typedef struct og_lo_options {
     int strict;
@@ -32,7 +33,7 @@ typedef struct og_lo_options {
 /* Parse `text` (NULL or "" = defaults).  Returns 0, or -1 with a one-line reason in msg. */
 int og_lo_parse_options(const char *text, og_lo_options *o, char *msg, size_t msg_size);
 
-/* The schema: option (path or file: URL) if given, else the schema of the configuration
+/* The schema: option (path or URL) if given, else the schema of the configuration
  * (.odfgate.ini) found beside doc_path (the document's own file, NULL if unsaved), else the
  * built-in default.  *out is freed with odfgate_schema_free.  The configuration is read only
  * when cfg is not NULL; *cfg then receives it (NULL if none; free with odfgate_config_free).

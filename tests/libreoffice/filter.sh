@@ -6,7 +6,7 @@
 # a filter refuses, so every case checks the output file itself.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lo-lib.sh"
-plan 20
+plan 21
 cd "$scratch" || exit 1
 drafts="$top_srcdir/samples/drafts"
 cp "$drafts/placeholder.odt" failing.odt
@@ -76,6 +76,17 @@ lo_convert --convert-to "odt:odfgate:schema=$schema" --outdir schema passing.odt
 if [ -s schema/passing.odt ] && grep -q "Saved. $want findings.*against schema $schema" soffice.log && [ "$want" != 0 ]; then
     ok "schema=PATH: checked against that schema ($want findings)"
 else fail "schema option (want $want)"; diag "$(cat soffice.log)"; fi
+
+# … and by http URL (a real server on loopback; its extends fetched relative to it)
+. "$top_srcdir/tests/http/server.sh"
+export XDG_CACHE_HOME="$scratch/cache"
+start_server "$top_srcdir/samples/schemas"
+lo_convert --convert-to "odt:odfgate:schema=$base/res/strict-cpf.xml" --outdir schema-url passing.odt
+if [ -s schema-url/passing.odt ] && grep -q "Saved. $want findings.*against schema $base/res/strict-cpf.xml" soffice.log &&
+   [ "$(requests 'common-purpose-framework.xml')" -ge 1 ]; then
+    ok "schema=http URL: fetched (with its extends), the same $want findings"
+else fail "schema URL"; diag "$(cat soffice.log)" "$(cat "$http_log")"; fi
+stop_server
 
 # 12-14. the configuration beside the document (.odfgate.ini): its schema and fail-on; a bad
 # file is refused naming FILE:LINE

@@ -50,8 +50,11 @@ OG_TEST(lo_options_schema)
     OG_CHECK_INT(parse("schema=file:///srv/my%20schemas/cpf.xml;strict", &o, msg), 0);
     OG_CHECK_STR(o.schema, "/srv/my schemas/cpf.xml");
     OG_CHECK_INT(o.strict, 1);
-    OG_CHECK_INT(parse("schema=https://example.org/cpf.xml", &o, msg), -1);
-    OG_CHECK(strstr(msg, "only files") != NULL);
+    OG_CHECK_INT(parse("schema=https://example.org/cpf.xml;strict", &o, msg), 0);
+    OG_CHECK_STR(o.schema, "https://example.org/cpf.xml");
+    OG_CHECK_INT(o.strict, 1);
+    OG_CHECK_INT(parse("schema=ftp://example.org/cpf.xml", &o, msg), -1);
+    OG_CHECK(strstr(msg, "http(s) URL") != NULL);
     OG_CHECK_INT(parse("schema=", &o, msg), -1);
     OG_CHECK_INT(parse("strictly", &o, msg), -1);
     OG_CHECK(strstr(msg, "unknown filter option \"strictly\"") != NULL);
