@@ -28,6 +28,7 @@ static const command commands[] = {
     {"merge", cmd_merge, "merge the JSONL, SARIF or JUnit reports of several shards into one"},
     {"fetch", cmd_fetch, "fetch http(s) resources into the cache (e.g. before an offline CI run)"},
     {"cache", cmd_cache, "list or clear the HTTP cache"},
+    {"flatten", cmd_flatten, "write a package as one flat ODF document (.fodt)"},
 };
 
 static void usage(FILE *out)

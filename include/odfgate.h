@@ -417,6 +417,17 @@ ODFGATE_API int odfgate_config_rule_severity(const odfgate_config *cfg, const ch
  * settings with their FILE:LINE (for `odfgate config explain`).  Owned by cfg. */
 ODFGATE_API const char *odfgate_config_explain(const odfgate_config *cfg);
 
+/* ---------------------------------------------------------------- flat ODF */
+
+/* The document at in_path as one flat ODF XML document (an office:document, as LibreOffice's
+ * .fodt): meta, settings, styles and content merged, office:mimetype set, pictures that
+ * draw:image takes from the package embedded as office:binary-data.  Embedded objects and
+ * other references into the package are not carried over.  A flat input is returned as read.
+ * `lim` may be NULL for the defaults.  *xml is allocated with malloc (NUL-terminated, *len
+ * bytes without the NUL); the caller frees it.  The input is not modified. */
+ODFGATE_API odfgate_status odfgate_flatten(const char *in_path, const odfgate_limits *lim,
+                                           char **xml, size_t *len, odfgate_error *err);
+
 /* ---------------------------------------------------------------- reports */
 
 /* A report writes the outcome of a batch to a stream in one format.

@@ -49,18 +49,7 @@ if command -v "${PANDOC:-pandoc}" >/dev/null 2>&1; then
     for m in passing missing-and-placeholder; do "${PANDOC:-pandoc}" -s "$top_srcdir/tests/producers/$m.md" -o "pandoc-$m.odt"; docs+=("pandoc-$m.odt"); done
 fi
 # a draft with a person's comment in it
-python3 - "$top_srcdir/samples/drafts/placeholder.odt" human.odt <<'PY'
-import sys, zipfile
-src, dst = sys.argv[1:3]
-note = ('<office:annotation><dc:creator>Jane Reviewer</dc:creator><dc:date>2026-11-01T09:00:00</dc:date>'
-        '<text:p>Please check the figures.</text:p></office:annotation>')
-with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, "w") as out:
-    for i in z.infolist():
-        d = z.read(i.filename)
-        if i.filename == "content.xml":
-            d = d.replace(b"Local areas have asked", note.encode() + b"Local areas have asked", 1)
-        out.writestr(i, d)
-PY
+python3 "$top_srcdir/tests/annotate/with_comment.py" "$top_srcdir/samples/drafts/placeholder.odt" human.odt
 docs+=(human.odt)
 
 for d in "${docs[@]}"; do

@@ -28,25 +28,41 @@ def url(path):
     return uno.systemPathToFileUrl(os.path.abspath(path))
 
 
-def start(profile):
+def start_context(profile_url, stderr=subprocess.DEVNULL):
+    """Start soffice on a profile (a file: URL) with a private pipe; (process, remote context)."""
     pipe = "odfgate%d" % os.getpid()
     proc = subprocess.Popen(["soffice", "--headless", "--invisible", "--norestore", "--nologo",
-                             "-env:UserInstallation=" + url(profile),
+                             "-env:UserInstallation=" + profile_url,
                              "--accept=pipe,name=%s;urp;" % pipe],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=stderr)
     ctx = uno.getComponentContext()
     resolver = ctx.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", ctx)
     deadline = time.time() + 60
     while True:
         try:
-            remote = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-            desktop = remote.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", remote)
-            return proc, desktop
+            return proc, resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
         except NoConnectException:
             if time.time() > deadline or proc.poll() is not None:
                 proc.kill()
-                raise SystemExit("lo_uno.py: soffice did not start")
+                raise SystemExit("%s: soffice did not start" % os.path.basename(sys.argv[0]))
             time.sleep(0.3)
+
+
+def start(profile):
+    proc, remote = start_context(url(profile))
+    return proc, remote.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", remote)
+
+
+def stop(proc, desktop):
+    """Ask soffice to quit; kill it if it has not within 20 s."""
+    try:
+        desktop.terminate()
+    except Exception:
+        pass
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
 
 
 def load(desktop, path):
@@ -140,14 +156,7 @@ def main():
             name, *args = op.split("|")
             globals()["op_" + name](desktop, *args)
     finally:
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc, desktop)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,520 @@
+/*
+ * gate.c — what the LibreOffice extension does, over the public libodfgate API (gate.h).
+ */
+#include "config.h"
+
+#include "gate.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "banned.h"
+
+/* ------------------------------------------------------------------ small strings */
+
+static char *dup_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *dup_printf(const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+    char *s;
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || !(s = malloc((size_t)n + 1)))
+        return NULL;
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+/* Copy [b, e) into dst (size n) without surrounding white space; -1 if it does not fit. */
+static int copy_trimmed(char *dst, size_t n, const char *b, const char *e)
+{
+    while (b < e && isspace((unsigned char)*b))
+        b++;
+    while (e > b && isspace((unsigned char)e[-1]))
+        e--;
+    if ((size_t)(e - b) >= n)
+        return -1;
+    memcpy(dst, b, (size_t)(e - b));
+    dst[e - b] = '\0';
+    return 0;
+}
+
+/* ------------------------------------------------------------------ options */
+
+static int parse_stamp(const char *b, const char *e, og_lo_options *o, char *msg, size_t n)
+{
+    const char *c1 = memchr(b, ',', (size_t)(e - b));
+    const char *c2 = c1 ? memchr(c1 + 1, ',', (size_t)(e - c1 - 1)) : NULL;
+    if (!c1 || copy_trimmed(o->stamp_id, sizeof(o->stamp_id), b, c1) < 0 ||
+        copy_trimmed(o->stamp_by, sizeof(o->stamp_by), c1 + 1, c2 ? c2 : e) < 0 ||
+        (c2 && copy_trimmed(o->stamp_role, sizeof(o->stamp_role), c2 + 1, e) < 0) ||
+        !o->stamp_id[0] || !o->stamp_by[0]) {
+        snprintf(msg, n,
+                 "filter option stamp takes stamp=SIGNATORY-ID,NAME[,ROLE], e.g. "
+                 "stamp=dh,Jane Smith,Director");
+        return -1;
+    }
+    return 0;
+}
+
+int og_lo_parse_options(const char *text, og_lo_options *o, char *msg, size_t n)
+{
+    memset(o, 0, sizeof(*o));
+    msg[0] = '\0';
+    for (const char *p = text ? text : ""; *p;) {
+        const char *end = strchr(p, ';'), *eq;
+        char key[32];
+        if (!end)
+            end = p + strlen(p);
+        eq = memchr(p, '=', (size_t)(end - p));
+        if (copy_trimmed(key, sizeof(key), p, eq ? eq : end) < 0) {
+            snprintf(msg, n, "unknown filter option \"%.40s\"", p);
+            return -1;
+        }
+        if (!key[0] && !eq) {
+            /* empty option (e.g. a trailing ';'): ignored */
+        } else if (!eq && strcmp(key, "warn") == 0) {
+            o->strict = 0;
+        } else if (!eq && strcmp(key, "strict") == 0) {
+            o->strict = 1;
+        } else if (eq && strcmp(key, "stamp") == 0) {
+            if (parse_stamp(eq + 1, end, o, msg, n) < 0)
+                return -1;
+        } else if (eq && strcmp(key, "schema") == 0) {
+            const char *v = eq + 1;
+            char raw[sizeof(o->schema)];
+            if (copy_trimmed(raw, sizeof(raw), v, end) < 0 || !raw[0]) {
+                snprintf(msg, n, "filter option schema takes schema=PATH (or a file: URL)");
+                return -1;
+            }
+            /* file:///x and file:/x → /x, with %XX decoded */
+            const char *s = raw;
+            if (strncmp(s, "file://", 7) == 0)
+                s += 7;
+            else if (strncmp(s, "file:", 5) == 0)
+                s += 5;
+            else if (odfgate_is_url(s)) {
+                snprintf(o->schema, sizeof(o->schema), "%s", s);
+                p = *end ? end + 1 : end;
+                continue;
+            } else if (strstr(s, "://")) {
+                snprintf(msg, n,
+                         "filter option schema: a path, a file: URL or an http(s) URL, "
+                         "not \"%.200s\"",
+                         raw);
+                return -1;
+            }
+            size_t k = 0;
+            for (; *s && k + 1 < sizeof(o->schema); s++) {
+                unsigned v2;
+                if (s != raw && s[0] == '%' && isxdigit((unsigned char)s[1]) &&
+                    isxdigit((unsigned char)s[2]) && sscanf(s + 1, "%2x", &v2) == 1) {
+                    o->schema[k++] = (char)v2;
+                    s += 2;
+                } else
+                    o->schema[k++] = *s;
+            }
+            o->schema[k] = '\0';
+        } else {
+            snprintf(msg, n,
+                     "unknown filter option \"%.*s\" (known: warn, strict, "
+                     "stamp=ID,NAME[,ROLE], schema=PATH)",
+                     (int)(end - p > 60 ? 60 : end - p), p);
+            return -1;
+        }
+        p = *end ? end + 1 : end;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ schema */
+
+/* A schema file or http(s) URL; remote schemas and remote references (extends, registry,
+ * clauses) go through a fetcher with the default options and cache (docs/http.md). */
+static odfgate_status load_schema(const char *path_or_url, odfgate_schema **out, odfgate_error *err)
+{
+    odfgate_fetcher *f = NULL;
+    odfgate_status st;
+    if (odfgate_fetcher_new(NULL, &f, NULL) > ODFGATE_WARN)
+        f = NULL; /* then only local schemas load, with the library's own message otherwise */
+    st = odfgate_schema_load(f, path_or_url, NULL, out, err);
+    odfgate_fetcher_free(f);
+    return st;
+}
+
+odfgate_status og_lo_schema(const char *option, const char *doc_path, odfgate_schema **out,
+                            odfgate_config **cfg, char *source, size_t source_size,
+                            odfgate_error *err)
+{
+    char dummy[8];
+    const char *configured = NULL;
+    odfgate_status st;
+    if (!source) {
+        source = dummy;
+        source_size = sizeof(dummy);
+    }
+    if (cfg)
+        *cfg = NULL;
+    /* the configuration beside the document: its schema, and (cfg) its other settings */
+    if (doc_path && doc_path[0] && cfg) {
+        if ((st = odfgate_config_for(doc_path, cfg, err)) > ODFGATE_WARN)
+            return st;
+        configured = odfgate_config_schema(*cfg);
+    }
+    if (option && option[0]) {
+        snprintf(source, source_size, "schema %s (filter option)", option);
+        return load_schema(option, out, err);
+    }
+    if (configured) {
+        snprintf(source, source_size, "schema %s (.odfgate.ini)", configured);
+        return load_schema(configured, out, err);
+    }
+    snprintf(source, source_size, "the built-in schema");
+    return odfgate_schema_load_builtin(out, err);
+}
+
+/* ------------------------------------------------------------------ outcomes */
+
+void og_lo_outcome_free(og_lo_outcome *out)
+{
+    if (!out)
+        return;
+    for (size_t i = 0; i < out->count; i++) {
+        free(out->lines[i]);
+        free(out->comments[i]);
+        free(out->para_text[i]);
+    }
+    free(out->lines);
+    free(out->comments);
+    free(out->para_text);
+    free(out->message);
+    memset(out, 0, sizeof(*out));
+}
+
+static void set_message(og_lo_outcome *out, char *msg)
+{
+    free(out->message);
+    out->message = msg ? msg : dup_printf("%s", "out of memory");
+}
+
+/* err->path is named only when with_path: the filter's own files are temporary copies whose
+ * names mean nothing to the person reading the message. */
+static void error_message(og_lo_outcome *out, const char *what, const odfgate_error *err,
+                          int with_path)
+{
+    set_message(out,
+                dup_printf("%s%s%s: %s%s%s (%s)", what, with_path && err->path[0] ? " " : "",
+                           with_path ? err->path : "", err->message, err->part[0] ? " in " : "",
+                           err->part, odfgate_errcode_name(err->code)));
+}
+
+/* Fill lines/comments/para_text from a result and build the summary. */
+static int collect(og_lo_outcome *out, const odfgate_doc *doc, const odfgate_result *res)
+{
+    size_t n = odfgate_result_count(res);
+    out->lines = calloc(n + 1, sizeof(char *));
+    out->comments = calloc(n + 1, sizeof(char *));
+    out->para_text = calloc(n + 1, sizeof(char *));
+    if (!out->lines || !out->comments || !out->para_text)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        const odfgate_finding *f = odfgate_result_finding(res, i);
+        const char *pt = f->paragraph ? odfgate_doc_paragraph_text(doc, f->paragraph) : NULL;
+        out->lines[i] =
+            dup_printf("%s: %s%s%s%s (%s)%s%s%s", odfgate_severity_name(f->severity),
+                       f->section ? "[" : "", f->section ? f->section : "", f->section ? "] " : "",
+                       f->message, f->rule, f->suppressed ? " [" : "",
+                       f->suppressed ? f->suppressed : "", f->suppressed ? "]" : "");
+        out->comments[i] = dup_printf("%s: %s", f->rule, f->message);
+        out->para_text[i] = pt ? dup_printf("%s", pt) : NULL;
+        out->count = i + 1;
+        if (!out->lines[i] || !out->comments[i] || (pt && !out->para_text[i]))
+            return -1;
+        if (f->suppressed)
+            continue; /* reported, but does not count */
+        out->errors += f->severity == ODFGATE_SEV_ERROR;
+        out->warnings += f->severity == ODFGATE_SEV_WARNING;
+        out->infos += f->severity == ODFGATE_SEV_INFO;
+        out->failing += out->fail_on != ODFGATE_SEV_OFF && f->severity >= out->fail_on;
+    }
+    return 0;
+}
+
+/* "N findings (E errors, W warnings) against SCHEMA:\n" + up to 20 lines */
+static char *summary(const og_lo_outcome *out, const char *lead, const char *schema_source)
+{
+    size_t cap = 1024, len = 0;
+    char *s = NULL;
+    for (int pass = 0; pass < 2; pass++) {
+        len = (size_t)snprintf(
+            s, s ? cap : 0, "%s%s%zu finding%s (%zu error%s, %zu warning%s) against %s%s", lead,
+            lead[0] ? " " : "", out->count, out->count == 1 ? "" : "s", out->errors,
+            out->errors == 1 ? "" : "s", out->warnings, out->warnings == 1 ? "" : "s",
+            schema_source, out->count ? ":" : ".");
+        for (size_t i = 0; i < out->count && i < 20; i++)
+            len += (size_t)snprintf(s ? s + len : NULL, s ? cap - len : 0, "\n%s", out->lines[i]);
+        if (out->count > 20)
+            len += (size_t)snprintf(s ? s + len : NULL, s ? cap - len : 0, "\n… and %zu more",
+                                    out->count - 20);
+        if (!s) {
+            cap = len + 1;
+            if (!(s = malloc(cap)))
+                return NULL;
+        }
+    }
+    return s;
+}
+
+/* Open path, load the schema, check: fills out; returns the doc and result (caller frees). */
+static odfgate_status open_and_check(const char *path, const char *doc_path, const char *schema_opt,
+                                     odfgate_doc **doc, odfgate_result **res, char *src,
+                                     size_t src_size, og_lo_outcome *out)
+{
+    odfgate_schema *schema = NULL;
+    odfgate_config *cfg = NULL;
+    odfgate_error err;
+    odfgate_status st;
+    odfgate_error_clear(&err);
+    *doc = NULL;
+    *res = NULL;
+    st = og_lo_schema(schema_opt, doc_path, &schema, &cfg, src, src_size, &err);
+    if (st > ODFGATE_WARN) {
+        if (err.code == ODFGATE_E_CONFIG)
+            set_message(out, dup_printf("Cannot use the configuration %s%s%ld: %s (config-error)",
+                                        err.path, err.line > 0 ? ":" : "",
+                                        err.line > 0 ? err.line : 0L, err.message));
+        else
+            error_message(out, "Cannot load the schema", &err, 1);
+        odfgate_config_free(cfg);
+        return ODFGATE_FAILED;
+    }
+    int fail_on = cfg ? odfgate_config_fail_on(cfg) : -1;
+    out->fail_on = fail_on >= 0 ? (odfgate_severity)fail_on : ODFGATE_SEV_ERROR;
+    st = odfgate_doc_open(path, NULL, doc, &err);
+    if (st <= ODFGATE_WARN)
+        st = odfgate_check(*doc, schema, res, &err);
+    if (st <= ODFGATE_WARN) /* waivers in the document, the configuration's rule settings */
+        st = odfgate_result_apply(*res, *doc, cfg, &err);
+    odfgate_schema_free(schema);
+    odfgate_config_free(cfg);
+    if (st > ODFGATE_WARN) {
+        error_message(out, "Cannot read the document", &err, 0);
+        return ODFGATE_FAILED;
+    }
+    if (collect(out, *doc, *res) < 0) {
+        set_message(out, NULL);
+        return ODFGATE_FATAL;
+    }
+    return ODFGATE_OK;
+}
+
+static void drop_check(odfgate_doc *doc, odfgate_result *res)
+{
+    odfgate_result_free(res);
+    odfgate_doc_free(doc);
+}
+
+/* ------------------------------------------------------------------ the three front doors */
+
+odfgate_status og_lo_check(const char *path, const char *doc_path, const char *schema_option,
+                           og_lo_outcome *out)
+{
+    odfgate_doc *doc;
+    odfgate_result *res;
+    char src[4200];
+    odfgate_status st =
+        open_and_check(path, doc_path, schema_option, &doc, &res, src, sizeof(src), out);
+    if (st == ODFGATE_OK)
+        set_message(out, summary(out, "", src));
+    drop_check(doc, res);
+    return st;
+}
+
+odfgate_status og_lo_export(const char *path, const char *doc_path, const og_lo_options *o,
+                            og_lo_outcome *out)
+{
+    odfgate_doc *doc = NULL;
+    odfgate_result *res = NULL;
+    odfgate_error err;
+    char src[4200];
+    odfgate_status st;
+
+    odfgate_error_clear(&err);
+    /* odfgate comments are review notes, never part of the saved statement */
+    if ((st = odfgate_doc_open(path, NULL, &doc, &err)) <= ODFGATE_WARN)
+        st = odfgate_annotate(path, path, doc, NULL, NULL, 1, NULL, &err);
+    odfgate_doc_free(doc);
+    if (st > ODFGATE_WARN) {
+        error_message(out, "Nothing was saved: odfgate's comments could not be removed", &err, 0);
+        return ODFGATE_FAILED;
+    }
+    if ((st = open_and_check(path, doc_path, o->schema, &doc, &res, src, sizeof(src), out)) !=
+        ODFGATE_OK)
+        return st;
+    drop_check(doc, res);
+    if (o->strict && out->failing) {
+        out->refused = 1;
+        set_message(
+            out,
+            summary(
+                out,
+                out->fail_on == ODFGATE_SEV_ERROR
+                    ? "Not saved (strict): fix the errors first."
+                    : "Not saved (strict): fix the findings at the failure level (fail-on) first.",
+                src));
+        return ODFGATE_FAILED;
+    }
+    if (o->stamp_id[0]) {
+        odfgate_schema *schema = NULL;
+        odfgate_stamp stamp = {o->stamp_id, o->stamp_by, o->stamp_role[0] ? o->stamp_role : NULL,
+                               NULL,        NULL,        0};
+        st = og_lo_schema(o->schema, doc_path, &schema, NULL, NULL, 0, &err);
+        if (st <= ODFGATE_WARN)
+            st = odfgate_signoff_stamp(path, path, schema, &stamp, &err);
+        odfgate_schema_free(schema);
+        if (st > ODFGATE_WARN) {
+            char what[400];
+            snprintf(what, sizeof(what),
+                     "Not saved: the sign-off of \"%.100s\" by %.200s "
+                     "could not be recorded",
+                     o->stamp_id, o->stamp_by);
+            out->refused = 1;
+            error_message(out, what, &err, 0);
+            return ODFGATE_FAILED;
+        }
+        char lead[600];
+        snprintf(lead, sizeof(lead), "Saved; recorded the sign-off of \"%.100s\" by %.200s.",
+                 o->stamp_id, o->stamp_by);
+        set_message(out, summary(out, lead, src));
+        return ODFGATE_OK;
+    }
+    set_message(out, summary(out, "Saved.", src));
+    return ODFGATE_OK;
+}
+
+/* Flatten annotated_path into flat_path. */
+static odfgate_status write_flat(const char *annotated_path, const char *flat_path,
+                                 og_lo_outcome *out)
+{
+    char *xml = NULL;
+    size_t len = 0;
+    odfgate_error err;
+    odfgate_status st;
+    odfgate_error_clear(&err);
+    st = odfgate_flatten(annotated_path, NULL, &xml, &len, &err);
+    if (st <= ODFGATE_WARN)
+        st = odfgate_write_file(flat_path, xml, len, &err);
+    free(xml);
+    if (st > ODFGATE_WARN)
+        error_message(out, "The document could not be prepared for LibreOffice", &err, 0);
+    return st > ODFGATE_WARN ? ODFGATE_FAILED : ODFGATE_OK;
+}
+
+odfgate_status og_lo_import(const char *in_path, const char *annotated_path, const char *flat_path,
+                            const char *doc_path, const og_lo_options *o, og_lo_outcome *out)
+{
+    odfgate_doc *doc;
+    odfgate_result *res;
+    odfgate_error err;
+    char src[4200];
+    odfgate_status st =
+        open_and_check(in_path, doc_path, o->schema, &doc, &res, src, sizeof(src), out);
+    if (st != ODFGATE_OK)
+        return st;
+    odfgate_error_clear(&err);
+    /* force: an ODF-signed draft opens with its findings (the signatures were the file's) */
+    st = odfgate_annotate(in_path, annotated_path, doc, res, NULL, 1, NULL, &err);
+    drop_check(doc, res);
+    if (st > ODFGATE_WARN) {
+        error_message(out, "The findings could not be added as comments", &err, 0);
+        return ODFGATE_FAILED;
+    }
+    if ((st = write_flat(annotated_path, flat_path, out)) != ODFGATE_OK)
+        return st;
+    set_message(out, summary(out, "", src));
+    return ODFGATE_OK;
+}
+
+/* ------------------------------------------------------------------ placing comments */
+
+/* Equal after collapsing runs of white space and trimming both ends. */
+static int same_text(const char *a, const char *b)
+{
+    const char *p = a, *q = b;
+    while (isspace((unsigned char)*p))
+        p++;
+    while (isspace((unsigned char)*q))
+        q++;
+    while (*p && *q) {
+        if (isspace((unsigned char)*p) && isspace((unsigned char)*q)) {
+            while (isspace((unsigned char)*p))
+                p++;
+            while (isspace((unsigned char)*q))
+                q++;
+            if (!*p || !*q)
+                break;
+            continue;
+        }
+        if (*p != *q)
+            return 0;
+        p++;
+        q++;
+    }
+    while (isspace((unsigned char)*p))
+        p++;
+    while (isspace((unsigned char)*q))
+        q++;
+    return !*p && !*q;
+}
+
+size_t og_lo_place(const og_lo_outcome *out, size_t i, const char *const *paras, size_t npara,
+                   size_t from)
+{
+    const char *want = i < out->count ? out->para_text[i] : NULL;
+    if (!want)
+        return 0;
+    for (size_t k = from; k < npara; k++)
+        if (paras[k] && same_text(paras[k], want))
+            return k;
+    return from < npara ? from : 0;
+}
+
+/* ------------------------------------------------------------------ temporary files */
+
+int og_lo_tempdir(char *dir, size_t size)
+{
+    const char *t = getenv("TMPDIR");
+    if (!t || !t[0])
+        t = "/tmp";
+    if ((size_t)snprintf(dir, size, "%s/odfgate-lo.XXXXXX", t) >= size) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+void og_lo_tempdir_remove(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char p[4200];
+    if (!d)
+        return;
+    while ((e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+            (size_t)snprintf(p, sizeof(p), "%s/%s", dir, e->d_name) < sizeof(p))
+            unlink(p);
+    closedir(d);
+    rmdir(dir);
+}

@@ -1,0 +1,96 @@
+/*
+ * gate.h — the LibreOffice extension's work, in C, over the public libodfgate API only.
+ *
+ * The UNO glue (uno-*.cxx) turns LibreOffice's calls into files on disk and calls these;
+ * everything it decides (options, which schema, refuse or write, what to tell the person) is
+ * here, so the C++ stays a thin adapter.  Nothing here prints: messages go into og_lo_outcome
+ * and the glue shows them (message box in the GUI, standard error headless).
+ */
+#ifndef OG_LO_GATE_H
+#define OG_LO_GATE_H
+
+#include "odfgate.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Filter options, from the convert string's third field or the FilterOptions property:
+ *   OPTION[;OPTION...]   with OPTION one of
+ *   warn                 save and report the findings (the default)
+ *   strict               refuse to save (nothing is written) when a finding reaches the
+ *                        failure level (error, or the configuration's fail-on)
+ *   stamp=ID,NAME[,ROLE] record signatory ID's sign-off by NAME (ROLE) while saving
+ *   schema=PATH|URL      check against this schema (a path, file: or http(s) URL) instead
+ *                        of the configured one
+ * Names and roles may not contain ',' or ';'.  White space around fields is ignored. */
+typedef struct og_lo_options {
+    int strict;
+    char stamp_id[128], stamp_by[256], stamp_role[256]; /* stamp_id[0] == 0: no stamp */
+    char schema[4096];                                  /* "" = none given */
+} og_lo_options;
+
+/* Parse `text` (NULL or "" = defaults).  Returns 0, or -1 with a one-line reason in msg. */
+int og_lo_parse_options(const char *text, og_lo_options *o, char *msg, size_t msg_size);
+
+/* The schema: option (path or URL) if given, else the schema of the configuration
+ * (.odfgate.ini) found beside doc_path (the document's own file, NULL if unsaved), else the
+ * built-in default.  *out is freed with odfgate_schema_free.  The configuration is read only
+ * when cfg is not NULL; *cfg then receives it (NULL if none; free with odfgate_config_free).
+ * A bad configuration fails with ODFGATE_E_CONFIG.  `source` (may be NULL) receives a short
+ * description of where the schema came from. */
+odfgate_status og_lo_schema(const char *option, const char *doc_path, odfgate_schema **out,
+                            odfgate_config **cfg, char *source, size_t source_size,
+                            odfgate_error *err);
+
+/* What happened, for a person.  Owned by the caller; release with og_lo_outcome_free. */
+typedef struct og_lo_outcome {
+    int refused;                    /* export: nothing must be written */
+    size_t errors, warnings, infos; /* findings that count (not waived nor in a baseline) */
+    odfgate_severity fail_on;       /* from the configuration; ODFGATE_SEV_ERROR by default */
+    size_t failing;                 /* findings that count at or above fail_on */
+    char **lines;                   /* one line per finding: "error: [section] message (rule)", and
+                                       " [waived: REASON]" / " [baseline]" for a suppressed one */
+    char **comments;                /* the same finding as comment text: "rule: message" */
+    char **para_text;               /* text of the finding's paragraph, NULL if document-level */
+    size_t count;
+    char *message; /* summary for a message box / the log, several lines; never NULL
+                      after a call that returned (may be "") */
+} og_lo_outcome;
+
+void og_lo_outcome_free(og_lo_outcome *out);
+
+/* Export, on a writer8 copy at `path` (rewritten in place): strip odfgate comments, check,
+ * then by options refuse (strict with errors: out->refused), or stamp a sign-off.  doc_path is
+ * the document's own file (for the configuration; NULL if unknown).  Returns OK when the file
+ * at path is to be written out, FAILED when refused or broken (out->message says why and what
+ * to do). */
+odfgate_status og_lo_export(const char *path, const char *doc_path, const og_lo_options *o,
+                            og_lo_outcome *out);
+
+/* Import: check the document at in_path, write a copy with the findings as odfgate comments
+ * to annotated_path and its flat ODF to flat_path.  FAILED: out->message says why. */
+odfgate_status og_lo_import(const char *in_path, const char *annotated_path, const char *flat_path,
+                            const char *doc_path, const og_lo_options *o, og_lo_outcome *out);
+
+/* Check only (the Tools menu command). */
+odfgate_status og_lo_check(const char *path, const char *doc_path, const char *schema_option,
+                           og_lo_outcome *out);
+
+/* Where finding i goes among the document's top-level paragraphs (texts in order, as the
+ * editor has them): the first paragraph at or after `from` whose text, white space
+ * collapsed, equals the finding's paragraph.  Document-level findings go to paragraph 0;
+ * a finding whose paragraph is not found (e.g. inside a table) goes to `from`, so
+ * comments stay in document order.  Returns the index. */
+size_t og_lo_place(const og_lo_outcome *out, size_t i, const char *const *paras, size_t npara,
+                   size_t from);
+
+/* A private temporary directory (mode 0700) under $TMPDIR or /tmp; 0 or -1 (errno). */
+int og_lo_tempdir(char *dir, size_t size);
+/* Remove the files in it and the directory (not recursive beyond one level). */
+void og_lo_tempdir_remove(const char *dir);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

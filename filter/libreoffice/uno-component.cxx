@@ -1,0 +1,43 @@
+/* uno-component.cxx — the component's entry points: the two implementations it provides
+ * (org.odfgate.Filter, org.odfgate.CheckHandler), as listed in odfgate.components. */
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <cppuhelper/factory.hxx>
+#include <cppuhelper/implementationentry.hxx>
+#include <uno/environment.h>
+#include <uno/lbnames.h>
+
+using namespace com::sun::star;
+using rtl::OUString;
+
+namespace odfgate_lo
+{
+uno::Reference<uno::XInterface> createFilter(const uno::Reference<uno::XComponentContext> &ctx);
+OUString filterImplementationName();
+uno::Sequence<OUString> filterServiceNames();
+uno::Reference<uno::XInterface>
+createCheckHandler(const uno::Reference<uno::XComponentContext> &ctx);
+OUString checkHandlerImplementationName();
+uno::Sequence<OUString> checkHandlerServiceNames();
+} // namespace odfgate_lo
+
+namespace
+{
+const cppu::ImplementationEntry entries[] = {
+    {odfgate_lo::createFilter, odfgate_lo::filterImplementationName, odfgate_lo::filterServiceNames,
+     cppu::createSingleComponentFactory, nullptr, 0},
+    {odfgate_lo::createCheckHandler, odfgate_lo::checkHandlerImplementationName,
+     odfgate_lo::checkHandlerServiceNames, cppu::createSingleComponentFactory, nullptr, 0},
+    {nullptr, nullptr, nullptr, nullptr, nullptr, 0}};
+}
+
+extern "C" SAL_DLLPUBLIC_EXPORT void *component_getFactory(const char *name, void *serviceManager,
+                                                           void *registryKey)
+{
+    return cppu::component_getFactoryHelper(name, serviceManager, registryKey, entries);
+}
+
+extern "C" SAL_DLLPUBLIC_EXPORT void
+component_getImplementationEnvironment(const char **envTypeName, uno_Environment **)
+{
+    *envTypeName = CPPU_CURRENT_LANGUAGE_BINDING_NAME;
+}

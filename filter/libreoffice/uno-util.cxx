@@ -1,0 +1,124 @@
+/* uno-util.cxx — see uno-util.hxx. */
+#include "uno-util.hxx"
+
+#include "gate.h"
+
+#include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/MessageBoxType.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XMessageBox.hpp>
+#include <com/sun/star/awt/XMessageBoxFactory.hpp>
+#include <com/sun/star/awt/XWindow.hpp>
+#include <com/sun/star/awt/XWindowPeer.hpp>
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/uno/RuntimeException.hpp>
+#include <com/sun/star/uno/Sequence.hxx>
+#include <osl/file.hxx>
+
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+
+using namespace com::sun::star;
+using rtl::OUString;
+
+namespace odfgate_lo
+{
+
+std::string toUtf8(const OUString &s)
+{
+    rtl::OString o = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
+    return std::string(o.getStr(), o.getLength());
+}
+
+OUString fromUtf8(const char *s)
+{
+    return s ? OUString(s, std::strlen(s), RTL_TEXTENCODING_UTF8) : OUString();
+}
+
+std::string urlToPath(const OUString &url)
+{
+    OUString path;
+    if (!url.startsWithIgnoreAsciiCase("file:") ||
+        osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None)
+        return std::string();
+    return toUtf8(path);
+}
+
+OUString pathToUrl(const std::string &path)
+{
+    OUString url;
+    osl::FileBase::getFileURLFromSystemPath(fromUtf8(path.c_str()), url);
+    return url;
+}
+
+void storeCopy(const uno::Reference<frame::XModel> &model, const std::string &path)
+{
+    uno::Reference<frame::XStorable> storable(model, uno::UNO_QUERY_THROW);
+    uno::Sequence<beans::PropertyValue> args(2);
+    args[0].Name = "FilterName";
+    args[0].Value <<= OUString("writer8");
+    args[1].Name = "Overwrite";
+    args[1].Value <<= true;
+    storable->storeToURL(pathToUrl(path), args);
+}
+
+std::string documentPath(const uno::Reference<frame::XModel> &model)
+{
+    return model.is() ? urlToPath(model->getURL()) : std::string();
+}
+
+static uno::Reference<awt::XWindowPeer> windowOf(const uno::Reference<frame::XModel> &model)
+{
+    if (!model.is())
+        return nullptr;
+    uno::Reference<frame::XController> controller = model->getCurrentController();
+    if (!controller.is() || !controller->getFrame().is())
+        return nullptr;
+    uno::Reference<awt::XWindow> window = controller->getFrame()->getContainerWindow();
+    return uno::Reference<awt::XWindowPeer>(window, uno::UNO_QUERY);
+}
+
+short tell(const uno::Reference<uno::XComponentContext> &ctx,
+           const uno::Reference<frame::XModel> &model, const char *kind, const std::string &text,
+           bool ask_yes_no)
+{
+    std::fprintf(stderr, "odfgate: %s\n", text.c_str());
+    std::fflush(stderr);
+    try {
+        uno::Reference<awt::XWindowPeer> parent = windowOf(model);
+        if (!parent.is())
+            return 0;
+        uno::Reference<awt::XMessageBoxFactory> factory(awt::Toolkit::create(ctx),
+                                                        uno::UNO_QUERY_THROW);
+        awt::MessageBoxType type = std::string(kind) == "error"     ? awt::MessageBoxType_ERRORBOX
+                                   : std::string(kind) == "warning" ? awt::MessageBoxType_WARNINGBOX
+                                   : ask_yes_no                     ? awt::MessageBoxType_QUERYBOX
+                                                                    : awt::MessageBoxType_INFOBOX;
+        sal_Int32 buttons = ask_yes_no ? awt::MessageBoxButtons::BUTTONS_YES_NO
+                                       : awt::MessageBoxButtons::BUTTONS_OK;
+        uno::Reference<awt::XMessageBox> box =
+            factory->createMessageBox(parent, type, buttons, "odfgate", fromUtf8(text.c_str()));
+        return box.is() ? box->execute() : 0;
+    } catch (const uno::Exception &) {
+        return 0; /* the message is in the log already */
+    }
+}
+
+TempDir::TempDir()
+{
+    char dir[4096];
+    if (og_lo_tempdir(dir, sizeof(dir)) < 0)
+        throw uno::RuntimeException("odfgate: cannot create a temporary folder (TMPDIR)");
+    dir_ = dir;
+}
+
+TempDir::~TempDir()
+{
+    og_lo_tempdir_remove(dir_.c_str());
+}
+
+} // namespace odfgate_lo

@@ -1,0 +1,79 @@
+/* test-lo-gate.c — the LibreOffice extension's C side (filter/libreoffice/gate.c): filter
+ * options, and where inserted comments go.  gate.c needs no LibreOffice, so it is tested in
+ * every build. */
+#include "unit.h"
+
+#include "../../filter/libreoffice/gate.h"
+
+static int parse(const char *text, og_lo_options *o, char *msg)
+{
+    return og_lo_parse_options(text, o, msg, 256);
+}
+
+OG_TEST(lo_options_defaults_and_keywords)
+{
+    og_lo_options o;
+    char msg[256];
+    OG_CHECK_INT(parse(NULL, &o, msg), 0);
+    OG_CHECK_INT(o.strict, 0);
+    OG_CHECK_STR(o.stamp_id, "");
+    OG_CHECK_STR(o.schema, "");
+    OG_CHECK_INT(parse(" strict ; ", &o, msg), 0);
+    OG_CHECK_INT(o.strict, 1);
+    OG_CHECK_INT(parse("strict;warn", &o, msg), 0); /* the later one wins */
+    OG_CHECK_INT(o.strict, 0);
+}
+
+OG_TEST(lo_options_stamp)
+{
+    og_lo_options o;
+    char msg[256];
+    OG_CHECK_INT(parse("stamp= dh , Jane Smith , Director of Care", &o, msg), 0);
+    OG_CHECK_STR(o.stamp_id, "dh");
+    OG_CHECK_STR(o.stamp_by, "Jane Smith");
+    OG_CHECK_STR(o.stamp_role, "Director of Care");
+    OG_CHECK_INT(parse("strict;stamp=cqc,A. Person", &o, msg), 0);
+    OG_CHECK_INT(o.strict, 1);
+    OG_CHECK_STR(o.stamp_by, "A. Person");
+    OG_CHECK_STR(o.stamp_role, "");
+    OG_CHECK_INT(parse("stamp=dh", &o, msg), -1);
+    OG_CHECK(strstr(msg, "stamp=SIGNATORY-ID,NAME[,ROLE]") != NULL);
+    OG_CHECK_INT(parse("stamp=,Jane", &o, msg), -1);
+}
+
+OG_TEST(lo_options_schema)
+{
+    og_lo_options o;
+    char msg[256];
+    OG_CHECK_INT(parse("schema=/srv/cpf.xml", &o, msg), 0);
+    OG_CHECK_STR(o.schema, "/srv/cpf.xml");
+    OG_CHECK_INT(parse("schema=file:///srv/my%20schemas/cpf.xml;strict", &o, msg), 0);
+    OG_CHECK_STR(o.schema, "/srv/my schemas/cpf.xml");
+    OG_CHECK_INT(o.strict, 1);
+    OG_CHECK_INT(parse("schema=https://example.org/cpf.xml;strict", &o, msg), 0);
+    OG_CHECK_STR(o.schema, "https://example.org/cpf.xml");
+    OG_CHECK_INT(o.strict, 1);
+    OG_CHECK_INT(parse("schema=ftp://example.org/cpf.xml", &o, msg), -1);
+    OG_CHECK(strstr(msg, "http(s) URL") != NULL);
+    OG_CHECK_INT(parse("schema=", &o, msg), -1);
+    OG_CHECK_INT(parse("strictly", &o, msg), -1);
+    OG_CHECK(strstr(msg, "unknown filter option \"strictly\"") != NULL);
+}
+
+OG_TEST(lo_place_comments)
+{
+    char *para[] = {"Some text", NULL, "TBC  and\tmore", NULL};
+    char *lines[] = {"", "", "", ""}, *comments[] = {"", "", "", ""};
+    og_lo_outcome out = {0};
+    const char *doc[] = {"Heading", "Some text", "Other", "TBC and more", "Last"};
+    out.count = 4;
+    out.para_text = para;
+    out.lines = lines;
+    out.comments = comments;
+    OG_CHECK_INT(og_lo_place(&out, 0, doc, 5, 0), 1); /* found */
+    OG_CHECK_INT(og_lo_place(&out, 1, doc, 5, 1), 0); /* document-level: the first paragraph */
+    OG_CHECK_INT(og_lo_place(&out, 2, doc, 5, 1), 3); /* white space collapsed */
+    OG_CHECK_INT(og_lo_place(&out, 2, doc, 5, 4), 4); /* not found after `from`: stays there */
+    out.para_text = (char *[]){"nowhere", NULL, NULL, NULL};
+    OG_CHECK_INT(og_lo_place(&out, 0, doc, 5, 2), 2);
+}
