@@ -100,14 +100,8 @@ odfgate_fetcher *cli_fetcher_new(void)
 
 odfgate_fetcher *cli_fetcher(void)
 {
-    odfgate_error err;
-    if (fetcher)
-        return fetcher;
-    odfgate_error_clear(&err);
-    if (odfgate_fetcher_new(opts(), &fetcher, &err) != ODFGATE_OK) {
-        cli_error("%s (%s)", err.message, odfgate_errcode_name(err.code));
-        return NULL;
-    }
+    if (!fetcher)
+        fetcher = cli_fetcher_new();
     return fetcher;
 }
 
