@@ -12,7 +12,8 @@ enum {
     WANT_COMMON = 2,      /* office:styles */
     WANT_AUTO = 4,        /* office:automatic-styles */
     WANT_BODY = 8,        /* office:body/office:text */
-    STOP_AFTER_COMMON = 16 /* styles.xml: nothing of interest follows office:styles */
+    STOP_AFTER_COMMON = 16 /* styles.xml: nothing of interest follows office:styles, and
+                             * it stops once the pending styles are resolved */
 };
 
 #define OG_MAX_PARAS 4000000u
@@ -97,6 +98,12 @@ static int skipped_in_body(const names *n, const char *ns, const char *local)
     return 0;
 }
 
+/* A paragraph style that needs a common style (styles.xml) to resolve: the name it waits for
+ * (both strings belong to the document's arena or the style table). */
+typedef struct pending_style {
+    const char *style, *missing;
+} pending_style;
+
 typedef struct reader {
     odfgate_doc *doc;
     const odfgate_limits *lim;
@@ -140,6 +147,8 @@ typedef struct reader {
     /* styles */
     int styles_depth; /* depth of office:styles / automatic-styles, -1 outside */
     int styles_auto;
+    OG_VEC(pending_style) pending; /* read from styles.xml until none is left */
+    int pending_all;               /* too many to follow: read all of office:styles */
 
     /* meta */
     int meta_depth;   /* depth of office:meta, -1 outside */
@@ -377,7 +386,56 @@ static int body_end(reader *r, const char *ns, const char *local, int depth)
 
 /* ------------------------------------------------------------------ styles */
 
-static int style_element(reader *r)
+/* The styles of candidate paragraphs that need common styles to be resolved: each distinct
+ * one, with the style it waits for.  Returns 1 if styles.xml must be read, 0 if not, -1 out
+ * of memory.  Past PENDING_MAX distinct styles, r->pending_all: office:styles is read to
+ * its end (no early stop). */
+#define PENDING_MAX 32
+static int collect_pending(reader *r)
+{
+    for (size_t i = 0; i < r->paras.len; i++) {
+        og_para *p = &r->paras.items[i];
+        const char *missing;
+        size_t k;
+        if (p->is_h || p->in_table || !p->len || !p->style ||
+            !(missing = og_styles_missing(r->styles, p->style)))
+            continue;
+        for (k = 0; k < r->pending.len && strcmp(r->pending.items[k].style, p->style) != 0; k++)
+            ;
+        if (k < r->pending.len)
+            continue;
+        if (r->pending.len == PENDING_MAX) {
+            r->pending_all = 1;
+            return 1;
+        }
+        pending_style ps = {p->style, missing};
+        if (OG_VEC_PUSH(&r->pending, ps, PENDING_MAX) != 0)
+            return fail_nomem(r);
+    }
+    return r->pending.len > 0;
+}
+
+/* A common style `name` was added: the pending styles that waited for it are looked at
+ * again.  Returns 1 when none is left (the rest of styles.xml cannot change a heading). */
+static int pending_resolved(reader *r, const char *name)
+{
+    if (r->pending_all || !name)
+        return 0;
+    for (size_t k = 0; k < r->pending.len;) {
+        pending_style *ps = &r->pending.items[k];
+        if (strcmp(ps->missing, name) != 0 ||
+            (ps->missing = og_styles_missing(r->styles, ps->style)) != NULL) {
+            k++;
+            continue;
+        }
+        *ps = r->pending.items[--r->pending.len];
+    }
+    return r->pending.len == 0;
+}
+
+/* A style of office:styles or office:automatic-styles.  Returns 1 when it was the last
+ * common style that a paragraph waited for (styles.xml can stop there), 0 to go on, -1. */
+static int style_element(reader *r, int want)
 {
     char *family = og_xml_attr(r->s, OG_NS_STYLE, "family");
     int rc = 0;
@@ -387,13 +445,15 @@ static int style_element(reader *r)
         char *parent = og_xml_attr(r->s, OG_NS_STYLE, "parent-style-name");
         char *level = og_xml_attr(r->s, OG_NS_STYLE, "default-outline-level");
         rc = og_styles_add(r->styles, r->styles_auto, name, display, parent, level);
+        if (rc == 0 && !r->styles_auto && (want & STOP_AFTER_COMMON))
+            rc = pending_resolved(r, name);
         xmlFree(name);
         xmlFree(display);
         xmlFree(parent);
         xmlFree(level);
     }
     xmlFree(family);
-    return rc < 0 ? fail_nomem(r) : 0;
+    return rc < 0 ? fail_nomem(r) : rc;
 }
 
 /* ------------------------------------------------------------------ meta */
@@ -475,7 +535,7 @@ static int start_element(reader *r, int want, const char *ns, const char *local,
         return depth == r->meta_depth + 1 ? meta_element(r, ns, local, depth, empty) : 0;
     if (r->styles_depth >= 0) {
         if (depth == r->styles_depth + 1 && ns == r->n.ns_style && local == r->n.style)
-            return style_element(r);
+            return style_element(r, want);
         return 0;
     }
     if (r->body_depth >= 0 && depth == r->body_depth + 1) {
@@ -577,8 +637,9 @@ static int on_node(reader *r, int want)
                 r->tracked++;
             return 0;
         }
-        if (start_element(r, want, og_xml_ns(r->s), og_xml_local(r->s), depth, empty) < 0)
-            return -1;
+        int rc = start_element(r, want, og_xml_ns(r->s), og_xml_local(r->s), depth, empty);
+        if (rc != 0)
+            return rc; /* -1, or 1: stop the pass here */
         /* an empty meta field element yields no END_ELEMENT */
         if (empty && r->field >= 0 && r->field_depth == depth)
             return meta_end(r);
@@ -791,18 +852,6 @@ static int finish_meta(reader *r)
     return 0;
 }
 
-/* Does any candidate paragraph need common styles to be resolved? */
-static int need_common_styles(reader *r)
-{
-    for (size_t i = 0; i < r->paras.len; i++) {
-        og_para *p = &r->paras.items[i];
-        if (!p->is_h && !p->in_table && p->len && p->style &&
-            og_styles_unresolved(r->styles, p->style))
-            return 1;
-    }
-    return 0;
-}
-
 int og_read_document(og_package *pkg, const odfgate_limits *lim, odfgate_doc *doc,
                      odfgate_error *err)
 {
@@ -828,8 +877,9 @@ int og_read_document(og_package *pkg, const odfgate_limits *lim, odfgate_doc *do
     } else {
         if (pass(&r, pkg, "content.xml", WANT_AUTO | WANT_BODY) < 0)
             goto done;
-        if (need_common_styles(&r) && og_package_has_part(pkg, "styles.xml") &&
-            pass(&r, pkg, "styles.xml", WANT_COMMON | STOP_AFTER_COMMON) < 0)
+        int need = collect_pending(&r);
+        if (need < 0 || (need && og_package_has_part(pkg, "styles.xml") &&
+                         pass(&r, pkg, "styles.xml", WANT_COMMON | STOP_AFTER_COMMON) < 0))
             goto done;
         if (og_package_has_part(pkg, "meta.xml") && pass(&r, pkg, "meta.xml", WANT_META) < 0)
             goto done;
@@ -853,6 +903,7 @@ done:
     free(r.aux.items);
     free(r.waivers.items);
     free(r.paras.items);
+    free(r.pending.items);
     free(r.keywords.items);
     free(r.user.items);
     free(r.user_name);
