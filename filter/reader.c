@@ -181,24 +181,25 @@ static int buf_error(reader *r, int rc)
 
 static int para_start(reader *r, int depth, int is_h)
 {
-    char *style = og_xml_attr(r->s, OG_NS_TEXT, "style-name");
+    char *owned;
+    const char *style = og_xml_attr_ref(r->s, OG_NS_TEXT, "style-name", &owned);
     memset(&r->cur, 0, sizeof(r->cur));
     r->cur.heading = -1;
     r->cur.node = r->elements;
     r->cur.is_h = (uint8_t)is_h;
     r->cur.hidden = r->hidden_depth >= 0;
     r->cur.in_table = r->cells > 0;
-    if (is_h) {
-        char *lv = og_xml_attr(r->s, OG_NS_TEXT, "outline-level");
-        long level = lv ? strtol(lv, NULL, 10) : 1;
-        r->cur.h_level = (uint8_t)(level >= 1 && level <= 10 ? level : 1);
-        xmlFree(lv);
-    }
     if (style) {
         r->cur.style = og_arena_strdup(&r->doc->arena, style);
-        xmlFree(style);
+        xmlFree(owned);
         if (!r->cur.style)
             return fail_nomem(r);
+    }
+    if (is_h) {
+        const char *lv = og_xml_attr_ref(r->s, OG_NS_TEXT, "outline-level", &owned);
+        long level = lv ? strtol(lv, NULL, 10) : 1;
+        r->cur.h_level = (uint8_t)(level >= 1 && level <= 10 ? level : 1);
+        xmlFree(owned);
     }
     og_buf_reset(&r->text);
     r->para_depth = depth;
@@ -437,22 +438,22 @@ static int pending_resolved(reader *r, const char *name)
  * common style that a paragraph waited for (styles.xml can stop there), 0 to go on, -1. */
 static int style_element(reader *r, int want)
 {
-    char *family = og_xml_attr(r->s, OG_NS_STYLE, "family");
+    char *owned[5];
+    const char *family = og_xml_attr_ref(r->s, OG_NS_STYLE, "family", &owned[0]);
     int rc = 0;
     if (family && strcmp(family, "paragraph") == 0) {
-        char *name = og_xml_attr(r->s, OG_NS_STYLE, "name");
-        char *display = og_xml_attr(r->s, OG_NS_STYLE, "display-name");
-        char *parent = og_xml_attr(r->s, OG_NS_STYLE, "parent-style-name");
-        char *level = og_xml_attr(r->s, OG_NS_STYLE, "default-outline-level");
+        const char *name = og_xml_attr_ref(r->s, OG_NS_STYLE, "name", &owned[1]);
+        const char *display = og_xml_attr_ref(r->s, OG_NS_STYLE, "display-name", &owned[2]);
+        const char *parent = og_xml_attr_ref(r->s, OG_NS_STYLE, "parent-style-name", &owned[3]);
+        const char *level =
+            og_xml_attr_ref(r->s, OG_NS_STYLE, "default-outline-level", &owned[4]);
         rc = og_styles_add(r->styles, r->styles_auto, name, display, parent, level);
         if (rc == 0 && !r->styles_auto && (want & STOP_AFTER_COMMON))
             rc = pending_resolved(r, name);
-        xmlFree(name);
-        xmlFree(display);
-        xmlFree(parent);
-        xmlFree(level);
+        for (int i = 1; i < 5; i++)
+            xmlFree(owned[i]);
     }
-    xmlFree(family);
+    xmlFree(owned[0]);
     return rc < 0 ? fail_nomem(r) : rc;
 }
 
