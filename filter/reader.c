@@ -220,7 +220,16 @@ static int para_end(reader *r)
     if (!r->cur.text)
         return fail_nomem(r);
     r->cur.len = (uint32_t)len;
-    r->cur.words = len ? og_count_words(r->cur.text, len) : 0;
+    og_trigrams grams;
+    if (len >= OG_GRAMS_KEPT_MIN &&
+        og_words_trigrams_of_plain(r->cur.text, len, &r->cur.words, &grams)) {
+        og_trigrams *kept = og_arena_alloc(&r->doc->arena, sizeof(*kept));
+        if (!kept)
+            return fail_nomem(r);
+        *kept = grams;
+        r->cur.grams = kept;
+    } else
+        r->cur.words = len ? og_count_words(r->cur.text, len) : 0;
     r->cur.ordinal = (uint32_t)r->paras.len + 1;
     int rc = OG_VEC_PUSH(&r->paras, r->cur, OG_MAX_PARAS);
     r->para_depth = -1;
