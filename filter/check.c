@@ -96,6 +96,8 @@ const char *og_check_folded(og_check *c, uint32_t i, size_t *len)
 
 const og_trigrams *og_check_grams(og_check *c, uint32_t i)
 {
+    if (c->doc->paras[i].grams)
+        return c->doc->paras[i].grams; /* made while reading */
     if (!c->have_grams[i]) {
         const og_para *p = &c->doc->paras[i];
         if (!og_trigrams_of_plain(p->text, p->len, &c->grams[i])) {

@@ -23,7 +23,12 @@ typedef struct og_para {
     uint8_t hidden;          /* inside a hidden text:section */
     uint8_t in_table;        /* inside a table cell: content, never a heading */
     int32_t heading;         /* index in doc->headings if this paragraph is a heading, else -1 */
+    const struct og_trigrams *grams; /* its trigram summary, made with the word count while
+                                        reading (plain text of OG_GRAMS_KEPT_MIN bytes or more;
+                                        in the document's arena), or NULL: og_check_grams */
 } og_para;
+/* Shorter paragraphs keep no summary: 128 bytes each would outweigh their text. */
+#define OG_GRAMS_KEPT_MIN 64
 
 /* Text that is content but not body flow: paragraphs of footnotes/endnotes and text boxes.
  * Kept for the sign-off digest, in document order, after the paragraph they are anchored in. */

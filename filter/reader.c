@@ -12,7 +12,8 @@ enum {
     WANT_COMMON = 2,      /* office:styles */
     WANT_AUTO = 4,        /* office:automatic-styles */
     WANT_BODY = 8,        /* office:body/office:text */
-    STOP_AFTER_COMMON = 16 /* styles.xml: nothing of interest follows office:styles */
+    STOP_AFTER_COMMON = 16 /* styles.xml: nothing of interest follows office:styles, and
+                             * it stops once the pending styles are resolved */
 };
 
 #define OG_MAX_PARAS 4000000u
@@ -39,25 +40,69 @@ static const meta_field meta_fields[] = {
 #define META_KEYWORD ((int)OG_ARRAY_LEN(meta_fields))
 #define META_USER (META_KEYWORD + 1)
 
-/* Body elements whose whole subtree is not body text (docs/reading.md). */
-static int skipped_in_body(const char *ns, const char *local)
+/* Element names the pass compares, interned in the reader's dictionary at the start of each
+ * pass: libxml2 hands out element names and namespace URIs from that dictionary, so a name
+ * is compared by pointer, not by strcmp.  X(field, string). */
+#define READER_NAMES(X)                                                                     \
+    X(ns_office, OG_NS_OFFICE) X(ns_text, OG_NS_TEXT) X(ns_draw, OG_NS_DRAW)                \
+    X(ns_table, OG_NS_TABLE) X(ns_style, OG_NS_STYLE) X(ns_dc, OG_NS_DC)                    \
+    X(ns_meta, OG_NS_META) X(frame, "frame") X(text_box, "text-box")                        \
+    X(annotation, "annotation") X(annotation_end, "annotation-end") X(forms, "forms")      \
+    X(text, "text") X(meta, "meta") X(styles, "styles")                                     \
+    X(automatic_styles, "automatic-styles") X(body, "body") X(a, "a") X(p, "p") X(h, "h")   \
+    X(s, "s") X(tab, "tab") X(line_break, "line-break") X(span, "span")                     \
+    X(note_body, "note-body") X(section, "section") X(changed_region, "changed-region")    \
+    X(table_cell, "table-cell") X(covered_table_cell, "covered-table-cell") X(style, "style")
+
+/* text: elements whose whole subtree is not body text (docs/reading.md) */
+static const char *const text_skip_names[] = {
+    "tracked-changes", "note-citation", "table-of-content", "alphabetical-index", "illustration-index",
+    "table-index", "object-index", "user-index", "bibliography", "sequence-decls",
+    "variable-decls", "user-field-decls", "dde-connection-decls", "hidden-paragraph",
+    "hidden-text"};
+
+typedef struct names {
+#define X(field, string) const char *field;
+    READER_NAMES(X)
+#undef X
+    const char *text_skip[OG_ARRAY_LEN(text_skip_names)];
+} names;
+
+/* Intern the names in the reader's dictionary.  Returns 0, or -1 out of memory. */
+static int intern_names(xmlTextReaderPtr x, names *n)
 {
-    static const char *const text_skip[] = {
-        "tracked-changes", "note-citation", "table-of-content", "alphabetical-index", "illustration-index",
-        "table-index", "object-index", "user-index", "bibliography", "sequence-decls",
-        "variable-decls", "user-field-decls", "dde-connection-decls", "hidden-paragraph",
-        "hidden-text"};
-    if (strcmp(ns, OG_NS_DRAW) == 0) /* shapes and images; frames and text boxes are aux text */
-        return strcmp(local, "frame") != 0 && strcmp(local, "text-box") != 0;
-    if (strcmp(ns, OG_NS_OFFICE) == 0)
-        return strcmp(local, "annotation") == 0 || strcmp(local, "annotation-end") == 0 ||
-               strcmp(local, "forms") == 0;
-    if (strcmp(ns, OG_NS_TEXT) == 0)
-        for (size_t i = 0; i < OG_ARRAY_LEN(text_skip); i++)
-            if (strcmp(local, text_skip[i]) == 0)
+    int ok = 1;
+#define X(field, string)                                                                    \
+    ok &= (n->field = (const char *)xmlTextReaderConstString(x, (const xmlChar *)(string))) != NULL;
+    READER_NAMES(X)
+#undef X
+    for (size_t i = 0; i < OG_ARRAY_LEN(text_skip_names); i++)
+        ok &= (n->text_skip[i] = (const char *)xmlTextReaderConstString(
+                   x, (const xmlChar *)text_skip_names[i])) != NULL;
+    return ok ? 0 : -1;
+}
+
+/* Body elements whose whole subtree is not body text (docs/reading.md). */
+static int skipped_in_body(const names *n, const char *ns, const char *local)
+{
+    if (ns == n->ns_text) {
+        for (size_t i = 0; i < OG_ARRAY_LEN(n->text_skip); i++)
+            if (local == n->text_skip[i])
                 return 1;
+        return 0;
+    }
+    if (ns == n->ns_draw) /* shapes and images; frames and text boxes are aux text */
+        return local != n->frame && local != n->text_box;
+    if (ns == n->ns_office)
+        return local == n->annotation || local == n->annotation_end || local == n->forms;
     return 0;
 }
+
+/* A paragraph style that needs a common style (styles.xml) to resolve: the name it waits for
+ * (both strings belong to the document's arena or the style table). */
+typedef struct pending_style {
+    const char *style, *missing;
+} pending_style;
 
 typedef struct reader {
     odfgate_doc *doc;
@@ -67,7 +112,10 @@ typedef struct reader {
     og_xml_stream *s;
     og_xml_stream stream; /* one libxml2 reader for all the parts of the document */
     const char *part;
-    const char *ns_text, *l_span, *l_s; /* interned in the reader's dictionary: compared by pointer */
+    names n;             /* interned in the reader's dictionary: compared by pointer */
+    const xmlDict *dict; /* the dictionary n was interned in (the parser's, known once it
+                          * runs: checked at the first element of each pass), NULL none */
+    int interned;        /* n is checked for this pass */
     uint32_t elements;                  /* element start tags seen in this stream */
 
     /* body */
@@ -99,6 +147,8 @@ typedef struct reader {
     /* styles */
     int styles_depth; /* depth of office:styles / automatic-styles, -1 outside */
     int styles_auto;
+    OG_VEC(pending_style) pending; /* read from styles.xml until none is left */
+    int pending_all;               /* too many to follow: read all of office:styles */
 
     /* meta */
     int meta_depth;   /* depth of office:meta, -1 outside */
@@ -131,24 +181,25 @@ static int buf_error(reader *r, int rc)
 
 static int para_start(reader *r, int depth, int is_h)
 {
-    char *style = og_xml_attr(r->s, OG_NS_TEXT, "style-name");
+    char *owned;
+    const char *style = og_xml_attr_ref(r->s, OG_NS_TEXT, "style-name", &owned);
     memset(&r->cur, 0, sizeof(r->cur));
     r->cur.heading = -1;
     r->cur.node = r->elements;
     r->cur.is_h = (uint8_t)is_h;
     r->cur.hidden = r->hidden_depth >= 0;
     r->cur.in_table = r->cells > 0;
-    if (is_h) {
-        char *lv = og_xml_attr(r->s, OG_NS_TEXT, "outline-level");
-        long level = lv ? strtol(lv, NULL, 10) : 1;
-        r->cur.h_level = (uint8_t)(level >= 1 && level <= 10 ? level : 1);
-        xmlFree(lv);
-    }
     if (style) {
         r->cur.style = og_arena_strdup(&r->doc->arena, style);
-        xmlFree(style);
+        xmlFree(owned);
         if (!r->cur.style)
             return fail_nomem(r);
+    }
+    if (is_h) {
+        const char *lv = og_xml_attr_ref(r->s, OG_NS_TEXT, "outline-level", &owned);
+        long level = lv ? strtol(lv, NULL, 10) : 1;
+        r->cur.h_level = (uint8_t)(level >= 1 && level <= 10 ? level : 1);
+        xmlFree(owned);
     }
     og_buf_reset(&r->text);
     r->para_depth = depth;
@@ -169,7 +220,16 @@ static int para_end(reader *r)
     if (!r->cur.text)
         return fail_nomem(r);
     r->cur.len = (uint32_t)len;
-    r->cur.words = len ? og_count_words(r->cur.text, len) : 0;
+    og_trigrams grams;
+    if (len >= OG_GRAMS_KEPT_MIN &&
+        og_words_trigrams_of_plain(r->cur.text, len, &r->cur.words, &grams)) {
+        og_trigrams *kept = og_arena_alloc(&r->doc->arena, sizeof(*kept));
+        if (!kept)
+            return fail_nomem(r);
+        *kept = grams;
+        r->cur.grams = kept;
+    } else
+        r->cur.words = len ? og_count_words(r->cur.text, len) : 0;
     r->cur.ordinal = (uint32_t)r->paras.len + 1;
     int rc = OG_VEC_PUSH(&r->paras, r->cur, OG_MAX_PARAS);
     r->para_depth = -1;
@@ -206,9 +266,9 @@ static int aux_para_end(reader *r)
 /* Inside a note body or text box: paragraphs go to the aux list. */
 static int aux_element(reader *r, const char *ns, const char *local, int depth, int empty)
 {
-    if (strcmp(ns, OG_NS_TEXT) != 0)
+    if (ns != r->n.ns_text)
         return 0;
-    if (strcmp(local, "p") == 0 || strcmp(local, "h") == 0) {
+    if (local == r->n.p || local == r->n.h) {
         if (r->aux_para_depth >= 0)
             return 0;
         og_buf_reset(&r->aux_text);
@@ -216,7 +276,7 @@ static int aux_element(reader *r, const char *ns, const char *local, int depth, 
         return empty ? aux_para_end(r) : 0;
     }
     if (r->aux_para_depth >= 0 &&
-        (strcmp(local, "s") == 0 || strcmp(local, "tab") == 0 || strcmp(local, "line-break") == 0)) {
+        (local == r->n.s || local == r->n.tab || local == r->n.line_break)) {
         int rc = og_append_collapsed(&r->aux_text, " ", 1);
         return rc ? buf_error(r, rc) : 0;
     }
@@ -228,13 +288,12 @@ static int annot_element(reader *r, const char *ns, const char *local, int depth
 {
     if (r->annot_meta_depth >= 0 || empty)
         return 0;
-    if (strcmp(ns, OG_NS_DC) == 0 || strcmp(ns, OG_NS_META) == 0) {
+    if (ns == r->n.ns_dc || ns == r->n.ns_meta) {
         r->annot_meta_depth = depth;
         return 0;
     }
-    if (strcmp(ns, OG_NS_TEXT) == 0 && (strcmp(local, "p") == 0 || strcmp(local, "h") == 0 ||
-                                        strcmp(local, "s") == 0 || strcmp(local, "tab") == 0 ||
-                                        strcmp(local, "line-break") == 0)) {
+    if (ns == r->n.ns_text && (local == r->n.p || local == r->n.h || local == r->n.s ||
+                               local == r->n.tab || local == r->n.line_break)) {
         int rc = og_append_collapsed(&r->annot_text, " ", 1);
         return rc ? buf_error(r, rc) : 0;
     }
@@ -262,7 +321,7 @@ static int annot_end(reader *r)
 
 static int body_element(reader *r, const char *ns, const char *local, int depth, int empty)
 {
-    if (strcmp(local, "a") == 0 && strcmp(ns, OG_NS_TEXT) == 0) { /* hyperlinks (check --links) */
+    if (local == r->n.a && ns == r->n.ns_text) { /* hyperlinks (check --links) */
         char *href = og_xml_attr(r->s, OG_NS_XLINK, "href");
         int rc = href ? og_doc_add_link(r->doc, href, (uint32_t)r->paras.len + 1) : 0;
         xmlFree(href);
@@ -270,25 +329,25 @@ static int body_element(reader *r, const char *ns, const char *local, int depth,
             return fail_nomem(r);
     }
     if (r->aux_depth >= 0)
-        return skipped_in_body(ns, local) ? (empty ? 0 : (r->skip_depth = depth, 0))
+        return skipped_in_body(&r->n, ns, local) ? (empty ? 0 : (r->skip_depth = depth, 0))
                                           : aux_element(r, ns, local, depth, empty);
-    if (skipped_in_body(ns, local)) {
+    if (skipped_in_body(&r->n, ns, local)) {
         if (!empty)
             r->skip_depth = depth;
-        if (!empty && strcmp(local, "annotation") == 0 && strcmp(ns, OG_NS_OFFICE) == 0) {
+        if (!empty && local == r->n.annotation && ns == r->n.ns_office) {
             r->annot_depth = depth;
             og_buf_reset(&r->annot_text);
         }
         return 0;
     }
-    if (!empty && ((strcmp(ns, OG_NS_TEXT) == 0 && strcmp(local, "note-body") == 0) ||
-                   (strcmp(ns, OG_NS_DRAW) == 0 && strcmp(local, "text-box") == 0))) {
+    if (!empty && ((ns == r->n.ns_text && local == r->n.note_body) ||
+                   (ns == r->n.ns_draw && local == r->n.text_box))) {
         r->aux_depth = depth;
         return 0;
     }
-    if (strcmp(ns, OG_NS_TEXT) == 0) {
-        int is_h = strcmp(local, "h") == 0;
-        if (is_h || strcmp(local, "p") == 0) {
+    if (ns == r->n.ns_text) {
+        int is_h = local == r->n.h;
+        if (is_h || local == r->n.p) {
             if (r->para_depth >= 0)
                 return 0; /* a paragraph inside a paragraph: its text joins the outer one */
             if (para_start(r, depth, is_h) < 0)
@@ -296,10 +355,9 @@ static int body_element(reader *r, const char *ns, const char *local, int depth,
             return empty ? para_end(r) : 0;
         }
         if (r->para_depth >= 0 &&
-            (strcmp(local, "s") == 0 || strcmp(local, "tab") == 0 ||
-             strcmp(local, "line-break") == 0))
+            (local == r->n.s || local == r->n.tab || local == r->n.line_break))
             return add_text(r, " ", 1);
-        if (strcmp(local, "section") == 0 && !empty && r->hidden_depth < 0) {
+        if (local == r->n.section && !empty && r->hidden_depth < 0) {
             char *display = og_xml_attr(r->s, OG_NS_TEXT, "display");
             char *is_hidden = og_xml_attr(r->s, OG_NS_TEXT, "is-hidden");
             if ((display && strcmp(display, "none") == 0) ||
@@ -308,8 +366,8 @@ static int body_element(reader *r, const char *ns, const char *local, int depth,
             xmlFree(display);
             xmlFree(is_hidden);
         }
-    } else if (strcmp(ns, OG_NS_TABLE) == 0 && !empty &&
-               (strcmp(local, "table-cell") == 0 || strcmp(local, "covered-table-cell") == 0)) {
+    } else if (ns == r->n.ns_table && !empty &&
+               (local == r->n.table_cell || local == r->n.covered_table_cell)) {
         r->cells++;
     }
     return 0;
@@ -329,8 +387,8 @@ static int body_end(reader *r, const char *ns, const char *local, int depth)
         return para_end(r);
     if (depth == r->hidden_depth)
         r->hidden_depth = -1;
-    if (strcmp(ns, OG_NS_TABLE) == 0 &&
-        (strcmp(local, "table-cell") == 0 || strcmp(local, "covered-table-cell") == 0) &&
+    if (ns == r->n.ns_table &&
+        (local == r->n.table_cell || local == r->n.covered_table_cell) &&
         r->cells > 0)
         r->cells--;
     return 0;
@@ -338,23 +396,74 @@ static int body_end(reader *r, const char *ns, const char *local, int depth)
 
 /* ------------------------------------------------------------------ styles */
 
-static int style_element(reader *r)
+/* The styles of candidate paragraphs that need common styles to be resolved: each distinct
+ * one, with the style it waits for.  Returns 1 if styles.xml must be read, 0 if not, -1 out
+ * of memory.  Past PENDING_MAX distinct styles, r->pending_all: office:styles is read to
+ * its end (no early stop). */
+#define PENDING_MAX 32
+static int collect_pending(reader *r)
 {
-    char *family = og_xml_attr(r->s, OG_NS_STYLE, "family");
+    for (size_t i = 0; i < r->paras.len; i++) {
+        og_para *p = &r->paras.items[i];
+        const char *missing;
+        size_t k;
+        if (p->is_h || p->in_table || !p->len || !p->style ||
+            !(missing = og_styles_missing(r->styles, p->style)))
+            continue;
+        for (k = 0; k < r->pending.len && strcmp(r->pending.items[k].style, p->style) != 0; k++)
+            ;
+        if (k < r->pending.len)
+            continue;
+        if (r->pending.len == PENDING_MAX) {
+            r->pending_all = 1;
+            return 1;
+        }
+        pending_style ps = {p->style, missing};
+        if (OG_VEC_PUSH(&r->pending, ps, PENDING_MAX) != 0)
+            return fail_nomem(r);
+    }
+    return r->pending.len > 0;
+}
+
+/* A common style `name` was added: the pending styles that waited for it are looked at
+ * again.  Returns 1 when none is left (the rest of styles.xml cannot change a heading). */
+static int pending_resolved(reader *r, const char *name)
+{
+    if (r->pending_all || !name)
+        return 0;
+    for (size_t k = 0; k < r->pending.len;) {
+        pending_style *ps = &r->pending.items[k];
+        if (strcmp(ps->missing, name) != 0 ||
+            (ps->missing = og_styles_missing(r->styles, ps->style)) != NULL) {
+            k++;
+            continue;
+        }
+        *ps = r->pending.items[--r->pending.len];
+    }
+    return r->pending.len == 0;
+}
+
+/* A style of office:styles or office:automatic-styles.  Returns 1 when it was the last
+ * common style that a paragraph waited for (styles.xml can stop there), 0 to go on, -1. */
+static int style_element(reader *r, int want)
+{
+    char *owned[5];
+    const char *family = og_xml_attr_ref(r->s, OG_NS_STYLE, "family", &owned[0]);
     int rc = 0;
     if (family && strcmp(family, "paragraph") == 0) {
-        char *name = og_xml_attr(r->s, OG_NS_STYLE, "name");
-        char *display = og_xml_attr(r->s, OG_NS_STYLE, "display-name");
-        char *parent = og_xml_attr(r->s, OG_NS_STYLE, "parent-style-name");
-        char *level = og_xml_attr(r->s, OG_NS_STYLE, "default-outline-level");
+        const char *name = og_xml_attr_ref(r->s, OG_NS_STYLE, "name", &owned[1]);
+        const char *display = og_xml_attr_ref(r->s, OG_NS_STYLE, "display-name", &owned[2]);
+        const char *parent = og_xml_attr_ref(r->s, OG_NS_STYLE, "parent-style-name", &owned[3]);
+        const char *level =
+            og_xml_attr_ref(r->s, OG_NS_STYLE, "default-outline-level", &owned[4]);
         rc = og_styles_add(r->styles, r->styles_auto, name, display, parent, level);
-        xmlFree(name);
-        xmlFree(display);
-        xmlFree(parent);
-        xmlFree(level);
+        if (rc == 0 && !r->styles_auto && (want & STOP_AFTER_COMMON))
+            rc = pending_resolved(r, name);
+        for (int i = 1; i < 5; i++)
+            xmlFree(owned[i]);
     }
-    xmlFree(family);
-    return rc < 0 ? fail_nomem(r) : 0;
+    xmlFree(owned[0]);
+    return rc < 0 ? fail_nomem(r) : rc;
 }
 
 /* ------------------------------------------------------------------ meta */
@@ -428,20 +537,19 @@ static int meta_end(reader *r)
 static int start_element(reader *r, int want, const char *ns, const char *local, int depth,
                          int empty)
 {
-    int office = strcmp(ns, OG_NS_OFFICE) == 0;
+    int office = ns == r->n.ns_office;
 
     if (r->text_depth >= 0)
         return body_element(r, ns, local, depth, empty);
     if (r->meta_depth >= 0)
         return depth == r->meta_depth + 1 ? meta_element(r, ns, local, depth, empty) : 0;
     if (r->styles_depth >= 0) {
-        if (depth == r->styles_depth + 1 && strcmp(ns, OG_NS_STYLE) == 0 &&
-            strcmp(local, "style") == 0)
-            return style_element(r);
+        if (depth == r->styles_depth + 1 && ns == r->n.ns_style && local == r->n.style)
+            return style_element(r, want);
         return 0;
     }
     if (r->body_depth >= 0 && depth == r->body_depth + 1) {
-        if (office && strcmp(local, "text") == 0) {
+        if (office && local == r->n.text) {
             r->saw_text_body = 1;
             if (!empty)
                 r->text_depth = depth;
@@ -453,15 +561,15 @@ static int start_element(reader *r, int want, const char *ns, const char *local,
     }
     if (!office || empty)
         return 0;
-    if ((want & WANT_META) && strcmp(local, "meta") == 0)
+    if ((want & WANT_META) && local == r->n.meta)
         r->meta_depth = depth;
-    else if ((want & WANT_COMMON) && strcmp(local, "styles") == 0) {
+    else if ((want & WANT_COMMON) && local == r->n.styles) {
         r->styles_depth = depth;
         r->styles_auto = 0;
-    } else if ((want & WANT_AUTO) && strcmp(local, "automatic-styles") == 0) {
+    } else if ((want & WANT_AUTO) && local == r->n.automatic_styles) {
         r->styles_depth = depth;
         r->styles_auto = 1;
-    } else if ((want & WANT_BODY) && strcmp(local, "body") == 0)
+    } else if ((want & WANT_BODY) && local == r->n.body)
         r->body_depth = depth;
     return 0;
 }
@@ -494,6 +602,22 @@ static int end_element(reader *r, int want, const char *ns, const char *local, i
     return 0;
 }
 
+/* At the first element of a pass: the names are interned again only if the parser's
+ * dictionary is not the one they were interned in (all the parts of a document normally
+ * share one). */
+static int intern_once(reader *r)
+{
+    xmlNodePtr node = xmlTextReaderCurrentNode(r->s->reader);
+    const xmlDict *dict = node && node->doc ? node->doc->dict : NULL;
+    if (!dict || dict != r->dict) {
+        if (intern_names(r->s->reader, &r->n) < 0)
+            return fail_nomem(r);
+        r->dict = dict;
+    }
+    r->interned = 1;
+    return 0;
+}
+
 static int on_node(reader *r, int want)
 {
     xmlTextReaderPtr x = r->s->reader;
@@ -502,13 +626,15 @@ static int on_node(reader *r, int want)
     case XML_READER_TYPE_ELEMENT: {
         const char *local = og_xml_local(r->s);
         r->elements++;
+        if (!r->interned && intern_once(r) < 0)
+            return -1;
         /* fast path for the most frequent body elements: text:span needs nothing, and
          * text:s inside a paragraph is one space */
         if (r->text_depth >= 0 && r->skip_depth < 0 && r->aux_depth < 0 &&
-            og_xml_ns(r->s) == r->ns_text) {
-            if (local == r->l_span)
+            og_xml_ns(r->s) == r->n.ns_text) {
+            if (local == r->n.span)
                 return 0;
-            if (local == r->l_s && r->para_depth >= 0)
+            if (local == r->n.s && r->para_depth >= 0)
                 return add_text(r, " ", 1);
         }
         depth = xmlTextReaderDepth(x);
@@ -516,13 +642,14 @@ static int on_node(reader *r, int want)
         if (r->skip_depth >= 0) {
             if (r->annot_depth >= 0)
                 return annot_element(r, og_xml_ns(r->s), og_xml_local(r->s), depth, empty);
-            if (depth == r->skip_depth + 1 && strcmp(og_xml_local(r->s), "changed-region") == 0 &&
-                strcmp(og_xml_ns(r->s), OG_NS_TEXT) == 0)
+            if (depth == r->skip_depth + 1 && local == r->n.changed_region &&
+                og_xml_ns(r->s) == r->n.ns_text)
                 r->tracked++;
             return 0;
         }
-        if (start_element(r, want, og_xml_ns(r->s), og_xml_local(r->s), depth, empty) < 0)
-            return -1;
+        int rc = start_element(r, want, og_xml_ns(r->s), og_xml_local(r->s), depth, empty);
+        if (rc != 0)
+            return rc; /* -1, or 1: stop the pass here */
         /* an empty meta field element yields no END_ELEMENT */
         if (empty && r->field >= 0 && r->field_depth == depth)
             return meta_end(r);
@@ -595,9 +722,7 @@ static int pass(reader *r, og_package *pkg, const char *part, int want)
         return -1;
     }
     r->s = s;
-    r->ns_text = (const char *)xmlTextReaderConstString(s->reader, (const xmlChar *)OG_NS_TEXT);
-    r->l_span = (const char *)xmlTextReaderConstString(s->reader, (const xmlChar *)"span");
-    r->l_s = (const char *)xmlTextReaderConstString(s->reader, (const xmlChar *)"s");
+    r->interned = 0;
     while ((rc = og_xml_stream_next(s)) == 1) {
         int n = on_node(r, want);
         if (n < 0) {
@@ -737,18 +862,6 @@ static int finish_meta(reader *r)
     return 0;
 }
 
-/* Does any candidate paragraph need common styles to be resolved? */
-static int need_common_styles(reader *r)
-{
-    for (size_t i = 0; i < r->paras.len; i++) {
-        og_para *p = &r->paras.items[i];
-        if (!p->is_h && !p->in_table && p->len && p->style &&
-            og_styles_unresolved(r->styles, p->style))
-            return 1;
-    }
-    return 0;
-}
-
 int og_read_document(og_package *pkg, const odfgate_limits *lim, odfgate_doc *doc,
                      odfgate_error *err)
 {
@@ -774,8 +887,9 @@ int og_read_document(og_package *pkg, const odfgate_limits *lim, odfgate_doc *do
     } else {
         if (pass(&r, pkg, "content.xml", WANT_AUTO | WANT_BODY) < 0)
             goto done;
-        if (need_common_styles(&r) && og_package_has_part(pkg, "styles.xml") &&
-            pass(&r, pkg, "styles.xml", WANT_COMMON | STOP_AFTER_COMMON) < 0)
+        int need = collect_pending(&r);
+        if (need < 0 || (need && og_package_has_part(pkg, "styles.xml") &&
+                         pass(&r, pkg, "styles.xml", WANT_COMMON | STOP_AFTER_COMMON) < 0))
             goto done;
         if (og_package_has_part(pkg, "meta.xml") && pass(&r, pkg, "meta.xml", WANT_META) < 0)
             goto done;
@@ -799,6 +913,7 @@ done:
     free(r.aux.items);
     free(r.waivers.items);
     free(r.paras.items);
+    free(r.pending.items);
     free(r.keywords.items);
     free(r.user.items);
     free(r.user_name);

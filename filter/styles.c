@@ -175,20 +175,20 @@ int og_styles_heading_level(og_styles *st, const char *name)
     return level;
 }
 
-int og_styles_unresolved(og_styles *st, const char *name)
+const char *og_styles_missing(og_styles *st, const char *name)
 {
     style *s = find(st, name, 1);
     if (!s)
-        return 1;
+        return name;
     for (int steps = 0; s && steps < OG_CHAIN_MAX; steps++) {
         if (s->outline || heading_name_level(s->display ? s->display : s->name))
-            return 0;
+            return NULL;
         if (!s->parent)
-            return 0;
+            return NULL;
         style *p = lookup(st, s->parent, 0);
         if (!p)
-            return 1;
+            return s->parent;
         s = p;
     }
-    return 0;
+    return NULL;
 }

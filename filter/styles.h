@@ -22,7 +22,11 @@ int og_styles_add(og_styles *st, int automatic, const char *name, const char *di
                   const char *parent, const char *outline_level);
 /* Heading level (1..10) the style resolves to, or 0. */
 int og_styles_heading_level(og_styles *st, const char *name);
-/* 1 if resolving `name` needs a style that is not known yet (so styles.xml must be read). */
-int og_styles_unresolved(og_styles *st, const char *name);
+/* The name of the first style that resolving `name` needs and that is not known yet (so
+ * styles.xml must be read), or NULL if `name` resolves with the styles known.  The result
+ * is `name` itself or a parent name held by the table, valid until og_styles_free.  Once
+ * NULL, adding styles never changes the answer of og_styles_heading_level (the first
+ * definition of a name wins). */
+const char *og_styles_missing(og_styles *st, const char *name);
 
 #endif

@@ -1021,20 +1021,30 @@ static void add_plain_start(uint64_t *bits, const unsigned char *u, size_t n, si
 
 /* Plain text: ASCII without control bytes or two spaces in a row.  Folding only lowers its
  * case and trims it, which changes neither its word starts nor the bytes that follow them. */
-int og_trigrams_of_plain(const char *s, size_t n, og_trigrams *out)
+/* og_trigrams_of_plain, and with `words` also og_count_words in the same pass: then a joiner
+ * (' - . ,) between two word characters, which may join them, makes it give up (0). */
+static int trigrams_of_plain(const char *s, size_t n, og_trigrams *out, uint64_t *words)
 {
     const unsigned char *u = (const unsigned char *)s;
     unsigned prev_in = 0, prev_sp = 0; /* 1 if the byte before is a letter/digit, a space */
     size_t i = 0;
     memset(out, 0, sizeof(*out));
+    if (words)
+        *words = 0;
 #if OG_BLOCK
     for (; n - i >= OG_BLOCK; i += OG_BLOCK) {
         block_class c;
-        unsigned starts;
+        unsigned starts, word_before;
         classify_block(s + i, &c);
         if (c.high | c.control | (c.space & ((c.space << 1) | prev_sp)))
             return 0;
-        starts = c.alnum & ~((c.alnum << 1) | prev_in);
+        word_before = (c.alnum << 1) | prev_in;
+        /* the byte after the block is not known here: a joiner last in it may join */
+        if (words && (c.joiner & word_before & ((c.alnum >> 1) | (1u << (OG_BLOCK - 1)))))
+            return 0;
+        starts = c.alnum & ~word_before;
+        if (words)
+            *words += count_bits(starts);
         prev_in = (c.alnum >> (OG_BLOCK - 1)) & 1;
         prev_sp = (c.space >> (OG_BLOCK - 1)) & 1;
         for (; starts; starts &= starts - 1)
@@ -1046,12 +1056,28 @@ int og_trigrams_of_plain(const char *s, size_t n, og_trigrams *out)
         if (u[i] >= 0x80 || u[i] < 0x20 || (sp && prev_sp))
             return 0;
         in = ascii_class[u[i]] == C_WORD;
-        if (in && !prev_in)
+        if (words && (ascii_class[u[i]] == C_JOIN || ascii_class[u[i]] == C_SEP) && prev_in &&
+            i + 1 < n && u[i + 1] < 0x80 && ascii_class[u[i + 1]] == C_WORD)
+            return 0;
+        if (in && !prev_in) {
             add_plain_start(out->bits, u, n, i);
+            if (words)
+                ++*words;
+        }
         prev_in = in;
         prev_sp = sp;
     }
     return 1;
+}
+
+int og_trigrams_of_plain(const char *s, size_t n, og_trigrams *out)
+{
+    return trigrams_of_plain(s, n, out, NULL);
+}
+
+int og_words_trigrams_of_plain(const char *s, size_t n, uint64_t *words, og_trigrams *out)
+{
+    return trigrams_of_plain(s, n, out, words);
 }
 
 /* ------------------------------------------------------------------ phrases */

@@ -92,6 +92,10 @@ int og_trigrams_contain(const og_trigrams *text, const og_trigrams *phrase);
  * trigrams, never fewer).  Returns 1 and sets *out if s[0..n) is plain; else 0 (*out is then
  * meaningless: fold, and og_trigrams_of). */
 int og_trigrams_of_plain(const char *s, size_t n, og_trigrams *out);
+/* og_trigrams_of_plain and og_count_words in one pass: returns 1 and sets both if s[0..n) is
+ * plain and holds no joiner (' - . ,) between two word characters; else 0 (*words and *out
+ * are then meaningless: use the two functions). */
+int og_words_trigrams_of_plain(const char *s, size_t n, uint64_t *words, og_trigrams *out);
 
 /* Words in s[0..n). */
 uint64_t og_count_words(const char *s, size_t n);

@@ -412,21 +412,50 @@ static int ns_is(og_xml_stream *s, const xmlNs *ns, const char *uri)
 /* xmlTextReaderGetAttributeNs compares the namespace URI of each attribute as a string; the
  * walk below does what it does (xmlGetNsProp) for an element read from a document without
  * DTD, comparing the namespaces of the root by pointer. */
-char *og_xml_attr(og_xml_stream *s, const char *ns, const char *local)
+/* The current element's attribute: 1 and *found (NULL for an empty value), 0 absent, or -1
+ * when only libxml2 can answer (a document with a DTD: entity references, defaults). */
+static int find_attr(og_xml_stream *s, const char *ns, const char *local, xmlAttrPtr *found)
 {
     xmlNodePtr n = xmlTextReaderCurrentNode(s->reader);
-    if (n && n->type == XML_ELEMENT_NODE && n->doc && !n->doc->intSubset && !n->doc->extSubset) {
-        for (xmlAttrPtr a = n->properties; a; a = a->next) {
-            if (!a->ns || strcmp((const char *)a->name, local) != 0 || !ns_is(s, a->ns, ns))
-                continue;
-            if (!a->children) /* an empty value */
-                return (char *)xmlStrdup((const xmlChar *)"");
-            return (char *)xmlNodeListGetString(n->doc, a->children, 1);
-        }
-        return NULL;
+    if (!n || n->type != XML_ELEMENT_NODE || !n->doc || n->doc->intSubset || n->doc->extSubset)
+        return -1;
+    for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        if (!a->ns || strcmp((const char *)a->name, local) != 0 || !ns_is(s, a->ns, ns))
+            continue;
+        *found = a;
+        return 1;
     }
-    return (char *)xmlTextReaderGetAttributeNs(s->reader, (const xmlChar *)local,
-                                               (const xmlChar *)ns);
+    return 0;
+}
+
+char *og_xml_attr(og_xml_stream *s, const char *ns, const char *local)
+{
+    xmlAttrPtr a;
+    switch (find_attr(s, ns, local, &a)) {
+    case 1:
+        if (!a->children) /* an empty value */
+            return (char *)xmlStrdup((const xmlChar *)"");
+        return (char *)xmlNodeListGetString(a->doc, a->children, 1);
+    case 0: return NULL;
+    default:
+        return (char *)xmlTextReaderGetAttributeNs(s->reader, (const xmlChar *)local,
+                                                   (const xmlChar *)ns);
+    }
+}
+
+const char *og_xml_attr_ref(og_xml_stream *s, const char *ns, const char *local, char **owned)
+{
+    xmlAttrPtr a;
+    int rc = find_attr(s, ns, local, &a);
+    *owned = NULL;
+    if (rc == 0)
+        return NULL;
+    if (rc == 1 && !a->children)
+        return "";
+    if (rc == 1 && a->children->type == XML_TEXT_NODE && !a->children->next &&
+        a->children->content)
+        return (const char *)a->children->content; /* one text node: its bytes are the value */
+    return *owned = og_xml_attr(s, ns, local);
 }
 
 int og_xml_write_doc(xmlDocPtr doc, FILE *out)

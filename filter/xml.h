@@ -81,6 +81,10 @@ const char *og_xml_ns(og_xml_stream *s);
 const char *og_xml_local(og_xml_stream *s);
 /* Attribute value by namespace URI and local name; caller must xmlFree() it; NULL if absent. */
 char *og_xml_attr(og_xml_stream *s, const char *ns, const char *local);
+/* The same value without a copy when it can: borrowed from the current element, valid until
+ * the stream moves on.  When a copy had to be made, *owned is set to it (caller xmlFree()s
+ * *owned, which is always safe: NULL otherwise). */
+const char *og_xml_attr_ref(og_xml_stream *s, const char *ns, const char *local, char **owned);
 
 /* ODF namespace URIs. */
 #define OG_NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"

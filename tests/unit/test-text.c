@@ -1105,3 +1105,33 @@ OG_TEST(text_append_collapsed)
     OG_CHECK_INT(og_append_collapsed(&b, "e", 1), OG_BUF_TOOBIG);
     og_buf_free(&b);
 }
+
+/* One pass for the word count and the trigram summary: the same answers as the two
+ * functions, or a refusal where a joiner may join two words. */
+static int words_trigrams_agree(const char *s)
+{
+    uint64_t words;
+    og_trigrams one, two;
+    size_t n = strlen(s);
+    if (!og_words_trigrams_of_plain(s, n, &words, &one))
+        return -1;
+    return words == og_count_words(s, n) && og_trigrams_of_plain(s, n, &two) &&
+           memcmp(&one, &two, sizeof(one)) == 0;
+}
+
+OG_TEST(words_trigrams_of_plain_in_one_pass)
+{
+    OG_CHECK_INT(words_trigrams_agree("Patients staff barriers health vision community care, "
+                                      "integration. Health partners outcomes support -- together"),
+                 1);
+    OG_CHECK_INT(words_trigrams_agree("short"), 1);
+    OG_CHECK_INT(words_trigrams_agree("a, b. c - d ' e"), 1);
+    OG_CHECK_INT(words_trigrams_agree("ends with a joiner after a word character in block-"), 1);
+    /* a joiner between word characters may join them: refused, in a block or in the tail */
+    OG_CHECK_INT(words_trigrams_agree("the well-being of all the people who live in this area"), -1);
+    OG_CHECK_INT(words_trigrams_agree("it's"), -1);
+    OG_CHECK_INT(words_trigrams_agree("3.5"), -1);
+    /* not plain */
+    OG_CHECK_INT(words_trigrams_agree("two  spaces"), -1);
+    OG_CHECK_INT(words_trigrams_agree("caf\xc3\xa9 au lait"), -1);
+}
