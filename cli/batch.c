@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define WINDOW_PER_JOB 4 /* documents checked ahead of the one being reported, per thread */
+#define WINDOW_PER_JOB 16 /* documents checked ahead of the one being reported, per thread */
 
 typedef struct loaded_schema {
     char *path;              /* NULL: built-in */
@@ -45,6 +45,8 @@ struct batch {
     size_t window;
     size_t next_claim, next_emit;
     int stop; /* out of memory: everyone stops */
+    int workers_waiting; /* workers waiting for room in the window */
+    int emitter_waiting; /* the main thread waits for the slot of next_emit */
     pthread_mutex_t mu;
     pthread_cond_t claimed_space, finished;
 };
@@ -153,8 +155,12 @@ static void *worker(void *arg)
     odfgate_fetcher *fetcher = NULL;
     pthread_mutex_lock(&b->mu);
     for (;;) {
-        while (!b->stop && b->next_claim < b->inputs->len && b->next_claim >= b->next_emit + b->window)
+        while (!b->stop && b->next_claim < b->inputs->len &&
+               b->next_claim >= b->next_emit + b->window) {
+            b->workers_waiting++;
             pthread_cond_wait(&b->claimed_space, &b->mu);
+            b->workers_waiting--;
+        }
         if (b->stop || b->next_claim >= b->inputs->len)
             break;
         size_t i = b->next_claim++;
@@ -163,7 +169,8 @@ static void *worker(void *arg)
         process(b, i, s, &fetcher, 1);
         pthread_mutex_lock(&b->mu);
         s->done = 1;
-        pthread_cond_broadcast(&b->finished);
+        if (b->emitter_waiting && i == b->next_emit) /* wake the reporter only when it waits for this one */
+            pthread_cond_signal(&b->finished);
     }
     pthread_mutex_unlock(&b->mu);
     odfgate_fetcher_free(fetcher);
@@ -260,14 +267,18 @@ int batch_run(batch *b, odfgate_report *const *reps, size_t nrep)
     pthread_mutex_lock(&b->mu);
     while (b->next_emit < n) {
         slot *s = &b->ring[b->next_emit % b->window];
-        while (!s->done)
+        while (!s->done) {
+            b->emitter_waiting = 1;
             pthread_cond_wait(&b->finished, &b->mu);
+            b->emitter_waiting = 0;
+        }
         pthread_mutex_unlock(&b->mu);
         cli_progress_clear(&progress);
         int one = emit(b, b->next_emit, s, reps, nrep);
         pthread_mutex_lock(&b->mu);
         b->next_emit++;
-        pthread_cond_broadcast(&b->claimed_space);
+        if (b->workers_waiting)
+            pthread_cond_broadcast(&b->claimed_space);
         if (one < 0) {
             b->stop = 1;
             rc = OG_EXIT_USAGE;
