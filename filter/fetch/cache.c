@@ -140,7 +140,7 @@ int og_cache_meta_parse(const char *text, size_t len, og_cache_meta *m)
 #undef KEY
         p = nl + 1;
     }
-    if (!m->url || !m->kind[0] ||
+    if (!m->url || !m->url[0] || !m->kind[0] || /* an entry always has its URL */
         (strcmp(m->kind, "resource") != 0 && strcmp(m->kind, "link") != 0))
         return -1;
     if (strcmp(m->kind, "resource") == 0 && !m->sha256[0])
