@@ -84,9 +84,8 @@ odfgate_status odfgate_baseline_add(odfgate_baseline *b, const char *path, const
     return ODFGATE_OK;
 }
 
-odfgate_status odfgate_baseline_write(const odfgate_baseline *cb, const char *path, odfgate_error *err)
+odfgate_status odfgate_baseline_write(odfgate_baseline *b, const char *path, odfgate_error *err)
 {
-    odfgate_baseline *b = (odfgate_baseline *)cb; /* sorting is not a visible change */
     og_buf out;
     odfgate_status st;
     og_buf_init(&out, SIZE_MAX / 2);
@@ -143,49 +142,40 @@ static odfgate_status parse_line(odfgate_baseline *b, char *s, const char *file,
 
 odfgate_status odfgate_baseline_load(const char *path, odfgate_baseline **out, odfgate_error *err)
 {
-    FILE *f = fopen(path, "rb");
     odfgate_baseline *b;
-    og_buf line;
+    og_buf text;
     odfgate_status st = ODFGATE_OK;
     long n = 0;
-    size_t total = 0;
-    int c;
+    int rc;
     *out = NULL;
-    if (!f)
-        return og_fail(err, ODFGATE_E_IO, path, NULL, "cannot read the baseline: %s", strerror(errno));
+    og_buf_init(&text, MAX_BASELINE_SIZE);
+    if ((rc = og_buf_read_file(&text, path)) != OG_BUF_OK) {
+        og_buf_free(&text);
+        return rc == OG_BUF_NOMEM   ? og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory")
+               : rc == OG_BUF_TOOBIG ? bad_line(err, path, 0, "larger than 256 MiB")
+                                     : og_fail(err, ODFGATE_E_IO, path, NULL,
+                                               "cannot read the baseline: %s", strerror(errno));
+    }
     if (!(b = odfgate_baseline_new())) {
-        fclose(f);
+        og_buf_free(&text);
         return og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory");
     }
-    og_buf_init(&line, 1 << 16);
-    do {
-        c = getc(f);
-        if (c != EOF && c != '\n') {
-            if (++total > MAX_BASELINE_SIZE || og_buf_addc(&line, (char)c)) {
-                st = bad_line(err, path, n + 1, "too large, or a line over 64 KiB");
-                break;
-            }
-            if (c == '\0') {
-                st = bad_line(err, path, n + 1, "NUL byte");
-                break;
-            }
-            continue;
-        }
-        if (c == EOF && line.len == 0)
-            break;
+    if (memchr(text.data ? text.data : "", '\0', text.len))
+        st = bad_line(err, path, 0, "NUL byte");
+    for (char *p = text.data, *end = p + text.len; st == ODFGATE_OK && p && p < end;) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (nl)
+            *nl = '\0';
         n++;
-        if (n == 1 && strcmp(line.data ? line.data : "", HEADER) != 0)
+        if (n == 1 && strcmp(p, HEADER) != 0)
             st = bad_line(err, path, 1, "the first line must be \"" HEADER "\"");
-        else if (n > 1 && line.len)
-            st = parse_line(b, line.data, path, n, err);
-        og_buf_reset(&line);
-    } while (c != EOF && st == ODFGATE_OK);
+        else if (n > 1 && *p)
+            st = parse_line(b, p, path, n, err);
+        p = nl ? nl + 1 : end;
+    }
     if (st == ODFGATE_OK && n == 0)
         st = bad_line(err, path, 1, "empty file");
-    if (st == ODFGATE_OK && ferror(f))
-        st = og_fail(err, ODFGATE_E_IO, path, NULL, "cannot read the baseline: %s", strerror(errno));
-    fclose(f);
-    og_buf_free(&line);
+    og_buf_free(&text);
     if (st != ODFGATE_OK) {
         odfgate_baseline_free(b);
         return st;

@@ -1,6 +1,10 @@
 /* buf.c — capped growable buffer, see buf.h. */
 #include "buf.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -68,6 +72,44 @@ int og_buf_printf(og_buf *b, const char *fmt, ...)
     va_end(ap);
     b->len += (size_t)n;
     return OG_BUF_OK;
+}
+
+int og_buf_read_file(og_buf *b, const char *path)
+{
+    int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+    int rc = OG_BUF_OK, e = 0;
+    if (fd < 0)
+        return OG_BUF_NOFILE;
+    for (;;) {
+        size_t room = b->max - b->len;
+        char one;
+        ssize_t got;
+        if (room > 65536)
+            room = 65536;
+        if (room && (rc = og_buf_reserve(b, room)) != OG_BUF_OK)
+            break;
+        /* when full, one more byte means the file is over the cap */
+        got = read(fd, room ? b->data + b->len : &one, room ? room : 1);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            e = errno;
+            rc = OG_BUF_IO;
+            break;
+        }
+        if (got == 0)
+            break;
+        if (!room) {
+            rc = OG_BUF_TOOBIG;
+            break;
+        }
+        b->len += (size_t)got;
+        b->data[b->len] = '\0';
+    }
+    if (fd != 0)
+        close(fd);
+    errno = e;
+    return rc;
 }
 
 void og_buf_reset(og_buf *b)

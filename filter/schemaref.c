@@ -23,28 +23,15 @@ static int pin_ok(const char *pin, const og_buf *b)
 
 static int read_local(const char *path, size_t max, const char *what, og_buf *b, odfgate_error *err)
 {
-    FILE *fp = fopen(path, "rb");
-    char chunk[65536];
-    size_t n;
-    if (!fp)
-        return og_fail(err, ODFGATE_E_SCHEMA, path, NULL, "cannot open the %s: %s", what,
-                       strerror(errno)),
+    int rc = og_buf_read_file(b, path);
+    if (rc == OG_BUF_TOOBIG)
+        return og_fail(err, ODFGATE_E_LIMIT, path, NULL, "%s file larger than %zu bytes", what, max), -1;
+    if (rc == OG_BUF_NOMEM)
+        return og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory"), -1;
+    if (rc != OG_BUF_OK)
+        return og_fail(err, ODFGATE_E_SCHEMA, path, NULL, "cannot %s the %s: %s",
+                       rc == OG_BUF_NOFILE ? "open" : "read", what, strerror(errno)),
                -1;
-    while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-        if (og_buf_add(b, chunk, n) != OG_BUF_OK) {
-            fclose(fp);
-            return og_fail(err, ODFGATE_E_LIMIT, path, NULL, "%s file larger than %zu bytes", what,
-                           max),
-                   -1;
-        }
-    if (ferror(fp)) {
-        int e = errno;
-        fclose(fp);
-        return og_fail(err, ODFGATE_E_SCHEMA, path, NULL, "cannot read the %s: %s", what,
-                       strerror(e)),
-               -1;
-    }
-    fclose(fp);
     return 0;
 }
 

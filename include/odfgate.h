@@ -284,8 +284,8 @@ ODFGATE_API odfgate_status odfgate_baseline_load(const char *path, odfgate_basel
 /* Add every finding of res (about the document at `path`) that is not waived. */
 ODFGATE_API odfgate_status odfgate_baseline_add(odfgate_baseline *b, const char *path,
                                                 const odfgate_result *res, odfgate_error *err);
-/* Write atomically, sorted (stable, diff-friendly). */
-ODFGATE_API odfgate_status odfgate_baseline_write(const odfgate_baseline *b, const char *path,
+/* Write atomically, sorted (stable, diff-friendly); sorts b in place. */
+ODFGATE_API odfgate_status odfgate_baseline_write(odfgate_baseline *b, const char *path,
                                                   odfgate_error *err);
 /* Mark the findings of res that are in the baseline as suppressed ("baseline"); returns how
  * many.  Call after odfgate_result_apply. */

@@ -351,7 +351,8 @@ static odfgate_status parse_file(ini *f, const char *text, size_t len)
 static odfgate_status read_file(const char *path, char **text, size_t *len, odfgate_error *err)
 {
     struct stat st;
-    FILE *fp;
+    og_buf b;
+    int rc;
     *text = NULL;
     *len = 0;
     if (stat(path, &st) < 0)
@@ -360,22 +361,16 @@ static odfgate_status read_file(const char *path, char **text, size_t *len, odfg
                    : og_fail(err, ODFGATE_E_CONFIG, path, NULL, "cannot read: %s", strerror(errno));
     if (!S_ISREG(st.st_mode))
         return og_fail(err, ODFGATE_E_CONFIG, path, NULL, "not a regular file");
-    if (st.st_size > MAX_CONFIG_SIZE)
-        return og_fail(err, ODFGATE_E_CONFIG, path, NULL, "larger than 1 MiB");
-    if (!(fp = fopen(path, "rb")))
-        return og_fail(err, ODFGATE_E_CONFIG, path, NULL, "cannot read: %s", strerror(errno));
-    if (!(*text = malloc((size_t)st.st_size + 1))) {
-        fclose(fp);
-        return nomem(err);
+    og_buf_init(&b, MAX_CONFIG_SIZE);
+    if ((rc = og_buf_read_file(&b, path)) != OG_BUF_OK) {
+        og_buf_free(&b);
+        return rc == OG_BUF_NOMEM ? nomem(err)
+               : rc == OG_BUF_TOOBIG
+                   ? og_fail(err, ODFGATE_E_CONFIG, path, NULL, "larger than 1 MiB")
+                   : og_fail(err, ODFGATE_E_CONFIG, path, NULL, "cannot read: %s", strerror(errno));
     }
-    *len = fread(*text, 1, (size_t)st.st_size + 1, fp);
-    if (ferror(fp) || *len > (size_t)st.st_size) {
-        fclose(fp);
-        free(*text);
-        *text = NULL;
-        return og_fail(err, ODFGATE_E_CONFIG, path, NULL, "cannot read (it changed while read)");
-    }
-    fclose(fp);
+    *len = b.len;
+    *text = og_buf_take(&b);
     return ODFGATE_OK;
 }
 
@@ -447,12 +442,9 @@ static odfgate_status discover(odfgate_config *cfg, const char *doc_abs, found *
             }
             k++;
             if (f.root) {
-                why = "root = true";
-                if (explain(cfg, "search stopped at %s: root = true\n", path)) {
-                    st = nomem(err);
-                    break;
-                }
                 why = NULL;
+                if (explain(cfg, "search stopped at %s: root = true\n", path))
+                    st = nomem(err);
                 break;
             }
         } else

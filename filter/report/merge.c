@@ -160,47 +160,17 @@ odfgate_status odfgate_merge_reports(const odfgate_merge_input *inputs, size_t n
 /* Read a whole file (or standard input for "-") into b, at most `max` bytes. */
 static odfgate_status read_capped(const char *path, uint64_t max, og_buf *b, odfgate_error *err)
 {
-    int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY | O_CLOEXEC);
-    odfgate_status st = ODFGATE_OK;
-    if (fd < 0)
-        return og_fail(err, ODFGATE_E_IO, path, NULL, "cannot open: %s", strerror(errno));
+    int rc;
     og_buf_init(b, max > SIZE_MAX - 1 ? SIZE_MAX - 1 : (size_t)max);
-    for (;;) {
-        ssize_t got;
-        size_t room = b->max - b->len;
-        if (room == 0) {
-            char one;
-            /* full: one more byte means the report is over the limit */
-            while ((got = read(fd, &one, 1)) < 0 && errno == EINTR)
-                ;
-            if (got > 0)
-                st = og_fail(err, ODFGATE_E_LIMIT, path, NULL,
-                             "report larger than max-file-size (%llu bytes)", (unsigned long long)max);
-            else if (got < 0)
-                st = og_fail(err, ODFGATE_E_IO, path, NULL, "cannot read: %s", strerror(errno));
-            break;
-        }
-        if (room > 65536)
-            room = 65536;
-        if (og_buf_reserve(b, room) != OG_BUF_OK) {
-            st = og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory");
-            break;
-        }
-        got = read(fd, b->data + b->len, room);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            st = og_fail(err, ODFGATE_E_IO, path, NULL, "cannot read: %s", strerror(errno));
-            break;
-        }
-        if (got == 0)
-            break;
-        b->len += (size_t)got;
-        b->data[b->len] = '\0';
-    }
-    if (fd != 0)
-        close(fd);
-    return st;
+    if ((rc = og_buf_read_file(b, path)) == OG_BUF_OK)
+        return ODFGATE_OK;
+    if (rc == OG_BUF_TOOBIG)
+        return og_fail(err, ODFGATE_E_LIMIT, path, NULL,
+                       "report larger than max-file-size (%llu bytes)", (unsigned long long)max);
+    if (rc == OG_BUF_NOMEM)
+        return og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory");
+    return og_fail(err, ODFGATE_E_IO, path, NULL, "cannot %s: %s", rc == OG_BUF_NOFILE ? "open" : "read",
+                   strerror(errno));
 }
 
 odfgate_status odfgate_merge_files(const char *const *paths, size_t n, odfgate_merge_format format,

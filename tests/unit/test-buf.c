@@ -1,0 +1,42 @@
+/* test-buf.c — og_buf_read_file: the one reader of small whole files (cap, missing, exact). */
+#include "unit.h"
+
+#include "buf.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+OG_TEST(buf_read_file_cap_and_errors)
+{
+    char path[] = "/tmp/odfgate-buf-XXXXXX";
+    int fd = mkstemp(path);
+    og_buf b;
+    OG_CHECK(fd >= 0);
+    OG_CHECK(write(fd, "0123456789", 10) == 10);
+    close(fd);
+
+    og_buf_init(&b, 10); /* exactly the size: read whole */
+    OG_CHECK_INT(og_buf_read_file(&b, path), OG_BUF_OK);
+    OG_CHECK_INT(b.len, 10);
+    OG_CHECK_STR(b.data, "0123456789");
+    og_buf_free(&b);
+
+    og_buf_init(&b, 9); /* one byte short: refused, not cut */
+    OG_CHECK_INT(og_buf_read_file(&b, path), OG_BUF_TOOBIG);
+    og_buf_free(&b);
+
+    og_buf_init(&b, 100);
+    OG_CHECK(og_buf_adds(&b, "head:") == OG_BUF_OK); /* appends after what is there */
+    OG_CHECK_INT(og_buf_read_file(&b, path), OG_BUF_OK);
+    OG_CHECK_STR(b.data, "head:0123456789");
+    og_buf_free(&b);
+
+    remove(path);
+    og_buf_init(&b, 100);
+    OG_CHECK_INT(og_buf_read_file(&b, path), OG_BUF_NOFILE);
+    OG_CHECK_INT(errno, ENOENT);
+    OG_CHECK_INT(og_buf_read_file(&b, "/"), OG_BUF_IO); /* a directory opens but cannot be read */
+    OG_CHECK_INT(errno, EISDIR);
+    og_buf_free(&b);
+}
