@@ -12,7 +12,7 @@ static const char usage_text[] =
     "Usage: odfgate fetch [OPTIONS] URL...\n"
     "Fetch each http(s) URL into the cache (revalidating a cached copy), so that later runs,\n"
     "even with --offline, find schemas, registries and clauses there.  One line per URL:\n"
-    "URL: fetched|not modified|cached, N bytes, sha256 HEX.\n"
+    "URL: fetched|not modified|cached, N bytes.  --schema-sha256 pins one URL.\n"
     "Exit: 0 every URL is in the cache, 2 usage error, 3 a URL could not be fetched\n"
     "(the others were still fetched).\n";
 
@@ -42,6 +42,8 @@ int cmd_fetch(int argc, char **argv)
     for (int i = optind; i < argc; i++)
         if (!odfgate_is_url(argv[i]))
             return cli_usage_error("fetch", "'%s' is not an http:// or https:// URL", argv[i]);
+    if (cli_schema_pin() && argc - optind > 1)
+        return cli_usage_error("fetch", "--schema-sha256 pins one URL: give one URL with it");
     if (!(f = cli_fetcher()))
         return OG_EXIT_USAGE;
     for (int i = optind; i < argc; i++) {

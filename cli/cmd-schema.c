@@ -68,6 +68,8 @@ static int schema_check(int argc, char **argv)
     int rc = OG_EXIT_PASS;
     if (http_options(&argc, &argv) < 0)
         return OG_EXIT_USAGE;
+    if (cli_schema_pin() && argc > 1)
+        return cli_usage_error("schema", "--schema-sha256 pins one schema: give one FILE or URL with it");
     if (argc < 1)
         return cli_usage_error("schema", "schema check needs at least one FILE or URL");
     for (int i = 0; i < argc; i++) {

@@ -94,6 +94,32 @@ static int parse_signer(odfgate_schema *s, og_signer *g, xmlNodePtr n, const cha
     return 0;
 }
 
+static int by_id(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A signatory listed twice is an error: sorted ids, neighbours compared (n log n: the registry
+ * is fetched material). */
+static int no_duplicates(const odfgate_schema *s, const char *where, odfgate_error *err)
+{
+    const char **ids = malloc((s->registry_count + 1) * sizeof(*ids));
+    int rc = 0;
+    if (!ids)
+        return og_fail(err, ODFGATE_E_NOMEM, where, NULL, "out of memory"), -1;
+    for (size_t i = 0; i < s->registry_count; i++)
+        ids[i] = s->registry[i].signatory;
+    qsort(ids, s->registry_count, sizeof(*ids), by_id);
+    for (size_t i = 1; i < s->registry_count && !rc; i++)
+        if (strcmp(ids[i - 1], ids[i]) == 0) {
+            og_fail(err, ODFGATE_E_SCHEMA, where, NULL,
+                    "not a signatory registry: a signatory listed twice (\"%.100s\")", ids[i]);
+            rc = -1;
+        }
+    free(ids);
+    return rc;
+}
+
 int og_registry_parse(odfgate_schema *s, const char *data, size_t len, const char *where,
                       odfgate_error *err)
 {
@@ -114,6 +140,10 @@ int og_registry_parse(odfgate_schema *s, const char *data, size_t len, const cha
         goto out;
     }
     s->registry_count = count(root, "signatory");
+    if (s->registry_count > OG_REGISTRY_MAX_SIGNATORIES) {
+        bad(err, where, root, "more than 10000 signatories");
+        goto out;
+    }
     if (!(s->registry =
               og_arena_zalloc(&s->arena, (s->registry_count + 1) * sizeof(og_registry_entry)))) {
         og_fail(err, ODFGATE_E_NOMEM, where, NULL, "out of memory");
@@ -133,11 +163,6 @@ int og_registry_parse(odfgate_schema *s, const char *data, size_t len, const cha
             bad(err, where, c, "a signatory without an id");
             goto out;
         }
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(s->registry[j].signatory, e->signatory) == 0) {
-                bad(err, where, c, "a signatory listed twice");
-                goto out;
-            }
         e->signer_count = count(c, "signer");
         total += e->signer_count;
         if (total > OG_REGISTRY_MAX_SIGNERS) {
@@ -159,7 +184,7 @@ int og_registry_parse(odfgate_schema *s, const char *data, size_t len, const cha
         }
         i++;
     }
-    rc = 0;
+    rc = no_duplicates(s, where, err);
 out:
     xmlFreeDoc(doc);
     return rc;

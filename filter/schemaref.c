@@ -87,8 +87,16 @@ char *og_ref_resolve(const char *base, const char *rel)
     size_t n;
     if (og_url_is_http(rel))
         return og_strdup(rel);
-    if (base && og_url_is_http(base))
-        return resolve_url(base, rel);
+    if (base && og_url_is_http(base)) {
+        /* relative to a fetched schema: only another http(s) URL, never file:, sftp: … (a fetched
+         * schema must not make odfgate read local files) */
+        char *u = resolve_url(base, rel);
+        if (u && !og_url_is_http(u)) {
+            free(u);
+            u = NULL;
+        }
+        return u;
+    }
     if (rel[0] == '/' || !base)
         return og_strdup(rel);
     if (!(copy = og_strdup(base)))

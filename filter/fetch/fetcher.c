@@ -210,6 +210,14 @@ odfgate_status odfgate_fetch(odfgate_fetcher *f, const char *url, const char *sh
         og_buf_free(&cached);
         return og_fail(err, ODFGATE_E_NOMEM, url, NULL, "out of memory");
     }
+    /* a cached copy that does not match the pin is stale whatever its age (the pin was updated
+     * with the resource): fetch it afresh, unconditionally; offline, the mismatch is the answer */
+    if (hit > 0 && sha256 && !pin_matches(sha256, m.sha256) && !f->opt.offline) {
+        og_cache_meta_release(&m);
+        memset(&m, 0, sizeof(m));
+        og_buf_reset(&cached);
+        hit = 0;
+    }
     if (hit && (f->opt.offline || (sha256 && pin_matches(sha256, m.sha256)) ||
                 (!f->opt.refresh && now - m.checked < f->opt.max_age && now >= m.checked))) {
         if (sha256 && !pin_matches(sha256, m.sha256))

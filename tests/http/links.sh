@@ -91,7 +91,8 @@ run_odfgate check --offline "$scratch/cfg/doc.fodt"
 check ".odfgate.ini links = true: links checked without --links" \
     has "broken link $base/status/410: HTTP 410 (link-broken)"
 run_odfgate check --offline --no-config "$scratch/cfg/doc.fodt"
-check "... and not with --no-config" bash -c '! grep -q link-broken <<<"$1"' _ "$out"
+check "... and not with --no-config (the document is still checked: exit $rc)" \
+    bash -c '[ "$2" -le 1 ] && grep -q "document checked" <<<"$1" && ! grep -q link-broken <<<"$1"' _ "$out" "$rc"
 
 # --- the per-host connection cap: 16 links to one host with 300 ms latency, 8 at a time
 : >"$scratch/cap.spec"

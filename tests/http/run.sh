@@ -96,6 +96,26 @@ check "matching pin: served from the cache" [ "$rc" -eq 0 ]
 run_odfgate fetch --schema-sha256 "$(printf '0%.0s' $(seq 64))" --refresh "$base/res/a.txt"
 case $err in "odfgate: $base/res/a.txt: sha256 pin mismatch: "*"(fetch-failed)") ok "pin mismatch: error";; *) fail "pin mismatch"; diag "$err";; esac
 
+run_odfgate fetch --schema-sha256 "$sum" "$base/res/a.txt" "$base/res/pinned.txt"
+check "one pin for two URLs: a usage error, nothing fetched (exit $rc)" \
+    [ "$rc" -eq 2 -a -n "$(grep -o 'pins one URL' <<<"$err")" ]
+run_odfgate check --schema-sha256 "$sum" "$top_srcdir/tests/cli/fixtures/traps.fodt"
+check "check --schema-sha256 without --schema: a usage error, not a pin on the built-in or configured schema (exit $rc)" \
+    [ "$rc" -eq 2 -a -n "$(grep -o 'give one' <<<"$err")" ]
+
+# a pinned resource updated on the server with its pin: a fresh cached copy that does not match
+# the new pin is fetched again at once (no --refresh, no waiting for --max-age)
+printf 'first version\n' >"$root/pinned.txt"
+run_odfgate fetch "$base/res/pinned.txt"
+printf 'second version\n' >"$root/pinned.txt"
+n=$(requests ' /res/pinned.txt ')
+run_odfgate fetch --schema-sha256 "$(sha256sum <"$root/pinned.txt" | cut -c1-64)" "$base/res/pinned.txt"
+check "a new pin: the fresh cached copy is fetched again and matches (exit $rc)" \
+    [ "$rc" -eq 0 -a "$(requests ' /res/pinned.txt ')" -eq $((n + 1)) ]
+run_odfgate fetch --schema-sha256 "$(printf '1%.0s' $(seq 64))" "$base/res/pinned.txt"
+case $err in "odfgate: $base/res/pinned.txt: sha256 pin mismatch: "*"(fetch-failed)") ok "a pin the server's copy does not match: error after asking";;
+    *) fail "pin mismatch after asking"; diag "$err";; esac
+
 # --- two processes fill one cache at once
 shared="$scratch/shared"
 "$odfgate_bin" fetch --cache-dir "$shared" "$base/res/big.txt" >"$scratch/p1" 2>&1 &
@@ -114,17 +134,23 @@ run_odfgate fetch --offline --cache-dir "$shared" "$base/res/big.txt"
 check "and it serves offline" [ "$rc" -eq 0 ]
 
 # --- a damaged entry is a miss, never wrong bytes
+# same length, one byte changed: only the digest can tell (the size check cannot)
+size_before=$(wc -c <"$body")
+printf 'X' | dd of="$body" bs=1 seek=10 conv=notrunc status=none
+run_odfgate fetch --offline --cache-dir "$shared" "$base/res/big.txt"
+check "body not matching its meta's digest (same size): a miss (exit $rc)" \
+    [ "$rc" -eq 3 -a "$(wc -c <"$body")" -eq "$size_before" ]
 echo "tampered" >"$body"
 run_odfgate fetch --offline --cache-dir "$shared" "$base/res/big.txt"
-check "body not matching its meta: a miss" [ "$rc" -eq 3 ]
+check "body of another size: a miss" [ "$rc" -eq 3 ]
 
 # --- cache list / clear
 run_odfgate cache list
 check "cache list: one line per entry with the URL" \
-    bash -c "[ \$(printf '%s\n' \"\$1\" | wc -l) -eq 3 ] && printf '%s\n' \"\$1\" | grep -q '^resource 200 .* $base/res/a.txt\$'" _ "$out"
+    bash -c "[ \$(printf '%s\n' \"\$1\" | wc -l) -eq 4 ] && printf '%s\n' \"\$1\" | grep -q '^resource 200 .* $base/res/a.txt\$'" _ "$out"
 touch "$cache/unrelated-file"
 run_odfgate cache clear
-check "cache clear: entries removed" [ "$rc" -eq 0 -a "$out" = "$cache: 3 entries removed" ]
+check "cache clear: entries removed" [ "$rc" -eq 0 -a "$out" = "$cache: 4 entries removed" ]
 check "cache clear leaves other files alone" [ "$(ls -A "$cache")" = "unrelated-file" ]
 run_odfgate cache list
 check "cache list after clear: empty" [ "$rc" -eq 0 -a -z "$out" ]

@@ -37,6 +37,7 @@ export XDG_CACHE_HOME="$scratch/xdg"
 # another origin (localhost, not 127.0.0.1): what a fetched schema names there is untrusted
 sed "s|extends=\"base.xml\"|extends=\"http://localhost:$port/res/base.xml\"|" "$root/child.xml" >"$root/foreign.xml"
 sed 's|href="data-sharing.txt"|href="/etc/passwd"|' "$root/child.xml" >"$root/escape.xml"
+sed 's|href="data-sharing.txt"|href="file:///etc/passwd"|' "$root/child.xml" >"$root/escape-file.xml"
 
 # --- a schema by URL, its extends, registry and clause fetched with it
 run_odfgate schema check "$base/res/child.xml"
@@ -71,6 +72,9 @@ check "... allowed with --allow-private-addresses" [ "$rc" -eq 0 ]
 run_odfgate schema check "$base/res/escape.xml"
 check "a fetched schema's href=/etc/passwd stays on the server (never a local file)" \
     [ "$rc" -eq 2 -a "$err" = "odfgate: $base/etc/passwd: the server answered HTTP 404 (fetch-failed)" ]
+run_odfgate schema check "$base/res/escape-file.xml"
+check "a fetched schema's href=file:///etc/passwd is refused, not read ($err)" \
+    [ "$rc" -eq 2 -a "$err" = "odfgate: $base/res/escape-file.xml: href=\"file:///etc/passwd\" cannot be resolved (schema-error)" ]
 cp "$root/child.xml" "$scratch/local.xml"
 sed -i "s|extends=\"base.xml\"|extends=\"$base/res/base.xml\"|; s|href=\"registry.xml\"|href=\"$base/res/registry.xml\"|; s|href=\"data-sharing.txt\"|href=\"$base/res/data-sharing.txt\"|" "$scratch/local.xml"
 run_odfgate schema check "$scratch/local.xml"
@@ -84,7 +88,8 @@ check "offline, nothing cached: one line naming the URL, exit 2" \
     [ "$rc" -eq 2 -a "$err" = "odfgate: $base/res/child.xml: offline, and not in the cache (odfgate fetch URL stores it while online) (fetch-failed)" ]
 n=$(requests .)
 run_odfgate check --offline --schema "$base/res/child.xml" "$top_srcdir/tests/cli/fixtures/traps.fodt"
-check "check --offline --schema URL: no request made" [ "$(requests .)" -eq "$n" ]
+check "check --offline --schema URL: checked from the cache, no request made (exit $rc)" \
+    [ "$(requests .)" -eq "$n" -a "$rc" -le 1 -a -n "$(grep -o 'documents\? checked' <<<"$out")" ]
 
 # --- documents: every section, the clause exact / modified / missing
 words="Plenty of words for the section so that it is long enough for the schema, which asks for fifty words in each section; we repeat ourselves a little, and then again, and once more, to be sure, with care and patience, across these lines of plain text, more and more words until enough."

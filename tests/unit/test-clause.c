@@ -149,6 +149,9 @@ OG_TEST(registry_parse)
         {"<!DOCTYPE r [<!ENTITY e 'x'>]><registry xmlns='urn:odfgate:registry:1'/>",
          "not a well-formed"},
         {"<registry", "not a well-formed"},
+        {"<registry xmlns='urn:odfgate:registry:1'><signatory id='b'/><signatory id='c'/>"
+         "<signatory id='a'/><signatory id='c'/></registry>",
+         "a signatory listed twice (\"c\")"},
     };
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         s = NULL;

@@ -110,6 +110,7 @@ OG_TEST(cache_meta_round_trip)
     OG_CHECK_INT(og_cache_meta_parse(b.data, b.len, &back), 0);
     OG_CHECK_STR(back.url, m.url);
     OG_CHECK_STR(back.kind, "resource");
+    OG_CHECK_STR(back.etag, "\"abc?fake-line 1\""); /* the newline became ? and stayed so */
     OG_CHECK_STR(back.last_modified, m.last_modified);
     OG_CHECK_INT(back.fetched, 1700000000);
     OG_CHECK_INT(back.checked, 1700000100);
@@ -127,7 +128,8 @@ OG_TEST(cache_meta_malformed)
 {
     static const char *const bad[] = {
         "",
-        "odfgate-cache/2\nkind resource\nurl http://x/\nsha256 " /* wrong version */,
+        "odfgate-cache/2\nkind link\nurl http://x/\n" /* wrong version, otherwise valid */,
+        "odfgate-cache/1\nkind link\nurl \n",           /* empty url */
         "odfgate-cache/1\nkind resource\nurl http://x/\n",       /* resource without sha256 */
         "odfgate-cache/1\nkind other\nurl http://x/\n",          /* unknown kind */
         "odfgate-cache/1\nkind link\n",                          /* no url */
