@@ -490,7 +490,8 @@ typedef struct odfgate_merge_summary {
 } odfgate_merge_summary;
 
 /* Merge n reports into *out (malloc'd, NUL-terminated, *out_len bytes; the caller frees).
- * lim (NULL: defaults): max_file_size caps each input, max_depth the JSON and XML nesting.
+ * lim (NULL: defaults): max_file_size caps each input, max_depth the JSON nesting (JUnit XML
+ * is parsed with libxml2's own nesting limit).
  * On failure nothing is returned and err names the input and the reason (ODFGATE_E_JSON,
  * ODFGATE_E_XML, ODFGATE_E_LIMIT, ODFGATE_E_USAGE for inputs that cannot be merged). */
 ODFGATE_API odfgate_status odfgate_merge_reports(const odfgate_merge_input *inputs, size_t n,

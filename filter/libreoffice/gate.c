@@ -100,6 +100,7 @@ int og_lo_parse_options(const char *text, og_lo_options *o, char *msg, size_t n)
             }
             /* file:///x and file:/x → /x, with %XX decoded */
             const char *s = raw;
+            int is_url;
             if (strncmp(s, "file://", 7) == 0)
                 s += 7;
             else if (strncmp(s, "file:", 5) == 0)
@@ -116,10 +117,15 @@ int og_lo_parse_options(const char *text, og_lo_options *o, char *msg, size_t n)
                 return -1;
             }
             size_t k = 0;
+            is_url = s != raw; /* only a file: URL is %-encoded; a plain path is taken as it is */
             for (; *s && k + 1 < sizeof(o->schema); s++) {
                 unsigned v2;
-                if (s != raw && s[0] == '%' && isxdigit((unsigned char)s[1]) &&
+                if (is_url && s[0] == '%' && isxdigit((unsigned char)s[1]) &&
                     isxdigit((unsigned char)s[2]) && sscanf(s + 1, "%2x", &v2) == 1) {
+                    if (v2 == 0) {
+                        snprintf(msg, n, "filter option schema: %%00 in a file: URL");
+                        return -1;
+                    }
                     o->schema[k++] = (char)v2;
                     s += 2;
                 } else
@@ -276,10 +282,12 @@ static char *summary(const og_lo_outcome *out, const char *lead, const char *sch
     return s;
 }
 
-/* Open path, load the schema, check: fills out; returns the doc and result (caller frees). */
+/* Open path, load the schema, check: fills out; returns the doc, the result and the schema the
+ * result borrows its section ids from (the caller frees all three: drop_check). */
 static odfgate_status open_and_check(const char *path, const char *doc_path, const char *schema_opt,
-                                     odfgate_doc **doc, odfgate_result **res, char *src,
-                                     size_t src_size, og_lo_outcome *out)
+                                     odfgate_doc **doc, odfgate_result **res,
+                                     odfgate_schema **schema_out, char *src, size_t src_size,
+                                     og_lo_outcome *out)
 {
     odfgate_schema *schema = NULL;
     odfgate_config *cfg = NULL;
@@ -288,6 +296,7 @@ static odfgate_status open_and_check(const char *path, const char *doc_path, con
     odfgate_error_clear(&err);
     *doc = NULL;
     *res = NULL;
+    *schema_out = NULL;
     st = og_lo_schema(schema_opt, doc_path, &schema, &cfg, src, src_size, &err);
     if (st > ODFGATE_WARN) {
         if (err.code == ODFGATE_E_CONFIG)
@@ -306,7 +315,7 @@ static odfgate_status open_and_check(const char *path, const char *doc_path, con
         st = odfgate_check(*doc, schema, res, &err);
     if (st <= ODFGATE_WARN) /* waivers in the document, the configuration's rule settings */
         st = odfgate_result_apply(*res, *doc, cfg, &err);
-    odfgate_schema_free(schema);
+    *schema_out = schema; /* findings point into it */
     odfgate_config_free(cfg);
     if (st > ODFGATE_WARN) {
         error_message(out, "Cannot read the document", &err, 0);
@@ -319,10 +328,11 @@ static odfgate_status open_and_check(const char *path, const char *doc_path, con
     return ODFGATE_OK;
 }
 
-static void drop_check(odfgate_doc *doc, odfgate_result *res)
+static void drop_check(odfgate_doc *doc, odfgate_result *res, odfgate_schema *schema)
 {
     odfgate_result_free(res);
     odfgate_doc_free(doc);
+    odfgate_schema_free(schema);
 }
 
 /* ------------------------------------------------------------------ the three front doors */
@@ -332,12 +342,13 @@ odfgate_status og_lo_check(const char *path, const char *doc_path, const char *s
 {
     odfgate_doc *doc;
     odfgate_result *res;
+    odfgate_schema *schema;
     char src[4200];
     odfgate_status st =
-        open_and_check(path, doc_path, schema_option, &doc, &res, src, sizeof(src), out);
+        open_and_check(path, doc_path, schema_option, &doc, &res, &schema, src, sizeof(src), out);
     if (st == ODFGATE_OK)
         set_message(out, summary(out, "", src));
-    drop_check(doc, res);
+    drop_check(doc, res, schema);
     return st;
 }
 
@@ -346,6 +357,7 @@ odfgate_status og_lo_export(const char *path, const char *doc_path, const og_lo_
 {
     odfgate_doc *doc = NULL;
     odfgate_result *res = NULL;
+    odfgate_schema *schema = NULL;
     odfgate_error err;
     char src[4200];
     odfgate_status st;
@@ -359,11 +371,14 @@ odfgate_status og_lo_export(const char *path, const char *doc_path, const og_lo_
         error_message(out, "Nothing was saved: odfgate's comments could not be removed", &err, 0);
         return ODFGATE_FAILED;
     }
-    if ((st = open_and_check(path, doc_path, o->schema, &doc, &res, src, sizeof(src), out)) !=
-        ODFGATE_OK)
+    if ((st = open_and_check(path, doc_path, o->schema, &doc, &res, &schema, src, sizeof(src),
+                             out)) != ODFGATE_OK) {
+        drop_check(doc, res, schema);
         return st;
-    drop_check(doc, res);
+    }
+    drop_check(doc, res, NULL); /* the schema stays for the sign-off: the one checked against */
     if (o->strict && out->failing) {
+        odfgate_schema_free(schema);
         out->refused = 1;
         set_message(
             out,
@@ -376,13 +391,11 @@ odfgate_status og_lo_export(const char *path, const char *doc_path, const og_lo_
         return ODFGATE_FAILED;
     }
     if (o->stamp_id[0]) {
-        odfgate_schema *schema = NULL;
         odfgate_stamp stamp = {o->stamp_id, o->stamp_by, o->stamp_role[0] ? o->stamp_role : NULL,
                                NULL,        NULL,        0};
-        st = og_lo_schema(o->schema, doc_path, &schema, NULL, NULL, 0, &err);
-        if (st <= ODFGATE_WARN)
-            st = odfgate_signoff_stamp(path, path, schema, &stamp, &err);
+        st = odfgate_signoff_stamp(path, path, schema, &stamp, &err);
         odfgate_schema_free(schema);
+        schema = NULL;
         if (st > ODFGATE_WARN) {
             char what[400];
             snprintf(what, sizeof(what),
@@ -399,6 +412,7 @@ odfgate_status og_lo_export(const char *path, const char *doc_path, const og_lo_
         set_message(out, summary(out, lead, src));
         return ODFGATE_OK;
     }
+    odfgate_schema_free(schema);
     set_message(out, summary(out, "Saved.", src));
     return ODFGATE_OK;
 }
@@ -426,16 +440,19 @@ odfgate_status og_lo_import(const char *in_path, const char *annotated_path, con
 {
     odfgate_doc *doc;
     odfgate_result *res;
+    odfgate_schema *schema;
     odfgate_error err;
     char src[4200];
     odfgate_status st =
-        open_and_check(in_path, doc_path, o->schema, &doc, &res, src, sizeof(src), out);
-    if (st != ODFGATE_OK)
+        open_and_check(in_path, doc_path, o->schema, &doc, &res, &schema, src, sizeof(src), out);
+    if (st != ODFGATE_OK) {
+        drop_check(doc, res, schema);
         return st;
+    }
     odfgate_error_clear(&err);
     /* force: an ODF-signed draft opens with its findings (the signatures were the file's) */
     st = odfgate_annotate(in_path, annotated_path, doc, res, NULL, 1, NULL, &err);
-    drop_check(doc, res);
+    drop_check(doc, res, schema);
     if (st > ODFGATE_WARN) {
         error_message(out, "The findings could not be added as comments", &err, 0);
         return ODFGATE_FAILED;

@@ -6,7 +6,7 @@
 # a filter refuses, so every case checks the output file itself.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lo-lib.sh"
-plan 21
+plan 22
 cd "$scratch" || exit 1
 drafts="$top_srcdir/samples/drafts"
 cp "$drafts/placeholder.odt" failing.odt
@@ -109,6 +109,19 @@ lo_convert --convert-to odt:odfgate --outdir broken-config/out broken-config/dra
 if [ ! -e broken-config/out/draft.odt ] && grep -q "Cannot use the configuration .*broken-config/.odfgate.ini:3: " soffice.log; then
     ok "a bad .odfgate.ini: nothing written, FILE:LINE and the reason"
 else fail "bad configuration"; diag "$(cat soffice.log)"; fi
+
+# the sign-off while saving uses the schema the check used (here the .odfgate.ini's, whose
+# signatory "ext" the built-in schema does not know)
+mkdir -p configured-stamp
+cp passing.odt configured-stamp/draft.odt
+run_odfgate schema show
+printf '%s\n' "$out" | sed 's|<signatory id="dh" name="Department of Health"/>|&<signatory id="ext" name="External Partner"/>|' >configured-stamp/ext.xml
+printf 'root = true\nschema = ext.xml\n' >configured-stamp/.odfgate.ini
+lo_convert --convert-to 'odt:odfgate:stamp=ext,Jane Smith' --outdir configured-stamp/out configured-stamp/draft.odt
+run_odfgate signoffs --schema configured-stamp/ext.xml --format json configured-stamp/out/draft.odt
+s=$(printf '%s' "$out" | python3 -c 'import json,sys; print(" ".join("%s|%s" % (s["signatory"], s["state"]) for s in json.load(sys.stdin)["signoffs"]))' 2>/dev/null)
+if [ "$s" = "ext|valid" ]; then ok "stamp with a configured schema: signed against that schema"
+else fail "stamp with a configured schema: '$s'"; diag "$(cat soffice.log)"; fi
 
 # 15. the export-only filter, strict
 lo_convert --convert-to odt:odfgate_export:strict --outdir export failing.odt passing.odt

@@ -164,8 +164,9 @@ if [ "$rc" = 2 ]; then ok "unknown --format: usage error"; else fail "--format x
 
 # -o is atomic: the target is replaced whole, no temporary left
 printf 'old\n' >target.out
+before=$(ls -A)
 run_odfgate merge -o target.out s0.jsonl s1.jsonl s2.jsonl
-if [ "$rc" = 1 ] && [ -z "$out" ] && cmp -s target.out merged.jsonl && [ -z "$(ls -A | grep '\.tmp')" ]; then
+if [ "$rc" = 1 ] && [ -z "$out" ] && cmp -s target.out merged.jsonl && [ "$(ls -A)" = "$before" ]; then
     ok "-o: written atomically, same bytes as stdout"
 else fail "-o"; fi
 done_testing

@@ -50,6 +50,11 @@ OG_TEST(lo_options_schema)
     OG_CHECK_INT(parse("schema=file:///srv/my%20schemas/cpf.xml;strict", &o, msg), 0);
     OG_CHECK_STR(o.schema, "/srv/my schemas/cpf.xml");
     OG_CHECK_INT(o.strict, 1);
+    /* a plain path is taken as written: only a file: URL is %-decoded, and %00 is refused */
+    OG_CHECK_INT(parse("schema=/srv/a%20b.xml", &o, msg), 0);
+    OG_CHECK_STR(o.schema, "/srv/a%20b.xml");
+    OG_CHECK_INT(parse("schema=file:///srv/x%00y.xml", &o, msg), -1);
+    OG_CHECK(strstr(msg, "%00") != NULL);
     OG_CHECK_INT(parse("schema=https://example.org/cpf.xml;strict", &o, msg), 0);
     OG_CHECK_STR(o.schema, "https://example.org/cpf.xml");
     OG_CHECK_INT(o.strict, 1);
