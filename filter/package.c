@@ -20,7 +20,7 @@
 #define OG_MIME_PREFIX "application/vnd.oasis.opendocument."
 #define OG_MIME_TEXT   OG_MIME_PREFIX "text"
 #define RATIO_FLOOR    MiB        /* parts larger than this have their inflation ratio checked */
-#define MANIFEST_MAX   (8 * MiB)  /* META-INF/manifest.xml is parsed into a DOM: keep it small */
+#define MANIFEST_MAX   (8 * MiB)  /* META-INF/manifest.xml is read into memory: keep it small */
 #define MIMETYPE_MAX   255        /* longer content of the mimetype entry is not a media type */
 #define HEAD_LEN       512        /* bytes looked at to decide zip / flat / neither */
 #define RESERVE_MAX    (16 * MiB) /* memory reserved for a part before its bytes arrive */
@@ -669,24 +669,38 @@ static odfgate_status read_mimetype(og_package *pkg, char *value, size_t value_l
     return ODFGATE_OK;
 }
 
-/* Elements named local (any namespace) in the tree of `root`, without recursion. */
-static int tree_has_element(xmlNodePtr root, const char *local)
+/* Stream the manifest (read into `data`): 1 if it has an encryption-data element (any
+ * namespace: old OpenOffice.org manifests count too), else 0 with the media type of the
+ * file entry "/" (the last one) in `media`; -1 if it is not well-formed XML (err filled). */
+static int scan_manifest(og_package *pkg, const og_buf *data, char *media, size_t media_len,
+                         odfgate_error *err)
 {
-    xmlNodePtr n = root;
-    while (n) {
-        if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, local) == 0)
-            return 1;
-        if (n->children && n->type == XML_ELEMENT_NODE) {
-            n = n->children;
+    og_xml_stream s;
+    int rc, found = 0;
+    if (og_xml_stream_open_memory(&s, data->data ? data->data : "", data->len, pkg->path,
+                                  "META-INF/manifest.xml", pkg->lim.max_depth, err) < 0)
+        return -1;
+    while ((rc = og_xml_stream_next(&s)) == 1) {
+        const char *local, *path, *type;
+        char *owned_path = NULL, *owned_type = NULL;
+        if (s.type != XML_READER_TYPE_ELEMENT)
             continue;
-        }
-        while (n && n != root && !n->next)
-            n = n->parent;
-        if (!n || n == root)
+        local = og_xml_local(&s);
+        if (strcmp(local, "encryption-data") == 0) {
+            found = 1;
             break;
-        n = n->next;
+        }
+        if (strcmp(local, "file-entry") != 0 || xmlTextReaderDepth(s.reader) != 1)
+            continue;
+        path = og_xml_attr_ref(&s, OG_NS_MANIFEST, "full-path", &owned_path);
+        type = og_xml_attr_ref(&s, OG_NS_MANIFEST, "media-type", &owned_type);
+        if (path && type && strcmp(path, "/") == 0 && strlen(type) < media_len)
+            memcpy(media, type, strlen(type) + 1);
+        xmlFree(owned_path);
+        xmlFree(owned_type);
     }
-    return 0;
+    og_xml_stream_close(&s);
+    return found ? 1 : rc < 0 ? -1 : 0;
 }
 
 /* META-INF/manifest.xml: encryption (refused), and the media type of "/" into `media`.
@@ -696,9 +710,8 @@ static odfgate_status read_manifest(og_package *pkg, char *media, size_t media_l
 {
     static const char part[] = "META-INF/manifest.xml";
     og_buf buf;
-    xmlDocPtr doc;
-    xmlNodePtr root;
     odfgate_error perr;
+    int rc;
 
     media[0] = '\0';
     if (!og_package_has_part(pkg, part)) {
@@ -711,9 +724,14 @@ static odfgate_status read_manifest(og_package *pkg, char *media, size_t media_l
         return err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
     }
     odfgate_error_clear(&perr);
-    doc = og_xml_parse_memory(buf.data ? buf.data : "", buf.len, pkg->path, part, &perr);
+    rc = scan_manifest(pkg, &buf, media, media_len, &perr);
     og_buf_free(&buf);
-    if (!doc) {
+    if (rc == 1)
+        return fail(pkg, err, ODFGATE_E_ENCRYPTED, NULL,
+                    "the document is encrypted (password protected); it cannot be checked "
+                    "without the password");
+    if (rc < 0) {
+        media[0] = '\0';
         if (perr.code == ODFGATE_E_ENTITY || perr.code == ODFGATE_E_LIMIT ||
             perr.code == ODFGATE_E_NOMEM) {
             if (err)
@@ -721,30 +739,7 @@ static odfgate_status read_manifest(og_package *pkg, char *media, size_t media_l
             return perr.code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
         }
         note(pkg, "the manifest cannot be read: %s", perr.message);
-        return ODFGATE_OK;
     }
-    root = xmlDocGetRootElement(doc);
-    /* manifest:file-entry/manifest:encryption-data (ODF 1.0–1.3; any namespace, so that old
-     * OpenOffice.org manifests count too) */
-    if (root && tree_has_element(root, "encryption-data")) {
-        xmlFreeDoc(doc);
-        return fail(pkg, err, ODFGATE_E_ENCRYPTED, NULL,
-                    "the document is encrypted (password protected); it cannot be checked "
-                    "without the password");
-    }
-    for (xmlNodePtr e = root ? root->children : NULL; e; e = e->next) {
-        xmlChar *path, *type;
-        if (e->type != XML_ELEMENT_NODE || strcmp((const char *)e->name, "file-entry") != 0)
-            continue;
-        path = xmlGetNsProp(e, (const xmlChar *)"full-path", (const xmlChar *)OG_NS_MANIFEST);
-        type = xmlGetNsProp(e, (const xmlChar *)"media-type", (const xmlChar *)OG_NS_MANIFEST);
-        if (path && type && strcmp((const char *)path, "/") == 0 &&
-            strlen((const char *)type) < media_len)
-            memcpy(media, type, strlen((const char *)type) + 1);
-        xmlFree(path);
-        xmlFree(type);
-    }
-    xmlFreeDoc(doc);
     return ODFGATE_OK;
 }
 
@@ -834,7 +829,7 @@ static odfgate_status open_flat(og_package *pkg, odfgate_error *err)
         return err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
     }
     while ((rc = og_xml_stream_next(&s)) == 1)
-        if (xmlTextReaderNodeType(s.reader) == XML_READER_TYPE_ELEMENT)
+        if (s.type == XML_READER_TYPE_ELEMENT)
             break;
     if (rc == 1) {
         if (strcmp(og_xml_ns(&s), OG_NS_OFFICE) != 0 || strcmp(og_xml_local(&s), "document") != 0) {

@@ -621,7 +621,7 @@ static int intern_once(reader *r)
 static int on_node(reader *r, int want)
 {
     xmlTextReaderPtr x = r->s->reader;
-    int type = xmlTextReaderNodeType(x), depth;
+    int type = r->s->type, depth;
     switch (type) {
     case XML_READER_TYPE_ELEMENT: {
         const char *local = og_xml_local(r->s);

@@ -4,6 +4,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
+#include <pthread.h>
 
 /* ------------------------------------------------------------------ global */
 
@@ -15,13 +16,112 @@ static xmlParserInputPtr deny_entity_loader(const char *url, const char *id, xml
     return NULL; /* never load anything: no files, no network */
 }
 
+/* ------------------------------------------------------------------ spare readers */
+
+/* Creating a libxml2 reader (context, dictionary, SAX tables) and freeing it costs about as
+ * much as parsing a short part, so a batch would pay it for every document.  Each thread
+ * keeps the reader of its last stream that ended cleanly and the next stream takes it
+ * (xmlReaderNewIO resets the parse but keeps the dictionary and buffers).  A reader is
+ * freed instead once it has read SPARE_BYTES_MAX bytes (about ten drafts), when its
+ * dictionary grew past SPARE_DICT_MAX names (it also keeps short text), or after
+ * SPARE_USES_MAX streams: a reader kept for good after a large document held its grown
+ * buffers at the top of the heap, and the process's resident size stayed 9 MB higher (the
+ * soak test saw it).  A thread's spare is freed when the thread ends, the calling thread's
+ * by og_xml_global_cleanup. */
+#define SPARE_DICT_MAX 50000
+#define SPARE_USES_MAX 4096
+#define SPARE_BYTES_MAX (1024 * 1024)
+
+typedef struct spare {
+    xmlTextReaderPtr reader;
+    unsigned uses; /* streams and bytes the kept reader has read since it was created */
+    size_t bytes;
+} spare;
+
+static pthread_key_t spare_key;
+static int spare_key_ok;
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+
+static void spare_free(void *arg)
+{
+    spare *sp = arg;
+    if (sp && sp->reader)
+        xmlFreeTextReader(sp->reader);
+    free(sp);
+}
+
+static void spare_key_create(void) { spare_key_ok = pthread_key_create(&spare_key, spare_free) == 0; }
+
+/* A host that unloads the library (a LibreOffice extension can be removed) must not have
+ * threads call spare_free, gone with it, when they end: the key goes first (the spares of
+ * threads still running are then lost, once). */
+__attribute__((destructor)) static void spare_key_unload(void)
+{
+    if (spare_key_ok) {
+        spare_key_ok = 0;
+        pthread_key_delete(spare_key);
+    }
+}
+
+/* This thread's spare slot, created on first use; NULL if there cannot be one. */
+static spare *spare_slot(void)
+{
+    spare *sp;
+    pthread_once(&spare_once, spare_key_create);
+    if (!spare_key_ok)
+        return NULL;
+    if ((sp = pthread_getspecific(spare_key)) == NULL && (sp = calloc(1, sizeof(*sp))) != NULL &&
+        pthread_setspecific(spare_key, sp) != 0) {
+        free(sp);
+        sp = NULL;
+    }
+    return sp;
+}
+
+/* Take this thread's spare reader (NULL if none). */
+static xmlTextReaderPtr spare_take(void)
+{
+    spare *sp = spare_slot();
+    xmlTextReaderPtr r = sp ? sp->reader : NULL;
+    if (r) {
+        sp->reader = NULL;
+        sp->uses++;
+    }
+    return r;
+}
+
+/* Keep r, whose dictionary is dict and which was given `bytes` since it was taken, as this
+ * thread's spare, or free it. */
+static void spare_put(xmlTextReaderPtr r, xmlDictPtr dict, size_t bytes)
+{
+    spare *sp = spare_slot();
+    xmlTextReaderSetStructuredErrorHandler(r, NULL, NULL);
+    if (sp && !sp->reader)
+        sp->bytes += bytes;
+    if (!sp || sp->reader || sp->uses >= SPARE_USES_MAX || !dict ||
+        xmlDictSize(dict) > SPARE_DICT_MAX || sp->bytes > SPARE_BYTES_MAX) {
+        xmlFreeTextReader(r);
+        if (sp && !sp->reader)
+            sp->uses = 0, sp->bytes = 0;
+        return;
+    }
+    sp->reader = r;
+}
+
 void og_xml_global_init(void)
 {
     xmlInitParser();
     xmlSetExternalEntityLoader(deny_entity_loader);
 }
 
-void og_xml_global_cleanup(void) { xmlCleanupParser(); }
+void og_xml_global_cleanup(void)
+{
+    if (spare_key_ok) {
+        spare_free(pthread_getspecific(spare_key));
+        pthread_setspecific(spare_key, NULL);
+    }
+    xmlCleanupParser();
+}
 
 /* ------------------------------------------------------------------ errors */
 
@@ -174,19 +274,88 @@ xmlDocPtr og_xml_parse_memory(const char *data, size_t len, const char *path, co
 
 /* ------------------------------------------------------------------ streaming */
 
+/* The first bytes of a source are read before its reader is chosen (see start_reader) and
+ * handed to the reader first, in the one read libxml2 itself would have made first (its
+ * MINLEN, 4000 bytes): the source sees the same reads as without the look ahead, and so
+ * fails in the same place (a part that inflates past its declared size fails on the read
+ * after its declared bytes, which libxml2 must make to report it as a read error). */
+#define HEAD_LEN 4000
+
 typedef struct io_ctx {
     og_xml_read_fn read;
     void *ctx;
     og_xml_stream *stream;
+    char head[HEAD_LEN];
+    int head_len, head_pos;
+    int head_failed; /* the read callback failed while the head was read */
 } io_ctx;
 
 static int stream_read(void *arg, char *buf, int len)
 {
     io_ctx *io = arg;
-    int n = io->read(io->ctx, buf, len);
+    int n;
+    if (io->head_pos < io->head_len) {
+        n = io->head_len - io->head_pos < len ? io->head_len - io->head_pos : len;
+        memcpy(buf, io->head + io->head_pos, (size_t)n);
+        io->head_pos += n;
+        io->stream->bytes += (size_t)n;
+        return n;
+    }
+    n = io->head_failed ? -1 : io->read(io->ctx, buf, len);
     if (n < 0)
         io->stream->source_failed = 1; /* must be checked after the loop (SAFE-USE.md) */
+    else
+        io->stream->bytes += (size_t)n;
     return n;
+}
+
+static void read_head(io_ctx *io)
+{
+    int n = io->read(io->ctx, io->head, (int)sizeof(io->head));
+    io->head_len = n > 0 ? n : 0;
+    io->head_failed = n < 0;
+}
+
+/* May a reused reader read a source that starts with head[0..n)?  A reader reused through
+ * xmlReaderNewIO / xmlReaderNewMemory (libxml2 2.9.14) assumes UTF-8: it does not detect a
+ * byte order mark or UTF-16, which only a new reader does.  And it was seen to give up
+ * where a new one reads on: on a part that ends (fails to inflate) inside its XML
+ * declaration, it reported "malformed XML" without asking for the bytes that would have
+ * shown the real error.  So a reused reader only gets a source that starts with '<' and a
+ * byte that is not NUL and whose head, which libxml2 gets as its first input, holds the whole
+ * start tag of the first element after at most an XML declaration and white space: every
+ * ODF part of the corpus (root tags up to 2.4 KB).  Anything else (BOM, UTF-16, a comment
+ * or DOCTYPE first, a root tag longer than the head, a part cut short) gets a new reader. */
+static int reusable_start(const char *h, size_t n)
+{
+    size_t i = 0;
+    char quote = 0;
+    if (n < 2 || h[0] != '<' || h[1] == '\0')
+        return 0;
+    if (n >= 6 && memcmp(h, "<?xml", 5) == 0 && (h[5] == ' ' || h[5] == '\t' ||
+                                                  h[5] == '\r' || h[5] == '\n')) {
+        for (i = 5; i + 1 < n && !(h[i] == '?' && h[i + 1] == '>'); i++)
+            ;
+        if (i + 1 >= n)
+            return 0;
+        i += 2;
+    }
+    while (i < n && (h[i] == ' ' || h[i] == '\t' || h[i] == '\r' || h[i] == '\n'))
+        i++;
+    if (i + 1 >= n || h[i] != '<' || !(((h[i + 1] | 0x20) >= 'a' && (h[i + 1] | 0x20) <= 'z') ||
+                                       h[i + 1] == '_'))
+        return 0;
+    for (i += 2; i < n; i++) {
+        if (quote) {
+            if (h[i] == quote)
+                quote = 0;
+        } else if (h[i] == '"' || h[i] == '\'') {
+            quote = h[i];
+        } else if (h[i] == '>') {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 static int stream_close(void *arg)
@@ -225,43 +394,54 @@ static int stream_attach(og_xml_stream *s)
     return 0;
 }
 
+/* Start s's reader on `read`: `reuse` (a reader that ended cleanly, or NULL) when the source
+ * starts plainly, else a new one.  Frees reuse if it is not used. */
+static int start_reader(og_xml_stream *s, xmlTextReaderPtr reuse, og_xml_read_fn read, void *ctx)
+{
+    io_ctx *io = malloc(sizeof(*io));
+    if (!io) {
+        if (reuse)
+            xmlFreeTextReader(reuse);
+        og_fail(s->err, ODFGATE_E_NOMEM, s->path, s->part, "out of memory");
+        return -1;
+    }
+    *io = (io_ctx){.read = read, .ctx = ctx, .stream = s};
+    read_head(io);
+    if (reuse && !reusable_start(io->head, (size_t)io->head_len)) {
+        xmlFreeTextReader(reuse);
+        reuse = NULL;
+    }
+    /* xmlReaderForIO and xmlReaderNewIO free io through stream_close, also on failure */
+    if (reuse) {
+        if (xmlReaderNewIO(reuse, stream_read, stream_close, io, NULL, NULL, OG_XML_PARSE_OPTIONS) < 0) {
+            xmlFreeTextReader(reuse);
+            reuse = NULL;
+        }
+        s->reader = reuse;
+    } else {
+        s->reader = xmlReaderForIO(stream_read, stream_close, io, NULL, NULL, OG_XML_PARSE_OPTIONS);
+    }
+    return stream_attach(s);
+}
+
 int og_xml_stream_open(og_xml_stream *s, og_xml_read_fn read, void *ctx, const char *path,
                        const char *part, unsigned max_depth, odfgate_error *err)
 {
-    io_ctx *io = malloc(sizeof(*io));
     stream_init(s, path, part, max_depth, err);
-    if (!io) {
-        og_fail(err, ODFGATE_E_NOMEM, path, part, "out of memory");
-        return -1;
-    }
-    *io = (io_ctx){read, ctx, s};
-    /* xmlReaderForIO frees io through stream_close, also on failure */
-    s->reader = xmlReaderForIO(stream_read, stream_close, io, NULL, NULL, OG_XML_PARSE_OPTIONS);
-    return stream_attach(s);
+    return start_reader(s, spare_take(), read, ctx);
 }
 
 int og_xml_stream_reopen(og_xml_stream *s, og_xml_read_fn read, void *ctx, const char *path,
                          const char *part, unsigned max_depth, odfgate_error *err)
 {
     xmlTextReaderPtr reader = s->reader;
-    io_ctx *io;
     if (!reader)
         return og_xml_stream_open(s, read, ctx, path, part, max_depth, err);
+    size_t bytes = s->bytes; /* counted over the reader's life, for spare_put */
     free(s->sink);
     stream_init(s, path, part, max_depth, err);
-    if (!(io = malloc(sizeof(*io)))) {
-        xmlFreeTextReader(reader);
-        og_fail(err, ODFGATE_E_NOMEM, path, part, "out of memory");
-        return -1;
-    }
-    *io = (io_ctx){read, ctx, s};
-    /* xmlReaderNewIO frees io through stream_close, also on failure */
-    if (xmlReaderNewIO(reader, stream_read, stream_close, io, NULL, NULL, OG_XML_PARSE_OPTIONS) < 0) {
-        xmlFreeTextReader(reader);
-        reader = NULL;
-    }
-    s->reader = reader;
-    return stream_attach(s);
+    s->bytes = bytes;
+    return start_reader(s, reader, read, ctx);
 }
 
 void og_xml_stream_end(og_xml_stream *s)
@@ -282,7 +462,15 @@ int og_xml_stream_open_memory(og_xml_stream *s, const char *data, size_t len, co
         og_fail(err, ODFGATE_E_LIMIT, path, part, "%s: XML part too large", part ? part : "");
         return -1;
     }
-    s->reader = xmlReaderForMemory(data, (int)len, NULL, NULL, OG_XML_PARSE_OPTIONS);
+    if ((s->reader = spare_take()) != NULL &&
+        (!reusable_start(data, len < HEAD_LEN ? len : HEAD_LEN) ||
+         xmlReaderNewMemory(s->reader, data, (int)len, NULL, NULL, OG_XML_PARSE_OPTIONS) < 0)) {
+        xmlFreeTextReader(s->reader);
+        s->reader = NULL;
+    }
+    if (!s->reader)
+        s->reader = xmlReaderForMemory(data, (int)len, NULL, NULL, OG_XML_PARSE_OPTIONS);
+    s->bytes = len;
     return stream_attach(s);
 }
 
@@ -320,7 +508,7 @@ int og_xml_stream_next(og_xml_stream *s)
             return stream_fail(s, ODFGATE_E_CORRUPT, "cannot read the part");
         return 0;
     }
-    type = xmlTextReaderNodeType(s->reader);
+    type = s->type = xmlTextReaderNodeType(s->reader);
     if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
         /* after this call the reader no longer frees its document: og_xml_stream_close does */
         xmlDocPtr doc = xmlTextReaderCurrentDoc(s->reader);
@@ -334,15 +522,23 @@ int og_xml_stream_next(og_xml_stream *s)
         int depth = xmlTextReaderDepth(s->reader);
         if ((unsigned)depth >= s->max_depth)
             return stream_fail(s, ODFGATE_E_LIMIT, "XML nesting deeper than the limit");
-        if (depth == 0 && !s->root)
+        if (depth == 0 && !s->root) {
             s->root = xmlTextReaderCurrentNode(s->reader);
+            s->dict = s->root && s->root->doc ? s->root->doc->dict : NULL;
+        }
     }
     return 1;
 }
 
 void og_xml_stream_close(og_xml_stream *s)
 {
-    if (s->reader)
+    const err_sink *sink = s->sink;
+    /* a reader that ended cleanly is kept for the next stream; after an error or with a
+     * document taken from it (DOCTYPE), it is freed */
+    if (s->reader && !s->doc && !s->failed && !s->source_failed && sink && !sink->have) {
+        xmlTextReaderClose(s->reader);
+        spare_put(s->reader, s->dict, s->bytes);
+    } else if (s->reader)
         xmlFreeTextReader(s->reader);
     if (s->doc)
         xmlFreeDoc(s->doc);

@@ -83,7 +83,7 @@ int og_xml_copy(const char *xml, size_t len, const char *path, const char *part,
         goto write_error;
     more = og_xml_stream_next(&s);
     while (more == 1) {
-        if (xmlTextReaderNodeType(s.reader) == XML_READER_TYPE_ELEMENT) {
+        if (s.type == XML_READER_TYPE_ELEMENT) {
             index++;
             if (hooks && hooks->drop && hooks->drop(hooks->ctx, s.reader, index)) {
                 xmlNodePtr sub = xmlTextReaderExpand(s.reader);

@@ -96,6 +96,14 @@ def main():
     package(p("inflate-past-declared.odt"), [("content.xml", content("<text:p>" + "word " * 200000 + "</text:p>"))])
     patch_size(p("inflate-past-declared.odt"), "content.xml", 10)  # declares 10 bytes, inflates to 1 MB
     case("inflate-past-declared.odt", "limit-exceeded")
+    # the same in meta.xml, read after content.xml (was reported as malformed XML once)
+    meta = ('<?xml version="1.0" encoding="UTF-8"?><office:document-meta '
+            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta><dc:title>' + "word " * 200000 +
+            '</dc:title></office:meta></office:document-meta>')
+    package(p("meta-inflates-past-declared.odt"), [("content.xml", good), ("meta.xml", meta)])
+    patch_size(p("meta-inflates-past-declared.odt"), "meta.xml", 10)
+    case("meta-inflates-past-declared.odt", "limit-exceeded")
     with zipfile.ZipFile(p("too-many-entries.odt"), "w") as z:
         z.writestr(zipfile.ZipInfo("mimetype"), MIME)
         z.writestr("content.xml", good)
