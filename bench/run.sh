@@ -3,6 +3,9 @@
 # the end, bench/floor.c) in the same run, on generated documents.  Prints documents/s, MB/s
 # and peak RSS for each, and the time ratio (target: check within 1.5x of the floor; peak RSS
 # under 30 MB for the big document, flat as documents grow).  Medians of $RUNS runs.
+# The floor is one thread, so check is measured with --jobs 1 against it; the default (one
+# thread per core) is shown on its own line.  Floor and check runs alternate, so that a
+# change in the machine's load falls on both.
 set -euo pipefail
 : "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
 : "${top_builddir:=$PWD}"
@@ -37,19 +40,37 @@ drafts=("$work"/drafts/*.odt)
 bytes=$(cat "${drafts[@]}" | wc -c)
 echo "| run | docs/s | MB/s | seconds | peak RSS MB |"
 echo "|---|---:|---:|---:|---:|"
-read -r fs fr <<<"$(measure "$floor" "${drafts[@]}")"
-read -r cs cr <<<"$(measure "$odfgate" check --format json "${drafts[@]}")"
+# measure_pair → "floor_s floor_rss check_s check_rss": runs alternate, medians of each
+measure_pair() {
+    local ft=() fr=() ct=() cr=() t0 t1
+    for _ in $(seq "$RUNS"); do
+        t0=$EPOCHREALTIME
+        /usr/bin/time -f '%M' -o "$work/time" "$floor" "${drafts[@]}" >/dev/null 2>&1 || true
+        t1=$EPOCHREALTIME
+        ft+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')"); fr+=("$(cat "$work/time")")
+        t0=$EPOCHREALTIME
+        /usr/bin/time -f '%M' -o "$work/time" "$odfgate" check --jobs 1 --format json \
+            "${drafts[@]}" >/dev/null 2>&1 || true
+        t1=$EPOCHREALTIME
+        ct+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')"); cr+=("$(cat "$work/time")")
+    done
+    echo "$(printf '%s\n' "${ft[@]}" | median) $(printf '%s\n' "${fr[@]}" | median)" \
+         "$(printf '%s\n' "${ct[@]}" | median) $(printf '%s\n' "${cr[@]}" | median)"
+}
+read -r fs fr cs cr <<<"$(measure_pair)"
+read -r js jr <<<"$(measure "$odfgate" check --format json "${drafts[@]}")"
 row "floor: $N drafts of 6-10 pages" "$N" "$bytes" "$fs" "$fr"
-row "odfgate check: same drafts" "$N" "$bytes" "$cs" "$cr"
+row "odfgate check --jobs 1: same drafts" "$N" "$bytes" "$cs" "$cr"
+row "odfgate check (--jobs $(nproc)): same drafts" "$N" "$bytes" "$js" "$jr"
 for big in $(cd "$work" && ls big-*.odt | sort -t- -k2 -n); do  # sorted by page count
     big="$work/$big"
     b=$(wc -c <"$big"); p=$(basename "$big" .odt | cut -d- -f2)
     read -r bfs bfr <<<"$(measure "$floor" "$big")"
-    read -r bcs bcr <<<"$(measure "$odfgate" check --format json "$big")"
+    read -r bcs bcr <<<"$(measure "$odfgate" check --jobs 1 --format json "$big")"
     row "floor: one $p-page document" 1 "$b" "$bfs" "$bfr"
     row "odfgate check: one $p-page document" 1 "$b" "$bcs" "$bcr"
 done
-awk -v c="$cs" -v f="$fs" 'BEGIN { printf "\ncheck/floor time ratio on the drafts: %.2fx (target <= 1.5x)\n", (f>0?c/f:0) }'
+awk -v c="$cs" -v f="$fs" 'BEGIN { printf "\ncheck --jobs 1 / floor time ratio on the drafts: %.2fx (target <= 1.5x)\n", (f>0?c/f:0) }'
 
 # the link check (tests/http/server.py on loopback)
 bash "$top_srcdir/bench/links.sh"

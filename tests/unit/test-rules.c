@@ -228,6 +228,42 @@ OG_TEST(rules_excluded_content_is_not_text)
     odfgate_schema_free(s);
 }
 
+/* Placeholders are searched once per paragraph and the answers kept (rules/phrases.c) for
+ * schemas with up to 64 of them, each time for more: both ways find the same. */
+OG_TEST(rules_placeholders_cached_or_not_find_the_same)
+{
+    odfgate_doc *d = flat("T", H1("Scope") P60 "<text:p>Owner: FIXME.</text:p>" P60
+                               "<text:p>Date: FIXME, fixme again.</text:p>" H1("Annex")
+                                   "<text:p>Annex: FIXME</text:p>" H1("Other")
+                                       "<text:p>Three short words</text:p>");
+    for (int many = 0; many < 2; many++) {
+        static char xml[8192];
+        size_t n = (size_t)snprintf(xml, sizeof(xml),
+                                    "<schema xmlns=\"urn:odfgate:schema:1\" id=\"p\" ordered=\"false\">"
+                                    "<sections><section id=\"scope\" heading=\"Scope\"/>"
+                                    "<section id=\"annex\" heading=\"Annex\" min-words=\"50\"/>"
+                                    "<section id=\"other\" heading=\"Other\" min-words=\"50\"/>"
+                                    "</sections>"
+                                    "<placeholders defaults=\"false\">");
+        for (int k = 0; many && k < 69; k++) /* FIXME is then placeholder 70 */
+            n += (size_t)snprintf(xml + n, sizeof(xml) - n, "<placeholder phrase=\"zzq%d\"/>", k);
+        n += (size_t)snprintf(xml + n, sizeof(xml) - n,
+                              "<placeholder phrase=\"FIXME\"/></placeholders></schema>");
+        odfgate_schema *s = NULL;
+        odfgate_error err;
+        OG_CHECK_INT(odfgate_schema_load_memory(xml, n, NULL, &s, &err), ODFGATE_OK);
+        odfgate_result *r = s && d ? check(d, s) : NULL;
+        OG_CHECK_INT(count(r, "placeholder", "scope"), 2); /* one per paragraph */
+        OG_CHECK_INT(count(r, "placeholder", "annex"), 1);
+        /* a section holding a placeholder is not judged for length; one without is */
+        OG_CHECK_INT(count(r, "section-too-short", "annex"), 0);
+        OG_CHECK_INT(count(r, "section-too-short", "other"), 1);
+        odfgate_result_free(r);
+        odfgate_schema_free(s);
+    }
+    odfgate_doc_free(d);
+}
+
 static const char *schema_xml =
     "<schema xmlns=\"urn:odfgate:schema:1\" id=\"t\" ordered=\"false\" closed=\"true\">"
     "<metadata><field name=\"subject\" required=\"true\" pattern=\"[A-Z]{2}-[0-9]+\"/></metadata>"
