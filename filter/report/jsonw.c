@@ -5,11 +5,34 @@
 #include "jsonr.h"
 #include "text.h"
 
+/* The writers are called many times per document: they use the stdio calls that do not take
+ * the FILE's lock each time (jsonw.h: the caller holds it, or owns the FILE). */
+#define PUTC(c, out) putc_unlocked((c), (out))
+#define PUTS(str, out) fputs_unlocked((str), (out))
+#define WRITE(p, n, out) fwrite_unlocked((p), 1, (n), (out))
+
 /* Length of the run at s[0..n) that is written as it is: printable ASCII other than '"' and
  * '\\', and valid UTF-8 sequences. */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Non-zero if a byte of x is below 0x20, '"', '\\', 0x7f or from 0x80 on (may also flag
+ * bytes after such a byte, never a word without one). */
+static uint64_t special_bytes(uint64_t x)
+{
+    uint64_t quote = x ^ ('"' * ONES), bslash = x ^ ('\\' * ONES), del = x ^ (0x7f * ONES);
+    return (((x - 0x20 * ONES) | (quote - ONES) | (bslash - ONES) | (del - ONES)) & ~x & HIGHS) |
+           (x & HIGHS);
+}
+
 static size_t plain_run(const char *s, size_t n)
 {
     size_t i = 0;
+    for (uint64_t x; n - i >= 8; i += 8) { /* eight plain ASCII bytes at a time */
+        memcpy(&x, s + i, 8);
+        if (special_bytes(x))
+            break;
+    }
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
         uint32_t cp;
@@ -31,38 +54,38 @@ static size_t plain_run(const char *s, size_t n)
 void og_json_str(FILE *out, const char *s)
 {
     if (!s)
-        fputs("null", out);
+        PUTS("null", out);
     else
         og_json_strn(out, s, strlen(s));
 }
 
 void og_json_strn(FILE *out, const char *s, size_t n)
 {
-    putc('"', out);
+    PUTC('"', out);
     for (size_t i = 0; i < n;) {
         size_t run = plain_run(s + i, n - i); /* written in one call, not byte by byte */
         unsigned char c;
         if (run) {
-            fwrite(s + i, 1, run, out);
+            WRITE(s + i, run, out);
             i += run;
             continue;
         }
         c = (unsigned char)s[i++];
         if (c == '"' || c == '\\') {
-            putc('\\', out);
-            putc(c, out);
+            PUTC('\\', out);
+            PUTC(c, out);
         } else if (c < 0x80)
             fprintf(out, "\\u%04x", c);
         else
-            fputs("\\ufffd", out); /* an invalid byte */
+            PUTS("\\ufffd", out); /* an invalid byte */
     }
-    putc('"', out);
+    PUTC('"', out);
 }
 
 void og_json_key(FILE *out, const char *key)
 {
     og_json_str(out, key);
-    putc(':', out);
+    PUTC(':', out);
 }
 
 void og_json_uint(FILE *out, uint64_t v)
@@ -72,13 +95,13 @@ void og_json_uint(FILE *out, uint64_t v)
     do
         digits[--i] = (char)('0' + v % 10);
     while ((v /= 10) != 0);
-    fwrite(digits + i, 1, sizeof(digits) - i, out);
+    WRITE(digits + i, sizeof(digits) - i, out);
 }
 
 static void member(FILE *out, int first, const char *key)
 {
     if (!first)
-        putc(',', out);
+        PUTC(',', out);
     og_json_key(out, key);
 }
 
@@ -97,30 +120,30 @@ void og_json_member_uint(FILE *out, int first, const char *key, uint64_t v)
 void og_json_member_bool(FILE *out, int first, const char *key, int v)
 {
     member(out, first, key);
-    fputs(v ? "true" : "false", out);
+    PUTS(v ? "true" : "false", out);
 }
 
 void og_json_value(FILE *out, const og_json *v)
 {
     const og_json *m;
     switch (v->type) {
-    case OG_JSON_NULL: fputs("null", out); return;
-    case OG_JSON_FALSE: fputs("false", out); return;
-    case OG_JSON_TRUE: fputs("true", out); return;
-    case OG_JSON_NUMBER: fwrite(v->s, 1, v->len, out); return;
+    case OG_JSON_NULL: PUTS("null", out); return;
+    case OG_JSON_FALSE: PUTS("false", out); return;
+    case OG_JSON_TRUE: PUTS("true", out); return;
+    case OG_JSON_NUMBER: WRITE(v->s, v->len, out); return;
     case OG_JSON_STRING: og_json_strn(out, v->s, v->len); return;
     case OG_JSON_ARRAY:
     case OG_JSON_OBJECT:
-        putc(v->type == OG_JSON_ARRAY ? '[' : '{', out);
+        PUTC(v->type == OG_JSON_ARRAY ? '[' : '{', out);
         for (m = v->child; m; m = m->next) {
             if (m != v->child)
-                putc(',', out);
+                PUTC(',', out);
             if (v->type == OG_JSON_OBJECT) {
                 og_json_strn(out, m->key, m->key_len);
-                putc(':', out);
+                PUTC(':', out);
             }
             og_json_value(out, m);
         }
-        putc(v->type == OG_JSON_ARRAY ? ']' : '}', out);
+        PUTC(v->type == OG_JSON_ARRAY ? ']' : '}', out);
     }
 }

@@ -1,7 +1,9 @@
 /*
  * jsonw.h — minimal JSON output helpers for the report formats: strings are escaped
  * (quotes, backslash, control characters) and invalid UTF-8 becomes U+FFFD, so the output
- * is always valid JSON whatever bytes the documents or paths hold.
+ * is always valid JSON whatever bytes the documents or paths hold.  They write with the
+ * unlocked stdio calls: the caller holds the FILE's lock (flockfile, as report.c does around
+ * each document) or is the only thread using it.
  */
 #ifndef OG_JSONW_H
 #define OG_JSONW_H

@@ -55,7 +55,9 @@ odfgate_status odfgate_report_new(const char *format, FILE *out,
     else
         r->opt.fail_on = ODFGATE_SEV_ERROR;
     r->schema = schema;
+    flockfile(out); /* the formats write with unlocked stdio calls (jsonw.h) */
     fmt->begin(r);
+    funlockfile(out);
     *rep = r;
     return ODFGATE_OK;
 }
@@ -89,7 +91,9 @@ void odfgate_report_add_doc(odfgate_report *rep, const char *path, const odfgate
         else
             rep->findings[f->severity & 3]++;
     }
+    flockfile(rep->out);
     rep->fmt->doc(rep, path, doc, res, failed);
+    funlockfile(rep->out);
     rep->emitted++;
 }
 
@@ -97,13 +101,17 @@ void odfgate_report_add_error(odfgate_report *rep, const char *path, const odfga
 {
     rep->documents++;
     rep->errors++;
+    flockfile(rep->out);
     rep->fmt->error(rep, path, error);
+    funlockfile(rep->out);
     rep->emitted++;
 }
 
 int odfgate_report_end(odfgate_report *rep)
 {
+    flockfile(rep->out);
     rep->fmt->end(rep);
+    funlockfile(rep->out);
     if (fflush(rep->out) != 0 || ferror(rep->out))
         return -1;
     return 0;

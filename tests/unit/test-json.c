@@ -177,3 +177,36 @@ OG_TEST(json_lookup_and_equality)
     }
     og_arena_free(&a);
 }
+
+/* og_json_strn on s[0..n) as a C string. */
+static const char *written(const char *s, size_t n)
+{
+    static char out[200];
+    char *mem = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&mem, &len);
+    og_json_strn(f, s, n);
+    fclose(f);
+    snprintf(out, sizeof(out), "%s", mem ? mem : "");
+    free(mem);
+    return out;
+}
+
+/* The writer skips plain ASCII eight bytes at a time: a byte to escape (or UTF-8) is found
+ * wherever it falls in or after such a block. */
+OG_TEST(json_strings_escaped_at_every_position)
+{
+    static const struct {
+        const char *in, *out;
+    } special[] = {{"\"", "\\\""}, {"\\", "\\\\"}, {"\x01", "\\u0001"}, {"\x7f", "\\u007f"},
+                   {"\xc3\xa9", "\xc3\xa9"}, {"\xff", "\\ufffd"}, {"\n", "\\u000a"}};
+    for (size_t k = 0; k < OG_ARRAY_LEN(special); k++)
+        for (size_t at = 0; at <= 20; at++) {
+            char in[64], want[96];
+            snprintf(in, sizeof(in), "%.*s%s%.*s", (int)at, "abcdefghijklmnopqrstuvwxyz",
+                     special[k].in, (int)(20 - at), "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+            snprintf(want, sizeof(want), "\"%.*s%s%.*s\"", (int)at, "abcdefghijklmnopqrstuvwxyz",
+                     special[k].out, (int)(20 - at), "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+            OG_CHECK_STR(written(in, strlen(in)), want);
+        }
+}
