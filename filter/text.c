@@ -1038,32 +1038,98 @@ static inline __attribute__((always_inline)) void add_plain_start(uint64_t *bits
  * case and trims it, which changes neither its word starts nor the bytes that follow them. */
 /* og_trigrams_of_plain, and with `words` also og_count_words in the same pass: then a joiner
  * (' - . ,) between two word characters, which may join them, makes it give up (0). */
+/* Where the block loop of trigrams_of_plain left off. */
+typedef struct plain_state {
+    size_t i;
+    unsigned prev_in, prev_sp; /* 1 if the byte before i is a letter/digit, a space */
+    uint64_t nstarts;          /* word starts: the word count, for plain text without joins */
+} plain_state;
+
+/* The blocks of trigrams_of_plain, `block` bytes at a time classified by `classify` (both
+ * constants once inlined: one copy for SSE2, one for AVX2).  0 if s is not plain. */
+static inline __attribute__((always_inline)) int
+plain_blocks(const char *s, size_t n, og_trigrams *out, int words, plain_state *st,
+             unsigned block, void (*classify)(const char *, block_class *))
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (; n - st->i >= block; st->i += block) {
+        block_class c;
+        unsigned starts, word_before;
+        classify(s + st->i, &c);
+        if (c.high | c.control | (c.space & ((c.space << 1) | st->prev_sp)))
+            return 0;
+        word_before = (c.alnum << 1) | st->prev_in;
+        /* the byte after the block is not known here: a joiner last in it may join */
+        if (words && (c.joiner & word_before & ((c.alnum >> 1) | (1u << (block - 1)))))
+            return 0;
+        starts = c.alnum & ~word_before;
+        st->prev_in = (c.alnum >> (block - 1)) & 1;
+        st->prev_sp = (c.space >> (block - 1)) & 1;
+        for (; starts; starts &= starts - 1, st->nstarts++) /* cheaper than count_bits */
+            add_plain_start(out->bits, u, n, st->i + (unsigned)__builtin_ctz(starts));
+    }
+    return 1;
+}
+
+#if OG_BLOCK == 16 && defined(__x86_64__) && defined(__GNUC__) && !defined(OG_NO_AVX2)
+#include <immintrin.h>
+#define OG_AVX2 1
+/* classify_block on 32 bytes (AVX2). */
+static inline __attribute__((always_inline, target("avx2"))) void
+classify_block32(const char *s, block_class *c)
+{
+    __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)s);
+    __m256i lower = _mm256_or_si256(v, _mm256_set1_epi8(0x20));
+    __m256i letter = _mm256_and_si256(_mm256_cmpgt_epi8(lower, _mm256_set1_epi8('a' - 1)),
+                                      _mm256_cmpgt_epi8(_mm256_set1_epi8('z' + 1), lower));
+    __m256i digit = _mm256_and_si256(_mm256_cmpgt_epi8(v, _mm256_set1_epi8('0' - 1)),
+                                     _mm256_cmpgt_epi8(_mm256_set1_epi8('9' + 1), v));
+    __m256i joiner = _mm256_or_si256(
+        _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\'')),
+                        _mm256_cmpeq_epi8(v, _mm256_set1_epi8('-'))),
+        _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('.')),
+                        _mm256_cmpeq_epi8(v, _mm256_set1_epi8(','))));
+    c->high = (unsigned)_mm256_movemask_epi8(v);
+    c->control = (unsigned)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1F)), v));
+    c->space = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(' ')));
+    c->alnum = (unsigned)_mm256_movemask_epi8(_mm256_or_si256(letter, digit));
+    c->joiner = (unsigned)_mm256_movemask_epi8(joiner);
+}
+
+__attribute__((target("avx2"))) static int plain_blocks_avx2(const char *s, size_t n,
+                                                             og_trigrams *out, int words,
+                                                             plain_state *st)
+{
+    return plain_blocks(s, n, out, words, st, 32, classify_block32);
+}
+
+/* 1 if the processor has AVX2 (asked once; the answer is the same for every thread). */
+static int have_avx2(void)
+{
+    static int known; /* 0 not asked, 1 no, 2 yes */
+    if (!known)
+        known = __builtin_cpu_supports("avx2") ? 2 : 1;
+    return known == 2;
+}
+#endif
+
 static int trigrams_of_plain(const char *s, size_t n, og_trigrams *out, uint64_t *words)
 {
     const unsigned char *u = (const unsigned char *)s;
-    unsigned prev_in = 0, prev_sp = 0; /* 1 if the byte before is a letter/digit, a space */
-    size_t i = 0;
-    uint64_t nstarts = 0; /* word starts: the word count, for plain text without joins */
+    plain_state st = {0, 0, 0, 0};
+    size_t i;
+    unsigned prev_in, prev_sp;
     memset(out, 0, sizeof(*out));
-#if OG_BLOCK
-    for (; n - i >= OG_BLOCK; i += OG_BLOCK) {
-        block_class c;
-        unsigned starts, word_before;
-        classify_block(s + i, &c);
-        if (c.high | c.control | (c.space & ((c.space << 1) | prev_sp)))
-            return 0;
-        word_before = (c.alnum << 1) | prev_in;
-        /* the byte after the block is not known here: a joiner last in it may join */
-        if (words && (c.joiner & word_before & ((c.alnum >> 1) | (1u << (OG_BLOCK - 1)))))
-            return 0;
-        starts = c.alnum & ~word_before;
-        prev_in = (c.alnum >> (OG_BLOCK - 1)) & 1;
-        prev_sp = (c.space >> (OG_BLOCK - 1)) & 1;
-        for (; starts; starts &= starts - 1, nstarts++) /* counted here: cheaper than count_bits */
-            add_plain_start(out->bits, u, n, i + (unsigned)__builtin_ctz(starts));
-    }
+#ifdef OG_AVX2
+    if (have_avx2() && !plain_blocks_avx2(s, n, out, words != NULL, &st))
+        return 0;
 #endif
-    for (; i < n; i++) {
+#if OG_BLOCK
+    if (!plain_blocks(s, n, out, words != NULL, &st, OG_BLOCK, classify_block))
+        return 0;
+#endif
+    for (i = st.i, prev_in = st.prev_in, prev_sp = st.prev_sp; i < n; i++) {
         unsigned in, sp = u[i] == ' ';
         if (u[i] >= 0x80 || u[i] < 0x20 || (sp && prev_sp))
             return 0;
@@ -1073,13 +1139,13 @@ static int trigrams_of_plain(const char *s, size_t n, og_trigrams *out, uint64_t
             return 0;
         if (in && !prev_in) {
             add_plain_start(out->bits, u, n, i);
-            nstarts++;
+            st.nstarts++;
         }
         prev_in = in;
         prev_sp = sp;
     }
     if (words)
-        *words = nstarts;
+        *words = st.nstarts;
     return 1;
 }
 
