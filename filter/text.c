@@ -1104,13 +1104,16 @@ __attribute__((target("avx2"))) static int plain_blocks_avx2(const char *s, size
     return plain_blocks(s, n, out, words, st, 32, classify_block32);
 }
 
-/* 1 if the processor has AVX2 (asked once; the answer is the same for every thread). */
+/* 1 if the processor has AVX2 (asked once; threads may both ask, the answer is the same). */
 static int have_avx2(void)
 {
-    static int known; /* 0 not asked, 1 no, 2 yes */
-    if (!known)
-        known = __builtin_cpu_supports("avx2") ? 2 : 1;
-    return known == 2;
+    static int known; /* 0 not asked, 1 no, 2 yes; atomic: several threads read and write it */
+    int k = __atomic_load_n(&known, __ATOMIC_RELAXED);
+    if (!k) {
+        k = __builtin_cpu_supports("avx2") ? 2 : 1;
+        __atomic_store_n(&known, k, __ATOMIC_RELAXED);
+    }
+    return k == 2;
 }
 #endif
 
