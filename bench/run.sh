@@ -20,17 +20,24 @@ export LD_LIBRARY_PATH="$top_builddir/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 floor="$top_builddir/bench/floor"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-# measure CMD... → prints "seconds rss_kb": median wall time ($EPOCHREALTIME, µs resolution)
-# and median peak RSS (/usr/bin/time) over $RUNS runs
+# time_once CMD... → prints "seconds rss_kb" of one run: wall time ($EPOCHREALTIME, µs
+# resolution) and peak RSS (/usr/bin/time)
+time_once() {
+    local t0 t1
+    t0=$EPOCHREALTIME
+    /usr/bin/time -f '%M' -o "$work/time" "$@" >/dev/null 2>&1 || true
+    t1=$EPOCHREALTIME
+    echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }') $(cat "$work/time")"
+}
+# medians OUTPUT_LINES... → "median_seconds median_rss" of time_once outputs
+medians() {
+    echo "$(printf '%s\n' "$@" | cut -d' ' -f1 | median) $(printf '%s\n' "$@" | cut -d' ' -f2 | median)"
+}
+# measure CMD... → "seconds rss_kb": medians over $RUNS runs
 measure() {
-    local t=() r=() t0 t1
-    for _ in $(seq "$RUNS"); do
-        t0=$EPOCHREALTIME
-        /usr/bin/time -f '%M' -o "$work/time" "$@" >/dev/null 2>&1 || true
-        t1=$EPOCHREALTIME
-        t+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')"); r+=("$(cat "$work/time")")
-    done
-    echo "$(printf '%s\n' "${t[@]}" | median) $(printf '%s\n' "${r[@]}" | median)"
+    local runs=()
+    for _ in $(seq "$RUNS"); do runs+=("$(time_once "$@")"); done
+    medians "${runs[@]}"
 }
 row() { # name files bytes secs rss
     awk -v n="$1" -v f="$2" -v b="$3" -v s="$4" -v r="$5" 'BEGIN {
@@ -42,20 +49,12 @@ echo "| run | docs/s | MB/s | seconds | peak RSS MB |"
 echo "|---|---:|---:|---:|---:|"
 # measure_pair → "floor_s floor_rss check_s check_rss": runs alternate, medians of each
 measure_pair() {
-    local ft=() fr=() ct=() cr=() t0 t1
+    local f=() c=()
     for _ in $(seq "$RUNS"); do
-        t0=$EPOCHREALTIME
-        /usr/bin/time -f '%M' -o "$work/time" "$floor" "${drafts[@]}" >/dev/null 2>&1 || true
-        t1=$EPOCHREALTIME
-        ft+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')"); fr+=("$(cat "$work/time")")
-        t0=$EPOCHREALTIME
-        /usr/bin/time -f '%M' -o "$work/time" "$odfgate" check --jobs 1 --format json \
-            "${drafts[@]}" >/dev/null 2>&1 || true
-        t1=$EPOCHREALTIME
-        ct+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')"); cr+=("$(cat "$work/time")")
+        f+=("$(time_once "$floor" "${drafts[@]}")")
+        c+=("$(time_once "$odfgate" check --jobs 1 --format json "${drafts[@]}")")
     done
-    echo "$(printf '%s\n' "${ft[@]}" | median) $(printf '%s\n' "${fr[@]}" | median)" \
-         "$(printf '%s\n' "${ct[@]}" | median) $(printf '%s\n' "${cr[@]}" | median)"
+    echo "$(medians "${f[@]}") $(medians "${c[@]}")"
 }
 read -r fs fr cs cr <<<"$(measure_pair)"
 read -r js jr <<<"$(measure "$odfgate" check --format json "${drafts[@]}")"

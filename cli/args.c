@@ -45,20 +45,26 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     return OG_EXIT_USAGE;
 }
 
-int cli_load_schema(const char *path, odfgate_schema **out)
+int cli_pin_without_schema(const char *path)
 {
-    return cli_load_schema_pinned(path, cli_schema_pin(), out);
+    if (!cli_schema_pin() || path)
+        return 0;
+    cli_error("--schema-sha256 pins the schema given with --schema: give one");
+    return 1;
 }
 
-int cli_load_schema_pinned(const char *path, const char *pin, odfgate_schema **out)
+int cli_load_schema(const char *path, odfgate_schema **out)
 {
     odfgate_error err;
     odfgate_status st;
     odfgate_fetcher *f = NULL;
     odfgate_error_clear(&err);
+    if (cli_pin_without_schema(path))
+        return -1;
     if (path && !(f = cli_fetcher())) /* made on first use; no network unless a URL is met */
         return -1;
-    st = path ? odfgate_schema_load(f, path, pin, out, &err) : odfgate_schema_load_builtin(out, &err);
+    st = path ? odfgate_schema_load(f, path, cli_schema_pin(), out, &err)
+              : odfgate_schema_load_builtin(out, &err);
     if (st == ODFGATE_OK || st == ODFGATE_WARN)
         return 0;
     /* a failure in a fetched part names that URL, else the schema given */

@@ -65,9 +65,9 @@ static const odfgate_schema *schema_for(batch *b, const char *path)
     b->schemas = n;
     n = &b->schemas[b->nschemas];
     n->path = path ? strdup(path) : NULL;
-    /* --schema-sha256 pins the --schema given, never a schema a .odfgate.ini names */
-    if ((path && !n->path) ||
-        cli_load_schema_pinned(path, b->opt->schema_path ? cli_schema_pin() : NULL, &n->schema) < 0) {
+    /* with --schema-sha256 there is a --schema (batch_plan), which every document uses: a
+     * pin never applies to a schema a .odfgate.ini names */
+    if ((path && !n->path) || cli_load_schema(path, &n->schema) < 0) {
         free(n->path);
         return NULL;
     }
@@ -85,10 +85,8 @@ int batch_plan(batch **out, const cli_inputs *inputs, const batch_options *opt)
     }
     b->inputs = inputs;
     b->opt = opt;
-    if (cli_schema_pin() && !opt->schema_path) {
-        cli_error("--schema-sha256 pins the schema given with --schema: give one");
+    if (cli_pin_without_schema(opt->schema_path))
         return OG_EXIT_USAGE;
-    }
     for (size_t i = 0; i < inputs->len; i++) {
         item *it = &b->items[i];
         const char *schema = opt->schema_path;

@@ -150,9 +150,11 @@ odfgate_status odfgate_baseline_load(const char *path, odfgate_baseline **out, o
     *out = NULL;
     og_buf_init(&text, MAX_BASELINE_SIZE);
     if ((rc = og_buf_read_file(&text, path)) != OG_BUF_OK) {
+        char why[64];
         og_buf_free(&text);
+        snprintf(why, sizeof(why), "larger than %u MiB", MAX_BASELINE_SIZE >> 20);
         return rc == OG_BUF_NOMEM   ? og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory")
-               : rc == OG_BUF_TOOBIG ? bad_line(err, path, 0, "larger than 256 MiB")
+               : rc == OG_BUF_TOOBIG ? bad_line(err, path, 0, why)
                                      : og_fail(err, ODFGATE_E_IO, path, NULL,
                                                "cannot read the baseline: %s", strerror(errno));
     }
@@ -160,8 +162,13 @@ odfgate_status odfgate_baseline_load(const char *path, odfgate_baseline **out, o
         og_buf_free(&text);
         return og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory");
     }
-    if (memchr(text.data ? text.data : "", '\0', text.len))
-        st = bad_line(err, path, 0, "NUL byte");
+    const char *nul = memchr(text.data ? text.data : "", '\0', text.len);
+    if (nul) { /* on the line it is on */
+        long line = 1;
+        for (const char *q = text.data; q < nul; q++)
+            line += *q == '\n';
+        st = bad_line(err, path, line, "NUL byte");
+    }
     for (char *p = text.data, *end = p + text.len; st == ODFGATE_OK && p && p < end;) {
         char *nl = memchr(p, '\n', (size_t)(end - p));
         if (nl)

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <stdarg.h>
@@ -74,18 +75,21 @@ int og_buf_printf(og_buf *b, const char *fmt, ...)
     return OG_BUF_OK;
 }
 
-int og_buf_read_file(og_buf *b, const char *path)
+int og_buf_read_fd(og_buf *b, int fd)
 {
-    int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY | O_CLOEXEC);
     int rc = OG_BUF_OK, e = 0;
-    if (fd < 0)
-        return OG_BUF_NOFILE;
+    struct stat st;
+    /* a regular file is read into a buffer of its size (not 64 KiB for a 200-byte file) */
+    size_t chunk = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
+                           (uint64_t)st.st_size < 65536
+                       ? (size_t)st.st_size + 1
+                       : 65536;
     for (;;) {
         size_t room = b->max - b->len;
         char one;
         ssize_t got;
-        if (room > 65536)
-            room = 65536;
+        if (room > chunk)
+            room = chunk;
         if (room && (rc = og_buf_reserve(b, room)) != OG_BUF_OK)
             break;
         /* when full, one more byte means the file is over the cap */
@@ -106,8 +110,18 @@ int og_buf_read_file(og_buf *b, const char *path)
         b->len += (size_t)got;
         b->data[b->len] = '\0';
     }
-    if (fd != 0)
-        close(fd);
+    errno = e;
+    return rc;
+}
+
+int og_buf_read_file(og_buf *b, const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC), rc, e;
+    if (fd < 0)
+        return OG_BUF_NOFILE;
+    rc = og_buf_read_fd(b, fd);
+    e = errno;
+    close(fd);
     errno = e;
     return rc;
 }

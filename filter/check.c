@@ -169,13 +169,11 @@ odfgate_status odfgate_check(const odfgate_doc *doc, const odfgate_schema *schem
     c.folded_len = og_arena_zalloc(&res->arena, (np + 1) * sizeof(size_t));
     c.grams = og_arena_alloc(&res->arena, (np + 1) * sizeof(og_trigrams));
     c.have_grams = og_arena_zalloc(&res->arena, np + 1);
-    c.placeholder_hits = og_arena_alloc(&res->arena, (np + 1) * sizeof(uint64_t));
-    c.have_placeholders = og_arena_zalloc(&res->arena, np + 1);
+    c.placeholder = og_arena_zalloc(&res->arena, np + 1);
     res->heading_section = og_arena_zalloc(&res->arena, (nh + 1) * sizeof(char *));
     res->heading_count = nh;
     rc = (c.heading_match && c.section_heading && c.para_heading && c.para_section && c.folded &&
-          c.folded_len && c.grams && c.have_grams && c.placeholder_hits && c.have_placeholders &&
-          res->heading_section)
+          c.folded_len && c.grams && c.have_grams && c.placeholder && res->heading_section)
              ? 0
              : -1;
     if (rc == 0)

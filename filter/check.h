@@ -48,8 +48,8 @@ typedef struct og_check {
     size_t *folded_len;
     og_trigrams *grams;      /* paragraph index → og_trigrams_of its folded text, */
     unsigned char *have_grams; /* lazily built (1 once set) */
-    uint64_t *placeholder_hits;      /* paragraph index → bit k set if placeholder k is in it, */
-    unsigned char *have_placeholders; /* lazily built (rules/phrases.c), for <= 64 placeholders */
+    unsigned char *placeholder; /* paragraph index → 0 not looked at, 1 has no placeholder, 2 has
+                                 * one (rules/phrases.c) */
     int nomem;
 } og_check;
 

@@ -20,7 +20,6 @@
 #define OG_MIME_PREFIX "application/vnd.oasis.opendocument."
 #define OG_MIME_TEXT   OG_MIME_PREFIX "text"
 #define RATIO_FLOOR    MiB        /* parts larger than this have their inflation ratio checked */
-#define MANIFEST_MAX   (8 * MiB)  /* META-INF/manifest.xml is read into memory: keep it small */
 #define MIMETYPE_MAX   255        /* longer content of the mimetype entry is not a media type */
 #define HEAD_LEN       512        /* bytes looked at to decide zip / flat / neither */
 #define RESERVE_MAX    (16 * MiB) /* memory reserved for a part before its bytes arrive */
@@ -669,16 +668,16 @@ static odfgate_status read_mimetype(og_package *pkg, char *value, size_t value_l
     return ODFGATE_OK;
 }
 
-/* Stream the manifest (read into `data`): 1 if it has an encryption-data element (any
+/* Stream the manifest from `in`: 1 if it has an encryption-data element (any
  * namespace: old OpenOffice.org manifests count too), else 0 with the media type of the
  * file entry "/" (the last one) in `media`; -1 if it is not well-formed XML (err filled). */
-static int scan_manifest(og_package *pkg, const og_buf *data, char *media, size_t media_len,
+static int scan_manifest(og_package *pkg, og_part *in, char *media, size_t media_len,
                          odfgate_error *err)
 {
     og_xml_stream s;
     int rc, found = 0;
-    if (og_xml_stream_open_memory(&s, data->data ? data->data : "", data->len, pkg->path,
-                                  "META-INF/manifest.xml", pkg->lim.max_depth, err) < 0)
+    if (og_xml_stream_open(&s, og_part_read, in, pkg->path, "META-INF/manifest.xml",
+                           pkg->lim.max_depth, err) < 0)
         return -1;
     while ((rc = og_xml_stream_next(&s)) == 1) {
         const char *local, *path, *type;
@@ -709,8 +708,8 @@ static odfgate_status read_manifest(og_package *pkg, char *media, size_t media_l
                                     odfgate_error *err)
 {
     static const char part[] = "META-INF/manifest.xml";
-    og_buf buf;
-    odfgate_error perr;
+    og_part *in = NULL;
+    odfgate_error perr, rerr;
     int rc;
 
     media[0] = '\0';
@@ -718,14 +717,20 @@ static odfgate_status read_manifest(og_package *pkg, char *media, size_t media_l
         note(pkg, "the package has no META-INF/manifest.xml");
         return ODFGATE_OK;
     }
-    og_buf_init(&buf, MANIFEST_MAX);
-    if (og_package_read_part(pkg, part, &buf, err) < 0) {
-        og_buf_free(&buf);
+    if (og_package_part_open(pkg, part, &in, err) < 0)
         return err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
-    }
     odfgate_error_clear(&perr);
-    rc = scan_manifest(pkg, &buf, media, media_len, &perr);
-    og_buf_free(&buf);
+    odfgate_error_clear(&rerr);
+    rc = scan_manifest(pkg, in, media, media_len, &perr);
+    /* a part that cannot be read (inflate, CRC, limits) fails the package, as any part does;
+     * when it was read whole, only its XML is judged (rc 1: stopped early on purpose) */
+    if (rc != 1 && og_part_finish(in, &rerr) < 0) {
+        og_part_close(in);
+        if (err)
+            *err = rerr;
+        return rerr.code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
+    }
+    og_part_close(in);
     if (rc == 1)
         return fail(pkg, err, ODFGATE_E_ENCRYPTED, NULL,
                     "the document is encrypted (password protected); it cannot be checked "

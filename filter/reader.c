@@ -112,10 +112,8 @@ typedef struct reader {
     og_xml_stream *s;
     og_xml_stream stream; /* one libxml2 reader for all the parts of the document */
     const char *part;
-    names n;             /* interned in the reader's dictionary: compared by pointer */
-    const xmlDict *dict; /* the dictionary n was interned in (the parser's, known once it
-                          * runs: checked at the first element of each pass), NULL none */
-    int interned;        /* n is checked for this pass */
+    names n;               /* interned in the reader's dictionary: compared by pointer */
+    unsigned names_serial; /* stream.serial when n was interned (0: never) */
     uint32_t elements;                  /* element start tags seen in this stream */
 
     /* body */
@@ -228,6 +226,8 @@ static int para_end(reader *r)
             return fail_nomem(r);
         *kept = grams;
         r->cur.grams = kept;
+        if (r->cur.words == OG_WORDS_UNKNOWN) /* a joiner that may join: counted exactly */
+            r->cur.words = og_count_words(r->cur.text, len);
     } else
         r->cur.words = len ? og_count_words(r->cur.text, len) : 0;
     r->cur.ordinal = (uint32_t)r->paras.len + 1;
@@ -602,22 +602,6 @@ static int end_element(reader *r, int want, const char *ns, const char *local, i
     return 0;
 }
 
-/* At the first element of a pass: the names are interned again only if the parser's
- * dictionary is not the one they were interned in (all the parts of a document normally
- * share one). */
-static int intern_once(reader *r)
-{
-    xmlNodePtr node = xmlTextReaderCurrentNode(r->s->reader);
-    const xmlDict *dict = node && node->doc ? node->doc->dict : NULL;
-    if (!dict || dict != r->dict) {
-        if (intern_names(r->s->reader, &r->n) < 0)
-            return fail_nomem(r);
-        r->dict = dict;
-    }
-    r->interned = 1;
-    return 0;
-}
-
 static int on_node(reader *r, int want)
 {
     xmlTextReaderPtr x = r->s->reader;
@@ -626,8 +610,6 @@ static int on_node(reader *r, int want)
     case XML_READER_TYPE_ELEMENT: {
         const char *local = og_xml_local(r->s);
         r->elements++;
-        if (!r->interned && intern_once(r) < 0)
-            return -1;
         /* fast path for the most frequent body elements: text:span needs nothing, and
          * text:s inside a paragraph is one space */
         if (r->text_depth >= 0 && r->skip_depth < 0 && r->aux_depth < 0 &&
@@ -722,7 +704,15 @@ static int pass(reader *r, og_package *pkg, const char *part, int want)
         return -1;
     }
     r->s = s;
-    r->interned = 0;
+    /* the names again only if this part got another libxml2 reader (another dictionary) */
+    if (r->names_serial != s->serial) {
+        if (intern_names(s->reader, &r->n) < 0) {
+            og_xml_stream_end(s);
+            og_part_close(in);
+            return fail_nomem(r);
+        }
+        r->names_serial = s->serial;
+    }
     while ((rc = og_xml_stream_next(s)) == 1) {
         int n = on_node(r, want);
         if (n < 0) {

@@ -4,7 +4,7 @@
 #include "text.h"
 #include "xml.h"
 
-#define OG_REGISTRY_MAX_SIGNERS 100000
+#define OG_REGISTRY_MAX_SIGNERS 100000u
 
 static int is_reg(xmlNodePtr n, const char *name)
 {
@@ -141,7 +141,9 @@ int og_registry_parse(odfgate_schema *s, const char *data, size_t len, const cha
     }
     s->registry_count = count(root, "signatory");
     if (s->registry_count > OG_REGISTRY_MAX_SIGNATORIES) {
-        bad(err, where, root, "more than 10000 signatories");
+        char what[64];
+        snprintf(what, sizeof(what), "more than %u signatories", OG_REGISTRY_MAX_SIGNATORIES);
+        bad(err, where, root, what);
         goto out;
     }
     if (!(s->registry =
@@ -166,7 +168,9 @@ int og_registry_parse(odfgate_schema *s, const char *data, size_t len, const cha
         e->signer_count = count(c, "signer");
         total += e->signer_count;
         if (total > OG_REGISTRY_MAX_SIGNERS) {
-            bad(err, where, c, "more than 100000 signers");
+            char what[64];
+            snprintf(what, sizeof(what), "more than %u signers", OG_REGISTRY_MAX_SIGNERS);
+            bad(err, where, c, what);
             goto out;
         }
         if (!(e->signers = og_arena_zalloc(&s->arena, (e->signer_count + 1) * sizeof(og_signer)))) {

@@ -1034,22 +1034,19 @@ static inline __attribute__((always_inline)) void add_plain_start(uint64_t *bits
         add_trigram(bits, u[j], u[j + 1], u[j + 2]);
 }
 
-/* Plain text: ASCII without control bytes or two spaces in a row.  Folding only lowers its
- * case and trims it, which changes neither its word starts nor the bytes that follow them. */
-/* og_trigrams_of_plain, and with `words` also og_count_words in the same pass: then a joiner
- * (' - . ,) between two word characters, which may join them, makes it give up (0). */
 /* Where the block loop of trigrams_of_plain left off. */
 typedef struct plain_state {
     size_t i;
     unsigned prev_in, prev_sp; /* 1 if the byte before i is a letter/digit, a space */
     uint64_t nstarts;          /* word starts: the word count, for plain text without joins */
+    int joined;                /* a joiner between word characters was seen: nstarts is not */
 } plain_state;
 
 /* The blocks of trigrams_of_plain, `block` bytes at a time classified by `classify` (both
  * constants once inlined: one copy for SSE2, one for AVX2).  0 if s is not plain. */
 static inline __attribute__((always_inline)) int
-plain_blocks(const char *s, size_t n, og_trigrams *out, int words, plain_state *st,
-             unsigned block, void (*classify)(const char *, block_class *))
+plain_blocks(const char *s, size_t n, og_trigrams *out, plain_state *st, unsigned block,
+             void (*classify)(const char *, block_class *))
 {
     const unsigned char *u = (const unsigned char *)s;
     for (; n - st->i >= block; st->i += block) {
@@ -1060,8 +1057,8 @@ plain_blocks(const char *s, size_t n, og_trigrams *out, int words, plain_state *
             return 0;
         word_before = (c.alnum << 1) | st->prev_in;
         /* the byte after the block is not known here: a joiner last in it may join */
-        if (words && (c.joiner & word_before & ((c.alnum >> 1) | (1u << (block - 1)))))
-            return 0;
+        if (c.joiner & word_before & ((c.alnum >> 1) | (1u << (block - 1))))
+            st->joined = 1;
         starts = c.alnum & ~word_before;
         st->prev_in = (c.alnum >> (block - 1)) & 1;
         st->prev_sp = (c.space >> (block - 1)) & 1;
@@ -1098,10 +1095,9 @@ classify_block32(const char *s, block_class *c)
 }
 
 __attribute__((target("avx2"))) static int plain_blocks_avx2(const char *s, size_t n,
-                                                             og_trigrams *out, int words,
-                                                             plain_state *st)
+                                                             og_trigrams *out, plain_state *st)
 {
-    return plain_blocks(s, n, out, words, st, 32, classify_block32);
+    return plain_blocks(s, n, out, st, 32, classify_block32);
 }
 
 /* 1 if the processor has AVX2 (asked once; threads may both ask, the answer is the same). */
@@ -1117,19 +1113,24 @@ static int have_avx2(void)
 }
 #endif
 
+/* Plain text: ASCII without control bytes or two spaces in a row.  Folding only lowers its
+ * case and trims it, which changes neither its word starts nor the bytes that follow them.
+ * og_trigrams_of_plain, and with `words` also og_count_words in the same pass, unless a
+ * joiner (' - . ,) between two word characters may join them: then *words is
+ * OG_WORDS_UNKNOWN. */
 static int trigrams_of_plain(const char *s, size_t n, og_trigrams *out, uint64_t *words)
 {
     const unsigned char *u = (const unsigned char *)s;
-    plain_state st = {0, 0, 0, 0};
+    plain_state st = {0, 0, 0, 0, 0};
     size_t i;
     unsigned prev_in, prev_sp;
     memset(out, 0, sizeof(*out));
 #ifdef OG_AVX2
-    if (have_avx2() && !plain_blocks_avx2(s, n, out, words != NULL, &st))
+    if (have_avx2() && !plain_blocks_avx2(s, n, out, &st))
         return 0;
 #endif
 #if OG_BLOCK
-    if (!plain_blocks(s, n, out, words != NULL, &st, OG_BLOCK, classify_block))
+    if (!plain_blocks(s, n, out, &st, OG_BLOCK, classify_block))
         return 0;
 #endif
     for (i = st.i, prev_in = st.prev_in, prev_sp = st.prev_sp; i < n; i++) {
@@ -1137,9 +1138,9 @@ static int trigrams_of_plain(const char *s, size_t n, og_trigrams *out, uint64_t
         if (u[i] >= 0x80 || u[i] < 0x20 || (sp && prev_sp))
             return 0;
         in = ascii_class[u[i]] == C_WORD;
-        if (words && (ascii_class[u[i]] == C_JOIN || ascii_class[u[i]] == C_SEP) && prev_in &&
+        if ((ascii_class[u[i]] == C_JOIN || ascii_class[u[i]] == C_SEP) && prev_in &&
             i + 1 < n && u[i + 1] < 0x80 && ascii_class[u[i + 1]] == C_WORD)
-            return 0;
+            st.joined = 1;
         if (in && !prev_in) {
             add_plain_start(out->bits, u, n, i);
             st.nstarts++;
@@ -1148,7 +1149,7 @@ static int trigrams_of_plain(const char *s, size_t n, og_trigrams *out, uint64_t
         prev_sp = sp;
     }
     if (words)
-        *words = st.nstarts;
+        *words = st.joined ? OG_WORDS_UNKNOWN : st.nstarts;
     return 1;
 }
 

@@ -93,8 +93,10 @@ int og_trigrams_contain(const og_trigrams *text, const og_trigrams *phrase);
  * meaningless: fold, and og_trigrams_of). */
 int og_trigrams_of_plain(const char *s, size_t n, og_trigrams *out);
 /* og_trigrams_of_plain and og_count_words in one pass: returns 1 and sets both if s[0..n) is
- * plain and holds no joiner (' - . ,) between two word characters; else 0 (*words and *out
- * are then meaningless: use the two functions). */
+ * plain, else 0 (*words and *out are then meaningless: use the two functions).  A joiner
+ * (' - . ,) between two word characters, which may or may not join them, leaves *words
+ * OG_WORDS_UNKNOWN (count with og_count_words; *out is right). */
+#define OG_WORDS_UNKNOWN UINT64_MAX
 int og_words_trigrams_of_plain(const char *s, size_t n, uint64_t *words, og_trigrams *out);
 
 /* Words in s[0..n). */

@@ -21,21 +21,17 @@ static xmlParserInputPtr deny_entity_loader(const char *url, const char *id, xml
 /* Creating a libxml2 reader (context, dictionary, SAX tables) and freeing it costs about as
  * much as parsing a short part, so a batch would pay it for every document.  Each thread
  * keeps the reader of its last stream that ended cleanly and the next stream takes it
- * (xmlReaderNewIO resets the parse but keeps the dictionary and buffers).  A reader is
- * freed instead once it has read SPARE_BYTES_MAX bytes (about ten drafts), when its
- * dictionary grew past SPARE_DICT_MAX names (it also keeps short text), or after
- * SPARE_USES_MAX streams: a reader kept for good after a large document held its grown
- * buffers at the top of the heap, and the process's resident size stayed 9 MB higher (the
- * soak test saw it).  A thread's spare is freed when the thread ends, the calling thread's
- * by og_xml_global_cleanup. */
-#define SPARE_DICT_MAX 50000
-#define SPARE_USES_MAX 4096
+ * (xmlReaderNewIO resets the parse but keeps the dictionary and buffers).  A reader that has
+ * read SPARE_BYTES_MAX bytes (about ten drafts) is freed instead: a reader kept for good after
+ * a large document held its grown buffers at the top of the heap, and the process's resident
+ * size stayed 9 MB higher (the soak test saw it); the bytes also bound its dictionary, which
+ * keeps every name and some short text.  A thread's spare is freed when the thread ends, the
+ * calling thread's by og_xml_global_cleanup. */
 #define SPARE_BYTES_MAX (1024 * 1024)
 
 typedef struct spare {
     xmlTextReaderPtr reader;
-    unsigned uses; /* streams and bytes the kept reader has read since it was created */
-    size_t bytes;
+    size_t bytes; /* bytes the kept reader has read since it was created */
 } spare;
 
 static pthread_key_t spare_key;
@@ -83,26 +79,20 @@ static xmlTextReaderPtr spare_take(void)
 {
     spare *sp = spare_slot();
     xmlTextReaderPtr r = sp ? sp->reader : NULL;
-    if (r) {
+    if (r)
         sp->reader = NULL;
-        sp->uses++;
-    }
     return r;
 }
 
-/* Keep r, whose dictionary is dict and which was given `bytes` since it was taken, as this
- * thread's spare, or free it. */
-static void spare_put(xmlTextReaderPtr r, xmlDictPtr dict, size_t bytes)
+/* Keep r, which was given `bytes` since it was taken, as this thread's spare, or free it. */
+static void spare_put(xmlTextReaderPtr r, size_t bytes)
 {
     spare *sp = spare_slot();
     xmlTextReaderSetStructuredErrorHandler(r, NULL, NULL);
-    if (sp && !sp->reader)
-        sp->bytes += bytes;
-    if (!sp || sp->reader || sp->uses >= SPARE_USES_MAX || !dict ||
-        xmlDictSize(dict) > SPARE_DICT_MAX || sp->bytes > SPARE_BYTES_MAX) {
+    if (!sp || sp->reader || (sp->bytes += bytes) > SPARE_BYTES_MAX) {
         xmlFreeTextReader(r);
         if (sp && !sp->reader)
-            sp->uses = 0, sp->bytes = 0;
+            sp->bytes = 0;
         return;
     }
     sp->reader = r;
@@ -274,11 +264,11 @@ xmlDocPtr og_xml_parse_memory(const char *data, size_t len, const char *path, co
 
 /* ------------------------------------------------------------------ streaming */
 
-/* The first bytes of a source are read before its reader is chosen (see start_reader) and
- * handed to the reader first, in the one read libxml2 itself would have made first (its
- * MINLEN, 4000 bytes): the source sees the same reads as without the look ahead, and so
- * fails in the same place (a part that inflates past its declared size fails on the read
- * after its declared bytes, which libxml2 must make to report it as a read error). */
+/* The first bytes of a source (up to HEAD_LEN, one read) are read before its reader is chosen
+ * (see start_reader) and handed to the reader first, then the source is read on as libxml2
+ * asks.  The sizes of the reads change, not where a source fails: a part that inflates past
+ * its declared size still fails on the read after its declared bytes, and a failure during
+ * the head is reported on the first read after it. */
 #define HEAD_LEN 4000
 
 typedef struct io_ctx {
@@ -395,8 +385,10 @@ static int stream_attach(og_xml_stream *s)
 }
 
 /* Start s's reader on `read`: `reuse` (a reader that ended cleanly, or NULL) when the source
- * starts plainly, else a new one.  Frees reuse if it is not used. */
-static int start_reader(og_xml_stream *s, xmlTextReaderPtr reuse, og_xml_read_fn read, void *ctx)
+ * starts plainly, else a new one.  Frees reuse if it is not used.  `own`: reuse is the
+ * stream's own reader from its last part (kept, s->serial stays). */
+static int start_reader(og_xml_stream *s, xmlTextReaderPtr reuse, int own, og_xml_read_fn read,
+                        void *ctx)
 {
     io_ctx *io = malloc(sizeof(*io));
     if (!io) {
@@ -421,6 +413,8 @@ static int start_reader(og_xml_stream *s, xmlTextReaderPtr reuse, og_xml_read_fn
     } else {
         s->reader = xmlReaderForIO(stream_read, stream_close, io, NULL, NULL, OG_XML_PARSE_OPTIONS);
     }
+    if (!(own && reuse))
+        s->serial++;
     return stream_attach(s);
 }
 
@@ -428,20 +422,20 @@ int og_xml_stream_open(og_xml_stream *s, og_xml_read_fn read, void *ctx, const c
                        const char *part, unsigned max_depth, odfgate_error *err)
 {
     stream_init(s, path, part, max_depth, err);
-    return start_reader(s, spare_take(), read, ctx);
+    return start_reader(s, spare_take(), 0, read, ctx);
 }
 
 int og_xml_stream_reopen(og_xml_stream *s, og_xml_read_fn read, void *ctx, const char *path,
                          const char *part, unsigned max_depth, odfgate_error *err)
 {
     xmlTextReaderPtr reader = s->reader;
-    if (!reader)
-        return og_xml_stream_open(s, read, ctx, path, part, max_depth, err);
-    size_t bytes = s->bytes; /* counted over the reader's life, for spare_put */
+    size_t bytes = reader ? s->bytes : 0; /* counted over the reader's life, for spare_put */
+    unsigned serial = s->serial;          /* counted over the stream's life */
     free(s->sink);
     stream_init(s, path, part, max_depth, err);
     s->bytes = bytes;
-    return start_reader(s, reader, read, ctx);
+    s->serial = serial;
+    return start_reader(s, reader ? reader : spare_take(), reader != NULL, read, ctx);
 }
 
 void og_xml_stream_end(og_xml_stream *s)
@@ -522,10 +516,8 @@ int og_xml_stream_next(og_xml_stream *s)
         int depth = xmlTextReaderDepth(s->reader);
         if ((unsigned)depth >= s->max_depth)
             return stream_fail(s, ODFGATE_E_LIMIT, "XML nesting deeper than the limit");
-        if (depth == 0 && !s->root) {
+        if (depth == 0 && !s->root)
             s->root = xmlTextReaderCurrentNode(s->reader);
-            s->dict = s->root && s->root->doc ? s->root->doc->dict : NULL;
-        }
     }
     return 1;
 }
@@ -537,7 +529,7 @@ void og_xml_stream_close(og_xml_stream *s)
      * document taken from it (DOCTYPE), it is freed */
     if (s->reader && !s->doc && !s->failed && !s->source_failed && sink && !sink->have) {
         xmlTextReaderClose(s->reader);
-        spare_put(s->reader, s->dict, s->bytes);
+        spare_put(s->reader, s->bytes);
     } else if (s->reader)
         xmlFreeTextReader(s->reader);
     if (s->doc)
@@ -651,6 +643,8 @@ const char *og_xml_attr_ref(og_xml_stream *s, const char *ns, const char *local,
     if (rc == 1 && a->children->type == XML_TEXT_NODE && !a->children->next &&
         a->children->content)
         return (const char *)a->children->content; /* one text node: its bytes are the value */
+    if (rc == 1) /* several nodes (character references): joined in a copy */
+        return *owned = (char *)xmlNodeListGetString(a->doc, a->children, 1);
     return *owned = og_xml_attr(s, ns, local);
 }
 

@@ -42,13 +42,15 @@ typedef struct og_xml_stream {
     odfgate_error *err;
     const char *path, *part;
     int type;             /* xmlTextReaderNodeType of the current node (og_xml_stream_next) */
+    unsigned serial;      /* changes (within a stream's life, reopen included) whenever it gets
+                           * another libxml2 reader: strings interned in the reader's
+                           * dictionary (xmlTextReaderConstString) stay valid while it stays */
     int failed;           /* an error was recorded (err filled) */
     int source_failed;    /* the read callback reported an error (checked after the loop) */
     unsigned max_depth;
     void *sink;           /* private: error capture */
     xmlDocPtr doc;        /* private: document taken from the reader (freed at close) */
     xmlNodePtr root;      /* private: the root element, once read (lives as long as the reader) */
-    xmlDictPtr dict;      /* private: the reader's dictionary, seen on the root (outlives it) */
     size_t bytes;         /* private: bytes the reader was given */
     struct {
         const xmlNs *ns;

@@ -184,25 +184,16 @@ static char *entry_path(const char *dir, const char *key, const char *ext)
     return p;
 }
 
-/* Read a whole small file into b (reset first): 0, -1 missing/unreadable/too big. */
+/* Read a cache file whole into b (reset first; b's cap bounds it); no symbolic links. */
 static int read_file(const char *path, og_buf *b)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    char chunk[65536];
-    ssize_t n;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), rc;
     if (fd < 0)
         return -1;
     og_buf_reset(b);
-    while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0 || og_buf_add(b, chunk, (size_t)n) != OG_BUF_OK) {
-            close(fd);
-            return -1;
-        }
-    }
+    rc = og_buf_read_fd(b, fd);
     close(fd);
-    return 0;
+    return rc == OG_BUF_OK ? 0 : -1;
 }
 
 int og_cache_load(const char *dir, const char *kind, const char *url, og_cache_meta *m,

@@ -163,17 +163,11 @@ odfgate_status og_lo_schema(const char *option, const char *doc_path, odfgate_sc
                             odfgate_config **cfg, char *source, size_t source_size,
                             odfgate_error *err)
 {
-    char dummy[8];
     const char *configured = NULL;
     odfgate_status st;
-    if (!source) {
-        source = dummy;
-        source_size = sizeof(dummy);
-    }
-    if (cfg)
-        *cfg = NULL;
-    /* the configuration beside the document: its schema, and (cfg) its other settings */
-    if (doc_path && doc_path[0] && cfg) {
+    *cfg = NULL;
+    /* the configuration beside the document: its schema, and its other settings */
+    if (doc_path && doc_path[0]) {
         if ((st = odfgate_config_for(doc_path, cfg, err)) > ODFGATE_WARN)
             return st;
         configured = odfgate_config_schema(*cfg);
@@ -378,7 +372,6 @@ odfgate_status og_lo_export(const char *path, const char *doc_path, const og_lo_
     }
     drop_check(doc, res, NULL); /* the schema stays for the sign-off: the one checked against */
     if (o->strict && out->failing) {
-        odfgate_schema_free(schema);
         out->refused = 1;
         set_message(
             out,
@@ -388,15 +381,11 @@ odfgate_status og_lo_export(const char *path, const char *doc_path, const og_lo_
                     ? "Not saved (strict): fix the errors first."
                     : "Not saved (strict): fix the findings at the failure level (fail-on) first.",
                 src));
-        return ODFGATE_FAILED;
-    }
-    if (o->stamp_id[0]) {
+        st = ODFGATE_FAILED;
+    } else if (o->stamp_id[0]) {
         odfgate_stamp stamp = {o->stamp_id, o->stamp_by, o->stamp_role[0] ? o->stamp_role : NULL,
                                NULL,        NULL,        0};
-        st = odfgate_signoff_stamp(path, path, schema, &stamp, &err);
-        odfgate_schema_free(schema);
-        schema = NULL;
-        if (st > ODFGATE_WARN) {
+        if (odfgate_signoff_stamp(path, path, schema, &stamp, &err) > ODFGATE_WARN) {
             char what[400];
             snprintf(what, sizeof(what),
                      "Not saved: the sign-off of \"%.100s\" by %.200s "
@@ -404,17 +393,20 @@ odfgate_status og_lo_export(const char *path, const char *doc_path, const og_lo_
                      o->stamp_id, o->stamp_by);
             out->refused = 1;
             error_message(out, what, &err, 0);
-            return ODFGATE_FAILED;
+            st = ODFGATE_FAILED;
+        } else {
+            char lead[600];
+            snprintf(lead, sizeof(lead), "Saved; recorded the sign-off of \"%.100s\" by %.200s.",
+                     o->stamp_id, o->stamp_by);
+            set_message(out, summary(out, lead, src));
+            st = ODFGATE_OK;
         }
-        char lead[600];
-        snprintf(lead, sizeof(lead), "Saved; recorded the sign-off of \"%.100s\" by %.200s.",
-                 o->stamp_id, o->stamp_by);
-        set_message(out, summary(out, lead, src));
-        return ODFGATE_OK;
+    } else {
+        set_message(out, summary(out, "Saved.", src));
+        st = ODFGATE_OK;
     }
     odfgate_schema_free(schema);
-    set_message(out, summary(out, "Saved.", src));
-    return ODFGATE_OK;
+    return st;
 }
 
 /* Flatten annotated_path into flat_path. */

@@ -35,10 +35,10 @@ int og_lo_parse_options(const char *text, og_lo_options *o, char *msg, size_t ms
 
 /* The schema: option (path or URL) if given, else the schema of the configuration
  * (.odfgate.ini) found beside doc_path (the document's own file, NULL if unsaved), else the
- * built-in default.  *out is freed with odfgate_schema_free.  The configuration is read only
- * when cfg is not NULL; *cfg then receives it (NULL if none; free with odfgate_config_free).
- * A bad configuration fails with ODFGATE_E_CONFIG.  `source` (may be NULL) receives a short
- * description of where the schema came from. */
+ * built-in default.  *out is freed with odfgate_schema_free; *cfg receives the configuration
+ * (NULL if none; free with odfgate_config_free), whose other settings the check uses too.  A
+ * bad configuration fails with ODFGATE_E_CONFIG.  `source` receives a short description of
+ * where the schema came from. */
 odfgate_status og_lo_schema(const char *option, const char *doc_path, odfgate_schema **out,
                             odfgate_config **cfg, char *source, size_t source_size,
                             odfgate_error *err);

@@ -10,7 +10,6 @@
 #include "jsonr.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 static const char *const format_names[] = {"auto", "jsonl", "sarif", "junit"};
@@ -162,7 +161,8 @@ static odfgate_status read_capped(const char *path, uint64_t max, og_buf *b, odf
 {
     int rc;
     og_buf_init(b, max > SIZE_MAX - 1 ? SIZE_MAX - 1 : (size_t)max);
-    if ((rc = og_buf_read_file(b, path)) == OG_BUF_OK)
+    rc = strcmp(path, "-") == 0 ? og_buf_read_fd(b, STDIN_FILENO) : og_buf_read_file(b, path);
+    if (rc == OG_BUF_OK)
         return ODFGATE_OK;
     if (rc == OG_BUF_TOOBIG)
         return og_fail(err, ODFGATE_E_LIMIT, path, NULL,

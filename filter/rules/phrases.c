@@ -60,45 +60,30 @@ static int require_in(og_check *c, const og_phrase *p, size_t s, uint32_t from, 
     return 0;
 }
 
-/* Placeholders are looked for twice, for section-empty (og_section_has_placeholder) and for
- * the placeholder rule: so each paragraph is searched for all of them once and the answer
- * kept, as bit k for placeholder k (schemas with up to 64 of them; more are searched each
- * time).  *hits gets the bits of paragraph index i; 0, or -1 on out of memory. */
-#define CACHED_PLACEHOLDERS 64
-
-static int placeholder_hits(og_check *c, uint32_t i, uint64_t *hits)
+/* Has paragraph index i any placeholder?  1 yes, 0 no, -1 out of memory.  Asked for section
+ * length (og_section_has_placeholder) and again by the placeholder rule, so the answer is
+ * kept: most paragraphs have none and are then searched once, not twice. */
+static int has_placeholder(og_check *c, uint32_t i)
 {
-    if (!c->have_placeholders[i]) {
-        uint64_t bits = 0;
-        for (size_t k = 0; k < c->schema->placeholder_count; k++) {
-            int r = search(c, &c->schema->placeholders[k], i, NULL, 0);
-            if (r < 0)
-                return -1;
-            bits |= (uint64_t)r << k;
-        }
-        c->placeholder_hits[i] = bits;
-        c->have_placeholders[i] = 1;
+    if (!c->placeholder[i]) {
+        int r = 0;
+        for (size_t k = 0; k < c->schema->placeholder_count && r == 0; k++)
+            r = search(c, &c->schema->placeholders[k], i, NULL, 0);
+        if (r < 0)
+            return -1;
+        c->placeholder[i] = (unsigned char)(r ? 2 : 1);
     }
-    *hits = c->placeholder_hits[i];
-    return 0;
+    return c->placeholder[i] == 2;
 }
 
-/* `placeholder`: the index of p among the schema's placeholders, or -1 if it is not one. */
-static int forbid_in(og_check *c, const char *rule, const og_phrase *p, long placeholder,
-                     uint32_t from, uint32_t to)
+static int forbid_in(og_check *c, const char *rule, const og_phrase *p, uint32_t from, uint32_t to)
 {
-    int cached = placeholder >= 0 && c->schema->placeholder_count <= CACHED_PLACEHOLDERS;
+    int placeholders = strcmp(rule, "placeholder") == 0;
     for (uint32_t i = from; i < to; i++) {
         char shown[128];
-        uint64_t hits;
-        int r;
-        if (cached) {
-            if (placeholder_hits(c, i, &hits) < 0)
-                return -1;
-            if (!(hits >> placeholder & 1))
-                continue;
-        }
-        r = search(c, p, i, shown, sizeof(shown));
+        int r = placeholders ? has_placeholder(c, i) : 1;
+        if (r > 0)
+            r = search(c, p, i, shown, sizeof(shown));
         if (r < 0)
             return -1;
         if (r == 0)
@@ -107,7 +92,7 @@ static int forbid_in(og_check *c, const char *rule, const og_phrase *p, long pla
         uint32_t ord = c->doc->paras[i].ordinal;
         if (p->message)
             og_finding(c, rule, s, h, ord, "%s", p->message);
-        else if (strcmp(rule, "placeholder") == 0)
+        else if (placeholders)
             og_finding(c, rule, s, h, ord, "placeholder \"%s\" is left in the text", shown);
         else
             og_finding(c, rule, s, h, ord, "forbidden phrase \"%s\"", shown);
@@ -122,19 +107,9 @@ int og_section_has_placeholder(og_check *c, size_t s)
         return 0;
     section_range(c, s, &from, &to);
     for (uint32_t i = from; i < to; i++) {
-        uint64_t hits;
-        if (c->schema->placeholder_count <= CACHED_PLACEHOLDERS) {
-            if (placeholder_hits(c, i, &hits) < 0)
-                return -1;
-            if (hits)
-                return 1;
-            continue;
-        }
-        for (size_t k = 0; k < c->schema->placeholder_count; k++) {
-            int r = search(c, &c->schema->placeholders[k], i, NULL, 0);
-            if (r != 0)
-                return r;
-        }
+        int r = has_placeholder(c, i);
+        if (r != 0)
+            return r;
     }
     return 0;
 }
@@ -153,17 +128,17 @@ int og_rules_phrases(og_check *c)
             if (require_in(c, &sec->required_phrases[k], s, from, to) < 0)
                 return -1;
         for (size_t k = 0; k < sec->forbidden_count; k++)
-            if (forbid_in(c, "phrase-forbidden", &sec->forbidden_phrases[k], -1, from, to) < 0)
+            if (forbid_in(c, "phrase-forbidden", &sec->forbidden_phrases[k], from, to) < 0)
                 return -1;
     }
     for (size_t k = 0; k < sc->doc_required_count; k++)
         if (require_in(c, &sc->doc_required[k], OG_NONE, 0, np) < 0)
             return -1;
     for (size_t k = 0; k < sc->doc_forbidden_count; k++)
-        if (forbid_in(c, "phrase-forbidden", &sc->doc_forbidden[k], -1, 0, np) < 0)
+        if (forbid_in(c, "phrase-forbidden", &sc->doc_forbidden[k], 0, np) < 0)
             return -1;
     for (size_t k = 0; k < sc->placeholder_count; k++)
-        if (forbid_in(c, "placeholder", &sc->placeholders[k], (long)k, 0, np) < 0)
+        if (forbid_in(c, "placeholder", &sc->placeholders[k], 0, np) < 0)
             return -1;
     return c->nomem ? -1 : 0;
 }

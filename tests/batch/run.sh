@@ -104,6 +104,9 @@ check "after unrelated edits only the new finding fails (exit $(cat "$b/rc"))" \
 printf 'not a baseline\n' >"$b/bad.txt"
 (cd "$b" && run_odfgate check --baseline bad.txt doc.fodt; echo "$rc $err" >rc)
 check "a file that is not a baseline: exit 2 with a reason ($(cat "$b/rc"))" grep -q '^2 .*bad.txt:1: not an odfgate baseline' "$b/rc"
+printf '# odfgate baseline 1\n0123456789abcdef placeholder doc.fodt\nab\000c\n' >"$b/nul.txt"
+(cd "$b" && run_odfgate check --baseline nul.txt doc.fodt; echo "$rc $err" >rc)
+check "a NUL byte in a baseline: exit 2 naming its line ($(cat "$b/rc"))" grep -q '^2 .*nul.txt:3: not an odfgate baseline: NUL byte' "$b/rc"
 
 # ---- --jobs: the same output whatever the number of threads
 set_docs=("$top_srcdir/samples/drafts" "$t")
