@@ -6,6 +6,7 @@
  * non-seekable files (FIFOs) are read into memory, capped at max_file_size. */
 #include "package.h"
 
+#include "inflate.h"
 #include "text.h"
 #include "xml.h"
 
@@ -50,13 +51,21 @@ struct og_package {
     uint64_t total_read; /* inflated bytes read so far (max_total_size) */
 };
 
-typedef enum part_kind { PART_ZIP, PART_MEM, PART_FD } part_kind;
+/* PART_WHOLE: a zip entry of at most OG_INFLATE_WHOLE_MAX bytes, inflated and verified in one
+ * call at the first read (inflate.h), then handed out from memory: no byte reaches the parser
+ * before the whole part is known good.  PART_ZIP: a larger entry, streamed through libzip. */
+typedef enum part_kind { PART_ZIP, PART_WHOLE, PART_MEM, PART_FD } part_kind;
 
 struct og_part {
     og_package *pkg;
     part_kind kind;
     char name[256]; /* part name for messages; "" for a flat document */
     zip_file_t *zf;
+    zip_uint64_t index;   /* PART_WHOLE: the entry, its compressed size, method and CRC-32 */
+    uint64_t comp_size;
+    int deflated;
+    uint32_t crc;
+    unsigned char *whole; /* PART_WHOLE: the inflated bytes once read */
     uint64_t size; /* declared inflated size (zip), or the whole flat document */
     uint64_t got;  /* bytes handed out */
     int ended;     /* zip: the end was verified (no byte past the declared size) */
@@ -271,6 +280,55 @@ static int zip_verify_end(og_part *p)
     return 0;
 }
 
+/* PART_WHOLE, at the first read: the compressed bytes (read raw through libzip, which finds
+ * them past the local header), inflated and checked in one call. */
+static int whole_load(og_part *p)
+{
+    size_t out_len = (size_t)p->size, in_len = (size_t)p->comp_size, got = 0;
+    /* stored: read in place; deflated: the compressed bytes after the room for the inflated */
+    size_t room = p->deflated ? out_len + in_len : (in_len > out_len ? in_len : out_len);
+    unsigned char *buf = malloc(room + 1), *in;
+    zip_file_t *zf;
+    if (!buf)
+        return part_fail(p, ODFGATE_E_NOMEM, "out of memory");
+    in = p->deflated ? buf + out_len : buf;
+    if (!(zf = zip_fopen_index(p->pkg->zip, p->index, ZIP_FL_COMPRESSED))) {
+        char msg[300];
+        snprintf(msg, sizeof(msg), "cannot open the part: %s", zip_strerror(p->pkg->zip));
+        free(buf);
+        return part_fail(p, ODFGATE_E_CORRUPT, msg);
+    }
+    while (got < in_len) {
+        zip_int64_t n = zip_fread(zf, in + got, in_len - got);
+        if (n <= 0) {
+            char msg[300];
+            snprintf(msg, sizeof(msg), "corrupt data: %s",
+                     n < 0 ? zip_file_strerror(zf) : "the compressed data is cut short");
+            zip_fclose(zf);
+            free(buf);
+            return part_fail(p, ODFGATE_E_CORRUPT, msg);
+        }
+        got += (size_t)n;
+    }
+    zip_fclose(zf);
+    switch (og_inflate_exact(p->deflated, in, in_len, buf, out_len, p->crc)) {
+    case OG_INFLATE_OK: p->whole = buf; return 0;
+    case OG_INFLATE_NOMEM: free(buf); return part_fail(p, ODFGATE_E_NOMEM, "out of memory");
+    case OG_INFLATE_BAD_DATA:
+        free(buf);
+        return part_fail(p, ODFGATE_E_CORRUPT, "corrupt data: invalid deflate data");
+    case OG_INFLATE_SHORT:
+        free(buf);
+        return part_fail(p, ODFGATE_E_CORRUPT, "part is shorter than its declared size");
+    case OG_INFLATE_LONG:
+        free(buf);
+        return part_fail(p, ODFGATE_E_LIMIT, "part inflates past its declared size");
+    case OG_INFLATE_CRC: break;
+    }
+    free(buf);
+    return part_fail(p, ODFGATE_E_CORRUPT, "corrupt data: CRC error");
+}
+
 int og_part_read(void *ctx, char *buf, int len)
 {
     og_part *p = ctx;
@@ -279,10 +337,15 @@ int og_part_read(void *ctx, char *buf, int len)
         return -1;
     if (len <= 0)
         return 0;
+    if (p->kind == PART_WHOLE && !p->whole && whole_load(p) < 0)
+        return -1;
     if (p->got >= p->size)
         return p->kind == PART_ZIP ? zip_verify_end(p) : 0;
     want = p->size - p->got < (uint64_t)len ? (size_t)(p->size - p->got) : (size_t)len;
     switch (p->kind) {
+    case PART_WHOLE:
+        memcpy(buf, p->whole + p->got, want);
+        return account(p, want) < 0 ? -1 : (int)want;
     case PART_MEM:
     case PART_FD: {
         ssize_t n = read_at(p->pkg, p->got, buf, want);
@@ -321,7 +384,25 @@ void og_part_close(og_part *p)
         return;
     if (p->zf)
         zip_fclose(p->zf);
+    free(p->whole);
     free(p);
+}
+
+/* 1 (p set up as PART_WHOLE) if the entry is small enough to be read whole, else 0. */
+static int read_whole(og_part *p, const zip_stat_t *st, zip_uint64_t index)
+{
+    const zip_uint64_t need = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD |
+                              ZIP_STAT_CRC;
+    if ((st->valid & need) != need || st->size > OG_INFLATE_WHOLE_MAX ||
+        st->comp_size > og_inflate_comp_max((size_t)st->size) ||
+        (st->comp_method != ZIP_CM_DEFLATE && st->comp_method != ZIP_CM_STORE))
+        return 0;
+    p->kind = PART_WHOLE;
+    p->index = index;
+    p->comp_size = st->comp_size;
+    p->deflated = st->comp_method == ZIP_CM_DEFLATE;
+    p->crc = st->crc;
+    return 1;
 }
 
 int og_package_part_open(og_package *pkg, const char *name, og_part **out, odfgate_error *err)
@@ -347,7 +428,8 @@ int og_package_part_open(og_package *pkg, const char *name, og_part **out, odfga
         p->kind = PART_ZIP;
         if (idx < 0 || zip_stat_index(pkg->zip, (zip_uint64_t)idx, 0, &st) < 0 ||
             !(st.valid & ZIP_STAT_SIZE) ||
-            !(p->zf = zip_fopen_index(pkg->zip, (zip_uint64_t)idx, 0))) {
+            (!read_whole(p, &st, (zip_uint64_t)idx) &&
+             !(p->zf = zip_fopen_index(pkg->zip, (zip_uint64_t)idx, 0)))) {
             fail(pkg, err, ODFGATE_E_CORRUPT, name, "%s: cannot open the part: %s", p->name,
                  zip_strerror(pkg->zip));
             free(p);

@@ -1,10 +1,11 @@
 /* xml.c — safe libxml2 parsers (see xml.h and ../shared/SAFE-USE.md). */
 #include "xml.h"
 
+#include "threadcache.h"
+
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
-#include <pthread.h>
 
 /* ------------------------------------------------------------------ global */
 
@@ -20,82 +21,36 @@ static xmlParserInputPtr deny_entity_loader(const char *url, const char *id, xml
 
 /* Creating a libxml2 reader (context, dictionary, SAX tables) and freeing it costs about as
  * much as parsing a short part, so a batch would pay it for every document.  Each thread
- * keeps the reader of its last stream that ended cleanly and the next stream takes it
- * (xmlReaderNewIO resets the parse but keeps the dictionary and buffers).  A reader that has
- * read SPARE_BYTES_MAX bytes (about ten drafts) is freed instead: a reader kept for good after
- * a large document held its grown buffers at the top of the heap, and the process's resident
- * size stayed 9 MB higher (the soak test saw it); the bytes also bound its dictionary, which
- * keeps every name and some short text.  A thread's spare is freed when the thread ends, the
- * calling thread's by og_xml_global_cleanup. */
+ * keeps the reader of its last stream that ended cleanly in its cache (threadcache.h) and the
+ * next stream takes it (xmlReaderNewIO resets the parse but keeps the dictionary and buffers).
+ * A reader that has read SPARE_BYTES_MAX bytes (about ten drafts) is freed instead: a reader
+ * kept for good after a large document held its grown buffers at the top of the heap, and the
+ * process's resident size stayed 9 MB higher (the soak test saw it); the bytes also bound its
+ * dictionary, which keeps every name and some short text. */
 #define SPARE_BYTES_MAX (1024 * 1024)
-
-typedef struct spare {
-    xmlTextReaderPtr reader;
-    size_t bytes; /* bytes the kept reader has read since it was created */
-} spare;
-
-static pthread_key_t spare_key;
-static int spare_key_ok;
-static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
-
-static void spare_free(void *arg)
-{
-    spare *sp = arg;
-    if (sp && sp->reader)
-        xmlFreeTextReader(sp->reader);
-    free(sp);
-}
-
-static void spare_key_create(void) { spare_key_ok = pthread_key_create(&spare_key, spare_free) == 0; }
-
-/* A host that unloads the library (a LibreOffice extension can be removed) must not have
- * threads call spare_free, gone with it, when they end: the key goes first (the spares of
- * threads still running are then lost, once). */
-__attribute__((destructor)) static void spare_key_unload(void)
-{
-    if (spare_key_ok) {
-        spare_key_ok = 0;
-        pthread_key_delete(spare_key);
-    }
-}
-
-/* This thread's spare slot, created on first use; NULL if there cannot be one. */
-static spare *spare_slot(void)
-{
-    spare *sp;
-    pthread_once(&spare_once, spare_key_create);
-    if (!spare_key_ok)
-        return NULL;
-    if ((sp = pthread_getspecific(spare_key)) == NULL && (sp = calloc(1, sizeof(*sp))) != NULL &&
-        pthread_setspecific(spare_key, sp) != 0) {
-        free(sp);
-        sp = NULL;
-    }
-    return sp;
-}
 
 /* Take this thread's spare reader (NULL if none). */
 static xmlTextReaderPtr spare_take(void)
 {
-    spare *sp = spare_slot();
-    xmlTextReaderPtr r = sp ? sp->reader : NULL;
+    og_thread_cache *c = og_thread_cache_get();
+    xmlTextReaderPtr r = c ? c->reader : NULL;
     if (r)
-        sp->reader = NULL;
+        c->reader = NULL;
     return r;
 }
 
 /* Keep r, which was given `bytes` since it was taken, as this thread's spare, or free it. */
 static void spare_put(xmlTextReaderPtr r, size_t bytes)
 {
-    spare *sp = spare_slot();
+    og_thread_cache *c = og_thread_cache_get();
     xmlTextReaderSetStructuredErrorHandler(r, NULL, NULL);
-    if (!sp || sp->reader || (sp->bytes += bytes) > SPARE_BYTES_MAX) {
+    if (!c || c->reader || (c->reader_bytes += bytes) > SPARE_BYTES_MAX) {
         xmlFreeTextReader(r);
-        if (sp && !sp->reader)
-            sp->bytes = 0;
+        if (c && !c->reader)
+            c->reader_bytes = 0;
         return;
     }
-    sp->reader = r;
+    c->reader = r;
 }
 
 void og_xml_global_init(void)
@@ -106,10 +61,7 @@ void og_xml_global_init(void)
 
 void og_xml_global_cleanup(void)
 {
-    if (spare_key_ok) {
-        spare_free(pthread_getspecific(spare_key));
-        pthread_setspecific(spare_key, NULL);
-    }
+    og_thread_cache_release(); /* its reader before the parser's globals */
     xmlCleanupParser();
 }
 

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # deps.sh [build|test] — install the Debian 12 packages odfgate needs; safe to run twice.
-#   build: compiler, autotools, libxml2/libzip/libcurl development files
+#   build: compiler, autotools, libxml2/libzip/libdeflate/libcurl/libcrypto development files
 #   test:  build + LibreOffice (headless), python3-uno, the LibreOffice SDK (libreoffice-dev:
 #          the extension is built and tested), pandoc, jing, valgrind, clang, pre-commit
 set -euo pipefail
 what=${1:-build}
 pkgs=(build-essential autoconf automake libtool pkg-config libxml2-dev libzip-dev
-      libcurl4-openssl-dev libxml2-utils python3)
+      libdeflate-dev libcurl4-openssl-dev libssl-dev libxml2-utils python3)
 if [ "$what" = test ]; then
     pkgs+=(libreoffice-writer-nogui python3-uno libreoffice-dev pandoc jing valgrind clang zip unzip
            python3-jsonschema hyperfine)

@@ -5,6 +5,7 @@
 #include "unit.h"
 
 #include "odfgate.h"
+#include "inflate.h"
 #include "package.h"
 #include "pkgwrite.h"
 
@@ -119,6 +120,17 @@ static int patch_entry(unsigned char *b, size_t len, const char *name, size_t lo
 #define PATCH_FLAGS(b, l, n, v)  patch_entry(b, l, n, 6, 8, v, 2)
 #define PATCH_METHOD(b, l, n, v) patch_entry(b, l, n, 8, 10, v, 2)
 #define PATCH_SIZE(b, l, n, v)   patch_entry(b, l, n, 22, 24, v, 4)
+
+/* Offset of the data of entry `name` (after its local header), or len if not found. */
+static size_t entry_data(const unsigned char *b, size_t len, const char *name)
+{
+    size_t nl = strlen(name);
+    for (size_t i = 0; i + 30 + nl <= len; i++)
+        if (memcmp(b + i, "PK\3\4", 4) == 0 && (b[i + 26] | b[i + 27] << 8) == (int)nl &&
+            memcmp(b + i + 30, name, nl) == 0)
+            return i + 30 + nl + (size_t)(b[i + 28] | b[i + 29] << 8);
+    return len;
+}
 
 /* Replace every occurrence of `from` by `to` (same length). */
 static int patch_bytes(unsigned char *b, size_t len, const char *from, const char *to)
@@ -575,68 +587,139 @@ OG_TEST(package_entry_count_is_capped_before_libzip)
 
 /* ------------------------------------------------------------------ reading parts */
 
-OG_TEST(package_part_reading_enforces_declared_size)
+#define PATCH_COMP_SIZE(b, l, n, v) patch_entry(b, l, n, 18, 20, v, 4)
+
+/* Reading part `name` of the zip b fails with `code` and a message holding `why`, both whole
+ * (og_package_read_part) and streamed; streamed, `handed` bytes come out before the failure. */
+static void expect_part_fails(int *og_failures_, const unsigned char *b, size_t len,
+                              const char *name, odfgate_errcode code, const char *why,
+                              size_t handed)
 {
-    static char words[5000];
-    memset(words, 'w', sizeof(words) - 1);
-    const zent e[] = {std_mimetype,
-                      {"content.xml", words, 0, 1, 0},
-                      {"stored.xml", "<stored>data</stored>", 0, 0, 0}};
-    size_t len = 0;
-    unsigned char *b = build_zip(e, OG_ARRAY_LEN(e), &len);
     og_package *p = NULL;
     og_part *part = NULL;
     odfgate_error err;
     og_buf buf;
-    char chunk[4096];
+    static char chunk[65536];
+    size_t total = 0;
     int n;
 
-    og_buf_init(&buf, 1 << 20);
-    /* declares 10 bytes, inflates to 4999 */
-    OG_CHECK_INT(PATCH_SIZE(b, len, "content.xml", 10), 2);
+    og_buf_init(&buf, 64u << 20);
     OG_CHECK_INT(open_bytes(b, len, NULL, &p, &err), ODFGATE_OK);
     if (p) {
-        OG_CHECK_INT(og_package_read_part(p, "content.xml", &buf, &err), -1);
-        OG_CHECK_INT(err.code, ODFGATE_E_LIMIT);
-        OG_CHECK_STR(err.message, "content.xml: part inflates past its declared size");
-        OG_CHECK_STR(err.part, "content.xml");
-        /* streamed: the read callback fails, og_part_finish says why */
-        OG_CHECK_INT(og_package_part_open(p, "content.xml", &part, &err), 0);
-        size_t total = 0;
+        OG_CHECK_INT(og_package_read_part(p, name, &buf, &err), -1);
+        OG_CHECK_INT(err.code, code);
+        OG_CHECK(strstr(err.message, why) != NULL);
+        OG_CHECK_STR(err.part, name);
+        OG_CHECK_INT(og_package_part_open(p, name, &part, &err), 0);
         while (part && (n = og_part_read(part, chunk, sizeof(chunk))) > 0)
             total += (size_t)n;
-        OG_CHECK_INT(total, 10);
+        OG_CHECK_INT(total, handed);
         OG_CHECK_INT(og_part_read(part, chunk, sizeof(chunk)), -1); /* failure sticks */
         OG_CHECK_INT(og_part_finish(part, &err), -1);
-        OG_CHECK_INT(err.code, ODFGATE_E_LIMIT);
+        OG_CHECK_INT(err.code, code);
         og_part_close(part);
     }
     og_package_free(p);
+    og_buf_free(&buf);
+}
+
+/* Reading part `name` of the zip b gives exactly `want` (len bytes). */
+static void expect_part_reads(int *og_failures_, const unsigned char *b, size_t len,
+                              const char *name, const char *want, size_t want_len)
+{
+    og_package *p = NULL;
+    odfgate_error err;
+    og_buf buf;
+    og_buf_init(&buf, 64u << 20);
+    OG_CHECK_INT(open_bytes(b, len, NULL, &p, &err), ODFGATE_OK);
+    if (p) {
+        OG_CHECK_INT(og_package_read_part(p, name, &buf, &err), 0);
+        OG_CHECK_INT(buf.len, want_len);
+        OG_CHECK(buf.len == want_len && memcmp(buf.data, want, want_len) == 0);
+    }
+    og_package_free(p);
+    og_buf_free(&buf);
+}
+
+/* Parts up to OG_INFLATE_WHOLE_MAX bytes are inflated and checked whole before a byte is handed
+ * out (inflate.c, libdeflate); larger ones are streamed through libzip, which hands out the
+ * declared size before it finds the part too long.  Both routes enforce the same things. */
+OG_TEST(package_part_reading_enforces_declared_size)
+{
+    static char words[5000], text[OG_INFLATE_WHOLE_MAX + OG_INFLATE_WHOLE_MAX / 2];
+    const size_t big_declared = OG_INFLATE_WHOLE_MAX + OG_INFLATE_WHOLE_MAX / 4;
+    uint32_t seed = 1;
+    memset(words, 'w', sizeof(words) - 1);
+    for (size_t i = 0; i < sizeof(text); i++) { /* compresses about 2:1: no zip bomb */
+        seed = seed * 1103515245u + 12345u;
+        text[i] = (seed >> 16) % 7 == 0 ? ' ' : (char)('a' + (seed >> 20) % 26);
+    }
+    const zent e[] = {std_mimetype,
+                      {"content.xml", words, 0, 1, 0},
+                      {"stored.xml", "<stored>data</stored>", 0, 0, 0},
+                      {"big.xml", text, sizeof(text), 1, 0},
+                      {"bigstored.xml", text, sizeof(text), 0, 0}};
+    size_t len = 0;
+    unsigned char *b = build_zip(e, OG_ARRAY_LEN(e), &len);
+    OG_CHECK(b != NULL);
+    if (!b)
+        return;
+    /* intact, both routes */
+    expect_part_reads(og_failures_, b, len, "content.xml", words, sizeof(words) - 1);
+    expect_part_reads(og_failures_, b, len, "stored.xml", "<stored>data</stored>", 21);
+    expect_part_reads(og_failures_, b, len, "big.xml", text, sizeof(text));
+    expect_part_reads(og_failures_, b, len, "bigstored.xml", text, sizeof(text));
+
+    /* declares fewer bytes than it inflates to: 10 (whole), big_declared (streamed) */
+    OG_CHECK_INT(PATCH_SIZE(b, len, "content.xml", 10), 2);
+    expect_part_fails(og_failures_, b, len, "content.xml", ODFGATE_E_LIMIT,
+                      "content.xml: part inflates past its declared size", 0);
+    OG_CHECK_INT(PATCH_SIZE(b, len, "big.xml", (uint32_t)big_declared), 2);
+    expect_part_fails(og_failures_, b, len, "big.xml", ODFGATE_E_LIMIT,
+                      "big.xml: part inflates past its declared size", big_declared);
     free(b);
 
     /* declares more than it holds */
     b = build_zip(e, OG_ARRAY_LEN(e), &len);
     OG_CHECK_INT(PATCH_SIZE(b, len, "content.xml", 9000), 2);
-    OG_CHECK_INT(open_bytes(b, len, NULL, &p, &err), ODFGATE_OK);
-    if (p) {
-        OG_CHECK_INT(og_package_read_part(p, "content.xml", &buf, &err), -1);
-        OG_CHECK_INT(err.code, ODFGATE_E_CORRUPT);
-    }
-    og_package_free(p);
+    expect_part_fails(og_failures_, b, len, "content.xml", ODFGATE_E_CORRUPT, "shorter than its declared size",
+                      0);
+    OG_CHECK_INT(PATCH_SIZE(b, len, "big.xml", 2 * OG_INFLATE_WHOLE_MAX), 2);
+    expect_part_fails(og_failures_, b, len, "big.xml", ODFGATE_E_CORRUPT, "big.xml", sizeof(text));
     free(b);
 
-    /* a damaged stored part: CRC error */
+    /* damaged stored parts: CRC error, whole and streamed */
     b = build_zip(e, OG_ARRAY_LEN(e), &len);
     OG_CHECK_INT(patch_bytes(b, len, "<stored>data", "<stored>DATA"), 1);
-    OG_CHECK_INT(open_bytes(b, len, NULL, &p, &err), ODFGATE_OK);
-    if (p) {
-        OG_CHECK_INT(og_package_read_part(p, "stored.xml", &buf, &err), -1);
-        OG_CHECK_INT(err.code, ODFGATE_E_CORRUPT);
-        OG_CHECK(strstr(err.message, "CRC") != NULL);
+    expect_part_fails(og_failures_, b, len, "stored.xml", ODFGATE_E_CORRUPT, "CRC error", 0);
+    {
+        size_t at = entry_data(b, len, "bigstored.xml") + sizeof(text) - 1; /* its last byte */
+        OG_CHECK(at < len && b[at] == (unsigned char)text[sizeof(text) - 1]);
+        if (at < len)
+            b[at] ^= 1;
     }
-    og_package_free(p);
+    expect_part_fails(og_failures_, b, len, "bigstored.xml", ODFGATE_E_CORRUPT, "CRC error", sizeof(text));
     free(b);
-    og_buf_free(&buf);
+
+    /* a deflate stream cut short (its compressed size halved in both headers) */
+    b = build_zip(e, OG_ARRAY_LEN(e), &len);
+    {
+        zip_error_t ze;
+        zip_source_t *src;
+        zip_t *z;
+        zip_stat_t st;
+        zip_error_init(&ze);
+        src = zip_source_buffer_create(b, len, 0, &ze);
+        z = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
+        OG_CHECK(z && zip_stat(z, "content.xml", 0, &st) == 0);
+        if (z) {
+            OG_CHECK_INT(PATCH_COMP_SIZE(b, len, "content.xml", (uint32_t)(st.comp_size / 2)), 2);
+            zip_close(z);
+        } else
+            zip_source_free(src);
+    }
+    expect_part_fails(og_failures_, b, len, "content.xml", ODFGATE_E_CORRUPT, "content.xml: corrupt data", 0);
+    free(b);
 }
 
 OG_TEST(package_total_read_is_capped)
