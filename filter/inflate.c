@@ -31,8 +31,8 @@ static struct libdeflate_decompressor *decompressor(int *owned)
     return c->inflater;
 }
 
-og_inflate_rc og_inflate_exact(int deflated, const void *in, size_t in_len, void *out,
-                               size_t size, uint32_t crc)
+og_inflate_rc og_inflate_exact(int deflated, const void *in, size_t in_len, void *out, size_t size,
+                               uint32_t crc)
 {
     if (!deflated) {
         if (in_len != size)

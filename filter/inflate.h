@@ -29,7 +29,7 @@ size_t og_inflate_comp_max(size_t size);
 
 /* Inflate `in` (raw deflate; or, if `deflated` is 0, stored bytes — then `in` may be `out`)
  * into out[0..size) and check that it is exactly `size` bytes with CRC-32 `crc`. */
-og_inflate_rc og_inflate_exact(int deflated, const void *in, size_t in_len, void *out,
-                               size_t size, uint32_t crc);
+og_inflate_rc og_inflate_exact(int deflated, const void *in, size_t in_len, void *out, size_t size,
+                               uint32_t crc);
 
 #endif

@@ -61,14 +61,14 @@ struct og_part {
     part_kind kind;
     char name[256]; /* part name for messages; "" for a flat document */
     zip_file_t *zf;
-    zip_uint64_t index;   /* PART_WHOLE: the entry, its compressed size, method and CRC-32 */
+    zip_uint64_t index; /* PART_WHOLE: the entry, its compressed size, method and CRC-32 */
     uint64_t comp_size;
     int deflated;
     uint32_t crc;
     unsigned char *whole; /* PART_WHOLE: the inflated bytes once read */
-    uint64_t size; /* declared inflated size (zip), or the whole flat document */
-    uint64_t got;  /* bytes handed out */
-    int ended;     /* zip: the end was verified (no byte past the declared size) */
+    uint64_t size;        /* declared inflated size (zip), or the whole flat document */
+    uint64_t got;         /* bytes handed out */
+    int ended;            /* zip: the end was verified (no byte past the declared size) */
     int failed;
     odfgate_errcode code;
     char msg[600]; /* name (255) + ": " + a message of up to 300 */
@@ -289,6 +289,7 @@ static int whole_load(og_part *p)
     size_t room = p->deflated ? out_len + in_len : (in_len > out_len ? in_len : out_len);
     unsigned char *buf = malloc(room + 1), *in;
     zip_file_t *zf;
+    og_inflate_rc rc;
     if (!buf)
         return part_fail(p, ODFGATE_E_NOMEM, "out of memory");
     in = p->deflated ? buf + out_len : buf;
@@ -311,22 +312,22 @@ static int whole_load(og_part *p)
         got += (size_t)n;
     }
     zip_fclose(zf);
-    switch (og_inflate_exact(p->deflated, in, in_len, buf, out_len, p->crc)) {
-    case OG_INFLATE_OK: p->whole = buf; return 0;
-    case OG_INFLATE_NOMEM: free(buf); return part_fail(p, ODFGATE_E_NOMEM, "out of memory");
-    case OG_INFLATE_BAD_DATA:
-        free(buf);
-        return part_fail(p, ODFGATE_E_CORRUPT, "corrupt data: invalid deflate data");
-    case OG_INFLATE_SHORT:
-        free(buf);
-        return part_fail(p, ODFGATE_E_CORRUPT, "part is shorter than its declared size");
-    case OG_INFLATE_LONG:
-        free(buf);
-        return part_fail(p, ODFGATE_E_LIMIT, "part inflates past its declared size");
-    case OG_INFLATE_CRC: break;
+    rc = og_inflate_exact(p->deflated, in, in_len, buf, out_len, p->crc);
+    if (rc == OG_INFLATE_OK) {
+        p->whole = buf;
+        return 0;
     }
     free(buf);
-    return part_fail(p, ODFGATE_E_CORRUPT, "corrupt data: CRC error");
+    switch (rc) { /* the streamed route's codes and words for the same faults */
+    case OG_INFLATE_NOMEM: return part_fail(p, ODFGATE_E_NOMEM, "out of memory");
+    case OG_INFLATE_BAD_DATA:
+        return part_fail(p, ODFGATE_E_CORRUPT, "corrupt data: invalid deflate data");
+    case OG_INFLATE_SHORT:
+        return part_fail(p, ODFGATE_E_CORRUPT, "part is shorter than its declared size");
+    case OG_INFLATE_LONG:
+        return part_fail(p, ODFGATE_E_LIMIT, "part inflates past its declared size");
+    default: return part_fail(p, ODFGATE_E_CORRUPT, "corrupt data: CRC error");
+    }
 }
 
 int og_part_read(void *ctx, char *buf, int len)
@@ -391,8 +392,8 @@ void og_part_close(og_part *p)
 /* 1 (p set up as PART_WHOLE) if the entry is small enough to be read whole, else 0. */
 static int read_whole(og_part *p, const zip_stat_t *st, zip_uint64_t index)
 {
-    const zip_uint64_t need = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD |
-                              ZIP_STAT_CRC;
+    const zip_uint64_t need =
+        ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC;
     if ((st->valid & need) != need || st->size > OG_INFLATE_WHOLE_MAX ||
         st->comp_size > og_inflate_comp_max((size_t)st->size) ||
         (st->comp_method != ZIP_CM_DEFLATE && st->comp_method != ZIP_CM_STORE))

@@ -21,7 +21,10 @@ static void cache_free(void *arg)
     free(c);
 }
 
-static void cache_key_create(void) { cache_key_ok = pthread_key_create(&cache_key, cache_free) == 0; }
+static void cache_key_create(void)
+{
+    cache_key_ok = pthread_key_create(&cache_key, cache_free) == 0;
+}
 
 /* A host that unloads the library (a LibreOffice extension can be removed) must not have
  * threads call cache_free, gone with it, when they end: the key goes first (the caches of
