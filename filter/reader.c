@@ -98,10 +98,10 @@ static int skipped_in_body(const names *n, const char *ns, const char *local)
     return 0;
 }
 
-/* A paragraph style that needs a common style (styles.xml) to resolve: the name it waits for
- * (both strings belong to the document's arena or the style table). */
+/* A common style (styles.xml) that paragraph styles need to resolve and that is not known yet
+ * (the string belongs to the document's arena or the style table). */
 typedef struct pending_style {
-    const char *style, *missing;
+    const char *missing;
 } pending_style;
 
 typedef struct reader {
@@ -396,49 +396,57 @@ static int body_end(reader *r, const char *ns, const char *local, int depth)
 
 /* ------------------------------------------------------------------ styles */
 
-/* The styles of candidate paragraphs that need common styles to be resolved: each distinct
- * one, with the style it waits for.  Returns 1 if styles.xml must be read, 0 if not, -1 out
- * of memory.  Past PENDING_MAX distinct styles, r->pending_all: office:styles is read to
- * its end (no early stop). */
+/* 1 if common style `name` is waited for already. */
+static int pending_has(const reader *r, const char *name)
+{
+    for (size_t k = 0; k < r->pending.len; k++)
+        if (strcmp(r->pending.items[k].missing, name) == 0)
+            return 1;
+    return 0;
+}
+
+/* The common styles that candidate paragraphs need to be resolved, each once (a LibreOffice
+ * document's dozens of automatic paragraph styles mostly wait for the same one or two).
+ * Returns 1 if styles.xml must be read, 0 if not, -1 out of memory.  Past PENDING_MAX
+ * distinct names, r->pending_all: office:styles is read to its end (no early stop). */
 #define PENDING_MAX 32
 static int collect_pending(reader *r)
 {
     for (size_t i = 0; i < r->paras.len; i++) {
         og_para *p = &r->paras.items[i];
         const char *missing;
-        size_t k;
         if (p->is_h || p->in_table || !p->len || !p->style ||
-            !(missing = og_styles_missing(r->styles, p->style)))
-            continue;
-        for (k = 0; k < r->pending.len && strcmp(r->pending.items[k].style, p->style) != 0; k++)
-            ;
-        if (k < r->pending.len)
+            !(missing = og_styles_missing(r->styles, p->style)) || pending_has(r, missing))
             continue;
         if (r->pending.len == PENDING_MAX) {
             r->pending_all = 1;
             return 1;
         }
-        pending_style ps = {p->style, missing};
+        pending_style ps = {missing};
         if (OG_VEC_PUSH(&r->pending, ps, PENDING_MAX) != 0)
             return fail_nomem(r);
     }
     return r->pending.len > 0;
 }
 
-/* A common style `name` was added: the pending styles that waited for it are looked at
- * again.  Returns 1 when none is left (the rest of styles.xml cannot change a heading). */
+/* Common style `name` was added: the wait for it ends, or moves on to the next unknown name
+ * of its parent chain.  Returns 1 when nothing is waited for any more (the rest of
+ * styles.xml cannot change a heading: the first definition of a name wins). */
 static int pending_resolved(reader *r, const char *name)
 {
     if (r->pending_all || !name)
         return 0;
-    for (size_t k = 0; k < r->pending.len;) {
+    for (size_t k = 0; k < r->pending.len; k++) {
         pending_style *ps = &r->pending.items[k];
-        if (strcmp(ps->missing, name) != 0 ||
-            (ps->missing = og_styles_missing(r->styles, ps->style)) != NULL) {
-            k++;
+        const char *next;
+        if (strcmp(ps->missing, name) != 0)
             continue;
-        }
-        *ps = r->pending.items[--r->pending.len];
+        next = og_styles_missing_common(r->styles, ps->missing);
+        if (next && !pending_has(r, next))
+            ps->missing = next;
+        else
+            *ps = r->pending.items[--r->pending.len]; /* names are distinct: no other match */
+        break;
     }
     return r->pending.len == 0;
 }

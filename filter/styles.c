@@ -175,9 +175,9 @@ int og_styles_heading_level(og_styles *st, const char *name)
     return level;
 }
 
-const char *og_styles_missing(og_styles *st, const char *name)
+/* og_styles_missing from s, the style found for `name` (NULL: none). */
+static const char *missing_from(og_styles *st, style *s, const char *name)
 {
-    style *s = find(st, name, 1);
     if (!s)
         return name;
     for (int steps = 0; s && steps < OG_CHAIN_MAX; steps++) {
@@ -191,4 +191,14 @@ const char *og_styles_missing(og_styles *st, const char *name)
         s = p;
     }
     return NULL;
+}
+
+const char *og_styles_missing(og_styles *st, const char *name)
+{
+    return missing_from(st, find(st, name, 1), name);
+}
+
+const char *og_styles_missing_common(og_styles *st, const char *name)
+{
+    return missing_from(st, lookup(st, name, 0), name);
 }

@@ -28,5 +28,9 @@ int og_styles_heading_level(og_styles *st, const char *name);
  * NULL, adding styles never changes the answer of og_styles_heading_level (the first
  * definition of a name wins). */
 const char *og_styles_missing(og_styles *st, const char *name);
+/* The same for the common style `name` (a parent-style-name: never an automatic style).  Every
+ * paragraph style waiting for common style X resolves once X's own chain does, whatever
+ * automatic styles led to X: so the reader waits for names, not for paragraph styles. */
+const char *og_styles_missing_common(og_styles *st, const char *name);
 
 #endif
