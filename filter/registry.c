@@ -94,27 +94,42 @@ static int parse_signer(odfgate_schema *s, og_signer *g, xmlNodePtr n, const cha
     return 0;
 }
 
-static int by_id(const void *a, const void *b)
+/* A signatory id and its element, for the duplicate check. */
+typedef struct id_at {
+    const char *id;
+    xmlNodePtr node;
+} id_at;
+
+static int by_id_then_line(const void *a, const void *b)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    const id_at *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    return c ? c : (xmlGetLineNo(x->node) > xmlGetLineNo(y->node)) -
+                       (xmlGetLineNo(x->node) < xmlGetLineNo(y->node));
 }
 
-/* A signatory listed twice is an error: sorted ids, neighbours compared (n log n: the registry
- * is fetched material). */
-static int no_duplicates(const odfgate_schema *s, const char *where, odfgate_error *err)
+/* A signatory listed twice is an error, reported at its second listing: sorted ids,
+ * neighbours compared (n log n: the registry is fetched material).  The entries of s are the
+ * signatory elements of root, in order. */
+static int no_duplicates(const odfgate_schema *s, xmlNodePtr root, const char *where,
+                         odfgate_error *err)
 {
-    const char **ids = malloc((s->registry_count + 1) * sizeof(*ids));
+    id_at *ids = malloc((s->registry_count + 1) * sizeof(*ids));
+    size_t n = 0;
     int rc = 0;
     if (!ids)
         return og_fail(err, ODFGATE_E_NOMEM, where, NULL, "out of memory"), -1;
-    for (size_t i = 0; i < s->registry_count; i++)
-        ids[i] = s->registry[i].signatory;
-    qsort(ids, s->registry_count, sizeof(*ids), by_id);
-    for (size_t i = 1; i < s->registry_count && !rc; i++)
-        if (strcmp(ids[i - 1], ids[i]) == 0) {
-            og_fail(err, ODFGATE_E_SCHEMA, where, NULL,
-                    "not a signatory registry: a signatory listed twice (\"%.100s\")", ids[i]);
-            rc = -1;
+    for (xmlNodePtr c = root->children; c && n < s->registry_count; c = c->next)
+        if (is_reg(c, "signatory")) {
+            ids[n] = (id_at){s->registry[n].signatory, c};
+            n++;
+        }
+    qsort(ids, n, sizeof(*ids), by_id_then_line);
+    for (size_t i = 1; i < n && !rc; i++)
+        if (strcmp(ids[i - 1].id, ids[i].id) == 0) {
+            char what[160];
+            snprintf(what, sizeof(what), "a signatory listed twice (\"%.100s\")", ids[i].id);
+            rc = bad(err, where, ids[i].node, what);
         }
     free(ids);
     return rc;
@@ -188,7 +203,7 @@ int og_registry_parse(odfgate_schema *s, const char *data, size_t len, const cha
         }
         i++;
     }
-    rc = no_duplicates(s, where, err);
+    rc = no_duplicates(s, root, where, err);
 out:
     xmlFreeDoc(doc);
     return rc;

@@ -164,6 +164,15 @@ OG_TEST(registry_parse)
         }
         odfgate_schema_free(s);
     }
+    /* a duplicate is reported at its second listing, whatever the ids' order */
+    s = NULL;
+    OG_CHECK_INT(parse_registry("<registry xmlns='urn:odfgate:registry:1'>\n<signatory id='c'/>\n"
+                                "<signatory id='a'/>\n<signatory id='c'/>\n</registry>",
+                                &s, &err),
+                 -1);
+    OG_CHECK_INT(err.line, 4);
+    OG_CHECK(strstr(err.message, "(\"c\") (line 4)") != NULL);
+    odfgate_schema_free(s);
 }
 
 /* A schema held in memory has no place to resolve local references against, and without a
