@@ -1,4 +1,5 @@
-/* test-buf.c — og_buf_read_file: the one reader of small whole files (cap, missing, exact). */
+/* test-buf.c — og_buf_read_file and og_buf_read_fd: the readers of small whole files and
+ * streams (cap, missing, exact). */
 #include "unit.h"
 
 #include "buf.h"
@@ -38,5 +39,33 @@ OG_TEST(buf_read_file_cap_and_errors)
     OG_CHECK_INT(errno, ENOENT);
     OG_CHECK_INT(og_buf_read_file(&b, "/"), OG_BUF_IO); /* a directory opens but cannot be read */
     OG_CHECK_INT(errno, EISDIR);
+    og_buf_free(&b);
+}
+
+/* A pipe (what merge reads as standard input): read to its end, refused past the cap. */
+OG_TEST(buf_read_fd_pipe_and_cap)
+{
+    int p[2];
+    og_buf b;
+    OG_CHECK(pipe(p) == 0);
+    OG_CHECK(write(p[1], "0123456789", 10) == 10);
+    close(p[1]);
+    og_buf_init(&b, 10);
+    OG_CHECK_INT(og_buf_read_fd(&b, p[0]), OG_BUF_OK);
+    OG_CHECK_STR(b.data, "0123456789");
+    og_buf_free(&b);
+    close(p[0]);
+
+    OG_CHECK(pipe(p) == 0);
+    OG_CHECK(write(p[1], "0123456789", 10) == 10);
+    close(p[1]);
+    og_buf_init(&b, 9);
+    OG_CHECK_INT(og_buf_read_fd(&b, p[0]), OG_BUF_TOOBIG);
+    og_buf_free(&b);
+    close(p[0]);
+
+    og_buf_init(&b, 10);
+    OG_CHECK_INT(og_buf_read_fd(&b, -1), OG_BUF_IO);
+    OG_CHECK_INT(errno, EBADF);
     og_buf_free(&b);
 }

@@ -1,6 +1,7 @@
 /* test-clause.c — clause words and matching (word differences), and registry parsing. */
 #include "unit.h"
 
+#include "buf.h"
 #include "clause.h"
 #include "registry.h"
 #include "text.h"
@@ -163,6 +164,19 @@ OG_TEST(registry_parse)
             (*og_failures_)++;
         }
         odfgate_schema_free(s);
+    }
+    { /* OG_REGISTRY_MAX_SIGNATORIES: one more is refused before anything is allocated */
+        og_buf x;
+        og_buf_init(&x, 1u << 24);
+        og_buf_adds(&x, "<registry xmlns='urn:odfgate:registry:1'>");
+        for (unsigned i = 0; i <= OG_REGISTRY_MAX_SIGNATORIES; i++)
+            og_buf_printf(&x, "<signatory id='s%u'/>", i);
+        og_buf_adds(&x, "</registry>");
+        s = NULL;
+        OG_CHECK_INT(parse_registry(x.data, &s, &err), -1);
+        OG_CHECK(strstr(err.message, "more than 10000 signatories") != NULL);
+        odfgate_schema_free(s);
+        og_buf_free(&x);
     }
     /* a duplicate is reported at its second listing, whatever the ids' order */
     s = NULL;

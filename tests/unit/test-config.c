@@ -5,6 +5,7 @@
 #include "odfgate.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -110,6 +111,23 @@ OG_TEST(config_precedence_and_errors)
     write_text(path, "links = maybe\n");
     OG_CHECK_INT(odfgate_config_for(doc, &cfg, &err), ODFGATE_FAILED);
     OG_CHECK(strstr(err.message, "maybe") != NULL);
+    { /* over 1 MiB (comment lines, so only its size is wrong): refused, not cut */
+        static char big[(1 << 20) + 2];
+        memset(big, ';', sizeof(big) - 1);
+        for (size_t i = 63; i < sizeof(big) - 1; i += 64) /* lines of 64 bytes */
+            big[i] = '\n';
+        big[sizeof(big) - 2] = '\n';
+        write_text(path, big);
+        OG_CHECK_INT(odfgate_config_for(doc, &cfg, &err), ODFGATE_FAILED);
+        OG_CHECK_INT(err.code, ODFGATE_E_CONFIG);
+        OG_CHECK_STR(err.message, "larger than 1 MiB");
+        big[sizeof(big) - 2] = '\0'; /* 1 MiB exactly: read */
+        big[sizeof(big) - 3] = '\n';
+        write_text(path, big);
+        OG_CHECK_INT(odfgate_config_for(doc, &cfg, &err), ODFGATE_OK);
+        odfgate_config_free(cfg);
+        cfg = NULL;
+    }
     remove(path);
     snprintf(path, sizeof(path), "%s/.odfgate.ini", dir);
     remove(path);
