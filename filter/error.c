@@ -2,6 +2,7 @@
 #include "internal.h"
 #include "fetch/fetch.h"
 #include "schema.h"
+#include "threadcache.h"
 #include "xml.h"
 
 #include <stdio.h>
@@ -53,6 +54,7 @@ void odfgate_global_cleanup(void)
 {
     og_schema_global_cleanup();
     og_fetch_global_cleanup();
+    og_thread_cache_release(); /* its libxml2 reader before libxml2's globals go */
     og_xml_global_cleanup();
 }
 

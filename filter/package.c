@@ -261,6 +261,14 @@ static int account(og_part *p, size_t n)
     return 0;
 }
 
+/* A read of zf failed: the part is corrupt, in libzip's words (inflate or CRC error). */
+static int zip_read_fail(og_part *p, zip_file_t *zf)
+{
+    char msg[300];
+    snprintf(msg, sizeof(msg), "corrupt data: %s", zip_file_strerror(zf));
+    return part_fail(p, ODFGATE_E_CORRUPT, msg);
+}
+
 /* After the declared size: libzip does not enforce it, so one more byte must not exist. */
 static int zip_verify_end(og_part *p)
 {
@@ -271,11 +279,8 @@ static int zip_verify_end(og_part *p)
     n = zip_fread(p->zf, &extra, 1);
     if (n > 0)
         return part_fail(p, ODFGATE_E_LIMIT, "part inflates past its declared size");
-    if (n < 0) {
-        char msg[300];
-        snprintf(msg, sizeof(msg), "corrupt data: %s", zip_file_strerror(p->zf));
-        return part_fail(p, ODFGATE_E_CORRUPT, msg);
-    }
+    if (n < 0)
+        return zip_read_fail(p, p->zf);
     p->ended = 1;
     return 0;
 }
@@ -302,12 +307,12 @@ static int whole_load(og_part *p)
     while (got < in_len) {
         zip_int64_t n = zip_fread(zf, in + got, in_len - got);
         if (n <= 0) {
-            char msg[300];
-            snprintf(msg, sizeof(msg), "corrupt data: %s",
-                     n < 0 ? zip_file_strerror(zf) : "the compressed data is cut short");
+            int failed = n < 0 ? zip_read_fail(p, zf)
+                               : part_fail(p, ODFGATE_E_CORRUPT,
+                                           "corrupt data: the compressed data is cut short");
             zip_fclose(zf);
             free(buf);
-            return part_fail(p, ODFGATE_E_CORRUPT, msg);
+            return failed;
         }
         got += (size_t)n;
     }
@@ -358,11 +363,8 @@ int og_part_read(void *ctx, char *buf, int len)
     }
     case PART_ZIP: {
         zip_int64_t n = zip_fread(p->zf, buf, want);
-        if (n < 0) {
-            char msg[300];
-            snprintf(msg, sizeof(msg), "corrupt data: %s", zip_file_strerror(p->zf));
-            return part_fail(p, ODFGATE_E_CORRUPT, msg);
-        }
+        if (n < 0)
+            return zip_read_fail(p, p->zf);
         if (n == 0)
             return part_fail(p, ODFGATE_E_CORRUPT, "part is shorter than its declared size");
         return account(p, (size_t)n) < 0 ? -1 : (int)n;

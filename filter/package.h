@@ -60,12 +60,12 @@ int og_package_has_part(const og_package *pkg, const char *name);
 
 /* Read a whole part into `out` (reset first; out->max also caps it: ODFGATE_E_LIMIT).  At most
  * the declared size is inflated, and one more byte must not exist (ODFGATE_E_LIMIT "part
- * inflates past its declared size").  A zip entry of up to OG_INFLATE_WHOLE_MAX bytes is
- * inflated and CRC-checked whole at its first read (inflate.h): a bad one fails before any
- * byte is handed out; a larger one is streamed and may fail after its declared size; bytes read count against max_part_size and, over every
- * read of the package, max_total_size.  Inflate or CRC errors are ODFGATE_E_CORRUPT.  Flat:
- * "content.xml" is the whole file.  Returns 0, or -1 with err filled (part = the part name,
- * empty for a flat file). */
+ * inflates past its declared size"); bytes read count against max_part_size and, over every
+ * read of the package, max_total_size.  Inflate or CRC errors are ODFGATE_E_CORRUPT.  A zip
+ * entry of up to OG_INFLATE_WHOLE_MAX bytes is inflated and CRC-checked whole at its first
+ * read (inflate.h), so a bad one fails before any byte is handed out; a larger one is streamed
+ * and may fail after its declared size was handed out.  Flat: "content.xml" is the whole
+ * file.  Returns 0, or -1 with err filled (part = the part name, empty for a flat file). */
 int og_package_read_part(og_package *pkg, const char *name, og_buf *out, odfgate_error *err);
 
 /* Stream a part (for og_xml_stream_open): same limits and checks as og_package_read_part.

@@ -94,18 +94,18 @@ static int parse_signer(odfgate_schema *s, og_signer *g, xmlNodePtr n, const cha
     return 0;
 }
 
-/* A signatory id and its element, for the duplicate check. */
+/* A signatory id, its element and its place among the signatories, for the duplicate check. */
 typedef struct id_at {
     const char *id;
     xmlNodePtr node;
+    size_t order;
 } id_at;
 
-static int by_id_then_line(const void *a, const void *b)
+static int by_id_then_order(const void *a, const void *b)
 {
     const id_at *x = a, *y = b;
     int c = strcmp(x->id, y->id);
-    return c ? c : (xmlGetLineNo(x->node) > xmlGetLineNo(y->node)) -
-                       (xmlGetLineNo(x->node) < xmlGetLineNo(y->node));
+    return c ? c : (x->order > y->order) - (x->order < y->order);
 }
 
 /* A signatory listed twice is an error, reported at its second listing: sorted ids,
@@ -121,10 +121,10 @@ static int no_duplicates(const odfgate_schema *s, xmlNodePtr root, const char *w
         return og_fail(err, ODFGATE_E_NOMEM, where, NULL, "out of memory"), -1;
     for (xmlNodePtr c = root->children; c && n < s->registry_count; c = c->next)
         if (is_reg(c, "signatory")) {
-            ids[n] = (id_at){s->registry[n].signatory, c};
+            ids[n] = (id_at){s->registry[n].signatory, c, n};
             n++;
         }
-    qsort(ids, n, sizeof(*ids), by_id_then_line);
+    qsort(ids, n, sizeof(*ids), by_id_then_order);
     for (size_t i = 1; i < n && !rc; i++)
         if (strcmp(ids[i - 1].id, ids[i].id) == 0) {
             char what[160];

@@ -61,7 +61,6 @@ void og_xml_global_init(void)
 
 void og_xml_global_cleanup(void)
 {
-    og_thread_cache_release(); /* its reader before the parser's globals */
     xmlCleanupParser();
 }
 
