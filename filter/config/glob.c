@@ -5,6 +5,29 @@
 
 #define MAX_STARS 64
 #define MAX_GROUPS 4
+#define MAX_ALTERNATIVES 16 /* in one brace group */
+#define MAX_EXPANSIONS 256  /* patterns the groups expand to, all together */
+
+/* The end of the token at q: an escaped character, a whole [class], or one character; NULL if
+ * the escape or the class is not finished.  The one tokenizer of pattern_ok and match_braces:
+ * a '{' or ',' inside a class is a member of the class to both (they once disagreed, and
+ * groups hidden in classes were expanded uncounted: 2^15 patterns from one header line). */
+static const char *token_end(const char *q)
+{
+    if (*q == '\\')
+        return q[1] ? q + 2 : NULL;
+    if (*q == '[') {
+        const char *e = q + 1;
+        if (*e == '!' || *e == '^')
+            e++;
+        if (*e == ']')
+            e++;
+        while (*e && *e != ']')
+            e += e[0] == '\\' && e[1] ? 2 : 1;
+        return *e ? e + 1 : NULL;
+    }
+    return q + 1;
+}
 
 /* One character class at p (just after '['): *matched tells whether c is in it.  Returns a
  * pointer just past the closing ']', or NULL if the class is not closed. */
@@ -97,55 +120,33 @@ static int match_plain(const char *p, const char *s)
     return *p == '\0';
 }
 
+/* Expand the first brace group of a valid pattern (pattern_ok) and match each alternative. */
 static int match_braces(const char *pattern, const char *subject)
 {
-    const char *open = NULL;
-    /* find the first unescaped '{' */
-    for (const char *q = pattern; *q; q++) {
-        if (*q == '\\' && q[1]) {
-            q++;
-            continue;
-        }
-        if (*q == '{') {
-            open = q;
-            break;
-        }
-    }
-    if (!open)
+    const char *open, *close, *q;
+    for (q = pattern; q && *q && *q != '{'; q = token_end(q))
+        ;
+    if (!q)
+        return -1; /* not after pattern_ok: alternatives are whole tokens */
+    if (!*q)
         return match_plain(pattern, subject);
-
-    /* expand the first brace group: prefix + alternative + rest, tried one by one */
-    const char *close = NULL;
-    for (const char *q = open + 1; *q; q++) {
-        if (*q == '\\' && q[1]) {
-            q++;
-            continue;
-        }
-        if (*q == '{')
-            return -1; /* nested */
-        if (*q == '}') {
-            close = q;
-            break;
-        }
-    }
-    if (!close)
+    open = q;
+    for (q = open + 1; q && *q && *q != '}'; q = token_end(q))
+        ;
+    if (!q || !*q)
         return -1;
+    close = q;
+
+    /* prefix + alternative + rest, tried one by one */
     size_t plen = (size_t)(open - pattern), rlen = strlen(close + 1);
     char *buf = malloc(strlen(pattern) + 1);
-    int result = 0, alts = 0;
+    int result = 0;
     if (!buf)
         return -1;
-    for (const char *a = open + 1; a <= close && result == 0; alts++) {
+    for (const char *a = open + 1; a <= close && result == 0;) {
         const char *e = a;
-        while (e < close && *e != ',') {
-            if (*e == '\\' && e + 1 < close)
-                e++;
-            e++;
-        }
-        if (alts >= 16) {
-            result = -1;
-            break;
-        }
+        while (e < close && *e != ',')
+            e = token_end(e);
         memcpy(buf, pattern, plen);
         memcpy(buf + plen, a, (size_t)(e - a));
         memcpy(buf + plen + (size_t)(e - a), close + 1, rlen + 1);
@@ -157,31 +158,27 @@ static int match_braces(const char *pattern, const char *subject)
 }
 
 /* Malformed patterns are refused before matching, so that an error never depends on the
- * subject: unclosed class or brace, nested brace, trailing backslash, too many groups. */
+ * subject: unclosed class or brace, nested brace, trailing backslash; and patterns too costly
+ * to expand (MAX_GROUPS, MAX_ALTERNATIVES, MAX_EXPANSIONS). */
 static int pattern_ok(const char *q)
 {
-    int groups = 0, in_brace = 0;
-    for (; *q; q++) {
-        if (*q == '\\') {
-            if (!*++q)
-                return 0;
-        } else if (*q == '[') {
-            const char *e = q + 1;
-            if (*e == '!' || *e == '^')
-                e++;
-            if (*e == ']')
-                e++;
-            while (*e && *e != ']')
-                e += e[0] == '\\' && e[1] ? 2 : 1;
-            if (!*e)
-                return 0;
-            q = e;
-        } else if (*q == '{') {
+    int groups = 0, in_brace = 0, alts = 0, expansions = 1;
+    for (const char *e; *q; q = e) {
+        if (!(e = token_end(q)))
+            return 0;
+        if (*q == '{') {
             if (in_brace || ++groups > MAX_GROUPS)
                 return 0;
             in_brace = 1;
-        } else if (*q == '}')
+            alts = 1;
+        } else if (*q == ',' && in_brace) {
+            if (++alts > MAX_ALTERNATIVES)
+                return 0;
+        } else if (*q == '}' && in_brace) {
             in_brace = 0;
+            if ((expansions *= alts) > MAX_EXPANSIONS)
+                return 0;
+        }
     }
     return !in_brace;
 }

@@ -14,7 +14,9 @@
 #include <stddef.h>
 
 /* 1 if `subject` matches `pattern`, 0 if not, -1 if the pattern is malformed (unclosed [ or {,
- * nested {, trailing backslash) or too complex (more than 4 brace groups, 16 alternatives in one, or 64 stars). */
+ * nested {, trailing backslash) or too costly (more than 4 brace groups, 16 alternatives in
+ * one, 256 patterns from all the groups together, or 64 stars).  A { , or } inside a [class]
+ * belongs to the class. */
 int og_glob_match(const char *pattern, const char *subject);
 
 #endif
