@@ -12,18 +12,12 @@
 #include <string.h>
 #include <unistd.h>
 
-void cli_put_safe(FILE *out, const char *s)
-{
-    for (; *s; s++)
-        fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, out);
-}
-
 __attribute__((format(printf, 1, 0))) static void verror(const char *fmt, va_list ap)
 {
     char msg[2048];
     vsnprintf(msg, sizeof(msg), fmt, ap);
     fputs("odfgate: ", stderr);
-    cli_put_safe(stderr, msg);
+    odfgate_fput_safe(msg, stderr);
     fputc('\n', stderr);
 }
 
@@ -33,6 +27,31 @@ void cli_error(const char *fmt, ...)
     va_start(ap, fmt);
     verror(fmt, ap);
     va_end(ap);
+}
+
+void cli_say(const char *fmt, ...)
+{
+    char msg[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    odfgate_fput_safe(msg, stdout);
+    putchar('\n');
+}
+
+void cli_put_lines(const char *text, FILE *out)
+{
+    char line[1024];
+    while (text && *text) {
+        size_t n = strcspn(text, "\n"), k = n < sizeof(line) ? n : sizeof(line) - 1;
+        memcpy(line, text, k);
+        line[k] = '\0';
+        odfgate_fput_safe(line, out);
+        if (text[n] == '\n')
+            fputc('\n', out), n++;
+        text += n;
+    }
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)

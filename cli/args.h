@@ -6,10 +6,13 @@
 
 #include <stdio.h>
 
-/* Write s to out with control characters replaced by '?'. */
-void cli_put_safe(FILE *out, const char *s);
 /* Print "odfgate: MESSAGE" on stderr (control characters replaced). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print one line on stdout (a newline is added), escaped as odfgate_fput_safe does: for
+ * messages that quote a file name, a schema id or anything a document or schema says. */
+void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Write text of several lines to out, each line escaped (the newlines kept). */
+void cli_put_lines(const char *text, FILE *out);
 /* "Try 'odfgate CMD --help'." after a usage error; returns OG_EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -76,7 +76,7 @@ int cmd_annotate(int argc, char **argv)
     if (st <= ODFGATE_WARN)
         st = odfgate_annotate(in, out, doc, strip ? NULL : res, NULL, force, &written, &err);
     if (st <= ODFGATE_WARN) {
-        printf("%s: %zu odfgate comment%s written\n", out, written, written == 1 ? "" : "s");
+        cli_say("%s: %zu odfgate comment%s written", out, written, written == 1 ? "" : "s");
         if (res && odfgate_result_max_severity(res) >= ODFGATE_SEV_ERROR)
             rc = OG_EXIT_FINDINGS;
     } else {

@@ -24,7 +24,7 @@ static int list_entry(const odfgate_cache_entry *e, void *ctx)
     if (!gmtime_r(&t, &tm) || !strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm))
         snprintf(when, sizeof(when), "-");
     printf("%-8s %3ld %9llu %s ", e->kind, e->status, (unsigned long long)e->size, when);
-    cli_put_safe(stdout, e->url);
+    odfgate_fput_safe(e->url, stdout);
     putchar('\n');
     return 0;
 }

@@ -36,7 +36,7 @@ int cmd_config(int argc, char **argv)
         }
         if (i > 2)
             putchar('\n');
-        fputs(odfgate_config_explain(cfg), stdout);
+        cli_put_lines(odfgate_config_explain(cfg), stdout);
         odfgate_config_free(cfg);
     }
     return rc;

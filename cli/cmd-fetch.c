@@ -59,7 +59,7 @@ int cmd_fetch(int argc, char **argv)
             rc = OG_EXIT_UNREADABLE;
             continue;
         }
-        printf("%s: %s, %zu bytes\n", argv[i], how[src], len);
+        cli_say("%s: %s, %zu bytes", argv[i], how[src], len);
         free(data);
     }
     return rc;

@@ -48,7 +48,7 @@ int cmd_new(int argc, char **argv)
         return OG_EXIT_USAGE;
     odfgate_error_clear(&err);
     if (odfgate_new_draft(out, schema, title, tmpl, &err) == ODFGATE_OK)
-        printf("%s: new draft from schema %s\n", out, odfgate_schema_id(schema));
+        cli_say("%s: new draft from schema %s", out, odfgate_schema_id(schema));
     else {
         cli_error("%s: %s (%s)", err.path[0] ? err.path : out, err.message, odfgate_errcode_name(err.code));
         rc = err.code == ODFGATE_E_USAGE ? OG_EXIT_USAGE : OG_EXIT_UNREADABLE;

@@ -16,30 +16,24 @@ static const char usage_text[] =
     "  -f, --format FORMAT   text (default) or json (the check report's document object)\n"
     "  -h, --help            show this help\n";
 
-static void put_safe(const char *s)
-{
-    for (; *s; s++)
-        putchar((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
-}
-
 static void print_outline(const odfgate_doc *doc, const odfgate_result *res)
 {
     const odfgate_meta *m = odfgate_doc_meta(doc);
     printf("title: ");
-    put_safe(m->title ? m->title : "(none)");
+    odfgate_fput_safe(m->title ? m->title : "(none)", stdout);
     printf("\ngenerator: ");
-    put_safe(m->generator ? m->generator : "(unknown)");
+    odfgate_fput_safe(m->generator ? m->generator : "(unknown)", stdout);
     printf("\n");
     for (size_t i = 0; i < odfgate_doc_heading_count(doc); i++) {
         const odfgate_heading *h = odfgate_doc_heading(doc, i);
         const char *sec = odfgate_result_heading_section(res, i);
         printf("%*sH%d ", (h->level - 1) * 2, "", h->level);
-        put_safe(h->text);
+        odfgate_fput_safe(h->text, stdout);
         printf("  (%llu words, paragraph %u%s%s)", (unsigned long long)h->words, h->paragraph,
                h->source == ODFGATE_HEADING_STYLE ? ", by style" : "", h->hidden ? ", hidden" : "");
         if (sec) {
             printf(" -> ");
-            put_safe(sec);
+            odfgate_fput_safe(sec, stdout);
         }
         putchar('\n');
     }

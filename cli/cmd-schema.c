@@ -78,7 +78,7 @@ static int schema_check(int argc, char **argv)
             rc = OG_EXIT_USAGE;
             continue;
         }
-        printf("%s: ok: schema \"%s\", %zu sections, %zu signatories\n", argv[i],
+        cli_say("%s: ok: schema \"%s\", %zu sections, %zu signatories", argv[i],
                odfgate_schema_id(s), odfgate_schema_section_count(s),
                odfgate_schema_signatory_count(s));
         odfgate_schema_free(s);

@@ -87,9 +87,9 @@ int cmd_signoff(int argc, char **argv)
     }
     if (s == ODFGATE_OK) {
         if (revoke)
-            printf("%s: revoked the sign-off of %s\n", out, revoke);
+            cli_say("%s: revoked the sign-off of %s", out, revoke);
         else
-            printf("%s: signed off by %s for %s (%s)\n", out, st.by, st.signatory,
+            cli_say("%s: signed off by %s for %s (%s)", out, st.by, st.signatory,
                    st.decision ? st.decision : "approved");
     } else {
         cli_error("%s: %s (%s)", err.path[0] ? err.path : in, err.message, odfgate_errcode_name(err.code));

@@ -19,8 +19,16 @@ static const char usage_text[] =
 
 static void put_safe(const char *s)
 {
-    for (; s && *s; s++)
-        putchar((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+    odfgate_fput_safe(s, stdout);
+}
+
+/* A table cell from the document (escaped: no control or bidi character reaches the terminal). */
+static const char *cell(const char *s, char *buf, size_t n)
+{
+    if (!s)
+        return "-";
+    odfgate_escape(s, buf, n);
+    return buf;
 }
 
 static int signed_by(const odfgate_signoffs *so, const char *id)
@@ -80,13 +88,17 @@ static void print_text(const odfgate_schema *schema, const odfgate_signoffs *so)
     printf("%-10s %-9s %-24s %-24s %-25s %s\n", "SIGNATORY", "DECISION", "BY", "ROLE", "WHEN", "STATE");
     for (size_t i = 0; i < odfgate_signoffs_count(so); i++) {
         const odfgate_signoff *r = odfgate_signoffs_at(so, i);
-        printf("%-10.10s %-9s %-24.24s %-24.24s %-25.25s ", r->signatory, r->decision ? r->decision : "-",
-               r->by ? r->by : "-", r->role ? r->role : "-", r->at ? r->at : "-");
+        char c[5][128];
+        printf("%-10.10s %-9s %-24.24s %-24.24s %-25.25s ", cell(r->signatory, c[0], sizeof(c[0])),
+               cell(r->decision, c[1], sizeof(c[1])), cell(r->by, c[2], sizeof(c[2])),
+               cell(r->role, c[3], sizeof(c[3])), cell(r->at, c[4], sizeof(c[4])));
         put_safe(odfgate_signoff_state_name(r->state));
         if (r->state == ODFGATE_SIGNOFF_STALE) {
             printf(" (changed:");
-            for (size_t k = 0; k < r->changed_count; k++)
-                printf(" %s", r->changed[k]);
+            for (size_t k = 0; k < r->changed_count; k++) {
+                putchar(' ');
+                put_safe(r->changed[k]);
+            }
             printf("%s)", r->changed_outside ? " text outside the sections" : "");
         } else if (r->state == ODFGATE_SIGNOFF_MALFORMED) {
             printf(": ");

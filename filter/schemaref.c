@@ -120,33 +120,9 @@ int og_ref_same(const char *a, const char *b)
     return same;
 }
 
-/* scheme://host:port of an http(s) URL into out; -1 if it does not parse. */
-static int origin_of(const char *url, char *out, size_t n)
-{
-    CURLU *u = curl_url();
-    char *scheme = NULL, *host = NULL, *port = NULL;
-    int rc = -1;
-    if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
-        curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
-        curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
-        curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK) {
-        snprintf(out, n, "%s://%s:%s", scheme, host, port);
-        rc = 0;
-    }
-    curl_free(scheme);
-    curl_free(host);
-    curl_free(port);
-    curl_url_cleanup(u);
-    return rc;
-}
-
 int og_ref_untrusted(const char *from, int from_untrusted, const char *ref)
 {
-    char a[1200], b[1200];
     if (!from || !og_url_is_http(from) || !og_url_is_http(ref))
         return 0; /* named by a local file (or not remote at all) */
-    if (from_untrusted)
-        return 1;
-    return origin_of(from, a, sizeof(a)) < 0 || origin_of(ref, b, sizeof(b)) < 0 ||
-           strcasecmp(a, b) != 0;
+    return from_untrusted || !og_url_same_origin(from, ref);
 }

@@ -104,6 +104,24 @@ int og_utf8_valid(const char *s, size_t n)
     return 1;
 }
 
+int og_cp_is_unsafe(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x061c || cp == 0x200e ||
+           cp == 0x200f || (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+size_t og_utf8_display_unit(const char *s, char esc[12])
+{
+    uint32_t cp;
+    size_t k = og_utf8_decode(s, strnlen(s, 4), &cp);
+    esc[0] = '\0';
+    if (k == 1 && cp == 0xFFFD)
+        snprintf(esc, 12, "<0x%02X>", (unsigned)(unsigned char)*s);
+    else if (k && og_cp_is_unsafe(cp))
+        snprintf(esc, 12, "<U+%04X>", (unsigned)cp);
+    return k;
+}
+
 /* ------------------------------------------------------------------ classes */
 
 int og_cp_is_space(uint32_t cp)

@@ -58,6 +58,15 @@ size_t og_utf8_decode(const char *s, size_t n, uint32_t *cp);
 int og_utf8_append(og_buf *b, uint32_t cp);
 /* 1 if s[0..n) is valid UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF), else 0. */
 int og_utf8_valid(const char *s, size_t n);
+/* 1 if code point cp must not reach a terminal, a CI log or a rendered annotation raw: C0 and
+ * C1 controls, DEL, the bidirectional controls (U+061C, U+200E, U+200F, U+202A..U+202E,
+ * U+2066..U+2069: they reorder what follows, "Trojan Source", CVE-2021-42574) and the line
+ * and paragraph separators U+2028, U+2029. */
+int og_cp_is_unsafe(uint32_t cp);
+/* The next character of the NUL-terminated s, for display: returns the bytes it takes (0 at
+ * the end) and fills esc with what to show instead, "<U+XXXX>" for an unsafe code point and
+ * "<0xNN>" for a byte that is not UTF-8, or "" when it is shown as it is. */
+size_t og_utf8_display_unit(const char *s, char esc[12]);
 
 /* Unicode White_Space, plus U+200B..U+200D (zero-width space, non-joiner, joiner), U+2060
  * (word joiner) and U+FEFF (BOM).  Folding drops the last four rather than spacing them. */

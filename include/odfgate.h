@@ -430,6 +430,15 @@ ODFGATE_API odfgate_status odfgate_flatten(const char *in_path, const odfgate_li
 
 /* ---------------------------------------------------------------- reports */
 
+/* Text from a document, a schema or a file name, made safe to show on a terminal or in a CI
+ * log: C0 and C1 controls, DEL, bidirectional controls (U+061C, U+200E/F, U+202A..E,
+ * U+2066..9) and U+2028/9 are shown as <U+XXXX>, bytes that are not UTF-8 as <0xNN>, the rest
+ * as it is.  odfgate_fput_safe writes all of s (NULL: nothing) to out.  odfgate_escape writes
+ * at most n - 1 bytes and a NUL to out, never cutting an escape or a character, and returns
+ * how many bytes of s it consumed (less than strlen(s) when out was too small). */
+ODFGATE_API void odfgate_fput_safe(const char *s, FILE *out);
+ODFGATE_API size_t odfgate_escape(const char *s, char *out, size_t n);
+
 /* A report writes the outcome of a batch to a stream in one format.
  * Formats: "text", "json".  Call begin, then one of add_doc / add_error per input in order,
  * then end (which prints the summary). */

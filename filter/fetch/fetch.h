@@ -40,6 +40,8 @@ typedef struct og_transfer {
     const char *url;
     int untrusted;
     og_transfer_mode mode;
+    int own_redirects; /* 1: libcurl does not follow redirects (odfgate_fetch follows them
+                          itself, judging each hop: fetcher.c); 0: libcurl follows them */
     const char *if_none_match, *if_modified_since; /* conditional request, may be NULL */
     /* results */
     og_buf body;

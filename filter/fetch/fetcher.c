@@ -48,8 +48,8 @@ void odfgate_fetch_options_init(odfgate_fetch_options *o)
     o->max_size = 4u * 1024u * 1024u;
     o->connect_timeout_ms = 10000;
     o->timeout_ms = 30000;
-    o->low_speed_bytes = 1024;
-    o->low_speed_seconds = 10;
+    o->low_speed_bytes = 8192; /* a trickle (below 8 KiB/s for 8 s) ends within 10 s */
+    o->low_speed_seconds = 8;
     o->max_redirects = 5;
     o->link_connections = 64;
     o->link_host_connections = 8;
@@ -180,6 +180,81 @@ static odfgate_status hand_over(og_buf *body, char **data, size_t *len,
     return ODFGATE_OK;
 }
 
+static int is_redirect(long status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+/* One GET with its redirects followed here, not by libcurl, so that every hop is judged on its
+ * own (docs/http.md): a hop to another origin than the hop before it is untrusted from there
+ * on (the address policy applies, and the untrusted handle, with its own connections, carries
+ * it), however the first URL was trusted.  On success t holds the last answer. */
+static odfgate_status get_following(odfgate_fetcher *f, og_transfer *t, const char *url,
+                                    int untrusted, odfgate_error *err)
+{
+    char msg[400], *hop = NULL, *loc;
+    odfgate_status st = ODFGATE_OK;
+    struct timespec t0, now;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (long n = 0;; n++) {
+        long spent, left;
+        CURL **hp = untrusted ? &f->untrusted : &f->trusted;
+        if (!*hp && og_fetch_global_init() < 0) {
+            st = og_fail(err, ODFGATE_E_FETCH, url, NULL, "libcurl cannot be initialised");
+            break;
+        }
+        if (!*hp && !(*hp = curl_easy_init())) {
+            st = og_fail(err, ODFGATE_E_NOMEM, url, NULL, "out of memory");
+            break;
+        }
+        curl_easy_reset(*hp);
+        og_transfer_release(t); /* the previous hop's body and headers */
+        t->url = hop ? hop : url;
+        t->untrusted = untrusted;
+        t->own_redirects = 1;
+        if (og_transfer_setup(*hp, t) < 0) {
+            st = og_fail(err, ODFGATE_E_NOMEM, url, NULL, "out of memory");
+            break;
+        }
+        /* the time limit is for the whole fetch, redirects included */
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        spent = (long)(now.tv_sec - t0.tv_sec) * 1000 + (now.tv_nsec - t0.tv_nsec) / 1000000;
+        left = f->opt.timeout_ms - spent > 1 ? f->opt.timeout_ms - spent : 1;
+        curl_easy_setopt(*hp, CURLOPT_TIMEOUT_MS, left);
+        if (og_transfer_outcome(*hp, t, curl_easy_perform(*hp), msg, sizeof(msg), NULL, NULL) < 0) {
+            if (hop)
+                st = og_fail(err, ODFGATE_E_FETCH, url, NULL, "%s (redirected to %s)", msg, hop);
+            else
+                st = og_fail(err, ODFGATE_E_FETCH, url, NULL, "%s", msg);
+            break;
+        }
+        loc = NULL;
+        if (!is_redirect(t->status) || curl_easy_getinfo(*hp, CURLINFO_REDIRECT_URL, &loc) != CURLE_OK ||
+            !loc)
+            break; /* the answer */
+        if (n >= f->opt.max_redirects) {
+            st = og_fail(err, ODFGATE_E_FETCH, url, NULL, "more than %ld redirects (a redirect loop?)",
+                         f->opt.max_redirects);
+            break;
+        }
+        if (!og_url_is_http(loc)) {
+            st = og_fail(err, ODFGATE_E_FETCH, url, NULL,
+                         "redirected to a scheme other than http or https (%.200s)", loc);
+            break;
+        }
+        if (!untrusted && !og_url_same_origin(t->url, loc))
+            untrusted = 1;
+        free(hop);
+        if (!(hop = og_strdup(loc))) {
+            st = og_fail(err, ODFGATE_E_NOMEM, url, NULL, "out of memory");
+            break;
+        }
+    }
+    t->url = url;
+    free(hop);
+    return st;
+}
+
 odfgate_status odfgate_fetch(odfgate_fetcher *f, const char *url, const char *sha256, int untrusted,
                              char **data, size_t *len, odfgate_fetch_source *source,
                              odfgate_error *err)
@@ -187,9 +262,8 @@ odfgate_status odfgate_fetch(odfgate_fetcher *f, const char *url, const char *sh
     og_cache_meta m;
     og_buf cached;
     og_transfer t;
-    CURL **hp;
-    char msg[400], hex[65];
-    int hit, rc;
+    char hex[65];
+    int hit;
     int64_t now = (int64_t)time(NULL);
     odfgate_status st;
 
@@ -233,33 +307,12 @@ odfgate_status odfgate_fetch(odfgate_fetcher *f, const char *url, const char *sh
         return og_fail(err, ODFGATE_E_FETCH, url, NULL,
                        "offline, and not in the cache (odfgate fetch URL stores it while online)");
     }
-    hp = untrusted ? &f->untrusted : &f->trusted;
-    if (!*hp && og_fetch_global_init() < 0) {
-        og_cache_meta_release(&m);
-        og_buf_free(&cached);
-        return og_fail(err, ODFGATE_E_FETCH, url, NULL, "libcurl cannot be initialised");
-    }
-    if (!*hp && !(*hp = curl_easy_init())) {
-        og_cache_meta_release(&m);
-        og_buf_free(&cached);
-        return og_fail(err, ODFGATE_E_NOMEM, url, NULL, "out of memory");
-    }
-    curl_easy_reset(*hp);
     memset(&t, 0, sizeof(t));
     t.f = f;
-    t.url = url;
-    t.untrusted = untrusted;
     t.if_none_match = hit ? m.etag : NULL;
     t.if_modified_since = hit ? m.last_modified : NULL;
-    if (og_transfer_setup(*hp, &t) < 0) {
-        st = og_fail(err, ODFGATE_E_NOMEM, url, NULL, "out of memory");
+    if ((st = get_following(f, &t, url, untrusted, err)) != ODFGATE_OK)
         goto out;
-    }
-    rc = og_transfer_outcome(*hp, &t, curl_easy_perform(*hp), msg, sizeof(msg), NULL, NULL);
-    if (rc < 0) {
-        st = og_fail(err, ODFGATE_E_FETCH, url, NULL, "%s", msg);
-        goto out;
-    }
     if (t.status == 304 && hit) { /* no pin here: a pinned copy was answered from the cache */
         m.checked = now;
         if (og_cache_store(f->cache_dir, &m, NULL, 0, 1, err) < 0) {

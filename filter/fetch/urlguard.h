@@ -26,5 +26,8 @@ void og_addr_text(const struct sockaddr *sa, char *out, size_t n);
 
 /* 1 if url starts with http:// or https:// (scheme case-insensitive) and has a host. */
 int og_url_is_http(const char *url);
+/* 1 if both URLs parse and have the same scheme, host and port (after libcurl's URL
+ * normalisation: case, default ports, numeric IPv4 spellings), else 0. */
+int og_url_same_origin(const char *a, const char *b);
 
 #endif

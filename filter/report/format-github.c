@@ -1,20 +1,26 @@
 /*
  * format-github.c — GitHub Actions workflow commands (::error file=…,line=…,title=…::msg),
- * escaped as GitHub requires (data: % CR LF; properties also : and ,), and, when
+ * escaped as GitHub requires (data: % CR LF; properties also : and ,), other controls and bidi
+ * controls shown as <U+XXXX> (odfgate_escape), and, when
  * $GITHUB_STEP_SUMMARY names a file, a Markdown summary appended to it.
  */
 #include "report.h"
 
+#include "text.h"
+
 static void escape(FILE *o, const char *s, int property)
 {
-    for (; s && *s; s++) {
+    char esc[12];
+    size_t k;
+    for (; s && *s; s += k) {
         unsigned char c = (unsigned char)*s;
+        k = og_utf8_display_unit(s, esc);
         if (c == '%' || c == '\r' || c == '\n' || (property && (c == ':' || c == ',')))
             fprintf(o, "%%%02X", c);
-        else if (c < 0x20 || c == 0x7f)
-            fputc('?', o);
+        else if (esc[0])
+            fputs(esc, o); /* other controls, bidi controls, bytes that are not UTF-8 */
         else
-            fputc(c, o);
+            fwrite(s, 1, k, o);
     }
 }
 

@@ -26,20 +26,20 @@ static void text_doc(odfgate_report *rep, const char *path, const odfgate_doc *d
         const odfgate_finding *f = odfgate_result_finding(res, i);
         if (rep->opt.quiet && !og_report_fails(rep, res, f))
             continue;
-        og_put_safe(rep->out, path);
+        odfgate_fput_safe(path, rep->out);
         fputs(": ", rep->out);
         severity(rep, f->severity);
         fputs(": ", rep->out);
         if (f->section) {
             fputc('[', rep->out);
-            og_put_safe(rep->out, f->section);
+            odfgate_fput_safe(f->section, rep->out);
             fputs("] ", rep->out);
         }
-        og_put_safe(rep->out, f->message);
+        odfgate_fput_safe(f->message, rep->out);
         fprintf(rep->out, " (%s)", f->rule);
         if (f->suppressed) {
             fputs(" [", rep->out);
-            og_put_safe(rep->out, f->suppressed);
+            odfgate_fput_safe(f->suppressed, rep->out);
             fputc(']', rep->out);
         }
         fputc('\n', rep->out);
@@ -48,11 +48,11 @@ static void text_doc(odfgate_report *rep, const char *path, const odfgate_doc *d
 
 static void text_error(odfgate_report *rep, const char *path, const odfgate_error *err)
 {
-    og_put_safe(rep->out, path);
+    odfgate_fput_safe(path, rep->out);
     fputs(": ", rep->out);
     severity(rep, ODFGATE_SEV_ERROR);
     fputs(": ", rep->out);
-    og_put_safe(rep->out, err->message[0] ? err->message : "cannot be read");
+    odfgate_fput_safe(err->message[0] ? err->message : "cannot be read", rep->out);
     fprintf(rep->out, " (%s)\n", odfgate_errcode_name(err->code));
 }
 

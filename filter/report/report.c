@@ -2,6 +2,7 @@
 #include "report.h"
 
 #include "canonical.h"
+#include "text.h"
 
 static const og_report_format *const formats[] = {&og_report_text,  &og_report_json,
                                                   &og_report_jsonl, &og_report_sarif,
@@ -25,12 +26,31 @@ void og_finding_fingerprint(const char *path, const odfgate_finding *f, char out
     out[16] = '\0';
 }
 
-void og_put_safe(FILE *out, const char *s)
+size_t odfgate_escape(const char *s, char *out, size_t n)
 {
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        putc(c < 0x20 || c == 0x7f ? '?' : c, out);
+    size_t used = 0, k;
+    const char *p = s;
+    char esc[12];
+    if (!out || n == 0)
+        return 0;
+    for (; p && *p; p += k) {
+        k = og_utf8_display_unit(p, esc);
+        const char *show = esc[0] ? esc : p;
+        size_t len = esc[0] ? strlen(esc) : k;
+        if (used + len >= n)
+            break; /* never cut an escape or a character */
+        memcpy(out + used, show, len);
+        used += len;
     }
+    out[used] = '\0';
+    return p ? (size_t)(p - s) : 0;
+}
+
+void odfgate_fput_safe(const char *s, FILE *out)
+{
+    char buf[256];
+    while (s && *s)
+        s += odfgate_escape(s, buf, sizeof(buf)), fputs(buf, out);
 }
 
 odfgate_status odfgate_report_new(const char *format, FILE *out,

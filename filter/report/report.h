@@ -51,7 +51,4 @@ odfgate_severity og_report_level(const odfgate_report *rep, const odfgate_result
 /* Does finding f make its document fail (not suppressed, at or above the level)? */
 int og_report_fails(const odfgate_report *rep, const odfgate_result *res, const odfgate_finding *f);
 
-/* Write s with control characters replaced by '?' (for terminals and logs). */
-void og_put_safe(FILE *out, const char *s);
-
 #endif

@@ -71,6 +71,12 @@ run_odfgate fetch --timeout 1 "$base/slow"
 secs=$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%d", b - a }')
 check "slow server: timed out after --timeout 1" [ "$rc" -eq 3 -a "$secs" -lt 4 ]
 case $err in *"/slow: timed out ("*) ok "time-out message";; *) fail "time-out message"; diag "$err";; esac
+# a trickle (1.2 KB/s, under the low-speed limit) is cut by the low-speed limit, not left to
+# run to the 30 s total
+run_odfgate fetch "$base/trickle/600/500"
+case $err in *"/trickle/600/500: timed out (Operation too slow. Less than 8192 bytes/sec transferred the last 8 seconds)"*)
+    check "a trickle is cut by the low-speed limit (8 KiB/s over 8 s), exit 3" [ "$rc" -eq 3 ];;
+    *) fail "a trickle is cut by the low-speed limit"; diag "$err";; esac
 run_odfgate fetch "$base/endless"
 check "endless body without a length: stopped at the size cap" \
     [ "$rc" -eq 3 -a "$err" = "odfgate: $base/endless: body larger than the limit of 4194304 bytes (fetch-failed)" ]

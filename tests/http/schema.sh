@@ -69,6 +69,31 @@ case $err in "odfgate: http://localhost:$port/res/base.xml: refused to connect t
 check "... exit 2" [ "$rc" -eq 2 ]
 run_odfgate schema check --allow-private-addresses "$base/res/foreign.xml"
 check "... allowed with --allow-private-addresses" [ "$rc" -eq 0 ]
+# every hop is judged on its own: a same-origin reference that redirects to another origin is
+# untrusted from that hop on; a same-origin redirect stays trusted
+sed "s|extends=\"base.xml\"|extends=\"/to/http://127.0.0.1:$port/res/base.xml\"|" "$root/child.xml" >"$root/hop-foreign.xml"
+sed "s|extends=\"base.xml\"|extends=\"/redir/base.xml\"|" "$root/child.xml" >"$root/hop-same.xml"
+: >"$http_log"
+run_odfgate schema check "http://localhost:$port/res/hop-foreign.xml"
+case $err in "odfgate: http://localhost:$port/to/http://127.0.0.1:$port/res/base.xml: refused to connect to 127.0.0.1, a loopback address (--allow-private-addresses allows it) (redirected to http://127.0.0.1:$port/res/base.xml) (fetch-failed)")
+    ok "same-origin extends redirected to another origin: that hop is untrusted, loopback refused";;
+    *) fail "redirect to another origin"; diag "$err";; esac
+check "... exit 2, and the other origin never asked" [ "$rc" -eq 2 -a "$(requests '^GET /res/base.xml ')" -eq 0 ]
+run_odfgate schema check "http://localhost:$port/res/hop-same.xml"
+check "same-origin extends redirected on its own origin: followed" [ "$rc" -eq 0 -a "$(requests '^GET /res/base.xml ')" -eq 1 ]
+run_odfgate schema check --allow-private-addresses "http://localhost:$port/res/hop-foreign.xml"
+check "... the foreign hop allowed with --allow-private-addresses" [ "$rc" -eq 0 ]
+# every spelling of a loopback address is judged by the address connected
+i=0
+for host in 127.1 2130706433 0x7f000001 0177.0.0.1 0 '[::ffff:127.0.0.1]' '[::ffff:7f00:1]' '[0:0:0:0:0:ffff:7f00:1]'; do
+    i=$((i + 1))
+    sed "s|href=\"data-sharing.txt\"|href=\"http://$host:$port/res/spelt.txt\"|" "$root/child.xml" >"$root/spelt$i.xml"
+    run_odfgate schema check "http://localhost:$port/res/spelt$i.xml"
+    case $err in *": refused to connect to "*" address (--allow-private-addresses allows it) (fetch-failed)")
+        check "clause at http://$host:PORT from another origin: refused, the server never asked" \
+            [ "$rc" -eq 2 -a "$(requests '^GET /res/spelt.txt ')" -eq 0 ];;
+        *) fail "clause at http://$host:PORT: refused"; diag "$err";; esac
+done
 run_odfgate schema check "$base/res/escape.xml"
 check "a fetched schema's href=/etc/passwd stays on the server (never a local file)" \
     [ "$rc" -eq 2 -a "$err" = "odfgate: $base/etc/passwd: the server answered HTTP 404 (fetch-failed)" ]

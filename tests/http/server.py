@@ -15,6 +15,8 @@ libcurl's per-host connection cap); with --tls it speaks HTTPS with that certifi
   /slow            waits 5 s before answering   /endless   200, no length, never ends
   /big             Content-Length: 100 MB, sends it
   /delay/MS/...    waits MS milliseconds, then 200 (the link benchmark)
+  /to/URL          302 to URL (another origin)
+  /trickle/N/MS    200 with Content-Length 1 MB, N bytes every MS milliseconds, never done
 """
 import argparse, email.utils, hashlib, os, ssl, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -60,6 +62,21 @@ class Handler(BaseHTTPRequestHandler):
             return self.resource(p[5:])
         if p.startswith("/redir/"):
             return self.send(302, b"", [("Location", "/res/" + p[7:])])
+        if p.startswith("/to/"):
+            return self.send(302, b"", [("Location", p[4:])])
+        if p.startswith("/trickle/"):
+            n, ms = (int(x) for x in p.split("/")[2:4])
+            self.send_response(200)
+            self.send_header("Content-Length", str(1024 * 1024))
+            self.send_header("Connection", "close")
+            self.end_headers()
+            try:
+                while True:
+                    self.wfile.write(b"x" * n)
+                    self.wfile.flush()
+                    time.sleep(ms / 1000.0)
+            except OSError:
+                return
         if p == "/loop":
             return self.send(302, b"", [("Location", "/loop")])
         if p.startswith("/status/"):
