@@ -44,6 +44,47 @@ static void usage(FILE *out)
           out);
 }
 
+/* Edit distance (Levenshtein, with a swap of neighbours as one edit) between two short words. */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), d[32][32];
+    if (la >= 32 || lb >= 32)
+        return (size_t)-1;
+    for (size_t i = 0; i <= la; i++)
+        for (size_t j = 0; j <= lb; j++) {
+            if (!i || !j) {
+                d[i][j] = i + j;
+                continue;
+            }
+            size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            best = d[i - 1][j] + 1 < best ? d[i - 1][j] + 1 : best;
+            best = d[i][j - 1] + 1 < best ? d[i][j - 1] + 1 : best;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[la][lb];
+}
+
+/* "unknown command", the nearest commands when they are near (at most 2 edits, as git does),
+ * and where the list is: not the whole help. */
+static int unknown_command(const char *name)
+{
+    size_t best = 3, n = 0;
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+        size_t d = distance(name, commands[i].name);
+        best = d < best ? d : best;
+    }
+    cli_error("unknown command '%s'", name);
+    for (size_t i = 0; best <= 2 && i < sizeof(commands) / sizeof(commands[0]); i++)
+        if (distance(name, commands[i].name) == best)
+            fprintf(stderr, "%s%s", n++ ? ", " : "Did you mean: ", commands[i].name);
+    if (n)
+        fputs("?\n", stderr);
+    fputs("Run 'odfgate --help' for the list of commands.\n", stderr);
+    return OG_EXIT_USAGE;
+}
+
 int main(int argc, char **argv)
 {
     int rc;
@@ -75,7 +116,5 @@ int main(int argc, char **argv)
             }
             return rc;
         }
-    cli_error("unknown command '%s'", argv[1]);
-    usage(stderr);
-    return OG_EXIT_USAGE;
+    return unknown_command(argv[1]);
 }

@@ -110,6 +110,36 @@ int og_cp_is_unsafe(uint32_t cp)
            cp == 0x200f || (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+const char *og_excerpt(const char *s, size_t n, size_t max, char *out, size_t cap)
+{
+    size_t i = 0, chars = 0, space = 0, k;
+    uint32_t cp;
+    if (cap < 4) {
+        if (cap)
+            out[0] = '\0';
+        return out;
+    }
+    /* walk max characters (or to the end); room is kept for "…" and the NUL */
+    while (i < n && chars < max && (k = og_utf8_decode(s + i, n - i, &cp)) && i + k + 4 <= cap) {
+        if (cp == ' ')
+            space = i;
+        i += k;
+        chars++;
+    }
+    if (i == n) {
+        memcpy(out, s, n);
+        out[n] = '\0';
+        return out;
+    }
+    if (s[i] != ' ' && space > i / 2)
+        i = space; /* end on a word boundary */
+    while (i && s[i - 1] == ' ')
+        i--;
+    memcpy(out, s, i);
+    memcpy(out + i, "\xe2\x80\xa6", 4); /* "…" and the NUL */
+    return out;
+}
+
 size_t og_utf8_display_unit(const char *s, char esc[12])
 {
     uint32_t cp;

@@ -67,6 +67,10 @@ int og_cp_is_unsafe(uint32_t cp);
  * the end) and fills esc with what to show instead, "<U+XXXX>" for an unsafe code point and
  * "<0xNN>" for a byte that is not UTF-8, or "" when it is shown as it is. */
 size_t og_utf8_display_unit(const char *s, char esc[12]);
+/* s[0..n) for quoting in a message, in out (cap bytes, NUL-terminated, returned): whole when it
+ * has at most max characters (and fits), else cut at the last space within them (unless that
+ * leaves less than half) and ended with "…"; a UTF-8 character is never cut. */
+const char *og_excerpt(const char *s, size_t n, size_t max, char *out, size_t cap);
 
 /* Unicode White_Space, plus U+200B..U+200D (zero-width space, non-joiner, joiner), U+2060
  * (word joiner) and U+FEFF (BOM).  Folding drops the last four rather than spacing them. */

@@ -25,7 +25,7 @@ static int search(og_check *c, const og_phrase *p, uint32_t i, char *shown, size
     r = og_phrase_search(p, para->text, para->len, folded, flen, &off, &len);
     if (r && shown) {
         if (p->kind == OG_PHRASE_REGEX)
-            snprintf(shown, shown_len, "%.*s", (int)(len < 80 ? len : 80), para->text + off);
+            og_excerpt(para->text + off, len, 80, shown, shown_len);
         else
             snprintf(shown, shown_len, "%s", p->text);
     }
@@ -51,10 +51,12 @@ static int require_in(og_check *c, const og_phrase *p, size_t s, uint32_t from, 
     if (p->message)
         og_finding(c, "phrase-required", s, h, h != OG_NONE ? c->doc->headings[h].paragraph : 0,
                    "%s", p->message);
-    else if (s != OG_NONE)
+    else if (s != OG_NONE) {
+        char a[400];
         og_finding(c, "phrase-required", s, h, c->doc->headings[h].paragraph,
-                   "section \"%s\" must contain \"%s\"", c->schema->sections[s].heading, p->text);
-    else
+                   "section \"%s\" must contain \"%s\"", og_section_shown(c, s, a, sizeof(a)),
+                   p->text);
+    } else
         og_finding(c, "phrase-required", OG_NONE, OG_NONE, 0, "the document must contain \"%s\"",
                    p->text);
     return 0;

@@ -16,6 +16,10 @@ int og_match_headings(const odfgate_doc *doc, const odfgate_schema *schema, size
 /* sections.c: matches headings to sections (fills heading_match, section_heading,
  * para_heading, para_section), then section-* rules.  Returns -1 on out-of-memory. */
 int og_rules_sections(og_check *c);
+/* sections.c: how a message names section s: by its heading as the document writes it ("3.
+ * Working together", at most 80 characters) when present, else by the schema's heading.
+ * Returns out or the schema's string. */
+const char *og_section_shown(og_check *c, size_t s, char *out, size_t cap);
 /* phrases.c: phrase-required, phrase-forbidden, placeholder. */
 int og_rules_phrases(og_check *c);
 /* phrases.c: 1 if a paragraph of present section s holds a placeholder, 0 if not, -1 on

@@ -72,6 +72,19 @@ static const char *section_name(og_check *c, size_t s) { return c->schema->secti
 
 static int present(og_check *c, size_t s) { return c->section_heading[s] != OG_NONE; }
 
+/* How a message names what the reader sees: document heading h as the document writes it
+ * ("3. Working together"), at most 80 characters. */
+static const char *doc_heading(og_check *c, size_t h, char *out, size_t cap)
+{
+    const char *t = c->doc->headings[h].text;
+    return og_excerpt(t, strlen(t), 80, out, cap);
+}
+
+const char *og_section_shown(og_check *c, size_t s, char *out, size_t cap)
+{
+    return present(c, s) ? doc_heading(c, c->section_heading[s], out, cap) : section_name(c, s);
+}
+
 static void check_duplicates_and_hidden(og_check *c)
 {
     const odfgate_doc *doc = c->doc;
@@ -79,8 +92,9 @@ static void check_duplicates_and_hidden(og_check *c)
         size_t s = c->heading_match[h];
         if (s == OG_NONE || doc->headings[h].hidden || c->section_heading[s] == h)
             continue;
+        char a[400];
         og_finding(c, "section-duplicate", s, h, heading_para(c, h),
-                   "section \"%s\" appears again (first at paragraph %u)", section_name(c, s),
+                   "section \"%s\" appears again (first at paragraph %u)", doc_heading(c, h, a, sizeof(a)),
                    heading_para(c, c->section_heading[s]));
     }
     for (size_t s = 0; s < c->schema->section_count; s++) {
@@ -88,9 +102,10 @@ static void check_duplicates_and_hidden(og_check *c)
             continue;
         for (size_t h = 0; h < doc->heading_count; h++)
             if (c->heading_match[h] == s) {
+                char a[400];
                 og_finding(c, "section-hidden", s, h, heading_para(c, h),
                            "section \"%s\" is inside a hidden section, so readers will not see it",
-                           section_name(c, s));
+                           doc_heading(c, h, a, sizeof(a)));
                 break;
             }
     }
@@ -181,6 +196,7 @@ static int check_order_group(og_check *c, size_t parent)
         keep[i] = 1;
     for (size_t i = 0; i < n; i++) {
         size_t s = seq[i], h = c->section_heading[s], anchor = OG_NONE;
+        char a[400], b[400];
         if (keep[i])
             continue;
         for (size_t j = 0; j < n; j++) /* the first kept section that should follow it */
@@ -189,14 +205,15 @@ static int check_order_group(og_check *c, size_t parent)
         if (anchor != OG_NONE)
             og_finding(c, "section-order", s, h, heading_para(c, h),
                        "section \"%s\" is out of order: it should come before \"%s\"",
-                       section_name(c, s), section_name(c, anchor));
+                       og_section_shown(c, s, a, sizeof(a)), og_section_shown(c, anchor, b, sizeof(b)));
         else {
             for (size_t j = 0; j < n; j++)
                 if (keep[j] && seq[j] < s && (anchor == OG_NONE || seq[j] > anchor))
                     anchor = seq[j];
             og_finding(c, "section-order", s, h, heading_para(c, h),
                        "section \"%s\" is out of order: it should come after \"%s\"",
-                       section_name(c, s), anchor != OG_NONE ? section_name(c, anchor) : "?");
+                       og_section_shown(c, s, a, sizeof(a)),
+                       anchor != OG_NONE ? og_section_shown(c, anchor, b, sizeof(b)) : "?");
         }
     }
     rc = 0;
@@ -227,6 +244,7 @@ static void check_lengths(og_check *c)
         const og_section *sec = &sc->sections[s];
         size_t h;
         uint64_t words;
+        char a[400];
         if (!present(c, s))
             continue;
         h = c->section_heading[s];
@@ -237,14 +255,14 @@ static void check_lengths(og_check *c)
             ; /* not judged yet */
         else if (words == 0)
             og_finding(c, "section-empty", s, h, heading_para(c, h),
-                       "section \"%s\" has a heading but no text", sec->heading);
+                       "section \"%s\" has a heading but no text", og_section_shown(c, s, a, sizeof(a)));
         else if (sec->min_words && words < sec->min_words)
             og_finding(c, "section-too-short", s, h, heading_para(c, h),
-                       "section \"%s\" has %llu words; the minimum is %llu", sec->heading,
+                       "section \"%s\" has %llu words; the minimum is %llu", og_section_shown(c, s, a, sizeof(a)),
                        (unsigned long long)words, (unsigned long long)sec->min_words);
         if (sec->max_words && words > sec->max_words)
             og_finding(c, "section-too-long", s, h, heading_para(c, h),
-                       "section \"%s\" has %llu words; the maximum is %llu", sec->heading,
+                       "section \"%s\" has %llu words; the maximum is %llu", og_section_shown(c, s, a, sizeof(a)),
                        (unsigned long long)words, (unsigned long long)sec->max_words);
     }
 }

@@ -1,5 +1,7 @@
-/* test-escape.c — odfgate_escape / odfgate_fput_safe: what reaches a terminal (SECURITY.md). */
+/* test-escape.c — odfgate_escape / odfgate_fput_safe (what reaches a terminal, SECURITY.md) and
+ * og_excerpt (what a message quotes). */
 #include "odfgate.h"
+#include "text.h"
 #include "unit.h"
 
 #include <stdlib.h>
@@ -49,4 +51,21 @@ OG_TEST(fput_safe_writes_everything)
     OG_CHECK_INT((int)len, (int)sizeof(big) - 1 - 1 + 8);
     OG_CHECK(buf && strncmp(buf + 700, "<U+001B>x", 9) == 0);
     free(buf);
+}
+
+OG_TEST(excerpt_cuts_at_a_word_and_never_inside_a_character)
+{
+    char out[64];
+    OG_CHECK_STR(og_excerpt("short", 5, 80, out, sizeof(out)), "short");
+    /* 20 characters at most: cut after "quick brown", at a space, and "…" */
+    const char *s = "the quick brown foxes jumped";
+    OG_CHECK_STR(og_excerpt(s, strlen(s), 20, out, sizeof(out)), "the quick brown\xe2\x80\xa6");
+    /* exactly 20 characters with a space next: no word to drop */
+    OG_CHECK_STR(og_excerpt(s, strlen(s), 21, out, sizeof(out)), "the quick brown foxes\xe2\x80\xa6");
+    /* one long word: cut at the limit, on a character boundary (é is two bytes) */
+    const char *w = "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9";
+    OG_CHECK_STR(og_excerpt(w, strlen(w), 4, out, sizeof(out)), "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xe2\x80\xa6");
+    /* the buffer, not max, is the limit: 9 bytes hold 2 characters of 2 bytes and "…" */
+    OG_CHECK_STR(og_excerpt(w, strlen(w), 80, out, 9), "\xc3\xa9\xc3\xa9\xe2\x80\xa6");
+    OG_CHECK(strlen(og_excerpt(w, strlen(w), 80, out, 9)) < 9);
 }
