@@ -12,6 +12,10 @@
 typedef struct og_para {
     const char *text;        /* whitespace collapsed and trimmed; "" if empty */
     const char *style;       /* text:style-name, or NULL */
+    const char *vtext;       /* the text with fields that LibreOffice recomputes standing for
+                                their definitions (canonical text version 2, fields.h), or
+                                NULL when that is `text` */
+    uint32_t vlen;
     uint64_t words;
     uint32_t len;            /* strlen(text) */
     uint32_t ordinal;        /* 1-based position among body paragraphs */
@@ -35,6 +39,8 @@ typedef struct og_para {
 typedef struct og_aux {
     const char *text;
     uint32_t len;
+    const char *vtext;       /* as og_para's: NULL when that is `text` */
+    uint32_t vlen;
     uint32_t anchor;         /* index of the body paragraph it belongs to (para_count: at end) */
 } og_aux;
 

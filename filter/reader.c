@@ -1,6 +1,8 @@
 /* reader.c — the streaming pass that builds the model, see reader.h and docs/reading.md. */
 #include "reader.h"
 
+#include "fields.h"
+
 #include "styles.h"
 #include "text.h"
 #include "vec.h"
@@ -104,6 +106,14 @@ typedef struct pending_style {
     const char *missing;
 } pending_style;
 
+/* The canonical text of version 2 of a paragraph (fields.h): kept only for a paragraph with a
+ * field that stands for its definition, from that field on (the text before is copied then). */
+typedef struct vtext {
+    og_buf buf;
+    int active;      /* buf follows the paragraph: it has such a field */
+    int field_depth; /* inside such a field (its shown value left out of buf), -1 none */
+} vtext;
+
 typedef struct reader {
     odfgate_doc *doc;
     const odfgate_limits *lim;
@@ -125,6 +135,8 @@ typedef struct reader {
     int cells;        /* open table cells */
     int saw_text_body;
     og_buf text;
+    vtext vt;         /* the paragraph's canonical text version 2, when it differs */
+    og_buf field_def; /* a field's definition, while deciding */
     og_para cur;
     uint64_t text_total;
     OG_VEC(og_para) paras;
@@ -133,6 +145,7 @@ typedef struct reader {
     int aux_depth;      /* depth of text:note-body / draw:text-box, -1 outside */
     int aux_para_depth; /* current paragraph inside it, -1 none */
     og_buf aux_text;
+    vtext aux_vt;
     OG_VEC(og_aux) aux;
     uint32_t tracked;
 
@@ -173,6 +186,63 @@ static int buf_error(reader *r, int rc)
             r->part ? ": " : "",
             (unsigned long long)r->lim->max_text);
     return -1;
+}
+
+/* ------------------------------------------------------------------ fields */
+
+/* Element text:<local> at depth in a paragraph whose text so far is `text`: a field that
+ * stands for its definition starts (or adds to) the paragraph's version-2 text. */
+static int vtext_element(reader *r, vtext *v, const og_buf *text, const char *local, int depth,
+                         int empty)
+{
+    int rc = 0, is;
+    if (v->field_depth >= 0)
+        return 0; /* inside such a field already */
+    og_buf_reset(&r->field_def);
+    if ((is = og_field_definition(r->s, local, &r->field_def, &rc)) <= 0)
+        return is < 0 ? buf_error(r, rc) : 0;
+    if (!v->active) {
+        og_buf_reset(&v->buf);
+        if (text->len && (rc = og_buf_add(&v->buf, text->data, text->len)))
+            return buf_error(r, rc);
+        v->active = 1;
+    }
+    if ((rc = og_buf_add(&v->buf, r->field_def.data, r->field_def.len)))
+        return buf_error(r, rc);
+    if (!empty)
+        v->field_depth = depth;
+    return 0;
+}
+
+/* Text added to a paragraph: to its version-2 text too, unless it is a field's shown value. */
+static int vtext_add(reader *r, vtext *v, const char *s, size_t n)
+{
+    int rc = v->active && v->field_depth < 0 ? og_append_collapsed(&v->buf, s, n) : 0;
+    return rc ? buf_error(r, rc) : 0;
+}
+
+static void vtext_end_element(vtext *v, int depth)
+{
+    if (depth == v->field_depth)
+        v->field_depth = -1;
+}
+
+/* At the end of a paragraph: its version-2 text in the arena (*out NULL when it has none). */
+static int vtext_take(reader *r, vtext *v, const char **out, uint32_t *len)
+{
+    size_t n = v->buf.len;
+    *out = NULL;
+    *len = 0;
+    if (!v->active)
+        return 0;
+    v->active = 0;
+    v->field_depth = -1;
+    if (n && v->buf.data[n - 1] == ' ')
+        n--;
+    if (!(*out = og_arena_strndup(&r->doc->arena, v->buf.data ? v->buf.data : "", n)))
+        return fail_nomem(r);
+    *len = (uint32_t)n;
+    return 0;
 }
 
 /* ------------------------------------------------------------------ body */
@@ -217,6 +287,8 @@ static int para_end(reader *r)
     r->cur.text = len ? og_arena_strndup(&r->doc->arena, r->text.data, len) : "";
     if (!r->cur.text)
         return fail_nomem(r);
+    if (vtext_take(r, &r->vt, &r->cur.vtext, &r->cur.vlen) < 0)
+        return -1;
     r->cur.len = (uint32_t)len;
     og_trigrams grams;
     if (len >= OG_GRAMS_KEPT_MIN &&
@@ -239,7 +311,13 @@ static int para_end(reader *r)
 static int add_text(reader *r, const char *s, size_t n)
 {
     int rc = og_append_collapsed(&r->text, s, n);
-    return rc ? buf_error(r, rc) : 0;
+    return rc ? buf_error(r, rc) : vtext_add(r, &r->vt, s, n);
+}
+
+static int aux_add(reader *r, const char *s, size_t n)
+{
+    int rc = og_append_collapsed(&r->aux_text, s, n);
+    return rc ? buf_error(r, rc) : vtext_add(r, &r->aux_vt, s, n);
 }
 
 static int aux_para_end(reader *r)
@@ -252,9 +330,11 @@ static int aux_para_end(reader *r)
     r->text_total += len;
     if (r->text_total > r->lim->max_text)
         return buf_error(r, OG_BUF_TOOBIG);
-    if (!len)
+    if (vtext_take(r, &r->aux_vt, &a.vtext, &a.vlen) < 0)
+        return -1;
+    if (!len && !a.vtext)
         return 0;
-    a.text = og_arena_strndup(&r->doc->arena, r->aux_text.data, len);
+    a.text = og_arena_strndup(&r->doc->arena, r->aux_text.data ? r->aux_text.data : "", len);
     a.len = (uint32_t)len;
     a.anchor = (uint32_t)r->paras.len; /* the paragraph being read, or the next one */
     if (!a.text)
@@ -276,10 +356,10 @@ static int aux_element(reader *r, const char *ns, const char *local, int depth, 
         return empty ? aux_para_end(r) : 0;
     }
     if (r->aux_para_depth >= 0 &&
-        (local == r->n.s || local == r->n.tab || local == r->n.line_break)) {
-        int rc = og_append_collapsed(&r->aux_text, " ", 1);
-        return rc ? buf_error(r, rc) : 0;
-    }
+        (local == r->n.s || local == r->n.tab || local == r->n.line_break))
+        return aux_add(r, " ", 1);
+    if (r->aux_para_depth >= 0)
+        return vtext_element(r, &r->aux_vt, &r->aux_text, local, depth, empty);
     return 0;
 }
 
@@ -312,7 +392,8 @@ static int annot_end(reader *r)
         len--;
     if (len < sizeof(prefix) - 1 || strncmp(t, prefix, sizeof(prefix) - 1) != 0)
         return 0;
-    og_aux w = {og_arena_strndup(&r->doc->arena, t, len), (uint32_t)len, (uint32_t)r->paras.len};
+    og_aux w = {.text = og_arena_strndup(&r->doc->arena, t, len), .len = (uint32_t)len,
+                .anchor = (uint32_t)r->paras.len};
     if (!w.text)
         return fail_nomem(r);
     int rc = OG_VEC_PUSH(&r->waivers, w, OG_MAX_PARAS);
@@ -357,6 +438,9 @@ static int body_element(reader *r, const char *ns, const char *local, int depth,
         if (r->para_depth >= 0 &&
             (local == r->n.s || local == r->n.tab || local == r->n.line_break))
             return add_text(r, " ", 1);
+        if (r->para_depth >= 0 && local != r->n.a && local != r->n.section &&
+            vtext_element(r, &r->vt, &r->text, local, depth, empty) < 0)
+            return -1;
         if (local == r->n.section && !empty && r->hidden_depth < 0) {
             char *display = og_xml_attr(r->s, OG_NS_TEXT, "display");
             char *is_hidden = og_xml_attr(r->s, OG_NS_TEXT, "is-hidden");
@@ -375,6 +459,8 @@ static int body_element(reader *r, const char *ns, const char *local, int depth,
 
 static int body_end(reader *r, const char *ns, const char *local, int depth)
 {
+    vtext_end_element(&r->vt, depth);
+    vtext_end_element(&r->aux_vt, depth);
     if (depth == r->aux_para_depth)
         return aux_para_end(r);
     if (depth == r->aux_depth) {
@@ -667,10 +753,8 @@ static int on_node(reader *r, int want)
         }
         if (!v)
             return 0;
-        if (r->aux_para_depth >= 0) {
-            int rc = og_append_collapsed(&r->aux_text, v, strlen(v));
-            return rc ? buf_error(r, rc) : 0;
-        }
+        if (r->aux_para_depth >= 0)
+            return aux_add(r, v, strlen(v));
         if (r->para_depth >= 0 && r->aux_depth < 0)
             return add_text(r, v, strlen(v));
         if (r->meta_depth >= 0 && r->field >= 0) {
@@ -691,6 +775,8 @@ static void reset_positions(reader *r)
     r->aux_depth = r->aux_para_depth = -1;
     r->annot_depth = r->annot_meta_depth = -1;
     r->cells = 0;
+    r->vt.active = r->aux_vt.active = 0;
+    r->vt.field_depth = r->aux_vt.field_depth = -1;
 }
 
 /* Run one pass over a part (or the flat document). */
@@ -873,6 +959,9 @@ int og_read_document(og_package *pkg, const odfgate_limits *lim, odfgate_doc *do
     og_buf_init(&r.text, lim->max_text);
     og_buf_init(&r.mtext, 1u << 20); /* one metadata value: 1 MiB */
     og_buf_init(&r.aux_text, lim->max_text);
+    og_buf_init(&r.vt.buf, lim->max_text + 1024);
+    og_buf_init(&r.aux_vt.buf, lim->max_text + 1024);
+    og_buf_init(&r.field_def, 1024);
     og_buf_init(&r.annot_text, lim->max_text);
     r.styles = og_styles_new();
     if (!r.styles) {
@@ -907,6 +996,9 @@ done:
     og_buf_free(&r.text);
     og_buf_free(&r.mtext);
     og_buf_free(&r.aux_text);
+    og_buf_free(&r.vt.buf);
+    og_buf_free(&r.aux_vt.buf);
+    og_buf_free(&r.field_def);
     og_buf_free(&r.annot_text);
     free(r.aux.items);
     free(r.waivers.items);

@@ -10,8 +10,8 @@
 
 /* ------------------------------------------------------------------ digests */
 
-int og_digests_compute(const odfgate_doc *doc, const odfgate_schema *schema, og_arena *a,
-                       og_digests *out)
+int og_digests_compute(const odfgate_doc *doc, const odfgate_schema *schema, int version,
+                       og_arena *a, og_digests *out)
 {
     size_t nh = doc->heading_count, ns = schema->section_count;
     size_t *hm = malloc((nh + 1) * sizeof(size_t)), *sh = malloc((ns + 1) * sizeof(size_t));
@@ -20,10 +20,12 @@ int og_digests_compute(const odfgate_doc *doc, const odfgate_schema *schema, og_
 
     og_buf_init(&buf, SIZE_MAX / 2);
     out->count = ns;
+    out->version = version;
     out->sections = og_arena_zalloc(a, (ns + 1) * sizeof(*out->sections));
     if (!hm || !sh || !out->sections || og_match_headings(doc, schema, hm, sh) < 0)
         goto done;
-    if (og_buf_adds(&buf, OG_CANONICAL_HEADER) || og_canonical_range(doc, 0, doc->para_count, &buf))
+    if (og_buf_adds(&buf, og_canonical_header(version)) ||
+        og_canonical_range(doc, 0, doc->para_count, version, &buf))
         goto done;
     og_sha256_hex(buf.data, buf.len, out->content);
     for (size_t s = 0; s < ns; s++) {
@@ -33,7 +35,8 @@ int og_digests_compute(const odfgate_doc *doc, const odfgate_schema *schema, og_
             continue;
         }
         og_buf_reset(&buf);
-        if (og_canonical_range(doc, doc->heading_para[sh[s]], og_doc_section_end(doc, sh[s]), &buf))
+        if (og_canonical_range(doc, doc->heading_para[sh[s]], og_doc_section_end(doc, sh[s]),
+                               version, &buf))
             goto done;
         og_sha256_hex(buf.data ? buf.data : "", buf.len, hex);
         memcpy(out->sections[s], hex, 16);
@@ -52,7 +55,8 @@ odfgate_status odfgate_doc_canonical_text(const odfgate_doc *doc, char **text, s
 {
     og_buf buf;
     og_buf_init(&buf, SIZE_MAX / 2);
-    if (og_buf_adds(&buf, OG_CANONICAL_HEADER) || og_canonical_range(doc, 0, doc->para_count, &buf)) {
+    if (og_buf_adds(&buf, og_canonical_header(OG_CANONICAL_LATEST)) ||
+        og_canonical_range(doc, 0, doc->para_count, OG_CANONICAL_LATEST, &buf)) {
         og_buf_free(&buf);
         return og_fail(err, ODFGATE_E_NOMEM, doc->path, NULL, "out of memory");
     }
@@ -157,7 +161,7 @@ int og_signoff_encode(const odfgate_stamp *stamp, const char *at, const og_diges
                        "date \"%s\" is not an ISO 8601 date-time with a time zone "
                        "(e.g. 2026-11-24T10:00:00+00:00)", at), -1;
     og_buf_reset(out);
-    rc = og_buf_printf(out, "%s%d; id=%s; decision=%s; by=", OG_SIGNOFF_MAGIC, OG_SIGNOFF_VERSION,
+    rc = og_buf_printf(out, "%s%d; id=%s; decision=%s; by=", OG_SIGNOFF_MAGIC, d->version,
                        stamp->signatory, decision);
     if (!rc)
         rc = put_escaped(out, stamp->by);
@@ -204,6 +208,7 @@ static int is_hex(const char *s, size_t n)
 }
 
 typedef struct parsed {
+    int version; /* of the record, and of the canonical text its digests are over */
     const char *id, *decision, *by, *role, *at, *content, *sections;
 } parsed;
 
@@ -220,8 +225,9 @@ static const char *parse_record(og_arena *a, const char *value, parsed *p)
     version = strtol(s, &end, 10);
     if (end == s)
         return "no record format version";
-    if (version != OG_SIGNOFF_VERSION)
+    if (version < 1 || version > OG_SIGNOFF_VERSION)
         return "unsupported record format version";
+    p->version = (int)version;
     s = end;
     while (*s) {
         const char *k, *eq, *semi;
@@ -345,7 +351,8 @@ odfgate_status odfgate_signoffs_read(const odfgate_doc *doc, const odfgate_schem
 {
     const odfgate_meta *m = &doc->meta;
     odfgate_signoffs *res = calloc(1, sizeof(*res));
-    og_digests d;
+    og_digests d[OG_SIGNOFF_VERSION + 1]; /* by canonical text version, made when first needed */
+    int made[OG_SIGNOFF_VERSION + 1] = {0};
     size_t n = 0;
 
     *out = NULL;
@@ -355,7 +362,7 @@ odfgate_status odfgate_signoffs_read(const odfgate_doc *doc, const odfgate_schem
     for (size_t i = 0; i < m->user_count; i++)
         n += strncmp(m->user[i].name, OG_SIGNOFF_PREFIX, strlen(OG_SIGNOFF_PREFIX)) == 0;
     res->items = og_arena_zalloc(&res->arena, (n + 1) * sizeof(odfgate_signoff));
-    if (!res->items || (n && og_digests_compute(doc, schema, &res->arena, &d) < 0)) {
+    if (!res->items) {
         odfgate_signoffs_free(res);
         return og_fail(err, ODFGATE_E_NOMEM, doc->path, NULL, "out of memory");
     }
@@ -377,7 +384,14 @@ odfgate_status odfgate_signoffs_read(const odfgate_doc *doc, const odfgate_schem
             r->problem = problem;
             continue;
         }
-        if (verify(res, r, &p, &d, schema) < 0) {
+        /* a record is verified against the canonical text of its own version: one made before
+         * version 2 existed does not go stale on upgrade */
+        if (!made[p.version] && og_digests_compute(doc, schema, p.version, &res->arena, &d[p.version]) < 0) {
+            odfgate_signoffs_free(res);
+            return og_fail(err, ODFGATE_E_NOMEM, doc->path, NULL, "out of memory");
+        }
+        made[p.version] = 1;
+        if (verify(res, r, &p, &d[p.version], schema) < 0) {
             odfgate_signoffs_free(res);
             return og_fail(err, ODFGATE_E_NOMEM, doc->path, NULL, "out of memory");
         }

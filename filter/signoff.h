@@ -13,20 +13,24 @@
 
 #define OG_SIGNOFF_PREFIX "odfgate.signoff."
 #define OG_SIGNOFF_MAGIC "odfgate-signoff/"
-#define OG_SIGNOFF_VERSION 1
+/* The record format version, which is also the version of the canonical text its digests
+ * are over (canonical.h); records of every version from 1 up are read. */
+#define OG_SIGNOFF_VERSION 2
 #define OG_FUTURE_SKEW_SECONDS 300
 
 /* Digests of a document's current text: the whole canonical text, and 16 hex digits per
  * schema section (in schema order; "-" for a section that is absent). */
 typedef struct og_digests {
+    int version; /* of the canonical text */
     char content[65];
     char (*sections)[17];
     size_t count;
 } og_digests;
 
-/* Compute the digests (sections allocated in arena).  Returns 0 or -1 (out of memory). */
-int og_digests_compute(const odfgate_doc *doc, const odfgate_schema *schema, og_arena *a,
-                       og_digests *out);
+/* Compute the digests over canonical text `version` (sections allocated in arena).  Returns
+ * 0 or -1 (out of memory). */
+int og_digests_compute(const odfgate_doc *doc, const odfgate_schema *schema, int version,
+                       og_arena *a, og_digests *out);
 
 /* Encode a record value for `stamp` (validated: known decision, ISO date) into out.
  * Returns 0, or -1 with err filled (ODFGATE_E_USAGE). */

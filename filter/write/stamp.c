@@ -10,6 +10,7 @@
 #include "model.h"
 #include "package.h"
 #include "pkgwrite.h"
+#include "canonical.h"
 #include "signoff.h"
 
 #define SIGNATURES OG_SIGNATURES_PART
@@ -170,7 +171,7 @@ static odfgate_status stamp_unlocked(const char *in_path, const char *out_path,
     if (!stamp->at)
         og_now_iso(now);
     st = ODFGATE_FAILED;
-    if (og_digests_compute(doc, schema, &a, &d) < 0)
+    if (og_digests_compute(doc, schema, OG_CANONICAL_LATEST, &a, &d) < 0)
         og_fail(err, ODFGATE_E_NOMEM, in_path, NULL, "out of memory");
     else if (og_signoff_encode(stamp, stamp->at ? stamp->at : now, &d, schema, &record, err) == 0 &&
              og_buf_printf(&name, "%s%s", OG_SIGNOFF_PREFIX, stamp->signatory) == OG_BUF_OK)

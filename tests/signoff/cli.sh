@@ -53,7 +53,7 @@ if [ "$(findings)" = "signoff-missing" ] && printf '%s' "$out" | grep -q '(lga)'
 run_odfgate signoff v.odt --revoke lga -o v2.odt
 if [ "$rc" = 2 ] && [ ! -e v2.odt ]; then ok "revoking twice: exit 2, nothing written"; else fail "revoking twice: exit 2, nothing written"; fi
 
-$zipedit s1.odt m.odt meta.xml ">odfgate-signoff/1; id=monitor;" ">odfgate-signoff/9; id=monitor;"
+$zipedit s1.odt m.odt meta.xml ">odfgate-signoff/2; id=monitor;" ">odfgate-signoff/9; id=monitor;"
 run_odfgate check --format json m.odt
 if [ "$(findings)" = "signoff-malformed signoff-missing" ]; then ok "unsupported version: signoff-malformed (and missing)"; else fail "unsupported version: signoff-malformed (and missing)"; fi
 $zipedit s1.odt m2.odt meta.xml "; content=sha256:" "; content=sha1:"

@@ -52,7 +52,7 @@ uno_rc=$?
 
 # 1. what LibreOffice reads equals what odfgate wrote
 lo_props=$(sed -n 1p uno.out | python3 -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps({k:v for k,v in d.items() if k.startswith("odfgate.signoff.")}, sort_keys=True))' 2>/dev/null)
-if [ -n "$lo_props" ] && [ "$lo_props" = "$(meta_values lo-signed.odt)" ] && [ "$(echo "$lo_props" | grep -o 'odfgate-signoff/1' | wc -l)" = 6 ]; then
+if [ -n "$lo_props" ] && [ "$lo_props" = "$(meta_values lo-signed.odt)" ] && [ "$(echo "$lo_props" | grep -o 'odfgate-signoff/2' | wc -l)" = 6 ]; then
     ok "LibreOffice reads the six custom properties exactly as written"
 else fail "LibreOffice's custom properties differ"; diag "$lo_props" "$(meta_values lo-signed.odt)"; fi
 for p in lo pandoc; do

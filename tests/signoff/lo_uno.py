@@ -10,6 +10,9 @@ Operations (each one argument, fields separated by '|'):
   setprop|IN|OUT|NAME|VALUE add or replace a custom string property
   fill|IN|OUT               replace every paragraph that starts with "[insert" by 60 words
   outline|IN                print JSON [[level, heading], ...] of the outline LibreOffice sees
+  fixdate|IN|OUT|Y-M-D      set every fixed date field to that date
+  replace|IN|OUT|OLD|NEW    replace typed text (not fields) OLD by NEW everywhere
+  fields|IN                 print JSON [[field service, shown text], ...] of the text fields
 Exit status 0 only if every operation succeeded."""
 import json, os, subprocess, sys, time
 
@@ -146,6 +149,43 @@ def op_outline(desktop, src):
     doc = load(desktop, src)
     print(json.dumps([[p.OutlineLevel, p.getString()] for p in paragraphs(doc) if p.OutlineLevel > 0]))
     doc.close(True)
+
+
+def op_fixdate(desktop, src, out, day):
+    from com.sun.star.util import DateTime
+    doc = load(desktop, src)
+    y, m, d = (int(x) for x in day.split("-"))
+    n = 0
+    e = doc.TextFields.createEnumeration()
+    while e.hasMoreElements():
+        f = e.nextElement()
+        if f.supportsService("com.sun.star.text.TextField.DateTime") and f.IsFixed:
+            f.DateTimeValue = DateTime(0, 0, 0, 12, d, m, y, False)
+            n += 1
+    if not n:
+        raise SystemExit("lo_uno.py: no fixed date field in %s" % src)
+    doc.TextFields.refresh()
+    save(doc, out)
+
+
+def op_replace(desktop, src, out, old, new):
+    doc = load(desktop, src)
+    r = doc.createReplaceDescriptor()
+    r.SearchString, r.ReplaceString = old, new
+    if not doc.replaceAll(r):
+        raise SystemExit("lo_uno.py: %r not found in %s" % (old, src))
+    save(doc, out)
+
+
+def op_fields(desktop, src):
+    doc = load(desktop, src)
+    out = []
+    e = doc.TextFields.createEnumeration()
+    while e.hasMoreElements():
+        f = e.nextElement()
+        out.append([f.ImplementationName, f.getPresentation(False)])
+    doc.close(True)
+    print(json.dumps(sorted(out)))
 
 
 def main():
