@@ -117,12 +117,17 @@ static int is_fixed(og_xml_stream *s, fixable fix)
     return fixed;
 }
 
-int og_field_definition(og_xml_stream *s, const char *local, og_buf *out, int *rc)
+int og_field_kind(const char *local)
 {
     const field_kind *k = bsearch(local, kinds, OG_ARRAY_LEN(kinds), sizeof(kinds[0]), by_local);
+    return k ? (int)(k - kinds) : -1;
+}
+
+int og_field_definition(og_xml_stream *s, int kind, og_buf *out, int *rc)
+{
+    const field_kind *k = &kinds[kind];
+    const char *local = k->local;
     char *v;
-    if (!k)
-        return 0;
     if (is_fixed(s, k->fix)) {
         if (!k->value || !(v = og_xml_attr(s, OG_NS_TEXT, k->value)))
             return 0; /* its text is the value */

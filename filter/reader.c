@@ -137,6 +137,10 @@ typedef struct reader {
     og_buf text;
     vtext vt;         /* the paragraph's canonical text version 2, when it differs */
     og_buf field_def; /* a field's definition, while deciding */
+    struct field_memo {
+        const char *local; /* an interned text: name met in a paragraph */
+        int kind;          /* og_field_kind of it */
+    } field_memo[64];      /* by the name's address; cleared with every new dictionary */
     og_para cur;
     uint64_t text_total;
     OG_VEC(og_para) paras;
@@ -196,10 +200,17 @@ static int vtext_element(reader *r, vtext *v, const og_buf *text, const char *lo
                          int empty)
 {
     int rc = 0, is;
+    struct field_memo *m = &r->field_memo[((uintptr_t)local >> 4) % OG_ARRAY_LEN(r->field_memo)];
     if (v->field_depth >= 0)
         return 0; /* inside such a field already */
+    if (m->local != local) { /* names are interned: most elements are answered here */
+        m->local = local;
+        m->kind = og_field_kind(local);
+    }
+    if (m->kind < 0)
+        return 0;
     og_buf_reset(&r->field_def);
-    if ((is = og_field_definition(r->s, local, &r->field_def, &rc)) <= 0)
+    if ((is = og_field_definition(r->s, m->kind, &r->field_def, &rc)) <= 0)
         return is < 0 ? buf_error(r, rc) : 0;
     if (!v->active) {
         og_buf_reset(&v->buf);
@@ -806,6 +817,7 @@ static int pass(reader *r, og_package *pkg, const char *part, int want)
             return fail_nomem(r);
         }
         r->names_serial = s->serial;
+        memset(r->field_memo, 0, sizeof(r->field_memo));
     }
     while ((rc = og_xml_stream_next(s)) == 1) {
         int n = on_node(r, want);
