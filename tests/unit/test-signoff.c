@@ -334,3 +334,53 @@ OG_TEST(signoff_versions_and_recomputed_fields)
 #undef DOC
     odfgate_schema_free(s);
 }
+
+/* Every kind of docs/signoff.md's table, bare (no attributes) and fixed. */
+OG_TEST(signoff_every_field_kind)
+{
+    static const char *const recomputed[] = {
+        "character-count", "chapter", "database-display", "database-name", "database-row-number",
+        "dde-connection", "image-count", "note-ref", "object-count", "page-continuation",
+        "page-count", "page-variable-get", "paragraph-count", "sequence", "table-count",
+        "template-name", "word-count"};
+    static const char *const unless_fixed[] = {
+        "creation-date", "creation-time", "creator", "date", "description", "editing-cycles",
+        "editing-duration", "file-name", "initial-creator", "keywords", "modification-date",
+        "modification-time", "page-number", "print-date", "print-time", "printed-by", "subject",
+        "time", "title", "user-defined"};
+    static const char *const only_unfixed[] = {
+        "author-initials", "author-name", "sender-city", "sender-company", "sender-country",
+        "sender-email", "sender-fax", "sender-firstname", "sender-initials", "sender-lastname",
+        "sender-phone-private", "sender-phone-work", "sender-position", "sender-postal-code",
+        "sender-state-or-province", "sender-street", "sender-title"};
+    static const char *const references[] = {"reference-ref", "bookmark-ref", "sequence-ref"};
+    char body[512], want[256];
+    char *got;
+#define EXPECT(fmt_body, name, fmt_want)                                                       \
+    do {                                                                                       \
+        snprintf(body, sizeof(body), "<text:p>" fmt_body "</text:p>", name, name);             \
+        snprintf(want, sizeof(want), "P " fmt_want "\n", name);                                \
+        got = canonical_of(body, 2);                                                           \
+        OG_CHECK_STR(got, want);                                                               \
+        free(got);                                                                             \
+    } while (0)
+    for (size_t i = 0; i < sizeof(recomputed) / sizeof(recomputed[0]); i++) {
+        EXPECT("<text:%s>x</text:%s>", recomputed[i], "\1%s\1");
+        EXPECT("<text:%s text:fixed=\"true\">x</text:%s>", recomputed[i], "\1%s\1");
+    }
+    for (size_t i = 0; i < sizeof(unless_fixed) / sizeof(unless_fixed[0]); i++) {
+        EXPECT("<text:%s>x</text:%s>", unless_fixed[i], "\1%s\1");
+        EXPECT("<text:%s text:fixed=\"true\">x</text:%s>", unless_fixed[i], "x%.0s");
+    }
+    for (size_t i = 0; i < sizeof(only_unfixed) / sizeof(only_unfixed[0]); i++) {
+        EXPECT("<text:%s>x</text:%s>", only_unfixed[i], "x%.0s");
+        EXPECT("<text:%s text:fixed=\"false\">x</text:%s>", only_unfixed[i], "\1%s\1");
+    }
+    for (size_t i = 0; i < sizeof(references) / sizeof(references[0]); i++) {
+        EXPECT("<text:%s text:reference-format=\"chapter\">x</text:%s>", references[i],
+               "\1%s reference-format=chapter\1");
+        EXPECT("<text:%s text:reference-format=\"caption\">x</text:%s>", references[i], "x%.0s");
+        EXPECT("<text:%s>x</text:%s>", references[i], "x%.0s");
+    }
+#undef EXPECT
+}
