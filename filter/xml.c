@@ -1,6 +1,8 @@
 /* xml.c — safe libxml2 parsers (see xml.h and ../shared/SAFE-USE.md). */
 #include "xml.h"
 
+#include "xmlscan.h"
+
 #include "threadcache.h"
 
 #include <libxml/parser.h>
@@ -151,6 +153,26 @@ static void dom_serror(void *ctx, xmlErrorPtr e)
         sink_error(&st->sink, e);
 }
 
+static void attrs_fail(odfgate_error *err, const char *path, const char *part, uint64_t line)
+{
+    og_fail(err, ODFGATE_E_LIMIT, path, part,
+            "%s%san element with more than %d attributes (line %llu)", part ? part : "",
+            part ? ": " : "", OG_XML_MAX_ATTRIBUTES, (unsigned long long)line);
+    og_error_set_line(err, (long)line);
+}
+
+/* A whole source in memory, scanned before any parser sees it: 0, or -1 with err filled. */
+static int scan_memory(const char *data, size_t len, const char *path, const char *part,
+                       odfgate_error *err)
+{
+    og_xml_scan sc;
+    og_xml_scan_init(&sc);
+    if (og_xml_scan_bytes(&sc, data, len) == 0)
+        return 0;
+    attrs_fail(err, path, part, sc.line);
+    return -1;
+}
+
 static int has_entities(xmlDtdPtr dtd) { return dtd && (dtd->entities || dtd->pentities); }
 
 static int tree_has_entity_ref(xmlNodePtr n)
@@ -182,6 +204,8 @@ xmlDocPtr og_xml_parse_memory(const char *data, size_t len, const char *path, co
         og_fail(err, ODFGATE_E_LIMIT, path, part, "%s: XML part too large", part ? part : "");
         return NULL;
     }
+    if (scan_memory(data, len, path, part, err) < 0)
+        return NULL;
     ctxt = xmlNewParserCtxt();
     if (!ctxt) {
         og_fail(err, ODFGATE_E_NOMEM, path, part, "out of memory");
@@ -226,10 +250,21 @@ typedef struct io_ctx {
     og_xml_read_fn read;
     void *ctx;
     og_xml_stream *stream;
+    og_xml_scan scan; /* what libxml2 is given, scanned first (xmlscan.h) */
     char head[HEAD_LEN];
     int head_len, head_pos;
     int head_failed; /* the read callback failed while the head was read */
 } io_ctx;
+
+/* Bytes about to be given to libxml2: -1 (the source stops) past the attribute limit. */
+static int scanned(io_ctx *io, const char *buf, int n)
+{
+    if (n <= 0 || og_xml_scan_bytes(&io->scan, buf, (size_t)n) == 0)
+        return n;
+    io->stream->source_failed = 1;
+    io->stream->attrs_over_line = io->scan.line;
+    return -1;
+}
 
 static int stream_read(void *arg, char *buf, int len)
 {
@@ -240,15 +275,16 @@ static int stream_read(void *arg, char *buf, int len)
         memcpy(buf, io->head + io->head_pos, (size_t)n);
         io->head_pos += n;
         io->stream->bytes += (size_t)n;
-        return n;
+        return scanned(io, buf, n);
     }
     n = io->head_failed ? -1 : io->read(io->ctx, buf, len);
     if (n < 0)
         io->stream->source_failed = 1; /* must be checked after the loop (SAFE-USE.md) */
     else
         io->stream->bytes += (size_t)n;
-    return n;
+    return scanned(io, buf, n);
 }
+
 
 static void read_head(io_ctx *io)
 {
@@ -349,6 +385,7 @@ static int start_reader(og_xml_stream *s, xmlTextReaderPtr reuse, int own, og_xm
         return -1;
     }
     *io = (io_ctx){.read = read, .ctx = ctx, .stream = s};
+    og_xml_scan_init(&io->scan);
     read_head(io);
     if (reuse && !reusable_start(io->head, (size_t)io->head_len)) {
         xmlFreeTextReader(reuse);
@@ -407,6 +444,8 @@ int og_xml_stream_open_memory(og_xml_stream *s, const char *data, size_t len, co
         og_fail(err, ODFGATE_E_LIMIT, path, part, "%s: XML part too large", part ? part : "");
         return -1;
     }
+    if (scan_memory(data, len, path, part, err) < 0)
+        return -1;
     if ((s->reader = spare_take()) != NULL &&
         (!reusable_start(data, len < HEAD_LEN ? len : HEAD_LEN) ||
          xmlReaderNewMemory(s->reader, data, (int)len, NULL, NULL, OG_XML_PARSE_OPTIONS) < 0)) {
@@ -440,6 +479,12 @@ int og_xml_stream_next(og_xml_stream *s)
     if (s->failed)
         return -1;
     rc = xmlTextReaderRead(s->reader);
+    if (s->attrs_over_line) { /* before what libxml2 made of the cut-off source */
+        attrs_fail(s->err, s->path, s->part, s->attrs_over_line);
+        sink->have = sink->fatal = 1;
+        s->failed = 1;
+        return -1;
+    }
     if (rc < 0 || sink->fatal) {
         if (s->source_failed && !sink->fatal)
             return stream_fail(s, ODFGATE_E_CORRUPT, "cannot read the part");

@@ -47,6 +47,8 @@ typedef struct og_xml_stream {
                            * dictionary (xmlTextReaderConstString) stay valid while it stays */
     int failed;           /* an error was recorded (err filled) */
     int source_failed;    /* the read callback reported an error (checked after the loop) */
+    uint64_t attrs_over_line; /* the source was stopped here: an element with too many
+                                 attributes (xmlscan.h); 0 if not */
     unsigned max_depth;
     void *sink;           /* private: error capture */
     xmlDocPtr doc;        /* private: document taken from the reader (freed at close) */

@@ -86,7 +86,7 @@ if clean; then ok "batch: nothing leaked, no sanitizer report"
 else fail "batch: /etc/passwd leaked or a sanitizer report"; diag "$err"; fi
 
 # Broken schemas: exit 2, one line on stderr naming the schema.
-for s in schema-not-xml schema-bad-grammar schema-extends-missing schema-xxe; do
+for s in schema-not-xml schema-bad-grammar schema-extends-missing schema-xxe schema-many-attributes; do
     run_odfgate check --schema "$dir/$s.xml" "$dir/good.odt"
     n=$(printf '%s\n' "$err" | grep -c .)
     if [ "$rc" = 2 ] && [ "$n" = 1 ] && printf '%s' "$err" | grep -qF "$dir/$s.xml" &&
