@@ -133,6 +133,14 @@ static void process(batch *b, size_t i, slot *s, odfgate_fetcher **fetcher, int 
         s->st = ODFGATE_FAILED;
         return;
     }
+    if (in->special) {
+        s->err.code = ODFGATE_E_IO;
+        snprintf(s->err.message, sizeof(s->err.message),
+                 "%s, not a regular file: not read in a folder (name it as an argument to read it)",
+                 in->special);
+        s->st = ODFGATE_FAILED;
+        return;
+    }
     s->st = odfgate_doc_open(in->path, b->opt->limits, &s->doc, &s->err);
     if (s->st == ODFGATE_OK || s->st == ODFGATE_WARN)
         s->st = odfgate_check(s->doc, it->schema, &s->res, &s->err);

@@ -11,6 +11,8 @@
 
 #define WALK_MAX_DEPTH 64
 
+static int push_special(cli_inputs *list, const char *path, const char *what);
+
 static int push(cli_inputs *list, const char *path, int missing_errno)
 {
     if (list->len == list->cap) {
@@ -23,8 +25,25 @@ static int push(cli_inputs *list, const char *path, int missing_errno)
     }
     if (!(list->items[list->len].path = strdup(path)))
         return -1;
+    list->items[list->len].special = NULL;
     list->items[list->len++].missing_errno = missing_errno;
     return 0;
+}
+
+/* A document name in a folder that is not a regular file (itself or behind a symbolic link):
+ * reported, never opened: a FIFO would wait for a writer, a device never ends. */
+static int push_special(cli_inputs *list, const char *path, const char *what)
+{
+    if (push(list, path, 0) < 0)
+        return -1;
+    list->items[list->len - 1].special = what;
+    return 0;
+}
+
+static const char *kind_of(mode_t m)
+{
+    return S_ISFIFO(m) ? "a FIFO" : S_ISCHR(m) ? "a character device" : S_ISBLK(m) ? "a block device"
+         : S_ISSOCK(m) ? "a socket" : "not a regular file";
 }
 
 static int is_document_name(const char *name)
@@ -83,10 +102,19 @@ static int walk_dir(cli_inputs *list, const char *dir, int depth)
         }
         snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
         if (lstat(p, &st) == 0) {
+            struct stat target;
             if (S_ISDIR(st.st_mode))
                 rc = walk_dir(list, p, depth + 1);
-            else if (is_document_name(names[i]) && (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)))
+            else if (!is_document_name(names[i]))
+                ;
+            else if (S_ISREG(st.st_mode))
                 rc = push(list, p, 0);
+            else if (!S_ISLNK(st.st_mode))
+                rc = push_special(list, p, kind_of(st.st_mode));
+            else if (stat(p, &target) != 0 || S_ISREG(target.st_mode) || S_ISDIR(target.st_mode))
+                rc = push(list, p, 0); /* opened, and refused if dangling or a directory */
+            else
+                rc = push_special(list, p, kind_of(target.st_mode));
         }
         free(p);
     }

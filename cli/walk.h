@@ -3,7 +3,9 @@
  * as given (whatever their name: the content decides); "-" is standard input; directories
  * are walked recursively for *.odt, *.ott and *.fodt (case-insensitive), skipping hidden
  * entries and not following symbolic links to directories, in byte order of the path at
- * each level, so the order is stable across machines.
+ * each level, so the order is stable across machines.  In a folder only regular files (or
+ * links to them) are read: a FIFO, device or socket with a document's name is an input that
+ * is reported as such, never opened (a FIFO or device named as an argument is read, bounded).
  */
 #ifndef OG_WALK_H
 #define OG_WALK_H
@@ -13,6 +15,7 @@
 typedef struct cli_input {
     char *path;
     int missing_errno; /* non-zero: the argument does not exist / cannot be listed */
+    const char *special; /* found in a folder and not a regular file: what it is ("a FIFO") */
 } cli_input;
 
 typedef struct cli_inputs {

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -36,13 +37,17 @@ void odfgate_limits_init(odfgate_limits *lim)
     lim->max_text = 64 * MiB;
 }
 
+/* How long a FIFO named as an input may take to get a writer (or data). */
+#define OG_FIFO_WAIT_MS 10000
+
 struct og_package {
     char *path;
     og_package_kind kind;
     odfgate_limits lim;
-    char *mem; /* bytes owned (memory, stdin, FIFO input), or NULL */
+    char *mem; /* bytes owned (odfgate_doc_open_memory), or NULL */
     size_t mem_len;
-    int fd;             /* a regular file opened by path (flat, or zip before libzip takes it) */
+    int fd;             /* a regular file opened by path, or the temporary file that standard
+                           input or a FIFO was spooled to (flat, or zip before libzip takes it) */
     uint64_t file_size; /* its size when opened: nothing past it is read */
     zip_t *zip;
     char mimetype[256];
@@ -1025,40 +1030,58 @@ static odfgate_status too_big(og_package *pkg, odfgate_error *err)
                 (unsigned long long)pkg->lim.max_file_size);
 }
 
-/* Read a stream that cannot be seeked (stdin, a FIFO) into memory, capped. */
-static odfgate_status slurp(og_package *pkg, FILE *fp, int fd, odfgate_error *err)
+/* A stream that cannot be seeked (standard input, a FIFO or a device named on the command
+ * line) is copied into an unlinked temporary file, at most max_file_size bytes, and read from
+ * there like a regular file: memory stays flat however much comes in (a stream of 256 MiB
+ * used to be held in memory; /dev/zero took 273 MB before the limit stopped it).  On
+ * success pkg->fd is that file and pkg->file_size its size. */
+static odfgate_status spool(og_package *pkg, int in, odfgate_error *err)
 {
-    og_buf b;
-    char chunk[65536];
-    int rc;
-    og_buf_init(&b, pkg->lim.max_file_size > SIZE_MAX - 1 ? SIZE_MAX - 1
-                                                          : (size_t)pkg->lim.max_file_size);
+    char buf[65536];
+    FILE *tmp = tmpfile(); /* unlinked already; in $TMPDIR or /tmp */
+    uint64_t total = 0;
+    int fd = tmp ? dup(fileno(tmp)) : -1, e = errno;
+    if (tmp)
+        fclose(tmp);
+    if (fd < 0)
+        return fail(pkg, err, ODFGATE_E_IO, NULL, "cannot make a temporary file for the input: %s",
+                    strerror(e));
     for (;;) {
-        ssize_t n;
-        if (fp) {
-            n = (ssize_t)fread(chunk, 1, sizeof(chunk), fp);
-            if (n == 0 && ferror(fp))
-                n = -1;
-        } else {
-            n = read(fd, chunk, sizeof(chunk));
-            if (n < 0 && errno == EINTR)
-                continue;
-        }
+        ssize_t n = read(in, buf, sizeof(buf));
+        if (n < 0 && errno == EINTR)
+            continue;
         if (n < 0) {
-            og_buf_free(&b);
-            return fail(pkg, err, ODFGATE_E_IO, NULL, "cannot read: %s", strerror(errno));
+            e = errno;
+            close(fd);
+            return fail(pkg, err, ODFGATE_E_IO, NULL, "cannot read: %s", strerror(e));
         }
         if (n == 0)
             break;
-        if ((rc = og_buf_add(&b, chunk, (size_t)n)) != OG_BUF_OK) {
-            og_buf_free(&b);
-            return rc == OG_BUF_NOMEM ? nomem(pkg, err) : too_big(pkg, err);
+        if ((total += (uint64_t)n) > pkg->lim.max_file_size) {
+            close(fd);
+            return too_big(pkg, err);
         }
+        for (ssize_t w = 0, k; w < n; w += k)
+            if ((k = write(fd, buf + w, (size_t)(n - w))) < 0 && errno != EINTR) {
+                e = errno;
+                close(fd);
+                return fail(pkg, err, ODFGATE_E_IO, NULL, "cannot spool the input: %s", strerror(e));
+            } else if (k < 0)
+                k = 0;
     }
-    pkg->mem_len = b.len;
-    if (!(pkg->mem = og_buf_take(&b)))
-        return nomem(pkg, err);
+    pkg->fd = fd;
+    pkg->file_size = total;
     return ODFGATE_OK;
+}
+
+/* Decide the kind of an input read through pkg->fd (its first bytes). */
+static odfgate_status sniff_file(og_package *pkg, odfgate_error *err)
+{
+    unsigned char head[HEAD_LEN];
+    ssize_t n = read_at(pkg, 0, head, sizeof(head));
+    if (n < 0)
+        return fail(pkg, err, ODFGATE_E_IO, NULL, "cannot read: %s", strerror(errno));
+    return sniff(pkg, head, (size_t)n, err);
 }
 
 odfgate_status og_package_open(const char *path, const odfgate_limits *lim, og_package **out,
@@ -1067,41 +1090,48 @@ odfgate_status og_package_open(const char *path, const odfgate_limits *lim, og_p
     og_package *pkg = new_package(path, lim);
     odfgate_status st;
     struct stat sb;
-    unsigned char head[HEAD_LEN];
-    ssize_t n;
 
     *out = NULL;
     if (!pkg)
         return og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory");
     if (strcmp(path, "-") == 0) {
-        st = slurp(pkg, stdin, -1, err);
+        st = spool(pkg, STDIN_FILENO, err);
         if (st == ODFGATE_OK)
-            st = sniff(pkg, (const unsigned char *)pkg->mem, pkg->mem_len, err);
+            st = sniff_file(pkg, err);
         return finish_open(pkg, st, out, err);
     }
-    pkg->fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    /* O_NONBLOCK: opening a FIFO that nobody writes to must not wait for a writer */
+    pkg->fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (pkg->fd < 0) {
         st = fail(pkg, err, ODFGATE_E_IO, NULL, "cannot open: %s", strerror(errno));
     } else if (fstat(pkg->fd, &sb) != 0) {
         st = fail(pkg, err, ODFGATE_E_IO, NULL, "cannot read: %s", strerror(errno));
     } else if (S_ISDIR(sb.st_mode)) {
         st = fail(pkg, err, ODFGATE_E_IO, NULL, "is a directory, not a document");
+    } else if (S_ISSOCK(sb.st_mode)) {
+        st = fail(pkg, err, ODFGATE_E_IO, NULL, "is a socket, not a document");
     } else if (!S_ISREG(sb.st_mode)) {
-        /* a FIFO or a device: read it like standard input */
-        st = slurp(pkg, NULL, pkg->fd, err);
-        close(pkg->fd);
+        /* a FIFO or a device, named by the caller (folder walks take regular files only):
+         * read like standard input, bounded in size, and a FIFO in time: it must get a
+         * writer or data within OG_FIFO_WAIT_MS */
+        int in = pkg->fd;
+        struct pollfd pfd = {in, POLLIN, 0};
         pkg->fd = -1;
+        if (S_ISFIFO(sb.st_mode) && poll(&pfd, 1, OG_FIFO_WAIT_MS) == 0)
+            st = fail(pkg, err, ODFGATE_E_IO, NULL, "a FIFO that nobody wrote to within %d s",
+                      OG_FIFO_WAIT_MS / 1000);
+        else if (fcntl(in, F_SETFL, fcntl(in, F_GETFL) & ~O_NONBLOCK) < 0)
+            st = fail(pkg, err, ODFGATE_E_IO, NULL, "cannot read: %s", strerror(errno));
+        else
+            st = spool(pkg, in, err);
+        close(in);
         if (st == ODFGATE_OK)
-            st = sniff(pkg, (const unsigned char *)pkg->mem, pkg->mem_len, err);
+            st = sniff_file(pkg, err);
     } else if ((uint64_t)sb.st_size > pkg->lim.max_file_size) {
         st = too_big(pkg, err);
     } else {
         pkg->file_size = (uint64_t)sb.st_size;
-        n = read_at(pkg, 0, head, sizeof(head));
-        if (n < 0)
-            st = fail(pkg, err, ODFGATE_E_IO, NULL, "cannot read: %s", strerror(errno));
-        else
-            st = sniff(pkg, head, (size_t)n, err);
+        st = sniff_file(pkg, err);
     }
     return finish_open(pkg, st, out, err);
 }

@@ -871,7 +871,7 @@ OG_TEST(package_paths)
         OG_CHECK_STR(err.message, "cannot open: Permission denied");
     }
 
-    /* a FIFO is read like standard input */
+    /* a FIFO is read like standard input (a writer that comes after the open is waited for) */
     const char *fifo = tmp("pipe.odt");
     OG_CHECK_INT(mkfifo(fifo, 0600), 0);
     pid_t pid = fork();
