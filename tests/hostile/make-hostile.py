@@ -170,6 +170,21 @@ def main():
     patch_entry(p("bzip2-method.odt"), "content.xml", 8, 10, 12, "<H")  # method 12 (bzip2)
     case("bzip2-method.odt", "corrupt-package")
 
+    # end-of-central-directory records chained in the zip comment, each plausible: libzip
+    # re-reads the directory and every local header for each (minutes); refused at the second
+    with zipfile.ZipFile(p("eocd-chain.odt"), "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), MIME)
+        z.writestr("content.xml", good)
+        for i in range(5000):
+            z.writestr(zipfile.ZipInfo(f"Pictures/{i}"), b"")
+    raw = open(p("eocd-chain.odt"), "rb").read()
+    at = raw.rfind(b"PK\x05\x06")
+    chain = bytearray(raw[:at])
+    for k in range(2900):  # each record's comment runs exactly to the end of the file
+        chain += raw[at:at + 20] + struct.pack("<H", 22 * (2900 - k - 1))
+    open(p("eocd-chain.odt"), "wb").write(chain)
+    case("eocd-chain.odt", "corrupt-package")
+
     # --- not documents, wrong documents
     open(p("empty.odt"), "wb").close(); case("empty.odt", "not-odf-package")
     os.makedirs(p("directory.odt"), exist_ok=True); case("directory.odt", "io")
