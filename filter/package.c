@@ -504,6 +504,84 @@ static uint64_t le64(const unsigned char *p)
 #define CDENTRY_MIN    46
 #define COMMENT_MAX    65535
 
+typedef struct extent {
+    uint64_t start, end; /* a local header and the data after it: [start, end) at least */
+} extent;
+
+static int by_start(const void *a, const void *b)
+{
+    const extent *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Where the entries lie, read from the central directory (libzip 1.7.3 does not say): each
+ * local header with its name and compressed data must end before the next entry starts and
+ * before the directory.  Overlapping entries are the non-recursive zip bomb (many directory
+ * entries over one kernel of compressed data: every writer that copies entries raw would
+ * multiply it) and never come from an ODF producer.  The directory is read through a window
+ * of at most 1 MiB plus one entry (one read for the directories of real documents). */
+#define CD_WINDOW ((size_t)1 << 20)
+#define CDENTRY_MAX (CDENTRY_MIN + 3 * 65535)
+
+static odfgate_status check_layout(og_package *pkg, uint64_t cd_off, uint64_t cd_size,
+                                   uint64_t count, odfgate_error *err)
+{
+    size_t cap = cd_size < CD_WINDOW + CDENTRY_MAX ? (size_t)cd_size : CD_WINDOW + CDENTRY_MAX;
+    unsigned char *win = malloc(cap ? cap : 1);
+    extent *x = calloc(count ? (size_t)count : 1, sizeof(*x));
+    odfgate_status st = ODFGATE_OK;
+    uint64_t pos = 0, n = 0, win_at = 0, win_len = 0; /* the window holds [win_at, +win_len) */
+    if (!win || !x) {
+        free(win);
+        free(x);
+        return nomem(pkg, err);
+    }
+    for (; st == ODFGATE_OK && n < count && pos + CDENTRY_MIN <= cd_size; n++) {
+        if (pos + CDENTRY_MAX > win_at + win_len && win_at + win_len < cd_size) {
+            size_t want = cd_size - pos < cap ? (size_t)(cd_size - pos) : cap;
+            if (read_at(pkg, cd_off + pos, win, want) != (ssize_t)want) {
+                st = fail(pkg, err, ODFGATE_E_CORRUPT, NULL,
+                          "corrupt or truncated zip: the directory cannot be read");
+                break;
+            }
+            win_at = pos;
+            win_len = want;
+        }
+        const unsigned char *e = win + (pos - win_at);
+        uint64_t comp = le32(e + 20), off = le32(e + 42);
+        size_t name = le16(e + 28), extra = le16(e + 30), comment = le16(e + 32);
+        if (memcmp(e, "PK\1\2", 4) != 0 || pos + CDENTRY_MIN + name + extra + comment > cd_size)
+            break; /* libzip says what is wrong with the directory */
+        /* Zip64: the sizes and offset that are 0xFFFFFFFF come from the extra field, in order */
+        for (size_t k = 0; k + 4 <= extra;) {
+            const unsigned char *f = e + CDENTRY_MIN + name + k;
+            size_t len = le16(f + 2), at = 4;
+            if (le16(f) == 1) {
+                if (le32(e + 24) == 0xFFFFFFFFu && at + 8 <= 4 + len)
+                    at += 8; /* the inflated size, not needed here */
+                if (comp == 0xFFFFFFFFu && at + 8 <= 4 + len && k + at + 8 <= extra)
+                    comp = le64(f + at), at += 8;
+                if (off == 0xFFFFFFFFu && at + 8 <= 4 + len && k + at + 8 <= extra)
+                    off = le64(f + at);
+            }
+            k += 4 + len;
+        }
+        x[n].start = off;
+        x[n].end = off + 30 + name + comp; /* the local extra field comes on top */
+        pos += CDENTRY_MIN + name + extra + comment;
+    }
+    if (st == ODFGATE_OK && n > 1)
+        qsort(x, (size_t)n, sizeof(*x), by_start);
+    for (uint64_t i = 0; st == ODFGATE_OK && i < n; i++)
+        if ((i + 1 < n && x[i].end > x[i + 1].start) || x[i].end > cd_off)
+            st = fail(pkg, err, ODFGATE_E_CORRUPT, NULL,
+                      "corrupt zip: entries overlap (the data of one holds another: a zip bomb "
+                      "construction)");
+    free(win);
+    free(x);
+    return st;
+}
+
 /* libzip reads the whole central directory into memory when it opens an archive, before
  * zip_get_num_entries() can be capped (~300 bytes per entry: a 256 MiB file of empty entries
  * would cost a gigabyte).  So look first at every end-of-central-directory record libzip would
@@ -523,6 +601,7 @@ static odfgate_status precheck_entries(og_package *pkg, odfgate_error *err)
     unsigned char *tail = malloc(tail_len ? tail_len : 1);
     odfgate_status st = ODFGATE_OK;
     unsigned plausible = 0;
+    uint64_t dir_off = 0, dir_size = 0, dir_count = 0;
 
     if (!tail)
         return nomem(pkg, err);
@@ -570,8 +649,11 @@ static odfgate_status precheck_entries(og_package *pkg, odfgate_error *err)
             st = fail(pkg, err, ODFGATE_E_LIMIT, NULL,
                       "too many zip entries (%llu; the limit is %llu)", (unsigned long long)count,
                       (unsigned long long)pkg->lim.max_entries);
+        dir_off = cd_off, dir_size = cd_size, dir_count = count;
     }
     free(tail);
+    if (st == ODFGATE_OK && plausible == 1)
+        st = check_layout(pkg, dir_off, dir_size, dir_count, err);
     return st;
 }
 

@@ -5,7 +5,7 @@ where EXPECTED is the JSON error.code odfgate must report, or "ok" for a documen
 checked (status pass or fail).  Also writes broken schemas (schema-*.xml, not listed).
 Standard library only (zipfile, struct, zlib).  Nothing here is large on disk: the bombs are
 small files that claim or inflate to large sizes."""
-import os, struct, sys, warnings, zipfile
+import os, struct, sys, warnings, zipfile, zlib
 
 NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
@@ -184,6 +184,30 @@ def main():
         chain += raw[at:at + 20] + struct.pack("<H", 22 * (2900 - k - 1))
     open(p("eocd-chain.odt"), "wb").write(chain)
     case("eocd-chain.odt", "corrupt-package")
+
+    # overlapping entries (the non-recursive zip bomb's trick): a stored entry whose data holds
+    # the next entry's local header and data; the local headers match the directory, so
+    # libzip's consistency check passes
+    def local(name, data, method=0):
+        crc = zlib.crc32(data)
+        return struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, method, 0, 0, crc, len(data),
+                           len(data), len(name), 0) + name + data, crc
+
+    def central(name, crc, size, off):
+        return struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 0, 0, 0, crc, size, size,
+                           len(name), 0, 0, 0, 0, 0, off) + name
+    mt = MIME.encode()
+    lm, cm = local(b"mimetype", mt)
+    lc, cc = local(b"content.xml", good.encode())
+    inner = lc  # the content entry, whole
+    la, ca = local(b"Pictures/a.png", inner)  # its data is the content entry
+    blob = lm + la
+    off_a, off_c = len(lm), len(lm) + 30 + len(b"Pictures/a.png")
+    cd = (central(b"mimetype", cm, len(mt), 0) + central(b"Pictures/a.png", ca, len(inner), off_a) +
+          central(b"content.xml", cc, len(good.encode()), off_c))
+    eocd = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 3, 3, len(cd), len(blob), 0)
+    open(p("overlapping-entries.odt"), "wb").write(blob + cd + eocd)
+    case("overlapping-entries.odt", "corrupt-package")
 
     # --- not documents, wrong documents
     open(p("empty.odt"), "wb").close(); case("empty.odt", "not-odf-package")
