@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 __attribute__((format(printf, 1, 0))) static void verror(const char *fmt, va_list ap)
@@ -52,6 +54,26 @@ void cli_put_lines(const char *text, FILE *out)
             fputc('\n', out), n++;
         text += n;
     }
+}
+
+int cli_output_allowed(const char *out, int force, int in_place)
+{
+    struct stat st;
+    if (!out || strcmp(out, "-") == 0)
+        return 0;
+    if (in_place) {
+        if (access(out, W_OK) != 0) {
+            cli_error("%s: cannot be replaced: %s (--in-place rewrites only files you may write)",
+                      out, strerror(errno));
+            return OG_EXIT_UNREADABLE;
+        }
+        return 0;
+    }
+    if (!force && lstat(out, &st) == 0) {
+        cli_error("%s: exists; give --force to replace it", out);
+        return OG_EXIT_USAGE;
+    }
+    return 0;
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)

@@ -13,6 +13,11 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Write text of several lines to out, each line escaped (the newlines kept). */
 void cli_put_lines(const char *text, FILE *out);
+/* May command `cmd` write `out`?  "-" (standard output) always; an existing file only with
+ * `force` (never overwritten silently); with `in_place`, out is the input and must be
+ * writable by this user (a read-only file is not replaced through its folder's permission).
+ * 0, or the exit code after printing why: 2 for an existing file, 3 for one not writable. */
+int cli_output_allowed(const char *out, int force, int in_place);
 /* "Try 'odfgate CMD --help'." after a usage error; returns OG_EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -18,7 +18,8 @@ static const char usage_text[] =
     "  -s, --schema FILE   schema to check against (default: built-in)\n"
     "      --strip         only remove odfgate's comments\n"
     "      --force         rewrite a document carrying ODF digital signatures (they are\n"
-    "                      removed: a changed content.xml would no longer verify)\n"
+    "                      removed: a changed content.xml would no longer verify), and\n"
+    "                      replace OUT if it exists (it is never replaced otherwise)\n"
     "  -o, --output OUT    write to OUT\n"
     "      --in-place      replace FILE\n"
     "Exit: 0 written and no finding at error level, 1 written with findings, 2 usage,\n"
@@ -67,6 +68,8 @@ int cmd_annotate(int argc, char **argv)
         out = in;
     if (strcmp(in, "-") == 0 || strcmp(out, "-") == 0)
         return cli_usage_error("annotate", "annotate works on files, not standard input/output");
+    if ((rc = cli_output_allowed(out, force, in_place)) != 0)
+        return rc;
     if (cli_load_schema(schema_path, &schema) < 0)
         return OG_EXIT_USAGE;
     odfgate_error_clear(&err);

@@ -210,8 +210,10 @@ int cmd_check(int argc, char **argv)
             rc = OG_EXIT_USAGE;
             goto out;
         }
-    if (inputs.len == 0) {
-        cli_error("no .odt, .ott or .fodt documents found");
+    if (inputs.len == 0) { /* only folders were named, and they hold no document */
+        cli_error("%s%s: no .odt, .ott or .fodt documents in %s", argv[optind],
+                  argc - optind > 1 ? " (and the other folders)" : "",
+                  argc - optind > 1 ? "these folders" : "this folder");
         rc = OG_EXIT_USAGE;
         goto out;
     }

@@ -8,12 +8,13 @@
 #include <stdlib.h>
 
 static const char usage_text[] =
-    "Usage: odfgate merge [--format FORMAT] [-o OUT] REPORT...\n"
+    "Usage: odfgate merge [--format FORMAT] [-o OUT [--force]] REPORT...\n"
     "Merge the reports of the shards of one run (odfgate check --shard K/N --format jsonl,\n"
     "sarif or junit) into one report of the same format.  The format is detected by content\n"
     "and must be the same in every REPORT ('-' is standard input).\n\n"
     "  -f, --format FORMAT   jsonl, sarif or junit: require this format (default: auto)\n"
     "  -o, --output FILE     write the merged report to FILE (atomically), not stdout\n"
+    "      --force           replace FILE if it exists (it is never replaced otherwise)\n"
     "      --limit NAME=N    max-file-size (each report, default 256M) or max-depth\n"
     "  -h, --help            show this help\n\n"
     "JSONL: documents ordered by path; a path in two reports is refused.  SARIF: one run,\n"
@@ -28,10 +29,11 @@ int cmd_merge(int argc, char **argv)
     static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
                                          {"output", required_argument, NULL, 'o'},
                                          {"limit", required_argument, NULL, 'L'},
+                                         {"force", no_argument, NULL, 'F'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     const char *out_path = NULL;
-    int format = ODFGATE_MERGE_AUTO, c;
+    int format = ODFGATE_MERGE_AUTO, c, force = 0, rc;
     odfgate_limits limits;
     odfgate_merge_summary sum;
     odfgate_error err;
@@ -46,6 +48,7 @@ int cmd_merge(int argc, char **argv)
                 return cli_usage_error("merge", "unknown format '%s' (jsonl, sarif or junit)", optarg);
             break;
         case 'o': out_path = optarg; break;
+        case 'F': force = 1; break;
         case 'L':
             if (cli_parse_limit(&limits, optarg) < 0)
                 return cli_usage_error("merge", "bad --limit '%s'", optarg);
@@ -56,6 +59,8 @@ int cmd_merge(int argc, char **argv)
     }
     if (optind == argc)
         return cli_usage_error("merge", "give the reports to merge");
+    if ((rc = cli_output_allowed(out_path, force, 0)) != 0)
+        return rc;
     odfgate_error_clear(&err);
     if (odfgate_merge_files((const char *const *)argv + optind, (size_t)(argc - optind),
                             (odfgate_merge_format)format, &limits, &merged, &len, &sum,

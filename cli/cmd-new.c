@@ -8,17 +8,19 @@
 #include <stdio.h>
 
 static const char usage_text[] =
-    "Usage: odfgate new [--schema FILE] [--title TITLE] [--template ORG.ott] -o DRAFT.odt\n"
+    "Usage: odfgate new [--schema FILE] [--title TITLE] [--template ORG.ott] [--force] -o DRAFT.odt\n"
     "Write a new draft: the title, a table of the signatories, and every required section of\n"
     "the schema as a \"Heading N\" heading with a guidance paragraph in [insert: ...]\n"
     "brackets, which `odfgate check` reports as a placeholder until it is replaced.\n"
-    "With --template, styles and page layout come from the organisation's template.\n";
+    "With --template, styles and page layout come from the organisation's template.\n"
+    "An existing DRAFT.odt is never replaced unless --force.\n";
 
 int cmd_new(int argc, char **argv)
 {
-    enum { O_TITLE = 256, O_TEMPLATE };
+    enum { O_TITLE = 256, O_TEMPLATE, O_FORCE };
     static const struct option opts[] = {{"schema", required_argument, NULL, 's'},
                                          {"output", required_argument, NULL, 'o'},
+                                         {"force", no_argument, NULL, O_FORCE},
                                          {"title", required_argument, NULL, O_TITLE},
                                          {"template", required_argument, NULL, O_TEMPLATE},
                                          {"help", no_argument, NULL, 'h'},
@@ -26,7 +28,7 @@ int cmd_new(int argc, char **argv)
     const char *schema_path = NULL, *out = NULL, *title = NULL, *tmpl = NULL;
     odfgate_schema *schema = NULL;
     odfgate_error err;
-    int c, rc = OG_EXIT_PASS;
+    int c, rc = OG_EXIT_PASS, force = 0;
 
     while ((c = getopt_long(argc, argv, "s:o:h", opts, NULL)) != -1) {
         switch (c) {
@@ -34,6 +36,7 @@ int cmd_new(int argc, char **argv)
         case 'o': out = optarg; break;
         case O_TITLE: title = optarg; break;
         case O_TEMPLATE: tmpl = optarg; break;
+        case O_FORCE: force = 1; break;
         case 'h': fputs(usage_text, stdout); fputs(cli_fetch_help, stdout); return OG_EXIT_PASS;
         case CLI_FO_FIRST ... CLI_FO_LAST:
             if (cli_fetch_option("new", c, optarg) < 0)
@@ -44,6 +47,8 @@ int cmd_new(int argc, char **argv)
     }
     if (!out || optind != argc)
         return cli_usage_error("new", "give -o DRAFT.odt and no other argument");
+    if ((rc = cli_output_allowed(out, force, 0)) != 0)
+        return rc;
     if (cli_load_schema(schema_path, &schema) < 0)
         return OG_EXIT_USAGE;
     odfgate_error_clear(&err);

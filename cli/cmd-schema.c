@@ -13,7 +13,7 @@
 static const char usage_text[] =
     "Usage: odfgate schema check [HTTP OPTIONS] FILE|URL...\n"
     "       odfgate schema show [--grammar | [HTTP OPTIONS] URL]\n"
-    "       odfgate schema from FILE.ott|FILE.odt [-o SCHEMA.xml]\n"
+    "       odfgate schema from FILE.ott|FILE.odt [-o SCHEMA.xml [--force]]\n"
     "check: load each schema (with its extends chain), validate it against the RelaxNG\n"
     "       grammar and its consistency rules; exit 2 if any is invalid.\n"
     "show:  print the built-in default schema (--grammar: the RelaxNG grammar of the format;\n"
@@ -94,9 +94,12 @@ static int schema_from(int argc, char **argv)
     char *xml = NULL;
     size_t len = 0;
     int rc = OG_EXIT_PASS;
+    int force = 0;
     for (int i = 0; i < argc; i++) {
         if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) && i + 1 < argc)
             out = argv[++i];
+        else if (strcmp(argv[i], "--force") == 0)
+            force = 1;
         else if (!in)
             in = argv[i];
         else
@@ -104,6 +107,8 @@ static int schema_from(int argc, char **argv)
     }
     if (!in)
         return cli_usage_error("schema", "schema from needs a FILE");
+    if ((rc = cli_output_allowed(out, force, 0)) != 0)
+        return rc;
     odfgate_error_clear(&err);
     if (odfgate_doc_open(in, NULL, &doc, &err) > ODFGATE_WARN ||
         odfgate_schema_from_document(doc, &xml, &len, &err) != ODFGATE_OK) {

@@ -23,7 +23,8 @@ static const char usage_text[] =
     "  -s, --schema FILE  schema naming the signatories and sections (default: built-in)\n"
     "  --revoke ID        remove ID's sign-off instead\n"
     "  --force            write even if the document has unresolved tracked changes, or\n"
-    "                     carries ODF digital signatures (which are then removed)\n"
+    "                     carries ODF digital signatures (which are then removed), and\n"
+    "                     replace OUT if it exists (it is never replaced otherwise)\n"
     "  -o, --output OUT   write to OUT\n"
     "  --in-place         replace FILE\n";
 
@@ -73,6 +74,8 @@ int cmd_signoff(int argc, char **argv)
         out = in;
     if (strcmp(in, "-") == 0 || strcmp(out, "-") == 0)
         return cli_usage_error("signoff", "signoff works on files, not standard input/output");
+    if ((rc = cli_output_allowed(out, st.force, in_place)) != 0)
+        return rc;
     if (revoke && (st.signatory || st.by))
         return cli_usage_error("signoff", "--revoke cannot be combined with --as or --by");
     if (!revoke && (!st.signatory || !st.by))

@@ -928,6 +928,42 @@ static odfgate_status read_manifest(og_package *pkg, char *media, size_t media_l
     return ODFGATE_OK;
 }
 
+#define CONVERT_HINT "convert it to ODF first: soffice --headless --convert-to odt FILE"
+
+/* A zip without content.xml that is another office format (Office Open XML), said plainly
+ * with how to convert it, or NULL. */
+static const char *other_zip_format(og_package *pkg)
+{
+    if (!og_package_has_part(pkg, "[Content_Types].xml"))
+        return NULL;
+    if (zip_name_locate(pkg->zip, "word/document.xml", 0) >= 0)
+        return "a Word document (Office Open XML, .docx), not ODF: " CONVERT_HINT;
+    if (zip_name_locate(pkg->zip, "xl/workbook.xml", 0) >= 0)
+        return "an Excel workbook (Office Open XML, .xlsx), not an ODF text document";
+    if (zip_name_locate(pkg->zip, "ppt/presentation.xml", 0) >= 0)
+        return "a PowerPoint presentation (Office Open XML, .pptx), not an ODF text document";
+    return "an Office Open XML package (Microsoft Office), not ODF";
+}
+
+/* What a file that is neither a zip nor XML is, by its first bytes, or NULL. */
+static const char *other_format(const unsigned char *b, size_t n)
+{
+    static const struct {
+        const char *magic;
+        size_t len;
+        const char *what;
+    } kinds[] = {
+        {"%PDF-", 5, "a PDF document, not ODF (odfgate reads the ODF the PDF was made from)"},
+        {"{\\rtf", 5, "an RTF document, not ODF: " CONVERT_HINT},
+        {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8,
+         "a Microsoft Office 97-2003 document (.doc, .xls or .ppt), not ODF: " CONVERT_HINT},
+    };
+    for (size_t k = 0; k < OG_ARRAY_LEN(kinds); k++)
+        if (n >= kinds[k].len && memcmp(b, kinds[k].magic, kinds[k].len) == 0)
+            return kinds[k].what;
+    return NULL;
+}
+
 static odfgate_status open_zip(og_package *pkg, odfgate_error *err)
 {
     zip_error_t ze;
@@ -984,9 +1020,13 @@ static odfgate_status open_zip(og_package *pkg, odfgate_error *err)
         og_copy_safe(pkg->mimetype, sizeof(pkg->mimetype), OG_MIME_TEXT);
         note(pkg, "no media type declared; read as a text document");
     }
-    if (!og_package_has_part(pkg, "content.xml"))
+    if (!og_package_has_part(pkg, "content.xml")) {
+        const char *other = other_zip_format(pkg);
+        if (other)
+            return fail(pkg, err, ODFGATE_E_NOT_PACKAGE, NULL, "%s", other);
         return fail(pkg, err, ODFGATE_E_MISSING_PART, "content.xml",
                     "content.xml is missing from the package");
+    }
     return ODFGATE_OK;
 }
 
@@ -1080,6 +1120,8 @@ static odfgate_status sniff(og_package *pkg, const unsigned char *b, size_t n, o
         pkg->kind = OG_PACKAGE_FLAT;
         return ODFGATE_OK;
     }
+    if (other_format(b, n))
+        return fail(pkg, err, ODFGATE_E_NOT_PACKAGE, NULL, "%s", other_format(b, n));
     return fail(pkg, err, ODFGATE_E_NOT_PACKAGE, NULL,
                 "not an ODF package (neither a zip nor XML)");
 }

@@ -568,6 +568,12 @@ static int style_element(reader *r, int want)
             xmlFree(owned[i]);
     }
     xmlFree(owned[0]);
+    if (rc == -2) { /* the document's limit, not the machine's: this document fails alone */
+        og_fail(r->err, ODFGATE_E_LIMIT, r->doc->path, r->part,
+                "%s%smore than %d paragraph styles", r->part ? r->part : "", r->part ? ": " : "",
+                OG_STYLES_MAX);
+        return -1;
+    }
     return rc < 0 ? fail_nomem(r) : rc;
 }
 

@@ -5,7 +5,6 @@
 
 #include <ctype.h>
 
-#define OG_STYLES_MAX 100000
 #define OG_CHAIN_MAX 64
 
 typedef struct style {
@@ -102,7 +101,7 @@ int og_styles_add(og_styles *st, int automatic, const char *name, const char *di
     if ((s = lookup(st, name, automatic)) != NULL)
         return 0; /* first definition wins */
     if (st->count >= OG_STYLES_MAX)
-        return -1;
+        return -2;
     if (st->count == st->cap) {
         size_t ncap = st->cap ? st->cap * 2 : 64;
         style *items = realloc(st->items, ncap * sizeof(*items));

@@ -16,8 +16,11 @@ typedef struct og_styles og_styles;
 og_styles *og_styles_new(void);
 void og_styles_free(og_styles *st);
 
+/* At most this many paragraph styles in one document (docs/limits.md). */
+#define OG_STYLES_MAX 100000
+
 /* Record a paragraph style.  Strings are copied.  outline_level may be NULL (absent).
- * Returns 0 or -1 (out of memory, or more than 100,000 styles). */
+ * Returns 0, -1 out of memory, or -2 when the document has more than OG_STYLES_MAX. */
 int og_styles_add(og_styles *st, int automatic, const char *name, const char *display,
                   const char *parent, const char *outline_level);
 /* Heading level (1..10) the style resolves to, or 0. */

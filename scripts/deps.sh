@@ -9,7 +9,7 @@ what=${1:-build}
 pkgs=(build-essential autoconf automake libtool pkg-config libxml2-dev libzip-dev
       libdeflate-dev libcurl4-openssl-dev libssl-dev libxml2-utils python3)
 if [ "$what" = test ]; then
-    pkgs+=(libreoffice-writer-nogui python3-uno libreoffice-dev pandoc jing valgrind clang zip unzip faketime
+    pkgs+=(libreoffice-writer-nogui python3-uno libreoffice-dev pandoc jing valgrind clang zip unzip faketime openssl
            python3-jsonschema hyperfine)
     pkgs+=(pre-commit git python3-yaml)   # tests/precommit, tests/action
 fi

@@ -11,6 +11,12 @@ set -u
 : "${LIBTOOL:=$top_builddir/libtool}"
 : "${ODFGATE_VALGRIND:=}"
 export NO_COLOR=1 LC_ALL=C.UTF-8
+# Test data (tests/data/README.md): the OASIS ODF schemas, the SARIF 2.1.0 schema and a curated
+# subset of the real corpus are in the repository; ODFGATE_CORPUS may name the full corpus
+# (a developer's ../shared/corpus: .ci/run sets it when it is there).
+: "${ODFGATE_ODF_SCHEMAS:=$top_srcdir/tests/data/odf-schema}"
+: "${ODFGATE_SARIF_SCHEMA:=$top_srcdir/tests/data/sarif/sarif-schema-2.1.0.json}"
+: "${ODFGATE_CORPUS:=$top_srcdir/tests/data/corpus}"
 
 odfgate_bin="$top_builddir/odfgate"
 tap_n=0

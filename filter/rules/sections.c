@@ -28,11 +28,13 @@ int og_match_headings(const odfgate_doc *doc, const odfgate_schema *schema, size
     for (size_t i = 0; i < schema->section_count; i++)
         section_heading[i] = OG_NONE;
     for (size_t h = 0; h < doc->heading_count; h++) {
-        if (og_heading_key(doc->headings[h].text, &key) != OG_BUF_OK) {
+        int rc = og_heading_key(doc->headings[h].text, &key);
+        if (rc == OG_BUF_NOMEM) {
             og_buf_free(&key);
             return -1;
         }
-        size_t s = match_key(schema, key.data ? key.data : "");
+        /* a heading whose key is over 1 MiB is no schema section's (no key is that long) */
+        size_t s = rc == OG_BUF_OK ? match_key(schema, key.data ? key.data : "") : OG_NONE;
         heading_match[h] = s;
         if (s != OG_NONE && !doc->headings[h].hidden && section_heading[s] == OG_NONE)
             section_heading[s] = h;

@@ -6,7 +6,7 @@
 # and pandoc drafts and a sample of the corpus; LibreOffice shows the comments and exports a PDF.
 . "$(dirname "$0")/../lib.sh"
 here="$top_srcdir/tests/annotate"
-schemas="$top_srcdir/../shared/odf-schema"
+schemas="$ODFGATE_ODF_SCHEMAS"
 cd "$scratch" || exit 1
 
 
@@ -100,8 +100,8 @@ if [ -s signed-a.odt ] && ! unzip -l signed-a.odt | grep -q documentsignatures; 
 else fail "signed --force"; fi
 
 # a sample of the corpus: every document that validates before annotating validates after
-if command -v java >/dev/null 2>&1 && [ -f /usr/share/java/jing.jar ] && [ -f "$top_srcdir/../shared/corpus/FEATURES.tsv" ]; then
-    corpus="$top_srcdir/../shared/corpus"
+if command -v java >/dev/null 2>&1 && [ -f /usr/share/java/jing.jar ] && [ -f "$ODFGATE_CORPUS/FEATURES.tsv" ]; then
+    corpus="$ODFGATE_CORPUS"
     n=0 tried=0
     while read -r file; do
         tried=$((tried + 1)); [ $((tried % 9)) = 0 ] || continue

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """strip_foreign.py IN OUT — drop elements and attributes outside the ODF namespaces from one
-XML stream, as the ODF Validator's ForeignContentFilter does (../shared/odf-schema/
+XML stream, as the ODF Validator's ForeignContentFilter does (tests/data/odf-schema/
 VALIDATION.md): a dropped element's content is kept only under text:p / text:h; then the
 stream can be validated with jing -i against the OASIS schema of its office:version."""
 import sys

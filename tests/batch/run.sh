@@ -110,7 +110,7 @@ check "a NUL byte in a baseline: exit 2 naming its line ($(cat "$b/rc"))" grep -
 
 # ---- --jobs: the same output whatever the number of threads
 set_docs=("$top_srcdir/samples/drafts" "$t")
-corpus="$top_srcdir/../shared/corpus"
+corpus="$ODFGATE_CORPUS"
 [ -d "$corpus" ] && set_docs+=($(ls "$corpus"/*.od[t] "$corpus"/*.fodt 2>/dev/null | head -60))
 for fmt in jsonl text sarif; do
     run_odfgate check --jobs 1 --format "$fmt" "${set_docs[@]}"

@@ -4,7 +4,7 @@
 # encrypted files say "encrypted", files that are not zips say "not-odf-package"
 # (corpus/FEATURES.tsv says which).  One TAP line per document.
 . "$(dirname "$0")/../lib.sh"
-corpus=${ODFGATE_CORPUS:-$top_srcdir/../shared/corpus}
+corpus=$ODFGATE_CORPUS
 [ -f "$corpus/FEATURES.tsv" ] || skip_all "no corpus at $corpus"
 features="$corpus/FEATURES.tsv"
 total=$(awk -F'\t' 'NR>1' "$features" | wc -l)

@@ -72,5 +72,5 @@ if mount -t tmpfs -o size=16k tmpfs full 2>/dev/null; then
     done
     umount full
 else
-    skip "disk full: cannot mount a tmpfs here"; skip "disk full: cannot mount a tmpfs here"
+    skip "[env] disk full: cannot mount a tmpfs here"; skip "[env] disk full: cannot mount a tmpfs here"
 fi

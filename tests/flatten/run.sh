@@ -6,9 +6,9 @@
 # pictures are embedded as office:binary-data with the same bytes; a flat input comes back
 # as it was; an unreadable input is one line and exit 3.
 . "$(dirname "$0")/../lib.sh"
-schemas="$top_srcdir/../shared/odf-schema"
+schemas="$ODFGATE_ODF_SCHEMAS"
 strip="$top_srcdir/tests/annotate/strip_foreign.py"
-corpus="$top_srcdir/../shared/corpus"
+corpus="$ODFGATE_CORPUS"
 cd "$scratch" || exit 1
 have_jing=0
 command -v java >/dev/null 2>&1 && [ -f /usr/share/java/jing.jar ] && [ -d "$schemas" ] && have_jing=1
@@ -52,7 +52,8 @@ print(r.tag == O + "document", r.get(O + "mimetype"))' "$name.fodt" 2>&1)" != "T
     if [ "$(findings "$name.fodt")" = "$(findings "$f")" ]; then ok "$name: the flat document has the same findings"
     else fail "$name: findings differ"; diag "$(findings "$name.fodt")" "$(findings "$f")"; fi
     if [ $have_jing = 0 ]; then skip "$name: no jing or no OASIS schemas"; return; fi
-    if ! parts_valid "$f"; then skip "$name: the package itself does not validate"; return; fi
+    # a package that does not validate as it is cannot say anything about its flat copy
+    if ! parts_valid "$f"; then diag "$name: the package itself does not validate (not compared)"; return; fi
     if jing_valid "$name.fodt"; then ok "$name: the flat document validates (jing -i, OASIS schema)"
     else fail "$name: the flat document does not validate"; diag "$(head -5 jing.out)"; fi
 }

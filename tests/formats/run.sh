@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # run.sh — the CI report formats of `odfgate check`: SARIF validates against the SARIF 2.1.0
-# JSON schema (../shared/sarif); JUnit is well-formed with the required attributes and a
+# JSON schema (tests/data/sarif); JUnit is well-formed with the required attributes and a
 # unique classname per document; GitHub workflow commands are escaped; the Markdown summary is
 # appended to $GITHUB_STEP_SUMMARY; GitLab Code Quality and JSON Lines parse; JSON Lines
 # streams (the first document is out before the last is read); --report writes further files.
 . "$(dirname "$0")/../lib.sh"
 py=/usr/bin/python3
-sarif_schema="$top_srcdir/../shared/sarif/sarif-schema-2.1.0.json"
+sarif_schema="$ODFGATE_SARIF_SCHEMA"
 cd "$scratch" || exit 1
 d="$top_srcdir/samples/drafts"
 # a document whose path and headings need escaping

@@ -146,6 +146,18 @@ def main():
     package(p("many-attributes-meta.odt"), [("content.xml", good), ("meta.xml", meta_many)])
     case("many-attributes-meta.odt", "limit-exceeded")
 
+    # limits inside one document are that document's error, never the batch's (exit 2 and
+    # every other document dropped, before): a 2 MB heading is checked (it matches no
+    # section); more than 100,000 paragraph styles is limit-exceeded
+    open(p("huge-heading.fodt"), "w").write(flat('<text:h text:outline-level="1">' + "word " * 400000 +
+                                                 '</text:h><text:p>x</text:p>'))
+    case("huge-heading.fodt", "ok")
+    styles = "".join(f'<style:style style:name="P{i}" style:family="paragraph"/>' for i in range(100001))
+    open(p("many-styles.fodt"), "w").write(flat("<text:p>x</text:p>").replace(
+        "<office:body>", '<office:automatic-styles xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0">'
+        + styles + "</office:automatic-styles><office:body>", 1))
+    case("many-styles.fodt", "limit-exceeded")
+
     # --- broken or unsafe zips
     with zipfile.ZipFile(p("duplicate-names.odt"), "w") as z:
         z.writestr(zipfile.ZipInfo("mimetype"), MIME)

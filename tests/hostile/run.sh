@@ -45,7 +45,7 @@ slowest=0 slowest_name=
 while IFS=$'\t' read -r name code; do
     [ "$code" = ok ] && continue
     if [ "$name" = unreadable.odt ] && [ "$(id -u)" = 0 ] && [ ${#as_nobody[@]} = 0 ]; then
-        skip "$name: running as root without setpriv"; skip "$name: text output"; continue
+        skip "[env] $name: running as root without setpriv"; skip "[env] $name: text output"; continue
     fi
     t0=$(ms)
     run_case "$name" check --format json "$dir/$name"

@@ -108,13 +108,13 @@ check "all 16 asked, no finding" bash -c "[ \"\$(grep -c . \"\$1\")\" -eq 16 ] &
 
 # --- unknown host (only where the resolver answers at once: nothing may wait on the internet)
 start=$EPOCHREALTIME
-if timeout 2 getent hosts odfgate-test.invalid >/dev/null 2>&1; then skip "odfgate-test.invalid resolves here"
+if timeout 2 getent hosts odfgate-test.invalid >/dev/null 2>&1; then skip "[env] odfgate-test.invalid resolves here"
 elif awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { exit !(b - a < 1) }'; then
     echo "link http://odfgate-test.invalid/x" >"$scratch/unknown.spec"
     python3 "$top_srcdir/tests/http/mkdoc.py" "$scratch/unknown.fodt" "$scratch/unknown.spec"
     run_odfgate check --links "$scratch/unknown.fodt"
     check "unknown host: link-broken" has "broken link http://odfgate-test.invalid/x: unknown host (link-broken)"
-else skip "the resolver is slow to say no here"
+else skip "[env] the resolver is slow to say no here"
 fi
 
 done_testing

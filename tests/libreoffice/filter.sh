@@ -60,7 +60,7 @@ if [ ! -e stamp-bad/passing.odt ] && grep -q 'unknown signatory "nobody"' soffic
     ok "stamp: an unknown signatory is refused, naming the signatories the schema lists"
 else fail "stamp: unknown signatory"; diag "$(cat soffice.log)"; fi
 
-tracked="$top_srcdir/../shared/corpus/jdum__odfdo/tests/samples/tracked_changes.odt"
+tracked="$ODFGATE_CORPUS/jdum__odfdo/tests/samples/tracked_changes.odt"
 if [ -f "$tracked" ]; then
     cp "$tracked" tracked.odt
     lo_convert --convert-to 'odt:odfgate:stamp=dh,Jane Smith' --outdir stamp-tracked tracked.odt

@@ -10,7 +10,7 @@
 plan 11
 cd "$scratch" || exit 1
 drafts="$top_srcdir/samples/drafts"
-corpus="$top_srcdir/../shared/corpus"
+corpus="$ODFGATE_CORPUS"
 cp "$drafts/placeholder.odt" failing.odt
 cp "$drafts/missing-section.odt" missing.odt
 cp "$drafts/passing.odt" passing.odt

@@ -36,8 +36,10 @@ fi
 . "$top_srcdir/tests/libreoffice/lo-lib.sh"   # odfgate.oxt added to this script's profile
 cp "$top_srcdir/samples/drafts/placeholder.odt" failing.odt
 unopkg_in "$lo_profile" list
-if grep -q 'Identifier: org.odfgate.extension' "$lo_dir/unopkg.log" && grep -q 'is registered: yes' "$lo_dir/unopkg.log"; then
-    ok "unopkg add odfgate.oxt: listed and registered"
+version=$(sed -n 's/^VERSION = //p' "$top_builddir/Makefile")
+if grep -q 'Identifier: org.odfgate.extension' "$lo_dir/unopkg.log" && grep -q 'is registered: yes' "$lo_dir/unopkg.log" &&
+    grep -q "Version: $version\$" "$lo_dir/unopkg.log"; then
+    ok "unopkg add odfgate.oxt: listed and registered, version $version (not the literal @VERSION@)"
 else fail "unopkg list"; diag "$(cat "$lo_dir/unopkg.log")"; fi
 unopkg_in "$lo_profile" remove org.odfgate.extension
 lo_convert --convert-to odt:odfgate --outdir after failing.odt

@@ -2,12 +2,12 @@
 # run.sh — odfgate merge.  The samples and the tests' documents (passing, failing and
 # unreadable ones) are checked once whole and once split into disjoint shards by real
 # `odfgate check` runs; the merged shards must equal the whole run: JSONL byte for byte after
-# ordering by path, SARIF valid against the SARIF 2.1.0 schema (../shared/sarif) with the same
+# ordering by path, SARIF valid against the SARIF 2.1.0 schema (tests/data/sarif) with the same
 # results and fingerprints, JUnit well-formed with the same suites and recomputed totals.
 # Bad inputs: one clear line naming the file, exit 2, nothing written.
 . "$(dirname "$0")/../lib.sh"
 py=/usr/bin/python3
-sarif_schema="$top_srcdir/../shared/sarif/sarif-schema-2.1.0.json"
+sarif_schema="$ODFGATE_SARIF_SCHEMA"
 cd "$scratch" || exit 1
 
 # the documents: samples, the CLI fixture, the fuzz package corpus (encrypted, truncated,
@@ -162,11 +162,15 @@ if [ "$rc" = 2 ] && printf '%s' "$err" | grep -q "give the reports"; then ok "no
 run_odfgate merge --format xml s0.jsonl
 if [ "$rc" = 2 ]; then ok "unknown --format: usage error"; else fail "--format xml"; fi
 
-# -o is atomic: the target is replaced whole, no temporary left
+# -o never replaces a file unless --force; then atomically: replaced whole, no temporary left
 printf 'old\n' >target.out
 before=$(ls -A)
 run_odfgate merge -o target.out s0.jsonl s1.jsonl s2.jsonl
+if [ "$rc" = 2 ] && [ "$(cat target.out)" = old ] && [[ "$err" == *"target.out: exists; give --force to replace it"* ]]; then
+    ok "-o an existing file: refused, exit 2, the file untouched"
+else fail "-o existing without --force (rc=$rc)"; diag "$err"; fi
+run_odfgate merge --force -o target.out s0.jsonl s1.jsonl s2.jsonl
 if [ "$rc" = 1 ] && [ -z "$out" ] && cmp -s target.out merged.jsonl && [ "$(ls -A)" = "$before" ]; then
-    ok "-o: written atomically, same bytes as stdout"
-else fail "-o"; fi
+    ok "-o --force: written atomically, same bytes as stdout"
+else fail "-o --force"; fi
 done_testing

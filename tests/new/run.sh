@@ -5,7 +5,7 @@
 # filling the sections through UNO makes the draft pass; a template's styles are kept raw;
 # a schema made from a template loads and lists its headings.
 . "$(dirname "$0")/../lib.sh"
-schemas="$top_srcdir/../shared/odf-schema"
+schemas="$ODFGATE_ODF_SCHEMAS"
 cd "$scratch" || exit 1
 have_jing() { command -v java >/dev/null 2>&1 && [ -f /usr/share/java/jing.jar ] && [ -d "$schemas" ]; }
 jing() { java -Xss32m -cp /usr/share/java/jing.jar com.thaiopensource.relaxng.util.Driver -i "$@" >jing.out 2>&1; }
