@@ -4,6 +4,8 @@
 #include "buf.h"
 #include "text.h"
 
+#include <strings.h>
+
 /* ASCII-only character classes: the C library's depend on the locale (a host such as
  * LibreOffice sets one), and these decide which bytes a prefilter looks for. */
 static int ascii_upper(int c)
@@ -32,6 +34,35 @@ static int first_byte(const char *re)
     return -1;
 }
 
+/* 1 if the ERE has a back-reference (\1 .. \9 outside a bracket expression): glibc matches
+ * those by backtracking, exponential in the text (a schema's pattern ran 20 s and 1.8 GB). */
+static int has_backreference(const char *re)
+{
+    for (const char *c = re; *c; c++) {
+        if (*c == '\\' && c[1]) {
+            if (c[1] >= '1' && c[1] <= '9')
+                return 1;
+            c++;
+        } else if (*c == '[') { /* to the end of the bracket expression */
+            c++;
+            if (*c == '^')
+                c++;
+            if (*c == ']')
+                c++;
+            while (*c && *c != ']') {
+                if (*c == '[' && (c[1] == ':' || c[1] == '.' || c[1] == '=')) {
+                    const char *e = strchr(c + 2, c[1]);
+                    c = e && e[1] == ']' ? e + 1 : c;
+                }
+                c++;
+            }
+            if (!*c)
+                return 0; /* regcomp refuses it */
+        }
+    }
+    return 0;
+}
+
 int og_phrase_init(og_phrase *p, og_arena *a, og_phrase_kind kind, const char *text,
                    int ignore_case, const char *where, odfgate_error *err)
 {
@@ -46,6 +77,11 @@ int og_phrase_init(og_phrase *p, og_arena *a, og_phrase_kind kind, const char *t
     if (!(p->text = og_arena_strdup(a, text))) {
         og_fail(err, ODFGATE_E_NOMEM, where, NULL, "out of memory");
         return -1;
+    }
+    if (kind == OG_PHRASE_BRACKETED) {
+        p->folded = p->text;
+        p->folded_len = strlen(p->text);
+        return 0;
     }
     if (kind == OG_PHRASE_LITERAL) {
         og_buf b;
@@ -74,6 +110,13 @@ int og_phrase_init(og_phrase *p, og_arena *a, og_phrase_kind kind, const char *t
             return -1;
         }
         return 0;
+    }
+    if (has_backreference(text)) {
+        og_fail(err, ODFGATE_E_SCHEMA, where, NULL,
+                "regular expression \"%.80s\": back-references (\\1 to \\9) are not supported "
+                "(their matching time can grow exponentially with the text)",
+                text);
+        return -1;
     }
     /* no REG_NOSUB: the match offsets are reported */
     rc = regcomp(&p->re, text, REG_EXTENDED | (ignore_case ? REG_ICASE : 0));
@@ -116,6 +159,27 @@ void og_phrase_release(og_phrase *p)
     }
 }
 
+/* OG_PHRASE_BRACKETED in linear time: the first "[" whose word follows decides, since the
+ * match ends at the first "]" after the word, and a "]" after a later word would also be
+ * after this one. */
+static int search_bracketed(const og_phrase *p, const char *s, size_t n, size_t *off, size_t *len)
+{
+    const char *b, *end = s + n;
+    for (const char *from = s; (b = memchr(from, '[', (size_t)(end - from))) != NULL; from = b + 1) {
+        const char *w = b + 1, *close;
+        while (w < end && (*w == ' ' || (*w >= '\t' && *w <= '\r')))
+            w++;
+        if ((size_t)(end - w) < p->folded_len || strncasecmp(w, p->folded, p->folded_len) != 0)
+            continue;
+        if (!(close = memchr(w + p->folded_len, ']', (size_t)(end - w) - p->folded_len)))
+            return 0;
+        *off = (size_t)(b - s);
+        *len = (size_t)(close + 1 - b);
+        return 1;
+    }
+    return 0;
+}
+
 int og_phrase_search(const og_phrase *p, const char *raw, size_t raw_len, const char *folded,
                      size_t folded_len, size_t *match_off, size_t *match_len)
 {
@@ -131,10 +195,12 @@ int og_phrase_search(const og_phrase *p, const char *raw, size_t raw_len, const 
         *match_len = p->folded_len;
         return 1;
     }
-    if (!p->compiled)
-        return 0;
     if (!raw)
         raw = "", raw_len = 0;
+    if (p->kind == OG_PHRASE_BRACKETED)
+        return search_bracketed(p, raw, raw_len, match_off, match_len);
+    if (!p->compiled)
+        return 0;
     if (p->first >= 0 && !memchr(raw, p->first, raw_len) &&
         (p->first_alt == p->first || !memchr(raw, p->first_alt, raw_len)))
         return 0;

@@ -13,7 +13,15 @@
 
 #include <regex.h>
 
-typedef enum og_phrase_kind { OG_PHRASE_LITERAL = 0, OG_PHRASE_REGEX = 1 } og_phrase_kind;
+/* OG_PHRASE_BRACKETED: the built-in placeholder, "[" + white space + the word (ASCII, any case)
+ * + anything but "]" + "]", i.e. the ERE \[[[:space:]]*insert[^]]*\], found by one linear
+ * scan: glibc's regexec took 23 s on a paragraph of 20,000 "[insert " without a "]"
+ * (quadratic in the text).  text is the word. */
+typedef enum og_phrase_kind {
+    OG_PHRASE_LITERAL = 0,
+    OG_PHRASE_REGEX = 1,
+    OG_PHRASE_BRACKETED = 2
+} og_phrase_kind;
 
 typedef struct og_phrase {
     og_phrase_kind kind;

@@ -639,7 +639,7 @@ static const struct {
 } default_placeholders[] = {
     {"TBC", OG_PHRASE_LITERAL},         {"TBD", OG_PHRASE_LITERAL},
     {"TODO", OG_PHRASE_LITERAL},        {"XXX", OG_PHRASE_LITERAL},
-    {"lorem ipsum", OG_PHRASE_LITERAL}, {"\\[[[:space:]]*[Ii][Nn][Ss][Ee][Rr][Tt][^]]*\\]", OG_PHRASE_REGEX},
+    {"lorem ipsum", OG_PHRASE_LITERAL}, {"insert", OG_PHRASE_BRACKETED},
 };
 
 static int placeholders_from(builder *b, xmlNodePtr ph)

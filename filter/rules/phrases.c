@@ -24,7 +24,7 @@ static int search(og_check *c, const og_phrase *p, uint32_t i, char *shown, size
     }
     r = og_phrase_search(p, para->text, para->len, folded, flen, &off, &len);
     if (r && shown) {
-        if (p->kind == OG_PHRASE_REGEX)
+        if (p->kind != OG_PHRASE_LITERAL)
             og_excerpt(para->text + off, len, 80, shown, shown_len);
         else
             snprintf(shown, shown_len, "%s", p->text);
