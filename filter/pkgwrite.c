@@ -45,29 +45,65 @@ static int fsync_dir(const char *path)
     return rc;
 }
 
-int og_write_file_atomic(const char *dst_path, const char *data, size_t len, odfgate_error *err)
+/* Where a write to `path` goes: the path itself, or, for a symbolic link, the file it points
+ * to (a link is written through, never replaced by a regular file that would leave its target
+ * stale).  Refused: a dangling link, and anything that exists and is not a regular file (a
+ * device or a FIFO would be replaced by a file, as root, or never finish).  *out is
+ * allocated; 0 or -1 with err filled. */
+static int write_target(const char *path, char **out, odfgate_error *err)
 {
-    char *dir = dir_of(dst_path), *base_copy = og_strdup(dst_path), tmp[4096];
+    struct stat st;
+    *out = NULL;
+    if (lstat(path, &st) != 0) {
+        if (errno != ENOENT)
+            return io_fail(err, path, "cannot write", errno);
+        *out = og_strdup(path);
+    } else if (S_ISLNK(st.st_mode)) {
+        if (!(*out = realpath(path, NULL)))
+            return og_fail(err, ODFGATE_E_IO, path, NULL,
+                           "a symbolic link to nothing (%s): not replaced", strerror(errno)), -1;
+        if (stat(*out, &st) == 0 && !S_ISREG(st.st_mode)) {
+            free(*out);
+            *out = NULL;
+            return og_fail(err, ODFGATE_E_IO, path, NULL,
+                           "links to something that is not a regular file: not written"), -1;
+        }
+    } else if (!S_ISREG(st.st_mode)) {
+        return og_fail(err, ODFGATE_E_IO, path, NULL,
+                       "is not a regular file (a device, FIFO or folder): not replaced"), -1;
+    } else {
+        *out = og_strdup(path);
+    }
+    return *out ? 0 : (og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory"), -1);
+}
+
+int og_write_file_atomic(const char *path, const char *data, size_t len, odfgate_error *err)
+{
+    char *dst_path = NULL, *dir, tmp[4096];
     struct stat st;
     mode_t mode;
-    int fd, e;
+    int fd, e, rc;
 
-    if (!dir || !base_copy) {
+    if (write_target(path, &dst_path, err) < 0)
+        return -1;
+    dir = dir_of(dst_path);
+    /* the temporary file's name is short whatever the target's (a 249-byte name is legal, and
+     * ".name.odfgate-XXXXXX" beside it was not): it lives in the target's folder so that the
+     * rename is atomic */
+    if (!dir || (size_t)snprintf(tmp, sizeof(tmp), "%s/.odfgate-XXXXXX", dir) >= sizeof(tmp)) {
+        rc = dir ? (og_fail(err, ODFGATE_E_IO, path, NULL, "path too long"), -1)
+                 : (og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory"), -1);
         free(dir);
-        free(base_copy);
-        return og_fail(err, ODFGATE_E_NOMEM, dst_path, NULL, "out of memory"), -1;
-    }
-    if ((size_t)snprintf(tmp, sizeof(tmp), "%s/.%s.odfgate-XXXXXX", dir, basename(base_copy)) >=
-        sizeof(tmp)) {
-        free(dir);
-        free(base_copy);
-        return og_fail(err, ODFGATE_E_IO, dst_path, NULL, "path too long"), -1;
+        free(dst_path);
+        return rc;
     }
     free(dir);
-    free(base_copy);
     fd = mkstemp(tmp);
-    if (fd < 0)
-        return io_fail(err, dst_path, "cannot create a temporary file beside it", errno);
+    if (fd < 0) {
+        rc = io_fail(err, path, "cannot create a temporary file beside it", errno);
+        free(dst_path);
+        return rc;
+    }
     /* keep the permissions of the file we replace; a new file gets 0666 & ~umask */
     if (stat(dst_path, &st) == 0)
         mode = st.st_mode & 07777;
@@ -96,15 +132,16 @@ int og_write_file_atomic(const char *dst_path, const char *data, size_t len, odf
     fd = -1;
     if (rename(tmp, dst_path) < 0)
         goto fail;
-    if (fsync_dir(dst_path) < 0)
-        return io_fail(err, dst_path, "written, but the directory could not be synced", errno);
-    return 0;
+    rc = fsync_dir(dst_path) < 0 ? io_fail(err, path, "written, but the directory could not be synced", errno) : 0;
+    free(dst_path);
+    return rc;
 fail:
     e = errno;
     if (fd >= 0)
         close(fd);
     unlink(tmp);
-    return io_fail(err, dst_path, "cannot write", e);
+    free(dst_path);
+    return io_fail(err, path, "cannot write", e);
 }
 
 static const og_part_data *find_part(const og_part_data *parts, size_t n, const char *name)
