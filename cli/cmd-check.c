@@ -238,6 +238,10 @@ int cmd_check(int argc, char **argv)
     }
     if (close_extra(extra, nextra) < 0)
         rc = OG_EXIT_USAGE;
+    if (baseline && odfgate_baseline_unmatched(baseline)) /* never silent (a note, not a failure) */
+        cli_error("%s: %zu of %zu baseline entries matched nothing in this run (fixed, renamed, "
+                  "or not checked this time)",
+                  baseline_path, odfgate_baseline_unmatched(baseline), odfgate_baseline_count(baseline));
     if (write_baseline && rc != OG_EXIT_USAGE) {
         if (odfgate_baseline_write(bo.new_baseline, write_baseline, &err) != ODFGATE_OK) {
             cli_error("%s: cannot write the baseline: %s", write_baseline, err.message);

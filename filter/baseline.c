@@ -4,6 +4,13 @@
  * File: the line "# odfgate baseline 1", then "FINGERPRINT RULE PATH" lines sorted by path,
  * fingerprint, rule; in PATH a backslash is written "\\" and a newline "\n".  Entries are kept
  * sorted in memory and looked up by binary search.
+ *
+ * Paths are compared as written, less what does not change the file: "./", "//" and "dir/.."
+ * (so "./board-papers/x.odt" in the baseline matches "board-papers/x.odt" given by
+ * pre-commit: it used to match nothing, silently).  New baselines record that form.  A
+ * finding's fingerprint covers the path as the baseline records it, so baselines written
+ * before keep matching.  Entries that match nothing in a run are counted
+ * (odfgate_baseline_unmatched), so a baseline that went stale is said, not silent.
  */
 #include "check.h"
 #include "report/report.h"
@@ -16,8 +23,50 @@
 
 typedef struct entry {
     char fp[17];
-    char *rule, *path;
+    char *rule, *path; /* path as recorded (its fingerprint covers this) */
+    char *key;         /* path without "./", "//" and "dir/.." (looked up by it) */
+    unsigned char matched; /* set by odfgate_result_apply_baseline (atomically) */
 } entry;
+
+/* Lexical form of a path: "." segments and repeated slashes dropped, "dir/.." undone (a ".."
+ * that has nothing to undo stays).  Allocated. */
+static char *lexical(const char *path)
+{
+    size_t n = strlen(path), o = 0;
+    char *out = malloc(n + 2);
+    if (!out)
+        return NULL;
+    if (path[0] == '/')
+        out[o++] = '/';
+    size_t root = o;
+    for (const char *p = path; *p;) {
+        const char *seg = p;
+        size_t len = strcspn(p, "/");
+        p += len;
+        while (*p == '/')
+            p++;
+        if (len == 0 || (len == 1 && seg[0] == '.'))
+            continue;
+        if (len == 2 && seg[0] == '.' && seg[1] == '.') {
+            /* undo the last segment unless there is none, or it is ".." itself */
+            size_t last = o > root ? o - 1 : root;
+            while (last > root && out[last - 1] != '/')
+                last--;
+            if (o > root && !(o - last == 2 && out[last] == '.' && out[last + 1] == '.')) {
+                o = last > root ? last - 1 : root;
+                continue;
+            }
+        }
+        if (o > root)
+            out[o++] = '/';
+        memcpy(out + o, seg, len);
+        o += len;
+    }
+    if (o == 0)
+        out[o++] = '.';
+    out[o] = '\0';
+    return out;
+}
 
 struct odfgate_baseline {
     OG_VEC(entry) v;
@@ -33,6 +82,7 @@ void odfgate_baseline_free(odfgate_baseline *b)
     for (size_t i = 0; i < b->v.len; i++) {
         free(b->v.items[i].rule);
         free(b->v.items[i].path);
+        free(b->v.items[i].key);
     }
     free(b->v.items);
     free(b);
@@ -44,22 +94,32 @@ static int push(odfgate_baseline *b, const char *fp, const char *rule, const cha
     snprintf(e.fp, sizeof(e.fp), "%s", fp);
     e.rule = og_strdup(rule);
     e.path = og_strdup(path);
-    if (!e.rule || !e.path || OG_VEC_PUSH(&b->v, e, SIZE_MAX / sizeof(entry)) < 0) {
+    e.key = lexical(path);
+    e.matched = 0;
+    if (!e.rule || !e.path || !e.key || OG_VEC_PUSH(&b->v, e, SIZE_MAX / sizeof(entry)) < 0) {
         free(e.rule);
         free(e.path);
+        free(e.key);
         return -1;
     }
     b->sorted = 0;
     return 0;
 }
 
+/* By key, then rule (the lookup), then fingerprint and path (a stable file). */
+static int compare_lookup(const entry *x, const entry *y)
+{
+    int c = strcmp(x->key, y->key);
+    return c ? c : strcmp(x->rule, y->rule);
+}
+
 static int compare(const void *a, const void *b)
 {
     const entry *x = a, *y = b;
-    int c = strcmp(x->path, y->path);
+    int c = compare_lookup(x, y);
     if (!c)
         c = strcmp(x->fp, y->fp);
-    return c ? c : strcmp(x->rule, y->rule);
+    return c ? c : strcmp(x->path, y->path);
 }
 
 static void sort(odfgate_baseline *b)
@@ -77,8 +137,13 @@ odfgate_status odfgate_baseline_add(odfgate_baseline *b, const char *path, const
         char fp[17];
         if (f->suppressed && strncmp(f->suppressed, "waived", 6) == 0)
             continue;
-        og_finding_fingerprint(path, f, fp);
-        if (push(b, fp, f->rule, path) < 0)
+        char *key = lexical(path);
+        if (!key)
+            return og_fail(err, ODFGATE_E_NOMEM, NULL, NULL, "out of memory");
+        og_finding_fingerprint(key, f, fp);
+        int rc = push(b, fp, f->rule, key);
+        free(key);
+        if (rc < 0)
             return og_fail(err, ODFGATE_E_NOMEM, NULL, NULL, "out of memory");
     }
     return ODFGATE_OK;
@@ -195,21 +260,58 @@ odfgate_status odfgate_baseline_load(const char *path, odfgate_baseline **out, o
 size_t odfgate_result_apply_baseline(odfgate_result *res, const char *path, const odfgate_baseline *b)
 {
     size_t n = 0;
-    if (!res || !b || !b->v.len)
+    char *key;
+    if (!res || !b || !b->v.len || !(key = lexical(path)))
         return 0;
     for (size_t i = 0; i < res->count; i++) {
         odfgate_finding *f = &res->findings[i];
-        entry key;
+        entry probe = {.rule = (char *)f->rule, .key = key};
+        size_t lo = 0, hi = b->v.len;
+        char fp[17], own[17];
         if (f->suppressed)
             continue;
-        og_finding_fingerprint(path, f, key.fp);
-        key.rule = (char *)f->rule;
-        key.path = (char *)path;
-        if (bsearch(&key, b->v.items, b->v.len, sizeof(entry), compare)) {
-            f->suppressed = "baseline";
-            n++;
+        while (lo < hi) { /* the first entry of this document and rule */
+            size_t mid = lo + (hi - lo) / 2;
+            if (compare_lookup(&b->v.items[mid], &probe) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        og_finding_fingerprint(key, f, own);
+        for (; lo < b->v.len && compare_lookup(&b->v.items[lo], &probe) == 0; lo++) {
+            entry *e = &b->v.items[lo]; /* only its matched flag changes */
+            int same = strcmp(e->fp, own) == 0;
+            if (!same && strcmp(e->path, key) != 0) { /* recorded as "./x.odt", say */
+                og_finding_fingerprint(e->path, f, fp);
+                same = strcmp(e->fp, fp) == 0;
+            }
+            if (same) {
+                __atomic_store_n(&e->matched, 1, __ATOMIC_RELAXED);
+                f->suppressed = "baseline";
+                n++;
+                break;
+            }
         }
     }
+    free(key);
     og_result_recount(res);
+    return n;
+}
+
+size_t odfgate_baseline_unmatched(const odfgate_baseline *b)
+{
+    size_t n = 0;
+    for (size_t i = 0; b && i < b->v.len; i++)
+        if (!__atomic_load_n(&b->v.items[i].matched, __ATOMIC_RELAXED) &&
+            (i == 0 || compare(&b->v.items[i], &b->v.items[i - 1]) != 0))
+            n++;
+    return n;
+}
+
+size_t odfgate_baseline_count(const odfgate_baseline *b)
+{
+    size_t n = 0;
+    for (size_t i = 0; b && i < b->v.len; i++)
+        n += i == 0 || compare(&b->v.items[i], &b->v.items[i - 1]) != 0;
     return n;
 }

@@ -288,9 +288,14 @@ ODFGATE_API odfgate_status odfgate_baseline_add(odfgate_baseline *b, const char 
 ODFGATE_API odfgate_status odfgate_baseline_write(odfgate_baseline *b, const char *path,
                                                   odfgate_error *err);
 /* Mark the findings of res that are in the baseline as suppressed ("baseline"); returns how
- * many.  Call after odfgate_result_apply. */
+ * many.  Paths are compared without "./", "//" and "dir/..".  Call after
+ * odfgate_result_apply.  Records which entries matched (safe from several threads). */
 ODFGATE_API size_t odfgate_result_apply_baseline(odfgate_result *res, const char *path,
                                                  const odfgate_baseline *b);
+/* Entries of b (duplicates once) that no odfgate_result_apply_baseline call has matched, and
+ * all of them: a baseline whose entries match nothing is stale or names documents otherwise. */
+ODFGATE_API size_t odfgate_baseline_unmatched(const odfgate_baseline *b);
+ODFGATE_API size_t odfgate_baseline_count(const odfgate_baseline *b);
 ODFGATE_API void odfgate_baseline_free(odfgate_baseline *b);
 
 /* ---------------------------------------------------------------- sign-off */
