@@ -89,6 +89,10 @@ int og_xml_copy(const char *xml, size_t len, const char *path, const char *part,
                 xmlNodePtr sub = xmlTextReaderExpand(s.reader);
                 index += (sub ? count_elements(sub) : 1) - 1;
                 more = xmlTextReaderNext(s.reader); /* past the subtree, onto the next node */
+                if (more == 1) /* whatever that node is (the type of the dropped element was
+                                  counted as the next node's: an element too many per comment
+                                  followed by text, and comments went astray) */
+                    s.type = xmlTextReaderNodeType(s.reader);
                 continue;
             }
         }
