@@ -238,6 +238,9 @@ typedef struct odfgate_finding {
     uint32_t paragraph;          /* paragraph ordinal, 0 = none */
     const char *suppressed;      /* NULL, or why it does not count towards failing:
                                     "waived: REASON" (a waiver in the document) or "baseline" */
+    const char *const *signatories; /* signoff-missing: the ids of the signatories who have
+                                       not signed (one finding lists them all), else NULL */
+    size_t signatory_count;
 } odfgate_finding;
 
 typedef struct odfgate_result odfgate_result;

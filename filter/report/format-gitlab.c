@@ -51,7 +51,8 @@ static void gitlab_doc(odfgate_report *rep, const char *path, const odfgate_doc 
 static void gitlab_error(odfgate_report *rep, const char *path, const odfgate_error *err)
 {
     char fp[17];
-    odfgate_finding f = {odfgate_errcode_name(err->code), ODFGATE_SEV_ERROR, err->message, NULL, NULL, 0, NULL};
+    odfgate_finding f = {.rule = odfgate_errcode_name(err->code), .severity = ODFGATE_SEV_ERROR,
+                         .message = err->message};
     og_finding_fingerprint(path, &f, fp);
     issue(rep, path, f.rule, err->message, fp, "blocker", 1);
 }

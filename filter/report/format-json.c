@@ -55,6 +55,15 @@ static void finding_entry(FILE *o, const odfgate_finding *f)
         og_json_member_str(o, 0, "paragraph", NULL);
     if (f->suppressed)
         og_json_member_str(o, 0, "suppressed", f->suppressed);
+    if (f->signatory_count) {
+        fputs(",\"signatories\":[", o);
+        for (size_t i = 0; i < f->signatory_count; i++) {
+            if (i)
+                fputc(',', o);
+            og_json_str(o, f->signatories[i]);
+        }
+        fputc(']', o);
+    }
     fputc('}', o);
 }
 

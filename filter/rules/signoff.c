@@ -86,6 +86,43 @@ static void list_changed(const odfgate_signoff *r, const odfgate_schema *s, char
         snprintf(out + at, n - at, "text outside the schema's sections");
 }
 
+/* signoff-missing: ONE finding for all the signatories who have not signed (six warnings on
+ * every unsigned draft hid everything else), naming them, with their ids on the finding. */
+static int missing_signoffs(og_check *c, const odfgate_signoffs *so)
+{
+    const odfgate_schema *s = c->schema;
+    const char **ids = og_arena_zalloc(&c->res->arena, (s->signatory_count + 1) * sizeof(char *));
+    size_t n = 0, before = c->res->count;
+    og_buf names;
+    if (!ids)
+        return -1;
+    og_buf_init(&names, 1u << 16);
+    for (size_t k = 0; k < s->signatory_count; k++) {
+        int found = 0;
+        for (size_t i = 0; i < odfgate_signoffs_count(so); i++) {
+            const odfgate_signoff *r = odfgate_signoffs_at(so, i);
+            found |= strcmp(r->signatory, s->signatories[k].id) == 0 && r->state != ODFGATE_SIGNOFF_MALFORMED;
+        }
+        if (found)
+            continue;
+        ids[n++] = s->signatories[k].id;
+        og_buf_printf(&names, "%s%s (%s)", n > 1 ? ", " : "", s->signatories[k].name,
+                      s->signatories[k].id);
+    }
+    if (n == 1)
+        og_finding(c, "signoff-missing", OG_NONE, OG_NONE, 0, "no sign-off from %s",
+                   names.data ? names.data : "");
+    else if (n > 1)
+        og_finding(c, "signoff-missing", OG_NONE, OG_NONE, 0, "no sign-off from %zu of %zu signatories: %s",
+                   n, s->signatory_count, names.data ? names.data : "");
+    og_buf_free(&names);
+    if (n && c->res->count > before) { /* recorded (the rule may be off) */
+        c->res->findings[c->res->count - 1].signatories = ids;
+        c->res->findings[c->res->count - 1].signatory_count = n;
+    }
+    return 0;
+}
+
 int og_rules_signoff(og_check *c)
 {
     const odfgate_schema *s = c->schema;
@@ -139,15 +176,9 @@ int og_rules_signoff(og_check *c)
             og_finding(c, "signoff-future-date", OG_NONE, OG_NONE, 0,
                        "the sign-off of %s is dated in the future (%s)", r->signatory, r->at);
     }
-    for (size_t k = 0; k < s->signatory_count; k++) {
-        int found = 0;
-        for (size_t i = 0; i < odfgate_signoffs_count(so); i++) {
-            const odfgate_signoff *r = odfgate_signoffs_at(so, i);
-            found |= strcmp(r->signatory, s->signatories[k].id) == 0 && r->state != ODFGATE_SIGNOFF_MALFORMED;
-        }
-        if (!found)
-            og_finding(c, "signoff-missing", OG_NONE, OG_NONE, 0, "no sign-off from %s (%s)",
-                       s->signatories[k].name, s->signatories[k].id);
+    if (missing_signoffs(c, so) < 0) {
+        odfgate_signoffs_free(so);
+        return -1;
     }
     if (s->quorum < s->signatory_count && approvals < s->quorum)
         og_finding(c, "signoff-quorum", OG_NONE, OG_NONE, 0,

@@ -20,7 +20,7 @@ static const odfgate_rule_info rules[] = {
     {"metadata-missing", ODFGATE_SEV_ERROR, "metadata", "A required metadata field is absent or empty."},
     {"metadata-invalid", ODFGATE_SEV_ERROR, "metadata", "A metadata field does not match the schema's pattern."},
     {"package-nonconformant", ODFGATE_SEV_WARNING, "package", "The package breaks an ODF packaging rule but could be read."},
-    {"signoff-missing", ODFGATE_SEV_WARNING, "signoff", "A signatory of the schema has not signed off (a warning while drafting; make it an error to gate circulation)."},
+    {"signoff-missing", ODFGATE_SEV_WARNING, "signoff", "Signatories of the schema have not signed off: one finding names them all (a warning while drafting; make it an error to gate circulation)."},
     {"signoff-stale", ODFGATE_SEV_ERROR, "signoff", "The text changed after a signatory signed off; the changed sections are named."},
     {"signoff-rejected", ODFGATE_SEV_ERROR, "signoff", "A signatory recorded a rejection."},
     {"signoff-unknown", ODFGATE_SEV_WARNING, "signoff", "A sign-off names a signatory the schema does not list."},
