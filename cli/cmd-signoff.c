@@ -10,7 +10,7 @@
 
 static const char usage_text[] =
     "Usage: odfgate signoff FILE --as ID --by NAME [--role ROLE] [--decision approved|rejected]\n"
-    "                       [--date ISO8601] [--schema FILE] [--force] (-o OUT | --in-place)\n"
+    "                       [--date ISO8601] [--schema FILE] [--strict] [--force] (-o OUT | --in-place)\n"
     "       odfgate signoff FILE --revoke ID [--force] (-o OUT | --in-place)\n"
     "Record a signatory's sign-off in the document's metadata (a custom property\n"
     "odfgate.signoff.ID), bound to a SHA-256 digest of its text and of each schema section.\n"
@@ -22,25 +22,58 @@ static const char usage_text[] =
     "  --date ISO8601     when (default: now, UTC), e.g. 2026-11-24T10:00:00+00:00\n"
     "  -s, --schema FILE  schema naming the signatories and sections (default: built-in)\n"
     "  --revoke ID        remove ID's sign-off instead\n"
+    "  --strict           refuse to approve a draft that fails its check (exit 1); without\n"
+    "                     it such an approval is recorded with a warning\n"
     "  --force            write even if the document has unresolved tracked changes, or\n"
     "                     carries ODF digital signatures (which are then removed), and\n"
     "                     replace OUT if it exists (it is never replaced otherwise)\n"
     "  -o, --output OUT   write to OUT\n"
     "  --in-place         replace FILE\n";
 
+/* An approval of a draft that fails its check (placeholders left, sections missing) is said,
+ * not silent, and refused with --strict (exit 1, nothing written).  Sign-off findings do not
+ * count: they are what signing changes.  0 to go on, else the exit code. */
+static int approve_check(const char *in, const odfgate_schema *schema, int strict)
+{
+    odfgate_doc *doc = NULL;
+    odfgate_result *res = NULL;
+    odfgate_error err;
+    const odfgate_finding *first = NULL;
+    size_t errors = 0;
+    odfgate_error_clear(&err);
+    if (odfgate_doc_open(in, NULL, &doc, &err) <= ODFGATE_WARN &&
+        odfgate_check(doc, schema, &res, &err) == ODFGATE_OK) {
+        for (size_t i = 0; i < odfgate_result_count(res); i++) {
+            const odfgate_finding *f = odfgate_result_finding(res, i);
+            if (f->severity >= ODFGATE_SEV_ERROR && strncmp(f->rule, "signoff-", 8) != 0) {
+                first = first ? first : f;
+                errors++;
+            }
+        }
+        if (errors)
+            cli_error("%s: the draft fails its check: %zu error%s (first: %s (%s)); %s", in,
+                      errors, errors == 1 ? "" : "s", first->message, first->rule,
+                      strict ? "not signed (--strict)" : "signed anyway (--strict refuses)");
+    }
+    odfgate_result_free(res);
+    odfgate_doc_free(doc);
+    return errors && strict ? OG_EXIT_FINDINGS : 0; /* unreadable: the stamp says why */
+}
+
 int cmd_signoff(int argc, char **argv)
 {
-    enum { O_AS = 256, O_BY, O_ROLE, O_DECISION, O_DATE, O_REVOKE, O_FORCE, O_INPLACE };
+    enum { O_AS = 256, O_BY, O_ROLE, O_DECISION, O_DATE, O_REVOKE, O_FORCE, O_INPLACE, O_STRICT };
     static const struct option opts[] = {
         {"as", required_argument, NULL, O_AS},         {"by", required_argument, NULL, O_BY},
         {"role", required_argument, NULL, O_ROLE},     {"decision", required_argument, NULL, O_DECISION},
         {"date", required_argument, NULL, O_DATE},     {"revoke", required_argument, NULL, O_REVOKE},
         {"force", no_argument, NULL, O_FORCE},         {"in-place", no_argument, NULL, O_INPLACE},
+        {"strict", no_argument, NULL, O_STRICT},
         {"schema", required_argument, NULL, 's'},      {"output", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'},              CLI_FETCH_LONGOPTS, {NULL, 0, NULL, 0}};
     odfgate_stamp st = {0};
     const char *schema_path = NULL, *out = NULL, *revoke = NULL, *in;
-    int c, in_place = 0, rc = OG_EXIT_PASS;
+    int c, in_place = 0, strict = 0, rc = OG_EXIT_PASS;
     odfgate_schema *schema = NULL;
     odfgate_error err;
     odfgate_status s;
@@ -55,6 +88,7 @@ int cmd_signoff(int argc, char **argv)
         case O_REVOKE: revoke = optarg; break;
         case O_FORCE: st.force = 1; break;
         case O_INPLACE: in_place = 1; break;
+        case O_STRICT: strict = 1; break;
         case 's': schema_path = optarg; break;
         case 'o': out = optarg; break;
         case 'h': fputs(usage_text, stdout); fputs(cli_fetch_help, stdout); return OG_EXIT_PASS;
@@ -86,6 +120,12 @@ int cmd_signoff(int argc, char **argv)
     } else {
         if (cli_load_schema(schema_path, &schema) < 0)
             return OG_EXIT_USAGE;
+        if (!st.decision || strcmp(st.decision, "approved") == 0) {
+            if ((rc = approve_check(in, schema, strict)) != 0) {
+                odfgate_schema_free(schema);
+                return rc;
+            }
+        }
         s = odfgate_signoff_stamp(in, out, schema, &st, &err);
     }
     if (s == ODFGATE_OK) {

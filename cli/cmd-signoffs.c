@@ -110,8 +110,9 @@ static void print_text(const odfgate_schema *schema, const odfgate_signoffs *so)
     }
     for (size_t k = 0; k < odfgate_schema_signatory_count(schema); k++)
         if (!signed_by(so, odfgate_schema_signatory_id(schema, k)))
-            printf("%-10.10s %-9s %s\n", odfgate_schema_signatory_id(schema, k), "-",
-                   odfgate_schema_signatory_name(schema, k));
+            printf("%-10.10s %-9s %-24s %-24s %-25s missing (%s)\n",
+                   odfgate_schema_signatory_id(schema, k), "-", "-", "-", "-",
+                   odfgate_schema_signatory_name(schema, k)); /* BY is who signed: nobody */
 }
 
 int cmd_signoffs(int argc, char **argv)

@@ -155,9 +155,12 @@ int og_rules_signoff(og_check *c)
             continue;
         case ODFGATE_SIGNOFF_STALE:
             list_changed(r, s, changed, sizeof(changed));
+            /* what changed, and what to do about it */
             og_finding(c, "signoff-stale", OG_NONE, OG_NONE, 0,
-                       "the sign-off of %s (by %s, %s) is stale: changed since: %s", r->signatory,
-                       r->by, r->at, changed);
+                       "the sign-off of %s (by %s, %s) is stale: changed since: %s; to approve "
+                       "this text: odfgate signoff %s --as %s --by \"%s\" --in-place",
+                       r->signatory, r->by, r->at, changed, c->doc->path ? c->doc->path : "FILE",
+                       r->signatory, r->by);
             break;
         case ODFGATE_SIGNOFF_VALID:
             if (strcmp(r->decision, "approved") == 0)
