@@ -396,6 +396,14 @@ odfgate_status og_lo_export(const char *path, const char *doc_path, const og_lo_
             st = ODFGATE_FAILED;
         } else {
             char lead[600];
+            odfgate_schema *again = NULL;
+            /* the summary is of the document as saved, with this sign-off (it said "no
+             * sign-off from" the signatory just recorded): checked again from scratch */
+            og_lo_outcome_free(out);
+            if (open_and_check(path, doc_path, o->schema, &doc, &res, &again, src, sizeof(src),
+                               out) != ODFGATE_OK)
+                doc = NULL, res = NULL;
+            drop_check(doc, res, again);
             snprintf(lead, sizeof(lead), "Saved; recorded the sign-off of \"%.100s\" by %.200s.",
                      o->stamp_id, o->stamp_by);
             set_message(out, summary(out, lead, src));

@@ -53,7 +53,9 @@ if [ -s strict/passing.odt ] && [ "$rc" = 0 ]; then ok "strict: a passing draft 
 lo_convert --convert-to 'odt:odfgate:stamp=dh,Jane Smith,Director' --outdir stamp passing.odt
 run_odfgate signoffs --format json stamp/passing.odt
 s=$(printf '%s' "$out" | python3 -c 'import json,sys; print(" ".join("%s|%s|%s|%s" % (s["signatory"], s["state"], s["by"], s["role"]) for s in json.load(sys.stdin)["signoffs"]))' 2>/dev/null)
-if [ "$s" = "dh|valid|Jane Smith|Director" ]; then ok "stamp: the sign-off is recorded and valid"
+if [ "$s" = "dh|valid|Jane Smith|Director" ] && grep -q 'recorded the sign-off of "dh"' soffice.log &&
+    ! grep -q 'Department of Health (dh)' soffice.log; then
+    ok "stamp: the sign-off is recorded and valid, and the message no longer says dh has not signed"
 else fail "stamp: '$s'"; diag "$(cat soffice.log)"; fi
 lo_convert --convert-to 'odt:odfgate:stamp=nobody,Jane Smith' --outdir stamp-bad passing.odt
 if [ ! -e stamp-bad/passing.odt ] && grep -q 'unknown signatory "nobody"' soffice.log && grep -q 'lists: dh' soffice.log; then
