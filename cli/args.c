@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <errno.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -71,6 +72,28 @@ int cli_output_allowed(const char *out, int force, int in_place)
     }
     if (!force && lstat(out, &st) == 0) {
         cli_error("%s: exists; give --force to replace it", out);
+        return OG_EXIT_USAGE;
+    }
+    return 0;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+int cli_output_matches(const char *out, const odfgate_doc *doc)
+{
+    int flat = strcmp(odfgate_doc_container(doc), "flat") == 0;
+    if (flat && (ends_with(out, ".odt") || ends_with(out, ".ott"))) {
+        cli_error("%s: the input is a flat document (.fodt) and the output would be flat XML in a "
+                  "file named like a package: name it .fodt", out);
+        return OG_EXIT_USAGE;
+    }
+    if (!flat && ends_with(out, ".fodt")) {
+        cli_error("%s: the input is a package (.odt) and the output would be a zip in a file named "
+                  "like a flat document: name it .odt (odfgate flatten makes a .fodt)", out);
         return OG_EXIT_USAGE;
     }
     return 0;

@@ -18,6 +18,10 @@ void cli_put_lines(const char *text, FILE *out);
  * writable by this user (a read-only file is not replaced through its folder's permission).
  * 0, or the exit code after printing why: 2 for an existing file, 3 for one not writable. */
 int cli_output_allowed(const char *out, int force, int in_place);
+/* A rewrite keeps the input's container (a package stays a zip, a flat document flat XML):
+ * 0 if the output's name agrees (.odt/.ott for a zip, .fodt for flat; any other name is
+ * taken as given), else 2 after saying so ("y.odt" would have held flat XML). */
+int cli_output_matches(const char *out, const odfgate_doc *doc);
 /* "Try 'odfgate CMD --help'." after a usage error; returns OG_EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

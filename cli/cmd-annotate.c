@@ -74,6 +74,11 @@ int cmd_annotate(int argc, char **argv)
         return OG_EXIT_USAGE;
     odfgate_error_clear(&err);
     st = odfgate_doc_open(in, NULL, &doc, &err);
+    if (st <= ODFGATE_WARN && (rc = cli_output_matches(out, doc)) != 0) {
+        odfgate_doc_free(doc);
+        odfgate_schema_free(schema);
+        return rc;
+    }
     if (st <= ODFGATE_WARN && !strip)
         st = odfgate_check(doc, schema, &res, &err);
     if (st <= ODFGATE_WARN)
