@@ -72,9 +72,12 @@ static int open_extra(extra_report *extra, int nextra, const odfgate_report_opti
         xo.color = 0;
         xo.quiet = 0;
         snprintf(extra[k].tmp, sizeof(extra[k].tmp), "%s.odfgate-%ld.tmp", extra[k].path, (long)getpid());
-        if (!(extra[k].f = fopen(extra[k].tmp, "w")) ||
-            odfgate_report_new(extra[k].format, extra[k].f, &xo, schema, &extra[k].rep, &err) != ODFGATE_OK) {
-            cli_error("%s: cannot write the report", extra[k].path);
+        if (!(extra[k].f = fopen(extra[k].tmp, "w"))) {
+            cli_error("%s: cannot write the report: %s", extra[k].path, strerror(errno));
+            return -1;
+        }
+        if (odfgate_report_new(extra[k].format, extra[k].f, &xo, schema, &extra[k].rep, &err) != ODFGATE_OK) {
+            cli_error("%s: cannot write the report: %s", extra[k].path, err.message);
             return -1;
         }
     }
@@ -226,7 +229,7 @@ int cmd_check(int argc, char **argv)
         goto out;
     }
     if (open_extra(extra, nextra, &ro, batch_main_schema(plan)) < 0) {
-        rc = OG_EXIT_USAGE;
+        rc = OG_EXIT_UNREADABLE; /* an output cannot be written: 3, as for -o */
         goto out;
     }
     for (int k = 0; k < nextra; k++)
@@ -237,7 +240,7 @@ int cmd_check(int argc, char **argv)
         rc = OG_EXIT_USAGE;
     }
     if (close_extra(extra, nextra) < 0)
-        rc = OG_EXIT_USAGE;
+        rc = OG_EXIT_UNREADABLE;
     if (baseline && odfgate_baseline_unmatched(baseline)) /* never silent (a note, not a failure) */
         cli_error("%s: %zu of %zu baseline entries matched nothing in this run (fixed, renamed, "
                   "or not checked this time)",
@@ -245,7 +248,7 @@ int cmd_check(int argc, char **argv)
     if (write_baseline && rc != OG_EXIT_USAGE) {
         if (odfgate_baseline_write(bo.new_baseline, write_baseline, &err) != ODFGATE_OK) {
             cli_error("%s: cannot write the baseline: %s", write_baseline, err.message);
-            rc = OG_EXIT_USAGE;
+            rc = OG_EXIT_UNREADABLE;
         } else if (rc == OG_EXIT_FINDINGS)
             rc = OG_EXIT_PASS; /* the findings are now the baseline */
     }

@@ -75,7 +75,7 @@ int cmd_merge(int argc, char **argv)
         if (odfgate_write_file(out_path, merged, len, &err) != ODFGATE_OK) {
             cli_error("%s: %s (%s)", out_path, err.message, odfgate_errcode_name(err.code));
             free(merged);
-            return OG_EXIT_USAGE;
+            return OG_EXIT_UNREADABLE; /* an output cannot be written: 3, as everywhere */
         }
     } else
         fwrite(merged, 1, len, stdout);

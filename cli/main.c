@@ -4,6 +4,7 @@
 #include "args.h"
 #include "fetchopts.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -111,8 +112,8 @@ int main(int argc, char **argv)
             cli_fetcher_release();
             odfgate_global_cleanup();
             if (fflush(stdout) != 0 || ferror(stdout)) {
-                cli_error("cannot write the output");
-                return OG_EXIT_USAGE;
+                cli_error("cannot write the output: %s", strerror(errno));
+                return OG_EXIT_UNREADABLE;
             }
             return rc;
         }
