@@ -66,7 +66,13 @@ int og_xml_copy(const char *xml, size_t len, const char *path, const char *part,
 {
     og_xml_stream s;
     xmlBufferPtr buf = xmlBufferCreate();
-    xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+    xmlTextWriterPtr w;
+    /* doubling, not libxml2's default exact growth: that copies the whole output at every
+     * write, quadratic (an annotate of a 900 KB package took 31 s under ASan, 15 s of it in
+     * xmlBufferResize's memmove; plain realloc hid it by growing in place) */
+    if (buf)
+        xmlBufferSetAllocationScheme(buf, XML_BUFFER_ALLOC_DOUBLEIT);
+    w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
     uint32_t index = 0;
     int rc = -1, more;
 
