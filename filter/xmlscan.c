@@ -39,18 +39,70 @@ static int ends(og_xml_scan *s, const char *d, uint8_t n, char c)
     return 0;
 }
 
+/* Lines in buf[0..n): memchr jumps (ODF parts are mostly one long line). */
+static uint64_t lines_in(const char *buf, size_t n)
+{
+    uint64_t k = 0;
+    for (const char *p = buf, *end = buf + n; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        k++;
+    return k;
+}
+
+/* The bytes that matter inside a start tag: quotes, '=' and its end. */
+static const unsigned char in_tag[256] = {['"'] = 1, ['\''] = 1, ['='] = 1, ['>'] = 1};
+
+/* Every document passes through here, so the states nearly all bytes are in jump: text to the
+ * next '<' and an end tag to its '>' (memchr), a start tag to the next byte of in_tag, a quoted
+ * value to its quote; the rest (comments, CDATA, declarations) goes byte by byte. */
 int og_xml_scan_bytes(og_xml_scan *s, const char *buf, size_t n)
 {
     static const char cdata[] = "[CDATA[";
     for (size_t i = 0; i < n; i++) {
-        char c = buf[i];
-        if (c == '\n')
-            s->line++;
+        char c;
+        if (s->state == TEXT) {
+            const char *lt = memchr(buf + i, '<', n - i);
+            if (!lt)
+                break;
+            i = (size_t)(lt - buf);
+            s->state = OPEN;
+            continue;
+        }
+        if (s->state == SKIP_TAG) { /* an end tag */
+            const char *gt = memchr(buf + i, '>', n - i);
+            if (!gt)
+                break;
+            i = (size_t)(gt - buf);
+            s->state = TEXT;
+            continue;
+        }
+        if (s->state == TAG) {
+            if (s->quote) {
+                const char *q = memchr(buf + i, s->quote, n - i);
+                if (!q)
+                    break;
+                i = (size_t)(q - buf);
+                s->quote = 0;
+                continue;
+            }
+            while (i < n && !in_tag[(unsigned char)buf[i]])
+                i++;
+            if (i == n)
+                break;
+            c = buf[i];
+            if (c == '>') {
+                s->state = TEXT;
+            } else if (c == '=') {
+                if (++s->attrs > OG_XML_MAX_ATTRIBUTES) {
+                    s->line += lines_in(buf, i);
+                    return -1;
+                }
+            } else {
+                s->quote = c;
+            }
+            continue;
+        }
+        c = buf[i];
         switch (s->state) {
-        case TEXT:
-            if (c == '<')
-                s->state = OPEN;
-            break;
         case OPEN:
             s->attrs = 0;
             s->quote = 0;
@@ -78,23 +130,6 @@ int og_xml_scan_bytes(og_xml_scan *s, const char *buf, size_t n)
                 s->matched = 0;
                 s->quote = 0;
             }
-            break;
-        case TAG:
-            if (s->quote) {
-                if (c == s->quote)
-                    s->quote = 0;
-            } else if (c == '"' || c == '\'') {
-                s->quote = c;
-            } else if (c == '=') {
-                if (++s->attrs > OG_XML_MAX_ATTRIBUTES)
-                    return -1;
-            } else if (c == '>') {
-                s->state = TEXT;
-            }
-            break;
-        case SKIP_TAG:
-            if (c == '>')
-                s->state = TEXT;
             break;
         case COMMENT:
             if (ends(s, "-->", 3, c))
@@ -124,5 +159,6 @@ int og_xml_scan_bytes(og_xml_scan *s, const char *buf, size_t n)
             break;
         }
     }
+    s->line += lines_in(buf, n);
     return 0;
 }

@@ -26,6 +26,15 @@ void og_finding_fingerprint(const char *path, const odfgate_finding *f, char out
     out[16] = '\0';
 }
 
+/* Bytes at s that are printable ASCII: shown as they are, without decoding (most text). */
+static size_t plain_run(const char *s)
+{
+    size_t k = 0;
+    while ((unsigned char)s[k] >= 0x20 && (unsigned char)s[k] < 0x7f)
+        k++;
+    return k;
+}
+
 size_t odfgate_escape(const char *s, char *out, size_t n)
 {
     size_t used = 0, k;
@@ -34,10 +43,16 @@ size_t odfgate_escape(const char *s, char *out, size_t n)
     if (!out || n == 0)
         return 0;
     for (; p && *p; p += k) {
-        k = og_utf8_display_unit(p, esc);
-        const char *show = esc[0] ? esc : p;
-        size_t len = esc[0] ? strlen(esc) : k;
-        if (used + len >= n)
+        const char *show = p;
+        size_t len = k = plain_run(p);
+        if (!k) {
+            k = og_utf8_display_unit(p, esc);
+            show = esc[0] ? esc : p;
+            len = esc[0] ? strlen(esc) : k;
+        } else if (used + len >= n) {
+            k = len = n - 1 - used; /* a part of a plain run fits: it cuts nothing */
+        }
+        if (!len || used + len >= n)
             break; /* never cut an escape or a character */
         memcpy(out + used, show, len);
         used += len;
@@ -48,9 +63,19 @@ size_t odfgate_escape(const char *s, char *out, size_t n)
 
 void odfgate_fput_safe(const char *s, FILE *out)
 {
-    char buf[256];
-    while (s && *s)
-        s += odfgate_escape(s, buf, sizeof(buf)), fputs(buf, out);
+    char esc[12];
+    size_t k;
+    for (; s && *s; s += k) {
+        if ((k = plain_run(s)) != 0) {
+            fwrite(s, 1, k, out);
+            continue;
+        }
+        k = og_utf8_display_unit(s, esc);
+        if (esc[0])
+            fputs(esc, out);
+        else
+            fwrite(s, 1, k, out);
+    }
 }
 
 odfgate_status odfgate_report_new(const char *format, FILE *out,
