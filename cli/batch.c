@@ -3,6 +3,7 @@
 
 #include "args.h"
 #include "cli.h"
+#include "docsetup.h"
 #include "fetchopts.h"
 #include "progress.h"
 
@@ -89,21 +90,10 @@ int batch_plan(batch **out, const cli_inputs *inputs, const batch_options *opt)
         return OG_EXIT_USAGE;
     for (size_t i = 0; i < inputs->len; i++) {
         item *it = &b->items[i];
-        const char *schema = opt->schema_path;
-        int fail_on = opt->fail_on;
-        if (opt->use_config) {
-            odfgate_error err;
-            odfgate_error_clear(&err);
-            if (odfgate_config_for(inputs->items[i].path, &it->cfg, &err) != ODFGATE_OK) {
-                cli_config_error(&err);
-                return OG_EXIT_USAGE;
-            }
-            if (!schema)
-                schema = odfgate_config_schema(it->cfg);
-            if (fail_on < 0)
-                fail_on = odfgate_config_fail_on(it->cfg);
-        }
-        it->fail_on = fail_on >= 0 ? (odfgate_severity)fail_on : ODFGATE_SEV_ERROR;
+        if (cli_config_for(inputs->items[i].path, opt->use_config, &it->cfg) != 0)
+            return OG_EXIT_USAGE;
+        const char *schema = cli_schema_choice(opt->schema_path, it->cfg);
+        it->fail_on = cli_fail_on_choice(opt->fail_on, it->cfg);
         it->links = opt->links || odfgate_config_links(it->cfg) == 1;
         if (it->links && !cli_fetcher()) /* the options are good: threads can make their own */
             return OG_EXIT_USAGE;

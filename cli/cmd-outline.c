@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "args.h"
+#include "docsetup.h"
 #include "fetchopts.h"
 
 #include <getopt.h>
@@ -12,7 +13,9 @@ static const char usage_text[] =
     "Usage: odfgate outline [OPTIONS] FILE\n"
     "Print the heading tree of a document: level, text, words in the section, and the\n"
     "schema section each heading matched.\n\n"
-    "  -s, --schema FILE     schema whose sections are matched (default: built-in)\n"
+    "  -s, --schema FILE     schema whose sections are matched (default: the one\n"
+    "                        .odfgate.ini names, else the built-in one)\n"
+    "      --no-config       ignore .odfgate.ini files (docs/config.md)\n"
     "  -f, --format FORMAT   text (default) or json (the check report's document object)\n"
     "  -h, --help            show this help\n";
 
@@ -45,19 +48,21 @@ int cmd_outline(int argc, char **argv)
 {
     static const struct option opts[] = {{"schema", required_argument, NULL, 's'},
                                          {"format", required_argument, NULL, 'f'},
+                                         CLI_NO_CONFIG_LONGOPT,
                                          {"help", no_argument, NULL, 'h'},
                                          CLI_FETCH_LONGOPTS, {NULL, 0, NULL, 0}};
     const char *schema_path = NULL, *format = "text";
-    odfgate_schema *schema = NULL;
+    cli_doc_setup setup;
     odfgate_doc *doc = NULL;
     odfgate_result *res = NULL;
     odfgate_error err;
     odfgate_status st;
-    int c, rc = OG_EXIT_PASS;
+    int c, use_config = 1, rc = OG_EXIT_PASS;
 
     while ((c = getopt_long(argc, argv, "s:f:h", opts, NULL)) != -1) {
         switch (c) {
         case 's': schema_path = optarg; break;
+        case CLI_OPT_NO_CONFIG: use_config = 0; break;
         case 'f':
             if (!cli_known_format(optarg))
                 return cli_usage_error("outline", "unknown format '%s'", optarg);
@@ -73,19 +78,21 @@ int cmd_outline(int argc, char **argv)
     }
     if (argc - optind != 1)
         return cli_usage_error("outline", "give exactly one FILE");
-    if (cli_load_schema(schema_path, &schema) < 0)
+    if (cli_doc_setup_for(argv[optind], schema_path, use_config, -1, &setup) != 0)
         return OG_EXIT_USAGE;
     odfgate_error_clear(&err);
     st = odfgate_doc_open(argv[optind], NULL, &doc, &err);
     if (st == ODFGATE_OK || st == ODFGATE_WARN)
-        st = odfgate_check(doc, schema, &res, &err);
+        st = odfgate_check(doc, setup.schema, &res, &err);
+    if (st == ODFGATE_OK || st == ODFGATE_WARN)
+        st = odfgate_result_apply(res, doc, setup.cfg, &err);
     if (st != ODFGATE_OK && st != ODFGATE_WARN) {
         cli_error("%s: %s (%s)", argv[optind], err.message, odfgate_errcode_name(err.code));
         rc = st == ODFGATE_FATAL ? OG_EXIT_USAGE : OG_EXIT_UNREADABLE;
     } else if (strcmp(format, "json") == 0) {
         odfgate_report *rep = NULL;
         odfgate_report_options ro = {0, 0, ODFGATE_SEV_ERROR};
-        if (odfgate_report_new("json", stdout, &ro, schema, &rep, &err) == ODFGATE_OK) {
+        if (odfgate_report_new("json", stdout, &ro, setup.schema, &rep, &err) == ODFGATE_OK) {
             odfgate_report_add_doc(rep, argv[optind], doc, res);
             odfgate_report_end(rep);
         }
@@ -95,6 +102,6 @@ int cmd_outline(int argc, char **argv)
     }
     odfgate_result_free(res);
     odfgate_doc_free(doc);
-    odfgate_schema_free(schema);
+    cli_doc_setup_free(&setup);
     return rc;
 }

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "args.h"
+#include "docsetup.h"
 #include "fetchopts.h"
 
 #include <getopt.h>
@@ -10,7 +11,7 @@
 
 static const char usage_text[] =
     "Usage: odfgate signoff FILE --as ID --by NAME [--role ROLE] [--decision approved|rejected]\n"
-    "                       [--date ISO8601] [--schema FILE] [--strict] [--force] (-o OUT | --in-place)\n"
+    "                       [--date ISO8601] [--schema FILE] [--no-config] [--strict] [--force] (-o OUT | --in-place)\n"
     "       odfgate signoff FILE --revoke ID [--force] (-o OUT | --in-place)\n"
     "Record a signatory's sign-off in the document's metadata (a custom property\n"
     "odfgate.signoff.ID), bound to a SHA-256 digest of its text and of each schema section.\n"
@@ -20,7 +21,9 @@ static const char usage_text[] =
     "  --role ROLE        their role\n"
     "  --decision D       approved (default) or rejected\n"
     "  --date ISO8601     when (default: now, UTC), e.g. 2026-11-24T10:00:00+00:00\n"
-    "  -s, --schema FILE  schema naming the signatories and sections (default: built-in)\n"
+    "  -s, --schema FILE  schema naming the signatories and sections (default: the one\n"
+    "                     .odfgate.ini names, else the built-in one)\n"
+    "  --no-config        ignore .odfgate.ini files (docs/config.md)\n"
     "  --revoke ID        remove ID's sign-off instead\n"
     "  --strict           refuse to approve a draft that fails its check (exit 1); without\n"
     "                     it such an approval is recorded with a warning\n"
@@ -33,31 +36,33 @@ static const char usage_text[] =
 /* An approval of a draft that fails its check (placeholders left, sections missing) is said,
  * not silent, and refused with --strict (exit 1, nothing written).  Sign-off findings do not
  * count: they are what signing changes.  0 to go on, else the exit code. */
-static int approve_check(const char *in, const odfgate_schema *schema, int strict)
+static int approve_check(const char *in, const cli_doc_setup *setup, int strict)
 {
     odfgate_doc *doc = NULL;
     odfgate_result *res = NULL;
     odfgate_error err;
     const odfgate_finding *first = NULL;
-    size_t errors = 0;
+    size_t failing = 0;
     odfgate_error_clear(&err);
     if (odfgate_doc_open(in, NULL, &doc, &err) <= ODFGATE_WARN &&
-        odfgate_check(doc, schema, &res, &err) == ODFGATE_OK) {
+        odfgate_check(doc, setup->schema, &res, &err) == ODFGATE_OK &&
+        odfgate_result_apply(res, doc, setup->cfg, &err) == ODFGATE_OK) {
         for (size_t i = 0; i < odfgate_result_count(res); i++) {
             const odfgate_finding *f = odfgate_result_finding(res, i);
-            if (f->severity >= ODFGATE_SEV_ERROR && strncmp(f->rule, "signoff-", 8) != 0) {
+            if (setup->fail_on != ODFGATE_SEV_OFF && f->severity >= setup->fail_on && !f->suppressed &&
+                strncmp(f->rule, "signoff-", 8) != 0) {
                 first = first ? first : f;
-                errors++;
+                failing++;
             }
         }
-        if (errors)
-            cli_error("%s: the draft fails its check: %zu error%s (first: %s (%s)); %s", in,
-                      errors, errors == 1 ? "" : "s", first->message, first->rule,
+        if (failing)
+            cli_error("%s: the draft fails its check: %zu failing finding%s (first: %s (%s)); %s", in,
+                      failing, failing == 1 ? "" : "s", first->message, first->rule,
                       strict ? "not signed (--strict)" : "signed anyway (--strict refuses)");
     }
     odfgate_result_free(res);
     odfgate_doc_free(doc);
-    return errors && strict ? OG_EXIT_FINDINGS : 0; /* unreadable: the stamp says why */
+    return failing && strict ? OG_EXIT_FINDINGS : 0; /* unreadable: the stamp says why */
 }
 
 int cmd_signoff(int argc, char **argv)
@@ -68,13 +73,13 @@ int cmd_signoff(int argc, char **argv)
         {"role", required_argument, NULL, O_ROLE},     {"decision", required_argument, NULL, O_DECISION},
         {"date", required_argument, NULL, O_DATE},     {"revoke", required_argument, NULL, O_REVOKE},
         {"force", no_argument, NULL, O_FORCE},         {"in-place", no_argument, NULL, O_INPLACE},
-        {"strict", no_argument, NULL, O_STRICT},
+        {"strict", no_argument, NULL, O_STRICT},       CLI_NO_CONFIG_LONGOPT,
         {"schema", required_argument, NULL, 's'},      {"output", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'},              CLI_FETCH_LONGOPTS, {NULL, 0, NULL, 0}};
     odfgate_stamp st = {0};
     const char *schema_path = NULL, *out = NULL, *revoke = NULL, *in;
-    int c, in_place = 0, strict = 0, rc = OG_EXIT_PASS;
-    odfgate_schema *schema = NULL;
+    int c, in_place = 0, strict = 0, use_config = 1, rc = OG_EXIT_PASS;
+    cli_doc_setup setup = {0};
     odfgate_error err;
     odfgate_status s;
 
@@ -89,6 +94,7 @@ int cmd_signoff(int argc, char **argv)
         case O_FORCE: st.force = 1; break;
         case O_INPLACE: in_place = 1; break;
         case O_STRICT: strict = 1; break;
+        case CLI_OPT_NO_CONFIG: use_config = 0; break;
         case 's': schema_path = optarg; break;
         case 'o': out = optarg; break;
         case 'h': fputs(usage_text, stdout); fputs(cli_fetch_help, stdout); return OG_EXIT_PASS;
@@ -118,15 +124,15 @@ int cmd_signoff(int argc, char **argv)
     if (revoke) {
         s = odfgate_signoff_revoke(in, out, revoke, st.force, &err);
     } else {
-        if (cli_load_schema(schema_path, &schema) < 0)
+        if (cli_doc_setup_for(in, schema_path, use_config, -1, &setup) != 0)
             return OG_EXIT_USAGE;
         if (!st.decision || strcmp(st.decision, "approved") == 0) {
-            if ((rc = approve_check(in, schema, strict)) != 0) {
-                odfgate_schema_free(schema);
+            if ((rc = approve_check(in, &setup, strict)) != 0) {
+                cli_doc_setup_free(&setup);
                 return rc;
             }
         }
-        s = odfgate_signoff_stamp(in, out, schema, &st, &err);
+        s = odfgate_signoff_stamp(in, out, setup.schema, &st, &err);
     }
     if (s == ODFGATE_OK) {
         if (revoke)
@@ -138,6 +144,6 @@ int cmd_signoff(int argc, char **argv)
         cli_error("%s: %s (%s)", err.path[0] ? err.path : in, err.message, odfgate_errcode_name(err.code));
         rc = err.code == ODFGATE_E_USAGE ? OG_EXIT_USAGE : OG_EXIT_UNREADABLE;
     }
-    odfgate_schema_free(schema);
+    cli_doc_setup_free(&setup);
     return rc;
 }

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "args.h"
+#include "docsetup.h"
 #include "fetchopts.h"
 
 #include <getopt.h>
@@ -10,11 +11,12 @@
 #include <string.h>
 
 static const char usage_text[] =
-    "Usage: odfgate signoffs [--schema FILE] [--format text|json] [--canonical] FILE\n"
+    "Usage: odfgate signoffs [--schema FILE] [--no-config] [--format text|json] [--canonical] FILE\n"
     "List the sign-offs recorded in a document: signatory, decision, by, role, when, and state\n"
     "(valid; stale, with the changed sections; unknown signatory; malformed), then the\n"
     "signatories of the schema who have not signed.  --canonical prints the canonical text\n"
-    "the digests are computed over (docs/signoff.md) instead.\n"
+    "the digests are computed over (docs/signoff.md) instead.  The schema is --schema, else the\n"
+    "one the .odfgate.ini that applies names (unless --no-config), else the built-in one.\n"
     "Exit: 0 every signatory signed and every sign-off is valid, 1 otherwise, 2 usage, 3 unreadable.\n";
 
 static void put_safe(const char *s)
@@ -120,15 +122,17 @@ int cmd_signoffs(int argc, char **argv)
     static const struct option opts[] = {{"schema", required_argument, NULL, 's'},
                                          {"format", required_argument, NULL, 'f'},
                                          {"canonical", no_argument, NULL, 'c'},
+                                         CLI_NO_CONFIG_LONGOPT,
                                          {"help", no_argument, NULL, 'h'},
                                          CLI_FETCH_LONGOPTS, {NULL, 0, NULL, 0}};
     const char *schema_path = NULL, *format = "text";
-    odfgate_schema *schema = NULL;
+    cli_doc_setup setup;
+    const odfgate_schema *schema;
     odfgate_doc *doc = NULL;
     odfgate_signoffs *so = NULL;
     odfgate_error err;
     odfgate_status st;
-    int c, canonical = 0, rc = OG_EXIT_PASS;
+    int c, canonical = 0, use_config = 1, rc = OG_EXIT_PASS;
 
     while ((c = getopt_long(argc, argv, "s:f:h", opts, NULL)) != -1) {
         switch (c) {
@@ -139,6 +143,7 @@ int cmd_signoffs(int argc, char **argv)
             format = optarg;
             break;
         case 'c': canonical = 1; break;
+        case CLI_OPT_NO_CONFIG: use_config = 0; break;
         case 'h': fputs(usage_text, stdout); fputs(cli_fetch_help, stdout); return OG_EXIT_PASS;
         case CLI_FO_FIRST ... CLI_FO_LAST:
             if (cli_fetch_option("signoffs", c, optarg) < 0)
@@ -149,8 +154,9 @@ int cmd_signoffs(int argc, char **argv)
     }
     if (argc - optind != 1)
         return cli_usage_error("signoffs", "give exactly one FILE");
-    if (cli_load_schema(schema_path, &schema) < 0)
+    if (cli_doc_setup_for(argv[optind], schema_path, use_config, -1, &setup) != 0)
         return OG_EXIT_USAGE;
+    schema = setup.schema;
     odfgate_error_clear(&err);
     st = odfgate_doc_open(argv[optind], NULL, &doc, &err);
     if (st <= ODFGATE_WARN && canonical) {
@@ -177,6 +183,6 @@ int cmd_signoffs(int argc, char **argv)
     }
     odfgate_signoffs_free(so);
     odfgate_doc_free(doc);
-    odfgate_schema_free(schema);
+    cli_doc_setup_free(&setup);
     return rc;
 }
