@@ -47,7 +47,7 @@ int cmd_annotate(int argc, char **argv)
     odfgate_result *res = NULL;
     odfgate_error err;
     odfgate_status st;
-    size_t written = 0;
+    odfgate_annotate_counts counts = {0, 0};
 
     while ((c = getopt_long(argc, argv, "s:o:h", opts, NULL)) != -1) {
         switch (c) {
@@ -89,9 +89,13 @@ int cmd_annotate(int argc, char **argv)
         (st = odfgate_result_apply(res, doc, setup.cfg, &err)) <= ODFGATE_WARN)
         odfgate_result_set_fail_on(res, setup.fail_on);
     if (st <= ODFGATE_WARN)
-        st = odfgate_annotate(in, out, doc, strip ? NULL : res, NULL, force, &written, &err);
+        st = odfgate_annotate(in, out, doc, strip ? NULL : res, NULL, force, &counts, &err);
     if (st <= ODFGATE_WARN) {
-        cli_say("%s: %zu odfgate comment%s written", out, written, written == 1 ? "" : "s");
+        if (strip)
+            cli_say("%s: %zu odfgate comment%s removed", out, counts.removed, counts.removed == 1 ? "" : "s");
+        else
+            cli_say("%s: %zu odfgate comment%s written (%zu earlier one%s replaced)", out, counts.written,
+                    counts.written == 1 ? "" : "s", counts.removed, counts.removed == 1 ? "" : "s");
         if (cli_doc_fails(&setup, res))
             rc = OG_EXIT_FINDINGS;
     } else {

@@ -374,14 +374,19 @@ ODFGATE_API odfgate_status odfgate_signoff_revoke(const char *in_path, const cha
  * the start of its paragraph (document-level findings: the first paragraph).  Comments odfgate
  * wrote earlier are removed first; other comments are kept.  `doc` must be the document read
  * from in_path, `res` its check result; res NULL only removes odfgate comments (--strip).
- * `date` (ISO 8601) is the comments' date, NULL for now.  *written (may be NULL) gets the
- * number of comments written.  Only content.xml changes; the write is atomic.  A document
- * carrying ODF digital signatures is refused (ODFGATE_E_USAGE) unless `force`: the rewrite
- * would invalidate them, and with force they are removed. */
+ * `date` (ISO 8601) is the comments' date, NULL for now.  *counts (may be NULL) gets the
+ * number of comments written and of earlier odfgate comments removed.  Only content.xml
+ * changes; the write is atomic.  A document carrying ODF digital signatures is refused
+ * (ODFGATE_E_USAGE) unless `force`: the rewrite would invalidate them, and with force they are
+ * removed. */
+typedef struct odfgate_annotate_counts {
+    size_t written; /* odfgate comments written */
+    size_t removed; /* earlier odfgate comments removed (people's comments are never removed) */
+} odfgate_annotate_counts;
 ODFGATE_API odfgate_status odfgate_annotate(const char *in_path, const char *out_path,
                                             const odfgate_doc *doc, const odfgate_result *res,
-                                            const char *date, int force, size_t *written,
-                                            odfgate_error *err);
+                                            const char *date, int force,
+                                            odfgate_annotate_counts *counts, odfgate_error *err);
 
 /* ---------------------------------------------------------------- new drafts, schemas */
 

@@ -90,7 +90,7 @@ static int write_annotations(void *ctx, xmlTextWriterPtr w, uint32_t index)
 
 odfgate_status odfgate_annotate(const char *in_path, const char *out_path, const odfgate_doc *doc,
                                 const odfgate_result *res, const char *date, int force,
-                                size_t *written, odfgate_error *err)
+                                odfgate_annotate_counts *counts, odfgate_error *err)
 {
     og_package *pkg = NULL;
     og_buf in, out;
@@ -148,8 +148,8 @@ done:
     og_package_free(pkg);
     og_buf_free(&in);
     og_buf_free(&out);
-    if (written)
-        *written = a.written;
+    if (counts)
+        *counts = (odfgate_annotate_counts){rc == 0 ? a.written : 0, rc == 0 ? a.removed : 0};
     free(a.items);
     if (rc == 0)
         return ODFGATE_OK;

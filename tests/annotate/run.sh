@@ -63,9 +63,11 @@ for d in "${docs[@]}"; do
     else fail "$d: parts changed"; fi
     if [ "$(findings_of "a-$d")" = "$want" ]; then ok "$d: the annotated copy has the same findings"; else fail "$d: findings changed by annotating"; fi
     run_odfgate annotate "a-$d" -o "aa-$d"
-    if [ "$(count "aa-$d")" = "$nwant $others" ]; then ok "$d: annotating again replaces odfgate's comments"; else fail "$d: re-annotate: $(count "aa-$d")"; fi
+    if [ "$(count "aa-$d")" = "$nwant $others" ] && [[ "$out" == *": $nwant odfgate comment"*" written ($nwant earlier one"*" replaced)" ]]
+    then ok "$d: annotating again replaces odfgate's comments, and says so"; else fail "$d: re-annotate: $(count "aa-$d"): $out"; fi
     run_odfgate annotate --strip "aa-$d" -o "s-$d"
-    if [ "$(count "s-$d")" = "0 $others" ]; then ok "$d: --strip removes only odfgate's comments"; else fail "$d: strip: $(count "s-$d")"; fi
+    if [ "$(count "s-$d")" = "0 $others" ] && [[ "$out" == *"s-$d: $nwant odfgate comment"*" removed" ]]
+    then ok "$d: --strip removes only odfgate's comments, and says how many"; else fail "$d: strip: $(count "s-$d"): $out"; fi
     if command -v java >/dev/null 2>&1 && [ -f /usr/share/java/jing.jar ] && [ -d "$schemas" ]; then
         if jing_ok "a-$d"; then ok "$d: annotated content.xml validates (jing -i, OASIS schema)"
         else fail "$d: annotated content.xml does not validate"; diag "$(head -5 jing.out)"; fi
