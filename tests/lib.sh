@@ -35,6 +35,12 @@ check() { local d=$1; shift; if "$@"; then ok "$d"; else fail "$d"; fi; }
 # A scratch directory removed at exit.
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/odfgate-test.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
+# LibreOffice loads every extension unpacked in its share/extensions folder, whatever the
+# profile: an odfgate installed there (make install --with-libreoffice-extdir=…) must not stand
+# in for the one a test adds.  The bootstrap variable, read from the environment before
+# lounorc, points the tests' soffice and unopkg at an empty folder instead.
+mkdir -p "$scratch/no-bundled-extensions"
+export BUNDLED_EXTENSIONS="file://$scratch/no-bundled-extensions"
 
 run_odfgate() {
     local o="$scratch/.out" e="$scratch/.err"

@@ -28,7 +28,8 @@ unopkg_in() { # unopkg_in PROFILE-URL ARGS...
     as_user timeout 120 "${UNOPKG:-unopkg}" "$@" -env:UserInstallation="$p" >"$lo_dir/unopkg.log" 2>&1
 }
 install -m 644 "$oxt" "$lo_dir/odfgate.oxt"
-if ! unopkg_in "$lo_profile" add "$lo_dir/odfgate.oxt"; then
+# -s: the extension's licence (MIT) is accepted without the console prompt
+if ! unopkg_in "$lo_profile" add -s "$lo_dir/odfgate.oxt"; then
     echo "1..1"; echo "not ok 1 - unopkg add odfgate.oxt into a fresh profile"; sed 's/^/# /' "$lo_dir/unopkg.log"; exit 1
 fi
 
