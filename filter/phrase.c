@@ -2,40 +2,14 @@
 #include "phrase.h"
 
 #include "buf.h"
+#include "regex.h"
 #include "text.h"
 
 #include <strings.h>
 
-/* ASCII-only character classes: the C library's depend on the locale (a host such as
- * LibreOffice sets one), and these decide which bytes a prefilter looks for. */
-static int ascii_upper(int c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-static int ascii_lower(int c)
-{
-    return c >= 'a' && c <= 'z';
-}
-static int ascii_alnum(int c)
-{
-    return ascii_upper(c) || ascii_lower(c) || (c >= '0' && c <= '9');
-}
-
-/* A byte every match of the ERE `re` starts with, or -1 when that is not certain. */
-static int first_byte(const char *re)
-{
-    if (strchr(re, '|'))
-        return -1; /* an alternation can start elsewhere */
-    if (re[0] == '\\' && re[1] && strchr(".[]()*+?{}|^$\\", re[1]) && re[2] != '*' &&
-        re[2] != '?' && re[2] != '{')
-        return (unsigned char)re[1]; /* an escaped special character, not optional */
-    if (ascii_alnum((unsigned char)re[0]) && (!re[1] || !strchr("*?{", re[1])))
-        return (unsigned char)re[0]; /* a plain letter or digit, not optional */
-    return -1;
-}
-
-/* 1 if the ERE has a back-reference (\1 .. \9 outside a bracket expression): glibc matches
- * those by backtracking, exponential in the text (a schema's pattern ran 20 s and 1.8 GB). */
+/* 1 if the ERE has a back-reference (\1 .. \9 outside a bracket expression): no engine
+ * matches those in linear time (glibc's backtracking ran 20 s and 1.8 GB on one schema's), and
+ * RE2 refuses them with a less helpful message. */
 static int has_backreference(const char *re)
 {
     for (const char *c = re; *c; c++) {
@@ -69,7 +43,6 @@ int og_phrase_init(og_phrase *p, og_arena *a, og_phrase_kind kind, const char *t
     int rc;
     memset(p, 0, sizeof(*p));
     p->kind = kind;
-    p->first = p->first_alt = -1;
     if (!text || !*text) {
         og_fail(err, ODFGATE_E_SCHEMA, where, NULL, "empty phrase");
         return -1;
@@ -118,23 +91,13 @@ int og_phrase_init(og_phrase *p, og_arena *a, og_phrase_kind kind, const char *t
                 text);
         return -1;
     }
-    /* no REG_NOSUB: the match offsets are reported */
-    rc = regcomp(&p->re, text, REG_EXTENDED | (ignore_case ? REG_ICASE : 0));
-    if (rc != 0) {
-        char msg[200];
-        regerror(rc, &p->re, msg, sizeof(msg));
-        og_fail(err, rc == REG_ESPACE ? ODFGATE_E_NOMEM : ODFGATE_E_SCHEMA, where, NULL,
+    char msg[200];
+    int nomem;
+    if (!(p->re = og_regex_new(text, ignore_case, msg, sizeof(msg), &nomem))) {
+        og_fail(err, nomem ? ODFGATE_E_NOMEM : ODFGATE_E_SCHEMA, where, NULL,
                 "invalid regular expression \"%.80s\": %s", text, msg);
         return -1;
     }
-    p->compiled = 1;
-    /* A pattern that starts with a literal byte can only match where that byte occurs: a
-     * memchr avoids regexec (slow in glibc) on most paragraphs. */
-    p->first = p->first_alt = first_byte(text);
-    if (p->first >= 0 && ignore_case && ascii_upper(p->first))
-        p->first_alt = p->first + 0x20;
-    else if (p->first >= 0 && ignore_case && ascii_lower(p->first))
-        p->first_alt = p->first - 0x20;
     return 0;
 }
 
@@ -153,9 +116,9 @@ int og_phrase_may_match(const og_phrase *p, const og_trigrams *text)
 
 void og_phrase_release(og_phrase *p)
 {
-    if (p && p->compiled) {
-        regfree(&p->re);
-        p->compiled = 0;
+    if (p) {
+        og_regex_free(p->re);
+        p->re = NULL;
     }
 }
 
@@ -183,9 +146,6 @@ static int search_bracketed(const og_phrase *p, const char *s, size_t n, size_t 
 int og_phrase_search(const og_phrase *p, const char *raw, size_t raw_len, const char *folded,
                      size_t folded_len, size_t *match_off, size_t *match_len)
 {
-    regmatch_t m;
-    char *copy = NULL;
-    int rc;
     if (p->kind == OG_PHRASE_LITERAL) {
         long off =
             og_find_phrase(folded ? folded : "", folded ? folded_len : 0, p->folded, p->folded_len);
@@ -199,23 +159,5 @@ int og_phrase_search(const og_phrase *p, const char *raw, size_t raw_len, const 
         raw = "", raw_len = 0;
     if (p->kind == OG_PHRASE_BRACKETED)
         return search_bracketed(p, raw, raw_len, match_off, match_len);
-    if (!p->compiled)
-        return 0;
-    if (p->first >= 0 && !memchr(raw, p->first, raw_len) &&
-        (p->first_alt == p->first || !memchr(raw, p->first_alt, raw_len)))
-        return 0;
-    /* regexec needs a C string: raw is one at raw_len (the model's paragraph text always
-     * is); anything else is searched through a terminated copy. */
-    if (raw[raw_len] != '\0') {
-        if (!(copy = og_strndup(raw, raw_len)))
-            return 0;
-        raw = copy;
-    }
-    rc = regexec(&p->re, raw, 1, &m, 0);
-    free(copy);
-    if (rc != 0 || m.rm_so < 0)
-        return 0;
-    *match_off = (size_t)m.rm_so;
-    *match_len = (size_t)(m.rm_eo - m.rm_so);
-    return 1;
+    return p->re && og_regex_search(p->re, raw, raw_len, match_off, match_len) == 1;
 }

@@ -1,7 +1,8 @@
 /*
  * phrase.h — a phrase to look for in text: a literal (case-insensitive, folded, on word
- * boundaries) or a POSIX extended regular expression (matched on the raw UTF-8 text;
- * case-insensitive when the schema says ignore-case="true").
+ * boundaries) or a POSIX extended regular expression (matched on the raw UTF-8 text by RE2,
+ * in time linear in the text (regex.h); case-insensitive when the schema says
+ * ignore-case="true").
  * Used by schema phrases, placeholders and any rule that searches text.
  */
 #ifndef OG_PHRASE_H
@@ -10,8 +11,6 @@
 #include "arena.h"
 #include "internal.h"
 #include "text.h"
-
-#include <regex.h>
 
 /* OG_PHRASE_BRACKETED: the built-in placeholder, "[" + white space + the word (ASCII, any case)
  * + anything but "]" + "]", i.e. the ERE \[[[:space:]]*insert[^]]*\], found by one linear
@@ -31,18 +30,15 @@ typedef struct og_phrase {
     og_trigrams grams;   /* literal: word-start summary of folded (og_trigrams_of) */
     unsigned char gram_words[OG_ARRAY_LEN(((og_trigrams *)0)->bits)]; /* its non-zero words, */
     unsigned gram_word_count;                                         /* the only ones tested */
-    regex_t re;          /* regex only */
-    int compiled;        /* re must be regfree'd */
+    struct og_regex *re; /* regex only: og_phrase_release frees it */
     const char *message; /* optional message from the schema, or NULL */
-    int first;           /* regex: a byte every match starts with (-1 unknown), to skip regexec */
-    int first_alt;       /* its other case when matching ignores case, else == first */
 } og_phrase;
 
 /* Prepare p (text copied into arena).  A literal is folded (og_text_fold) and always matches
- * ignoring case; a regex is compiled with REG_EXTENDED (| REG_ICASE if ignore_case).  Returns
+ * ignoring case; a regex is compiled by og_regex_new (ignoring case if asked).  Returns
  * 0, or -1 with err filled (err may be NULL): ODFGATE_E_SCHEMA for an empty phrase (or a
  * literal that folds to nothing) and for a bad expression, with the message
- * `invalid regular expression "x(": <regerror text>`; `where` names the file.  After a
+ * `invalid regular expression "x(": <RE2's reason>`; `where` names the file.  After a
  * failure og_phrase_release is harmless and not needed. */
 int og_phrase_init(og_phrase *p, og_arena *a, og_phrase_kind kind, const char *text,
                    int ignore_case, const char *where, odfgate_error *err);
@@ -54,9 +50,8 @@ int og_phrase_may_match(const og_phrase *p, const og_trigrams *text);
 
 /* Search: raw is the paragraph text, folded its og_text_fold form.  Returns 1 if found and
  * sets *match_off / *match_len (offsets in raw for regex, in folded for literal), else 0.
- * A regex runs on raw[0..raw_len), which callers pass NUL-terminated at raw_len (as the
- * model's paragraph text is): raw[raw_len] must be readable; if it is not '\0', a terminated
- * copy is searched.  A literal runs on folded[0..folded_len) with og_find_phrase. */
+ * A regex runs on raw[0..raw_len) (no terminator needed); a literal on folded[0..folded_len)
+ * with og_find_phrase. */
 int og_phrase_search(const og_phrase *p, const char *raw, size_t raw_len, const char *folded,
                      size_t folded_len, size_t *match_off, size_t *match_len);
 

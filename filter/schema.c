@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "clause.h"
+#include "regex.h"
 #include "registry.h"
 #include "schemaref.h"
 #include "text.h"
@@ -619,13 +620,10 @@ static int metadata_from(builder *b, xmlNodePtr md)
         if (!known_meta_field(m->field))
             return bad(b, c, "unknown metadata field", m->field, "(see odfgate-schema(5))");
         if (m->pattern_text) {
-            int rc = regcomp(&m->pattern, m->pattern_text, REG_EXTENDED);
-            if (rc != 0) {
-                char msg[160];
-                regerror(rc, &m->pattern, msg, sizeof(msg));
-                return bad(b, c, "invalid pattern for metadata field", m->field, msg);
-            }
-            m->compiled = 1;
+            char msg[160];
+            int oom;
+            if (!(m->pattern = og_regex_new(m->pattern_text, 0, msg, sizeof(msg), &oom)))
+                return oom ? nomem(b) : bad(b, c, "invalid pattern for metadata field", m->field, msg);
         }
         s->meta_count++;
     }
@@ -941,8 +939,7 @@ void odfgate_schema_free(odfgate_schema *s)
     for (size_t k = 0; k < s->placeholder_count; k++)
         og_phrase_release(&s->placeholders[k]);
     for (size_t k = 0; k < s->meta_count; k++)
-        if (s->meta[k].compiled)
-            regfree(&s->meta[k].pattern);
+        og_regex_free(s->meta[k].pattern);
     og_arena_free(&s->arena);
     free(s);
 }

@@ -10,7 +10,6 @@
 #include "internal.h"
 #include "phrase.h"
 
-#include <regex.h>
 
 #define OG_NONE ((size_t)-1)
 
@@ -35,8 +34,7 @@ typedef struct og_meta_req {
     const char *field;            /* "title", "subject", …, "user:NAME" (odfgate_doc_meta_field) */
     int required;                 /* must be present and non-empty */
     const char *pattern_text;     /* NULL or ERE the whole value must match */
-    regex_t pattern;
-    int compiled;
+    struct og_regex *pattern;     /* compiled pattern_text (regex.h), freed with the schema */
 } og_meta_req;
 
 typedef struct og_signatory {

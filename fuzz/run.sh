@@ -10,9 +10,9 @@ secs=${FUZZ_SECONDS:-60}
 san="-fsanitize=address,undefined -fno-sanitize-recover=all"
 command -v clang >/dev/null || { echo "fuzz/run.sh: clang is needed (apt-get install clang)"; exit 2; }
 mkdir -p "$out"
-( cd "$out" && { [ -f Makefile ] || "$top/configure" -q CC=clang --disable-shared \
-      CFLAGS="-g -O1 -fsanitize=fuzzer-no-link $san"; } && make -j"$(nproc)" libodfgate.la >/dev/null ) || exit 2
-libs=$(pkg-config --libs libxml-2.0 libzip libdeflate libcurl libcrypto)
+( cd "$out" && { [ -f Makefile ] || "$top/configure" -q CC=clang CXX=clang++ --disable-shared \
+      CFLAGS="-g -O1 -fsanitize=fuzzer-no-link $san" CXXFLAGS="-g -O1 -fsanitize=fuzzer-no-link $san"; } && make -j"$(nproc)" libodfgate.la >/dev/null ) || exit 2
+libs="$(pkg-config --libs libxml-2.0 libzip libdeflate libcurl libcrypto re2) -lstdc++"
 found=0
 for n in "$@"; do
     clang -g -O1 -fsanitize=fuzzer $san -I"$top/include" -include "$out/config.h" \

@@ -57,11 +57,11 @@ suite() { # NAME DIR [require-all] MAKE-CHECK-ARGS... -- CONFIGURE-FLAGS...
 }
 
 suite "make check" "$base" require-all -- --enable-werror
-ODFGATE_SKIP_SOFFICE=1 ODFGATE_SOAK_ROUNDS=3 suite "ASan+UBSan" "$base-asan" -- CC=clang --enable-asan --enable-ubsan --enable-werror
+ODFGATE_SKIP_SOFFICE=1 ODFGATE_SOAK_ROUNDS=3 suite "ASan+UBSan" "$base-asan" -- CC=clang CXX=clang++ --enable-asan --enable-ubsan --enable-werror
 # the parallel batch (--jobs) under ThreadSanitizer; glibc's tzset (called by libzip) takes
 # a lock TSan cannot see, hence the one suppression
 TSAN_OPTIONS="halt_on_error=1 exitcode=66 suppressions=$top/tests/batch/tsan.supp" \
-    suite "ThreadSanitizer" "$base-tsan" TESTS="tests/batch/run.sh" -- CC=clang --enable-tsan
+    suite "ThreadSanitizer" "$base-tsan" TESTS="tests/batch/run.sh" -- CC=clang CXX=clang++ --enable-tsan
 suite "valgrind" "$base-valgrind" TESTS="tests/cli/run.sh tests/hostile/run.sh tests/samples/run.sh" -- --enable-valgrind
 
 # a short burst of each fuzzer (libFuzzer, clang; crashes are saved in fuzz/crashers/)

@@ -1,6 +1,8 @@
 /* metadata.c — metadata-missing and metadata-invalid, from the schema's <metadata>. */
 #include "rules.h"
 
+#include "regex.h"
+
 #include <ctype.h>
 
 static int blank(const char *v)
@@ -17,7 +19,6 @@ int og_rules_metadata(og_check *c)
     for (size_t i = 0; i < sc->meta_count; i++) {
         const og_meta_req *m = &sc->meta[i];
         const char *v = odfgate_doc_meta_field(c->doc, m->field);
-        regmatch_t rm;
         if (!v || blank(v)) {
             if (m->required)
                 og_finding(c, "metadata-missing", OG_NONE, OG_NONE, 0,
@@ -25,8 +26,7 @@ int og_rules_metadata(og_check *c)
             continue;
         }
         /* the pattern must match the whole value */
-        if (m->compiled && (regexec(&m->pattern, v, 1, &rm, 0) != 0 || rm.rm_so != 0 ||
-                            (size_t)rm.rm_eo != strlen(v)))
+        if (m->pattern && og_regex_full(m->pattern, v, strlen(v)) == 0)
             og_finding(c, "metadata-invalid", OG_NONE, OG_NONE, 0,
                        "metadata \"%s\" (\"%.80s\") does not match the pattern %s", m->field, v,
                        m->pattern_text);
