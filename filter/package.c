@@ -215,6 +215,11 @@ static uint64_t input_size(const og_package *pkg)
     return pkg->mem ? pkg->mem_len : pkg->file_size;
 }
 
+uint64_t og_package_input_size(const og_package *pkg)
+{
+    return input_size(pkg);
+}
+
 /* Read up to n bytes at off of the input (memory or the open file); bytes read, -1 on error. */
 static ssize_t read_at(const og_package *pkg, uint64_t off, void *buf, size_t n)
 {

@@ -125,9 +125,18 @@ static int base64(const unsigned char *p, size_t n, og_buf *out)
     return 0;
 }
 
+/* Bytes of pictures one flattening may embed: 4× the package plus 16 MiB.  Every picture
+ * once takes about 4/3 of its stored size (pictures hardly compress); a picture referenced
+ * many times is embedded at each reference, so 4,000 references to one picture would write
+ * gigabytes from a small package (#21.4: 4 GB used).  Past the budget: ODFGATE_E_LIMIT. */
+static uint64_t embed_budget(const og_package *pkg)
+{
+    return og_package_input_size(pkg) * 4 + (16u << 20);
+}
+
 /* draw:image xlink:href="Pictures/x.png" → <office:binary-data>base64</office:binary-data> */
 static int embed_pictures(xmlNodePtr n, og_package *pkg, xmlNsPtr office, og_buf *raw, og_buf *enc,
-                          odfgate_error *err)
+                          uint64_t *budget, odfgate_error *err)
 {
     for (; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
@@ -146,6 +155,15 @@ static int embed_pictures(xmlNodePtr n, og_package *pkg, xmlNsPtr office, og_buf
                         og_fail(err, ODFGATE_E_NOMEM, NULL, h, "out of memory");
                     return -1;
                 }
+                if (enc->len > *budget) {
+                    og_fail(err, ODFGATE_E_LIMIT, og_package_path(pkg), h,
+                            "the flat document would embed more than %llu MiB of pictures (4 times "
+                            "the package and 16 MiB): pictures are referenced too many times",
+                            (unsigned long long)(embed_budget(pkg) >> 20));
+                    xmlFree(href);
+                    return -1;
+                }
+                *budget -= enc->len;
                 static const char *const link_attrs[] = {"href", "type", "show", "actuate"};
                 for (size_t k = 0; k < OG_ARRAY_LEN(link_attrs); k++) {
                     xmlAttrPtr a = xmlHasNsProp(n, X(link_attrs[k]), X(OG_NS_XLINK));
@@ -165,7 +183,7 @@ static int embed_pictures(xmlNodePtr n, og_package *pkg, xmlNsPtr office, og_buf
             }
             xmlFree(href);
         }
-        if (embed_pictures(n->children, pkg, office, raw, enc, err) < 0)
+        if (embed_pictures(n->children, pkg, office, raw, enc, budget, err) < 0)
             return -1;
     }
     return 0;
@@ -275,10 +293,11 @@ static int merge(parts *p, og_package *pkg, xmlDocPtr out, odfgate_error *err)
         return -1;
 
     og_buf raw, enc;
+    uint64_t budget = embed_budget(pkg);
     int rc;
     og_buf_init(&raw, SIZE_MAX / 2);
     og_buf_init(&enc, SIZE_MAX / 2);
-    rc = embed_pictures(root->children, pkg, office, &raw, &enc, err);
+    rc = embed_pictures(root->children, pkg, office, &raw, &enc, &budget, err);
     og_buf_free(&raw);
     og_buf_free(&enc);
     return rc < 0 ? -2 : 0;
