@@ -20,6 +20,7 @@
 
 #define HEADER "# odfgate baseline 1"
 #define MAX_BASELINE_SIZE (256u << 20)
+#define MAX_BASELINE_LINE 65536 /* bytes of one line: a fingerprint, a rule id and a path */
 
 typedef struct entry {
     char fp[17];
@@ -205,49 +206,65 @@ static odfgate_status parse_line(odfgate_baseline *b, char *s, const char *file,
     return push(b, s, rule, w) < 0 ? og_fail(err, ODFGATE_E_NOMEM, file, NULL, "out of memory") : ODFGATE_OK;
 }
 
+/* One line of f into line[0..cap) (NUL-terminated, without its newline): 1, 0 at the end of
+ * the file, -1 for a line longer than cap (the rest is not read), -2 on a read error.  *nul is
+ * set when the line holds a NUL byte; *total counts the bytes read. */
+static int read_line(FILE *f, char *line, size_t cap, int *nul, uint64_t *total)
+{
+    size_t n = 0;
+    int c;
+    *nul = 0;
+    while ((c = getc_unlocked(f)) != EOF && c != '\n') {
+        if (n == cap)
+            return -1;
+        *nul |= c == 0;
+        line[n++] = (char)c;
+    }
+    *total += n + (c == '\n');
+    if (c == EOF && ferror(f))
+        return -2;
+    line[n] = '\0';
+    return c == EOF && n == 0 ? 0 : 1;
+}
+
+/* Read line by line: memory is one line and the entries, whatever the file holds (a 100 MB
+ * line used to be read whole, and more than 200 MB with it). */
 odfgate_status odfgate_baseline_load(const char *path, odfgate_baseline **out, odfgate_error *err)
 {
     odfgate_baseline *b;
-    og_buf text;
     odfgate_status st = ODFGATE_OK;
+    uint64_t total = 0;
     long n = 0;
-    int rc;
+    int rc, nul;
+    char *line;
+    FILE *f;
     *out = NULL;
-    og_buf_init(&text, MAX_BASELINE_SIZE);
-    if ((rc = og_buf_read_file(&text, path)) != OG_BUF_OK) {
-        char why[64];
-        og_buf_free(&text);
-        snprintf(why, sizeof(why), "larger than %u MiB", MAX_BASELINE_SIZE >> 20);
-        return rc == OG_BUF_NOMEM   ? og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory")
-               : rc == OG_BUF_TOOBIG ? bad_line(err, path, 0, why)
-                                     : og_fail(err, ODFGATE_E_IO, path, NULL,
-                                               "cannot read the baseline: %s", strerror(errno));
-    }
-    if (!(b = odfgate_baseline_new())) {
-        og_buf_free(&text);
+    if (!(f = fopen(path, "rb")))
+        return og_fail(err, ODFGATE_E_IO, path, NULL, "cannot read the baseline: %s", strerror(errno));
+    if (!(b = odfgate_baseline_new()) || !(line = malloc(MAX_BASELINE_LINE + 1))) {
+        odfgate_baseline_free(b);
+        fclose(f);
         return og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory");
     }
-    const char *nul = memchr(text.data ? text.data : "", '\0', text.len);
-    if (nul) { /* on the line it is on */
-        long line = 1;
-        for (const char *q = text.data; q < nul; q++)
-            line += *q == '\n';
-        st = bad_line(err, path, line, "NUL byte");
-    }
-    for (char *p = text.data, *end = p + text.len; st == ODFGATE_OK && p && p < end;) {
-        char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (nl)
-            *nl = '\0';
+    while (st == ODFGATE_OK && (rc = read_line(f, line, MAX_BASELINE_LINE, &nul, &total)) != 0) {
         n++;
-        if (n == 1 && strcmp(p, HEADER) != 0)
+        if (rc == -2)
+            st = og_fail(err, ODFGATE_E_IO, path, NULL, "cannot read the baseline: %s", strerror(errno));
+        else if (rc == -1)
+            st = bad_line(err, path, n, "longer than 65536 bytes");
+        else if (total > MAX_BASELINE_SIZE)
+            st = bad_line(err, path, 0, "larger than 256 MiB");
+        else if (nul)
+            st = bad_line(err, path, n, "NUL byte");
+        else if (n == 1 && strcmp(line, HEADER) != 0)
             st = bad_line(err, path, 1, "the first line must be \"" HEADER "\"");
-        else if (n > 1 && *p)
-            st = parse_line(b, p, path, n, err);
-        p = nl ? nl + 1 : end;
+        else if (n > 1 && *line)
+            st = parse_line(b, line, path, n, err);
     }
     if (st == ODFGATE_OK && n == 0)
         st = bad_line(err, path, 1, "empty file");
-    og_buf_free(&text);
+    free(line);
+    fclose(f);
     if (st != ODFGATE_OK) {
         odfgate_baseline_free(b);
         return st;
