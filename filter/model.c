@@ -23,6 +23,7 @@ static odfgate_status open_package(odfgate_status st, og_package *pkg, const cha
     doc->path = og_arena_strdup(&doc->arena, path);
     doc->container = og_package_kind_of(pkg) == OG_PACKAGE_FLAT ? "flat" : "zip";
     doc->mimetype = og_arena_strdup(&doc->arena, og_package_mimetype(pkg));
+    doc->source = *og_package_file_id(pkg);
     nn = og_package_note_count(pkg);
     doc->notes = og_arena_alloc(&doc->arena, (nn ? nn : 1) * sizeof(char *));
     if (!doc->path || !doc->mimetype || !doc->notes) {

@@ -7,6 +7,7 @@
 #define OG_MODEL_H
 
 #include "arena.h"
+#include "fileid.h"
 #include "internal.h"
 
 typedef struct og_para {
@@ -69,6 +70,7 @@ struct odfgate_doc {
     const char *keywords_joined; /* keywords joined with ", ", NULL if none */
     og_link *links;              /* http(s) hyperlinks, document order (heap, link_cap) */
     size_t link_count, link_cap;
+    og_file_id source;           /* the file's state when it was read (writers in place) */
 };
 
 /* Record a hyperlink (text:a xlink:href) met in body paragraph `ordinal` if it is http(s);

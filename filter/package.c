@@ -54,6 +54,7 @@ struct og_package {
     char *notes[12];
     size_t note_count;
     uint64_t total_read; /* inflated bytes read so far (max_total_size) */
+    og_file_id id;       /* the file's state when opened (a regular file by path) */
 };
 
 /* PART_WHOLE: a zip entry of at most OG_INFLATE_WHOLE_MAX bytes, inflated and verified in one
@@ -218,6 +219,11 @@ static uint64_t input_size(const og_package *pkg)
 uint64_t og_package_input_size(const og_package *pkg)
 {
     return input_size(pkg);
+}
+
+const og_file_id *og_package_file_id(const og_package *pkg)
+{
+    return &pkg->id;
 }
 
 /* Read up to n bytes at off of the input (memory or the open file); bytes read, -1 on error. */
@@ -1268,6 +1274,7 @@ odfgate_status og_package_open(const char *path, const odfgate_limits *lim, og_p
         st = too_big(pkg, err);
     } else {
         pkg->file_size = (uint64_t)sb.st_size;
+        og_file_id_set(&pkg->id, &sb);
         st = sniff_file(pkg, err);
     }
     return finish_open(pkg, st, out, err);

@@ -33,6 +33,7 @@
 #define OG_PACKAGE_H
 
 #include "buf.h"
+#include "fileid.h"
 #include "internal.h"
 
 typedef struct og_package og_package;
@@ -52,6 +53,7 @@ og_package_kind og_package_kind_of(const og_package *pkg);
 const char *og_package_path(const og_package *pkg);      /* as given ("-" for stdin) */
 const char *og_package_mimetype(const og_package *pkg);  /* never NULL */
 uint64_t og_package_input_size(const og_package *pkg);   /* bytes of the file (or memory) */
+const og_file_id *og_package_file_id(const og_package *pkg); /* its state when opened */
 size_t og_package_note_count(const og_package *pkg);
 const char *og_package_note(const og_package *pkg, size_t i);
 

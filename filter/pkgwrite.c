@@ -77,7 +77,22 @@ static int write_target(const char *path, char **out, odfgate_error *err)
     return *out ? 0 : (og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory"), -1);
 }
 
-int og_write_file_atomic(const char *path, const char *data, size_t len, odfgate_error *err)
+int og_same_file(const char *a, const char *b)
+{
+    char *ra = realpath(a, NULL), *rb = realpath(b, NULL);
+    int same = ra && rb ? strcmp(ra, rb) == 0 : strcmp(a, b) == 0;
+    free(ra);
+    free(rb);
+    return same;
+}
+
+const og_file_id *og_in_place_expect(const char *in_path, const char *out_path, const og_file_id *source)
+{
+    return source && source->known && og_same_file(in_path, out_path) ? source : NULL;
+}
+
+int og_write_file_atomic(const char *path, const char *data, size_t len, const og_file_id *expect,
+                         odfgate_error *err)
 {
     char *dst_path = NULL, *dir, tmp[4096];
     struct stat st;
@@ -130,6 +145,13 @@ int og_write_file_atomic(const char *path, const char *data, size_t len, odfgate
         goto fail;
     }
     fd = -1;
+    if (expect && expect->known && (stat(dst_path, &st) != 0 || !og_file_id_same(expect, &st))) {
+        unlink(tmp);
+        free(dst_path);
+        return og_fail(err, ODFGATE_E_IO, path, NULL,
+                       "changed since it was read (saved by another program?): not replaced, "
+                       "nothing written; run again on the new version"), -1;
+    }
     if (rename(tmp, dst_path) < 0)
         goto fail;
     rc = fsync_dir(dst_path) < 0 ? io_fail(err, path, "written, but the directory could not be synced", errno) : 0;
@@ -292,7 +314,8 @@ out:
 }
 
 int og_package_write(const char *src_path, const char *dst_path, const og_part_data *parts,
-                     size_t nparts, const char *const *drop, odfgate_error *err)
+                     size_t nparts, const char *const *drop, const og_file_id *expect,
+                     odfgate_error *err)
 {
     int zerr, rc;
     zip_t *src = zip_open(src_path, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
@@ -309,7 +332,7 @@ int og_package_write(const char *src_path, const char *dst_path, const og_part_d
     rc = build(src, parts, nparts, drop, &out, dst_path, err);
     zip_discard(src);
     if (rc == 0)
-        rc = og_write_file_atomic(dst_path, out.data, out.len, err);
+        rc = og_write_file_atomic(dst_path, out.data, out.len, expect, err);
     og_buf_free(&out);
     return rc;
 }
@@ -341,7 +364,7 @@ int og_package_create(const char *dst_path, const og_part_data *parts, size_t np
             goto out;
         }
     if (finish(dst, mem, &out, dst_path, err) == 0)
-        rc = og_write_file_atomic(dst_path, out.data, out.len, err);
+        rc = og_write_file_atomic(dst_path, out.data, out.len, NULL, err);
 out:
     zip_source_free(mem);
     zip_error_fini(&ze);
@@ -353,7 +376,7 @@ odfgate_status odfgate_write_file(const char *path, const void *data, size_t len
 {
     if (!path || (!data && len))
         return og_fail(err, ODFGATE_E_USAGE, path, NULL, "missing argument");
-    return og_write_file_atomic(path, data, len, err) == 0 ? ODFGATE_OK : ODFGATE_FAILED;
+    return og_write_file_atomic(path, data, len, NULL, err) == 0 ? ODFGATE_OK : ODFGATE_FAILED;
 }
 
 int og_lock_dir_of(const char *path, odfgate_error *err)

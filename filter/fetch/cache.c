@@ -309,9 +309,9 @@ int og_cache_store(const char *dir, const og_cache_meta *m, const char *body, si
         goto out;
     /* body first: a reader that meets the new meta with the old body sees a digest mismatch,
      * a miss, never wrong bytes */
-    if (body && og_write_file_atomic(bpath, body, len, err) < 0)
+    if (body && og_write_file_atomic(bpath, body, len, NULL, err) < 0)
         goto out;
-    if ((durable ? og_write_file_atomic(mpath, text.data, text.len, err)
+    if ((durable ? og_write_file_atomic(mpath, text.data, text.len, NULL, err)
                  : write_quick(mpath, text.data, text.len, err)) < 0)
         goto out;
     rc = 0;

@@ -136,13 +136,15 @@ odfgate_status odfgate_annotate(const char *in_path, const char *out_path, const
                     err) < 0)
         goto done;
     if (og_package_kind_of(pkg) == OG_PACKAGE_FLAT) {
-        rc = og_write_file_atomic(out_path, out.data, out.len, err);
+        rc = og_write_file_atomic(out_path, out.data, out.len,
+                                  og_in_place_expect(in_path, out_path, &doc->source), err);
     } else {
         og_part_data part = {"content.xml", out.data, out.len, "text/xml"};
         og_package_free(pkg);
         pkg = NULL;
         static const char *const drop[] = {OG_SIGNATURES_PART, NULL};
-        rc = og_package_write(in_path, out_path, &part, 1, force ? drop : NULL, err);
+        rc = og_package_write(in_path, out_path, &part, 1, force ? drop : NULL,
+                              og_in_place_expect(in_path, out_path, &doc->source), err);
     }
 done:
     og_package_free(pkg);

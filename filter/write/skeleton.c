@@ -350,7 +350,7 @@ odfgate_status odfgate_new_draft(const char *out_path, const odfgate_schema *sch
                                 {"meta.xml", meta.data, meta.len, NULL},
                                 {"META-INF/manifest.xml", manifest.data, manifest.len, NULL}};
         static const char *const drop[] = {"Thumbnails/thumbnail.png", OG_SIGNATURES_PART, NULL};
-        rc = og_package_write(template_path, out_path, parts, OG_ARRAY_LEN(parts), drop, err);
+        rc = og_package_write(template_path, out_path, parts, OG_ARRAY_LEN(parts), drop, NULL, err);
     }
 done:
     og_buf_free(&content);

@@ -21,10 +21,12 @@ static odfgate_status fail_status(odfgate_error *err)
     return err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
 }
 
-/* Set (value) or remove (NULL) a property and write the result to out_path. */
+/* Set (value) or remove (NULL) a property and write the result to out_path; in place, only
+ * if the file is still in the state `source` (when the document was read: og_write_file_atomic). */
 static odfgate_status rewrite(const char *in, const char *out, const char *name, const char *value,
-                              int force, int *found, odfgate_error *err)
+                              int force, const og_file_id *source, int *found, odfgate_error *err)
 {
+    const og_file_id *expect = og_in_place_expect(in, out, source);
     og_package *pkg = NULL;
     og_buf part, meta, manifest;
     odfgate_status st = og_package_open(in, NULL, &pkg, err);
@@ -39,7 +41,7 @@ static odfgate_status rewrite(const char *in, const char *out, const char *name,
         og_buf_init(&whole, SIZE_MAX / 2);
         if (og_package_read_part(pkg, "content.xml", &whole, err) == 0 &&
             og_meta_set_user(whole.data, whole.len, in, name, value, &meta, found, err) == 0)
-            rc = og_write_file_atomic(out, meta.data, meta.len, err);
+            rc = og_write_file_atomic(out, meta.data, meta.len, expect, err);
         og_buf_free(&whole);
         goto done;
     }
@@ -71,7 +73,7 @@ static odfgate_status rewrite(const char *in, const char *out, const char *name,
     parts[0] = (og_part_data){"meta.xml", meta.data, meta.len, "text/xml"};
     og_package_free(pkg);
     pkg = NULL;
-    rc = og_package_write(in, out, parts, nparts, force ? drop : NULL, err);
+    rc = og_package_write(in, out, parts, nparts, force ? drop : NULL, expect, err);
 done:
     og_package_free(pkg);
     og_buf_free(&part);
@@ -89,16 +91,8 @@ static const og_signatory *find_signatory(const odfgate_schema *s, const char *i
 }
 
 /* In place, two writers must not both read the old text and each write their own copy (one
- * sign-off would be lost): the read-modify-write runs under a lock (og_lock_dir_of). */
-static int same_file(const char *a, const char *b)
-{
-    char *ra = realpath(a, NULL), *rb = realpath(b, NULL);
-    int same = ra && rb ? strcmp(ra, rb) == 0 : strcmp(a, b) == 0;
-    free(ra);
-    free(rb);
-    return same;
-}
-
+ * sign-off would be lost): the read-modify-write runs under a lock (og_lock_dir_of), and the
+ * file must still be as it was read when it is replaced (another program's save, #21.8). */
 static odfgate_status stamp_unlocked(const char *in_path, const char *out_path,
                                      const odfgate_schema *schema, const odfgate_stamp *stamp,
                                      odfgate_error *err);
@@ -111,7 +105,7 @@ odfgate_status odfgate_signoff_stamp(const char *in_path, const char *out_path,
 {
     int lock = -1;
     odfgate_status st;
-    if (in_path && out_path && same_file(in_path, out_path) &&
+    if (in_path && out_path && og_same_file(in_path, out_path) &&
         (lock = og_lock_dir_of(out_path, err)) < 0)
         return ODFGATE_FAILED;
     st = stamp_unlocked(in_path, out_path, schema, stamp, err);
@@ -124,7 +118,7 @@ odfgate_status odfgate_signoff_revoke(const char *in_path, const char *out_path,
 {
     int lock = -1;
     odfgate_status st;
-    if (in_path && out_path && same_file(in_path, out_path) &&
+    if (in_path && out_path && og_same_file(in_path, out_path) &&
         (lock = og_lock_dir_of(out_path, err)) < 0)
         return ODFGATE_FAILED;
     st = revoke_unlocked(in_path, out_path, signatory, force, err);
@@ -175,7 +169,7 @@ static odfgate_status stamp_unlocked(const char *in_path, const char *out_path,
         og_fail(err, ODFGATE_E_NOMEM, in_path, NULL, "out of memory");
     else if (og_signoff_encode(stamp, stamp->at ? stamp->at : now, &d, schema, &record, err) == 0 &&
              og_buf_printf(&name, "%s%s", OG_SIGNOFF_PREFIX, stamp->signatory) == OG_BUF_OK)
-        st = rewrite(in_path, out_path, name.data, record.data, stamp->force, NULL, err);
+        st = rewrite(in_path, out_path, name.data, record.data, stamp->force, &doc->source, NULL, err);
     if (st == ODFGATE_FAILED && err && !err->path[0])
         og_copy_safe(err->path, sizeof(err->path), in_path);
     og_buf_free(&record);
@@ -197,9 +191,10 @@ static odfgate_status revoke_unlocked(const char *in_path, const char *out_path,
     if ((st = odfgate_doc_open(in_path, NULL, &doc, err)) > ODFGATE_WARN)
         return st;
     int present = odfgate_doc_meta_field(doc, name) != NULL;
+    og_file_id source = doc->source;
     odfgate_doc_free(doc);
     if (!present)
         return og_fail(err, ODFGATE_E_USAGE, in_path, NULL, "there is no sign-off from \"%s\" to revoke",
                        signatory);
-    return rewrite(in_path, out_path, name + 5, NULL, force, NULL, err);
+    return rewrite(in_path, out_path, name + 5, NULL, force, &source, NULL, err);
 }

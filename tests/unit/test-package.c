@@ -1103,7 +1103,7 @@ OG_TEST(package_write_replaces_one_part_and_copies_the_rest_raw)
     int e;
     OG_CHECK_INT(make_zip(src, 0, 0), 0); /* nonconformant input: the copy must be conformant */
     og_part_data meta = {"meta.xml", "<new/>", 6, NULL};
-    OG_CHECK_INT(og_package_write(src, dst, &meta, 1, NULL, &err), 0);
+    OG_CHECK_INT(og_package_write(src, dst, &meta, 1, NULL, NULL, &err), 0);
     zip_t *a = zip_open(src, ZIP_RDONLY, &e), *b = zip_open(dst, ZIP_RDONLY, &e);
     OG_CHECK(a && b);
     if (!a || !b) {
@@ -1126,7 +1126,7 @@ OG_TEST(package_write_replaces_one_part_and_copies_the_rest_raw)
     snprintf(cmd, sizeof(cmd), "ls -A '%s' | grep -q odfgate-", tmpdir);
     OG_CHECK(system(cmd) != 0);
     /* a target in a missing directory fails cleanly */
-    OG_CHECK_INT(og_package_write(src, "/nonexistent-dir/x.odt", &meta, 1, NULL, &err), -1);
+    OG_CHECK_INT(og_package_write(src, "/nonexistent-dir/x.odt", &meta, 1, NULL, NULL, &err), -1);
     OG_CHECK_INT(err.code, ODFGATE_E_IO);
     rm_tmpdir();
 }
