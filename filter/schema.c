@@ -12,6 +12,7 @@
 #include "regex.h"
 #include "registry.h"
 #include "schemaref.h"
+#include "schemalint.h"
 #include "text.h"
 #include "xml.h"
 
@@ -64,7 +65,8 @@ static void valid_serror(void *ctx, xmlErrorPtr e)
         size_t n = strlen(v->msg);
         while (n && (v->msg[n - 1] == '?' || v->msg[n - 1] == ' '))
             v->msg[--n] = '\0';
-        v->line = e->line;
+        /* libxml2 gives line 0 for errors found in an interleave: the node still knows */
+        v->line = e->line > 0 ? e->line : e->node ? (int)xmlGetLineNo((xmlNodePtr)e->node) : 0;
     }
 }
 
@@ -88,6 +90,8 @@ static int validate_doc(xmlDocPtr doc, const char *path, odfgate_error *err)
     xmlRelaxNGFreeValidCtxt(vc);
     if (rc == 0)
         return 0;
+    if (og_schema_lint(doc, og_embedded_rng, og_embedded_rng_len, path, err))
+        return -1; /* the unknown name, its line and the nearest valid one */
     og_fail(err, ODFGATE_E_SCHEMA, path, NULL, "does not follow the schema format: %s (line %d)",
             v.msg[0] ? v.msg : "invalid", v.line);
     og_error_set_line(err, v.line);
@@ -99,6 +103,7 @@ void og_schema_global_cleanup(void)
     if (grammar)
         xmlRelaxNGFree(grammar);
     grammar = NULL;
+    og_schema_lint_cleanup();
 }
 
 /* ------------------------------------------------------------------ DOM helpers */
