@@ -59,7 +59,7 @@ int og_canonical_range(const odfgate_doc *doc, uint32_t from, uint32_t to, int v
         const og_para *p = &doc->paras[i];
         uint32_t n;
         const char *t = text_of(p->text, p->len, p->vtext, p->vlen, version, &n);
-        if (p->heading >= 0) {
+        if (p->heading >= 0 && (p->len || p->vtext)) { /* an empty heading is no text */
             char tag[8];
             snprintf(tag, sizeof(tag), "H%d", doc->headings[p->heading].level);
             rc = line(out, tag, t, n);

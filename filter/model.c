@@ -125,6 +125,15 @@ uint32_t og_doc_section_end(const odfgate_doc *doc, size_t h)
     return doc->para_count;
 }
 
+uint32_t og_doc_text_section_end(const odfgate_doc *doc, size_t h)
+{
+    int level = doc->headings[h].level;
+    for (size_t k = h + 1; k < doc->heading_count; k++)
+        if (doc->headings[k].level <= level && doc->headings[k].text[0])
+            return doc->heading_para[k];
+    return doc->para_count;
+}
+
 const char *odfgate_doc_path(const odfgate_doc *doc) { return doc->path; }
 const char *odfgate_doc_container(const odfgate_doc *doc) { return doc->container; }
 const char *odfgate_doc_mimetype(const odfgate_doc *doc) { return doc->mimetype; }

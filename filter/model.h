@@ -27,6 +27,8 @@ typedef struct og_para {
     uint8_t h_level;         /* text:outline-level of a text:h (1 if missing/invalid) */
     uint8_t hidden;          /* inside a hidden text:section */
     uint8_t in_table;        /* inside a table cell: content, never a heading */
+    uint8_t drawing;         /* holds a frame, picture or shape (an empty heading "only a
+                                picture", LibreOffice's chapter-header images) */
     int32_t heading;         /* index in doc->headings if this paragraph is a heading, else -1 */
     const struct og_trigrams *grams; /* its trigram summary, made with the word count while
                                         reading (plain text of OG_GRAMS_KEPT_MIN bytes or more;
@@ -80,5 +82,9 @@ int og_doc_add_link(odfgate_doc *doc, const char *href, uint32_t ordinal);
 /* Index of the paragraph after the body of heading h (the next heading of the same or a
  * higher level, or para_count). */
 uint32_t og_doc_section_end(const odfgate_doc *doc, size_t h);
+/* The same, passing over empty headings: the range a sign-off digest covers.  Empty headings
+ * (listed in the outline since they are LibreOffice's) are no text, so adding or removing one
+ * changes no digest and sign-offs made before they were listed stay valid (docs/signoff.md). */
+uint32_t og_doc_text_section_end(const odfgate_doc *doc, size_t h);
 
 #endif

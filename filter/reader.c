@@ -46,7 +46,7 @@ static const meta_field meta_fields[] = {
  * pass: libxml2 hands out element names and namespace URIs from that dictionary, so a name
  * is compared by pointer, not by strcmp.  X(field, string). */
 #define READER_NAMES(X)                                                                     \
-    X(ns_office, OG_NS_OFFICE) X(ns_text, OG_NS_TEXT) X(ns_draw, OG_NS_DRAW)                \
+    X(ns_office, OG_NS_OFFICE) X(ns_text, OG_NS_TEXT) X(ns_draw, OG_NS_DRAW) X(ns_svg, OG_NS_SVG) \
     X(ns_table, OG_NS_TABLE) X(ns_style, OG_NS_STYLE) X(ns_dc, OG_NS_DC)                    \
     X(ns_meta, OG_NS_META) X(frame, "frame") X(text_box, "text-box")                        \
     X(annotation, "annotation") X(annotation_end, "annotation-end") X(forms, "forms")      \
@@ -95,6 +95,8 @@ static int skipped_in_body(const names *n, const char *ns, const char *local)
     }
     if (ns == n->ns_draw) /* shapes and images; frames and text boxes are aux text */
         return local != n->frame && local != n->text_box;
+    if (ns == n->ns_svg) /* svg:title and svg:desc: a frame's or shape's alternative text */
+        return 1;
     if (ns == n->ns_office)
         return local == n->annotation || local == n->annotation_end || local == n->forms;
     return 0;
@@ -423,6 +425,8 @@ static int body_element(reader *r, const char *ns, const char *local, int depth,
     if (r->aux_depth >= 0)
         return skipped_in_body(&r->n, ns, local) ? (empty ? 0 : (r->skip_depth = depth, 0))
                                           : aux_element(r, ns, local, depth, empty);
+    if (ns == r->n.ns_draw && r->para_depth >= 0)
+        r->cur.drawing = 1; /* a frame, picture or shape in the paragraph ("only a picture") */
     if (skipped_in_body(&r->n, ns, local)) {
         if (!empty)
             r->skip_depth = depth;
@@ -865,8 +869,9 @@ static int build_outline(reader *r)
         og_para *p = &doc->paras[i];
         int level = 0;
         doc->words += p->words;
-        if (p->in_table || p->len == 0)
-            continue; /* empty headings are not headings (docs/reading.md) */
+        if (p->in_table)
+            continue; /* headings in table cells are body text (docs/reading.md); empty
+                         headings are headings, as in LibreOffice's outline */
         if (p->is_h)
             level = p->h_level;
         else if (p->style)

@@ -35,7 +35,7 @@ int og_digests_compute(const odfgate_doc *doc, const odfgate_schema *schema, int
             continue;
         }
         og_buf_reset(&buf);
-        if (og_canonical_range(doc, doc->heading_para[sh[s]], og_doc_section_end(doc, sh[s]),
+        if (og_canonical_range(doc, doc->heading_para[sh[s]], og_doc_text_section_end(doc, sh[s]),
                                version, &buf))
             goto done;
         og_sha256_hex(buf.data ? buf.data : "", buf.len, hex);

@@ -873,7 +873,7 @@ static size_t numbering_prefix(const char *s)
 
 static size_t trim_end(const char *s, size_t start, size_t end)
 {
-    while (end > start && strchr(".:;,!?- ", s[end - 1]))
+    while (end > start && strchr(".:;,!?- \"'", s[end - 1]))
         end--;
     return end;
 }
@@ -894,6 +894,9 @@ int og_heading_key(const char *s, og_buf *out)
             break;
         start += p;
     }
+    /* a heading in quotes: “Common vision” (folded to ASCII quotes) */
+    while (start < t.len && (t.data[start] == '"' || t.data[start] == '\''))
+        start++;
     end = trim_end(t.data, start, t.len);
     if (end == start && start > 0) /* nothing but labels ("1. -"): keep them */
         end = trim_end(t.data, start = 0, t.len);

@@ -10,7 +10,8 @@
  * UTF-8 becomes U+FFFD.  A folded code point is never longer in UTF-8 than the original.
  *
  * Heading keys (og_heading_key): folded, then up to four leading numbering labels stripped,
- * then trailing punctuation (. : ; , ! ? - and spaces) removed; if that leaves nothing, the
+ * then quotes around the heading (“Common vision”, 'Annex') and trailing punctuation
+ * (. : ; , ! ? - and spaces) removed; if that leaves nothing, the
  * labels are kept ("1." → "1").  Two headings match when their keys are equal.  Grammar
  * (matched on the folded text, ASCII letters case-insensitively unless said otherwise):
  *

@@ -99,6 +99,7 @@ const char *og_xml_attr_ref(og_xml_stream *s, const char *ns, const char *local,
 #define OG_NS_STYLE "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 #define OG_NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 #define OG_NS_DRAW "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+#define OG_NS_SVG "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
 #define OG_NS_META "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
 #define OG_NS_DC "http://purl.org/dc/elements/1.1/"
 #define OG_NS_XLINK "http://www.w3.org/1999/xlink"

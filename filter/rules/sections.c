@@ -6,18 +6,42 @@
  * and aliases) equals the heading's key; levels are not compared (producers disagree on
  * them).  Keys are unique across a schema (schema.c checks), so a heading matches at most
  * one section.  The first visible matching heading is "the" section; later ones are
- * duplicates; a section matched only inside hidden sections is hidden, not present.
+ * duplicates; a section matched only inside hidden sections is hidden, not present.  A key
+ * that matches nothing is tried once more without a leading bare number ("1 Common vision":
+ * og_heading_key keeps "2020 vision" whole, since a bare number is usually a word).
+ *
+ * Also heading-empty (a heading with no text, as LibreOffice lists it) and heading-not-styled
+ * (a body paragraph that reads like a missing section's heading: the section is then missing
+ * with that location, not silently).
  */
 #include "rules.h"
 #include "text.h"
 
-static size_t match_key(const odfgate_schema *s, const char *key)
+static size_t match_exact(const odfgate_schema *s, const char *key)
 {
     for (size_t i = 0; i < s->section_count; i++)
         for (size_t k = 0; k < s->sections[i].key_count; k++)
             if (strcmp(s->sections[i].keys[k], key) == 0)
                 return i;
     return OG_NONE;
+}
+
+static size_t match_key(const odfgate_schema *s, const char *key)
+{
+    size_t i = match_exact(s, key), d = 0;
+    while (i == OG_NONE && key[d] >= '0' && key[d] <= '9' && d < 4)
+        d++;
+    if (i == OG_NONE && d > 0 && key[d] == ' ' && key[d + 1])
+        i = match_exact(s, key + d + 1);
+    return i;
+}
+
+/* The key of a body paragraph short enough to be a heading, or NULL (key reused). */
+static const char *para_key(const og_para *p, og_buf *key)
+{
+    if (p->heading >= 0 || !p->len || p->len > 200 || og_heading_key(p->text, key) != OG_BUF_OK)
+        return NULL;
+    return key->data ? key->data : "";
 }
 
 int og_match_headings(const odfgate_doc *doc, const odfgate_schema *schema, size_t *heading_match,
@@ -121,16 +145,58 @@ static int hidden_somewhere(og_check *c, size_t s)
     return 0;
 }
 
-static void check_missing(og_check *c)
+static int reported_missing(og_check *c, size_t s)
+{
+    const og_section *sec = &c->schema->sections[s];
+    return sec->required && !present(c, s) && !hidden_somewhere(c, s) &&
+           (sec->parent == OG_NONE || present(c, sec->parent));
+}
+
+/* For each section reported missing, the first body paragraph that reads like its heading
+ * (the whole paragraph matches a key: a bold line, a custom style), or OG_NONE; looks[]
+ * holds paragraph indexes.  One pass over the document; 0, or -1 out of memory. */
+static int find_lookalikes(og_check *c, size_t *looks)
+{
+    size_t want = 0;
+    og_buf key;
+    for (size_t s = 0; s < c->schema->section_count; s++)
+        want += (looks[s] = OG_NONE, reported_missing(c, s));
+    og_buf_init(&key, 4096);
+    for (uint32_t i = 0; want && i < c->doc->para_count; i++) {
+        const char *k = para_key(&c->doc->paras[i], &key);
+        size_t s = k ? match_key(c->schema, k) : OG_NONE;
+        if (s != OG_NONE && looks[s] == OG_NONE && reported_missing(c, s)) {
+            looks[s] = i;
+            want--;
+        }
+    }
+    og_buf_free(&key);
+    return 0;
+}
+
+static int check_missing(og_check *c)
 {
     const odfgate_schema *sc = c->schema;
+    size_t *looks = malloc((sc->section_count + 1) * sizeof(size_t));
+    if (!looks || find_lookalikes(c, looks) < 0) {
+        free(looks);
+        return -1;
+    }
     for (size_t s = 0; s < sc->section_count; s++) {
         const og_section *sec = &sc->sections[s];
         size_t next = OG_NONE;
-        if (!sec->required || present(c, s) || hidden_somewhere(c, s))
+        if (!reported_missing(c, s))
             continue;
-        if (sec->parent != OG_NONE && !present(c, sec->parent))
-            continue; /* the missing parent is reported instead */
+        if (looks[s] != OG_NONE) {
+            const og_para *p = &c->doc->paras[looks[s]];
+            og_finding(c, "heading-not-styled", s, OG_NONE, p->ordinal,
+                       "paragraph %u reads like section \"%s\" but is not a heading: apply a "
+                       "Heading style", p->ordinal, sec->heading);
+            og_finding(c, "section-missing", s, OG_NONE, p->ordinal,
+                       "required section \"%s\" is missing (paragraph %u reads like its heading but "
+                       "is not a heading)", sec->heading, p->ordinal);
+            continue;
+        }
         /* where it should be: before the next sibling that is present */
         for (size_t t = s + 1; t < sc->section_count; t++)
             if (sc->sections[t].parent == sec->parent && present(c, t)) {
@@ -150,6 +216,8 @@ static void check_missing(og_check *c)
             og_finding(c, "section-missing", s, OG_NONE, 0, "required section \"%s\" is missing",
                        sec->heading);
     }
+    free(looks);
+    return 0;
 }
 
 /* Order of present siblings: those outside a longest increasing run (by schema index, in
@@ -282,20 +350,35 @@ static void check_unexpected(og_check *c)
 {
     const odfgate_doc *doc = c->doc;
     odfgate_severity sev = unexpected_severity(c->schema);
+    int shallowest = 11; /* the smallest level before heading h */
     for (size_t h = 0; h < doc->heading_count; h++) {
         uint32_t i = doc->heading_para[h];
-        /* only outermost headings: one nested in another heading belongs to that section */
-        int nested = 0;
-        for (size_t k = h; k > 0; k--)
-            if (doc->headings[k - 1].level < doc->headings[h].level) {
-                nested = 1;
-                break;
-            }
-        if (c->heading_match[h] != OG_NONE || nested || doc->headings[h].hidden)
+        /* only outermost headings: one nested in another heading (a shallower one before it)
+         * belongs to that section */
+        int nested = shallowest < doc->headings[h].level;
+        if (doc->headings[h].level < shallowest)
+            shallowest = doc->headings[h].level;
+        if (c->heading_match[h] != OG_NONE || nested || doc->headings[h].hidden || !doc->headings[h].text[0])
             continue;
         og_finding_sev(c, "section-unexpected", sev, OG_NONE, h, doc->paras[i].ordinal,
                        "heading \"%s\" matches no section of the schema%s", doc->headings[h].text,
                        c->schema->closed ? " (the schema is closed)" : "");
+    }
+}
+
+/* LibreOffice lists a heading with no text (a chapter-header picture, a heading left empty)
+ * in its outline, so odfgate does; it matches no section and says so. */
+static void check_empty_headings(og_check *c)
+{
+    const odfgate_doc *doc = c->doc;
+    for (size_t h = 0; h < doc->heading_count; h++) {
+        uint32_t i = doc->heading_para[h];
+        if (doc->headings[h].text[0])
+            continue;
+        og_finding(c, "heading-empty", OG_NONE, h, doc->paras[i].ordinal,
+                   "the heading at paragraph %u has no text%s: LibreOffice lists it as an empty "
+                   "heading; give it its text or make it a body paragraph",
+                   doc->paras[i].ordinal, doc->paras[i].drawing ? " (only a picture)" : "");
     }
 }
 
@@ -304,9 +387,9 @@ int og_rules_sections(og_check *c)
     if (og_match_headings(c->doc, c->schema, c->heading_match, c->section_heading) < 0 ||
         locate_paragraphs(c) < 0)
         return -1;
-    check_missing(c);
-    if (check_order(c) < 0)
+    if (check_missing(c) < 0 || check_order(c) < 0)
         return -1;
+    check_empty_headings(c);
     check_lengths(c);
     check_duplicates_and_hidden(c);
     check_unexpected(c);

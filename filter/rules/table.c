@@ -14,6 +14,8 @@ static const odfgate_rule_info rules[] = {
     {"section-unexpected", ODFGATE_SEV_INFO, "sections", "A heading matches no schema section (an error when the schema is closed)."},
     {"section-duplicate", ODFGATE_SEV_ERROR, "sections", "A schema section appears more than once."},
     {"section-hidden", ODFGATE_SEV_ERROR, "sections", "A required section is present only inside a hidden section."},
+    {"heading-empty", ODFGATE_SEV_WARNING, "sections", "A heading has no text (only a picture, or nothing): LibreOffice lists it as an empty heading."},
+    {"heading-not-styled", ODFGATE_SEV_WARNING, "sections", "A paragraph reads like a missing section's heading but is not a heading: apply a Heading style."},
     {"phrase-required", ODFGATE_SEV_ERROR, "phrases", "A phrase the schema requires is absent from its section or the document."},
     {"phrase-forbidden", ODFGATE_SEV_ERROR, "phrases", "A phrase the schema forbids appears in its section or the document."},
     {"placeholder", ODFGATE_SEV_ERROR, "phrases", "Placeholder text (TBC, TODO, [insert ...], lorem ipsum ...) is left in the document."},

@@ -499,6 +499,10 @@ OG_TEST(text_heading_keys)
     OG_CHECK_STR(key("  How  we will\twork together."), "how we will work together");
     OG_CHECK_STR(key("2020 vision"), "2020 vision");
     OG_CHECK_STR(key("I. Vision"), "vision");
+    /* quotes around the heading (#13.8), inner ones kept */
+    OG_CHECK_STR(key("\xe2\x80\x9c" "Common vision" "\xe2\x80\x9d"), "common vision");
+    OG_CHECK_STR(key("2. 'Annex'."), "annex");
+    OG_CHECK_STR(key("Why \"this\" matters"), "why \"this\" matters");
 
     /* numbers */
     OG_CHECK_STR(key("1 Introduction"), "1 introduction"); /* a bare number is a word */
