@@ -45,12 +45,20 @@ void cli_say(const char *fmt, ...)
 
 void cli_put_lines(const char *text, FILE *out)
 {
-    char line[1024];
+    char small[1024], *line;
     while (text && *text) {
-        size_t n = strcspn(text, "\n"), k = n < sizeof(line) ? n : sizeof(line) - 1;
-        memcpy(line, text, k);
-        line[k] = '\0';
+        size_t n = strcspn(text, "\n");
+        /* whole lines, however long (a long one used to be cut at 1023 bytes, silently) */
+        line = n < sizeof(small) ? small : malloc(n + 1);
+        if (!line) {
+            cli_error("out of memory");
+            return;
+        }
+        memcpy(line, text, n);
+        line[n] = '\0';
         odfgate_fput_safe(line, out);
+        if (line != small)
+            free(line);
         if (text[n] == '\n')
             fputc('\n', out), n++;
         text += n;

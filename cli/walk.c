@@ -11,8 +11,6 @@
 
 #define WALK_MAX_DEPTH 64
 
-static int push_special(cli_inputs *list, const char *path, const char *what);
-
 static int push(cli_inputs *list, const char *path, int missing_errno)
 {
     if (list->len == list->cap) {

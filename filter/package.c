@@ -1181,7 +1181,7 @@ static odfgate_status too_big(og_package *pkg, odfgate_error *err)
 static odfgate_status spool(og_package *pkg, int in, odfgate_error *err)
 {
     char buf[65536];
-    FILE *tmp = tmpfile(); /* unlinked already; in $TMPDIR or /tmp */
+    FILE *tmp = tmpfile(); /* unlinked already; glibc makes it in /tmp (P_tmpdir), not $TMPDIR */
     uint64_t total = 0;
     int fd = tmp ? dup(fileno(tmp)) : -1, e = errno;
     if (tmp)

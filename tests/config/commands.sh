@@ -77,4 +77,10 @@ for cmd in "check" "outline" "signoffs" "annotate -o $scratch/x.fodt" "signoff -
     check "$cmd: a bad .odfgate.ini is exit 2 naming file and line ($err)" \
         bash -c '[ "$1" -eq 2 ] && grep -qF "$2/sub/.odfgate.ini:1:" <<<"$3"' _ "$rc" "$t" "$err"
 done
+
+# ---- config explain prints whole lines, however long (a path over 1023 bytes was cut)
+long="$scratch/$(printf 'a%.0s' $(seq 1 230))/$(printf 'b%.0s' $(seq 1 230))/$(printf 'c%.0s' $(seq 1 230))/$(printf 'd%.0s' $(seq 1 230))/$(printf 'e%.0s' $(seq 1 230))"
+mkdir -p "$long"
+run_odfgate config explain "$long/x.odt"
+check "config explain shows a ${#long}-byte path whole" grep -qF "document: $long/x.odt" <<<"$out"
 done_testing
