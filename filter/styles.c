@@ -10,6 +10,7 @@
 
 typedef struct style {
     const char *name, *display, *parent;
+    size_t hash;  /* hash(name, automatic), kept for rehashing */
     int automatic;
     int outline;  /* 1..10 explicit level, 0 absent or empty */
     int resolved; /* cached result + 1, 0 = not computed */
@@ -21,6 +22,8 @@ struct og_styles {
     size_t count, cap;
     size_t *slots; /* open addressing by (automatic, name); index+1, 0 = empty */
     size_t nslots;
+    size_t last;   /* index+1 of the style found last (paragraphs repeat their styles: one
+                      strcmp instead of a keyed hash), 0 none */
 };
 
 og_styles *og_styles_new(void)
@@ -49,18 +52,31 @@ static size_t hash(const char *s, int automatic)
     return (size_t)(og_siphash24(og_hash_secret(), s, strlen(s)) + (automatic ? 0x9e3779b97f4a7c15u : 0));
 }
 
-static style *lookup(og_styles *st, const char *name, int automatic)
+/* h: hash(name, automatic), or 0 to compute it when needed */
+static style *lookup_hashed(og_styles *st, const char *name, int automatic, size_t h)
 {
     if (!st->nslots || !name)
         return NULL;
-    for (size_t i = hash(name, automatic) & (st->nslots - 1);; i = (i + 1) & (st->nslots - 1)) {
+    if (st->last) {
+        style *s = &st->items[st->last - 1];
+        if (s->automatic == automatic && strcmp(s->name, name) == 0)
+            return s;
+    }
+    for (size_t i = (h ? h : hash(name, automatic)) & (st->nslots - 1);; i = (i + 1) & (st->nslots - 1)) {
         size_t v = st->slots[i];
         if (!v)
             return NULL;
         style *s = &st->items[v - 1];
-        if (s->automatic == automatic && strcmp(s->name, name) == 0)
+        if (s->automatic == automatic && strcmp(s->name, name) == 0) {
+            st->last = v;
             return s;
+        }
     }
+}
+
+static style *lookup(og_styles *st, const char *name, int automatic)
+{
+    return lookup_hashed(st, name, automatic, 0);
 }
 
 static int rehash(og_styles *st, size_t nslots)
@@ -69,7 +85,7 @@ static int rehash(og_styles *st, size_t nslots)
     if (!slots)
         return -1;
     for (size_t k = 0; k < st->count; k++) {
-        size_t i = hash(st->items[k].name, st->items[k].automatic) & (nslots - 1);
+        size_t i = st->items[k].hash & (nslots - 1);
         while (slots[i])
             i = (i + 1) & (nslots - 1);
         slots[i] = k + 1;
@@ -97,9 +113,11 @@ int og_styles_add(og_styles *st, int automatic, const char *name, const char *di
                   const char *parent, const char *outline_level)
 {
     style *s;
+    size_t h;
     if (!name || !*name)
         return 0;
-    if ((s = lookup(st, name, automatic)) != NULL)
+    h = hash(name, automatic);
+    if ((s = lookup_hashed(st, name, automatic, h)) != NULL)
         return 0; /* first definition wins */
     if (st->count >= OG_STYLES_MAX)
         return -2;
@@ -122,7 +140,8 @@ int og_styles_add(og_styles *st, int automatic, const char *name, const char *di
     s->automatic = automatic;
     s->outline = parse_level(outline_level);
     s->resolved = 0;
-    size_t i = hash(name, automatic) & (st->nslots - 1);
+    s->hash = h;
+    size_t i = h & (st->nslots - 1);
     while (st->slots[i])
         i = (i + 1) & (st->nslots - 1);
     st->slots[i] = ++st->count;
