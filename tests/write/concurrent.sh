@@ -13,8 +13,10 @@ cd "$scratch" || exit 1
 samples="$top_srcdir/samples/drafts"
 python3 "$top_srcdir/tests/batch/mkdoc.py" flat.fodt "h:Common vision" "p:Words here."
 # paused ARGS...: run odfgate with its fsync calls delayed; sets $rc, $err when it ends
+# (LeakSanitizer cannot work under ptrace: in the sanitizer suite it is off for these runs)
 paused_start() {
-    strace -f -qq -o /dev/null -e trace=fsync -e inject=fsync:delay_enter=1500000 \
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+        strace -f -qq -o /dev/null -e trace=fsync -e inject=fsync:delay_enter=1500000 \
         "$odfgate_bin" "$@" >"$scratch/p.out" 2>"$scratch/p.err" &
     pid=$!
 }
@@ -39,7 +41,8 @@ while IFS='|' read -r name src cmd how; do
     cp "$src" "doc-$name"
     paused_start "$@"
     paused_end
-    check "$name: alone, the same paused run succeeds (exit $rc)" test "$rc" -le 1
+    want=0; [ "${cmd%% *}" = annotate ] && want=1 # annotate: written, with findings
+    check "$name: alone, the same paused run succeeds (exit $rc)" test "$rc" -eq "$want"
 done <<CASES
 signoff|$samples/passing.odt|signoff --no-config FILE --as dh --by "A Signer" --in-place|rename
 signoff-rewrite|$samples/passing.odt|signoff --no-config FILE --as dh --by "A Signer" --in-place|rewrite
