@@ -24,6 +24,7 @@ typedef struct names {
 /* <data type="T"> with the parameters the grammar uses */
 typedef struct datatype {
     const char *type, *pattern;
+    og_regex *re;       /* pattern compiled once with the vocabulary (NULL: none, or unreadable) */
     long max_inclusive; /* -1: none */
     long min_length;    /* 0: none */
 } datatype;
@@ -123,6 +124,14 @@ static xmlNodePtr define_named(const char *name)
     return NULL;
 }
 
+/* A datatype's pattern, compiled once with the vocabulary; NULL if RE2 cannot read it. */
+static og_regex *compile_pattern(const char *pattern)
+{
+    char msg[8];
+    int nomem;
+    return og_regex_new(pattern, 0, msg, sizeof(msg), &nomem);
+}
+
 /* The <value>s and <data> types under an attribute's pattern. */
 static void collect_values(xmlNodePtr n, attr_spec *a, int depth)
 {
@@ -133,11 +142,11 @@ static void collect_values(xmlNodePtr n, attr_spec *a, int depth)
             add_name(&a->values, text_of(c) ? text_of(c) : "");
         } else if (is_rng(c, "data") && prop(c, "type") && a->ntypes < MAX_TYPES) {
             datatype *t = &a->types[a->ntypes++];
-            *t = (datatype){prop(c, "type"), NULL, -1, 0};
+            *t = (datatype){prop(c, "type"), NULL, NULL, -1, 0};
             for (xmlNodePtr p = c->children; p; p = p->next) {
                 const char *pn = is_rng(p, "param") ? prop(p, "name") : NULL, *pv = pn ? text_of(p) : NULL;
                 if (pv && strcmp(pn, "pattern") == 0)
-                    t->pattern = pv;
+                    t->pattern = pv, t->re = compile_pattern(pv);
                 else if (pv && strcmp(pn, "maxInclusive") == 0)
                     t->max_inclusive = strtol(pv, NULL, 10);
                 else if (pv && strcmp(pn, "minLength") == 0)
@@ -244,6 +253,10 @@ static void build_vocab(void)
 
 void og_schema_lint_cleanup(void)
 {
+    for (size_t i = 0; i < vocab.n; i++)
+        for (size_t k = 0; k < vocab.el[i].nattrs; k++)
+            for (size_t t = 0; t < vocab.el[i].attrs[k].ntypes; t++)
+                og_regex_free(vocab.el[i].attrs[k].types[t].re);
     if (vocab.rng)
         xmlFreeDoc(vocab.rng);
     memset(&vocab, 0, sizeof(vocab));
@@ -341,14 +354,8 @@ static int type_ok(const datatype *t, const char *v)
             return 0;
         return strtol(v, NULL, 10) >= min && (t->max_inclusive < 0 || strtol(v, NULL, 10) <= t->max_inclusive);
     }
-    if (t->pattern) {
-        char msg[8];
-        int nomem, ok;
-        og_regex *re = og_regex_new(t->pattern, 0, msg, sizeof(msg), &nomem);
-        ok = !re || og_regex_full(re, v, strlen(v)) != 0; /* a pattern RE2 cannot read: no opinion */
-        og_regex_free(re);
-        return ok;
-    }
+    if (t->pattern) /* a pattern RE2 cannot read: no opinion */
+        return !t->re || og_regex_full(t->re, v, strlen(v)) != 0;
     return 1;
 }
 
