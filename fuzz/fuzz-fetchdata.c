@@ -9,10 +9,10 @@
  */
 #include "fuzz.h"
 
-#include "clause.h"
+#include "schema/clause.h"
 #include "fetch/cache.h"
-#include "registry.h"
-#include "text.h"
+#include "schema/registry.h"
+#include "text/text.h"
 
 #include <stdlib.h>
 

@@ -4,7 +4,7 @@
  * are merged as two reports, and a merged JSONL or SARIF report merged alone is itself. */
 #include "fuzz.h"
 
-#include "arena.h"
+#include "base/arena.h"
 #include "odfgate.h"
 #include "report/jsonr.h"
 #include "report/jsonw.h"

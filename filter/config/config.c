@@ -6,12 +6,12 @@
  * sections apply in order and a later assignment wins.  Every setting remembers where it
  * came from, for `odfgate config explain`.  The handle owns all its strings (one arena).
  */
-#include "internal.h"
+#include "base/internal.h"
 
-#include "arena.h"
-#include "buf.h"
-#include "glob.h"
-#include "vec.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "config/glob.h"
+#include "base/vec.h"
 
 #include <errno.h>
 #include <sys/stat.h>

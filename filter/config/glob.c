@@ -1,7 +1,7 @@
 /* glob.c — EditorConfig-style path patterns for .odfgate.ini sections (see glob.h). */
-#include "glob.h"
+#include "config/glob.h"
 
-#include "internal.h"
+#include "base/internal.h"
 
 #define MAX_STARS 64
 #define MAX_GROUPS 4

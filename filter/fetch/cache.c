@@ -1,8 +1,8 @@
 /* cache.c — the HTTP cache directory, see cache.h. */
-#include "cache.h"
+#include "fetch/cache.h"
 
-#include "canonical.h"
-#include "pkgwrite.h"
+#include "check/canonical.h"
+#include "write/pkgwrite.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -14,8 +14,8 @@
 #ifndef OG_CACHE_H
 #define OG_CACHE_H
 
-#include "buf.h"
-#include "internal.h"
+#include "base/buf.h"
+#include "base/internal.h"
 
 #define OG_CACHE_MAX_META 16384
 

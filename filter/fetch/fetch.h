@@ -10,8 +10,8 @@
 #ifndef OG_FETCH_H
 #define OG_FETCH_H
 
-#include "buf.h"
-#include "internal.h"
+#include "base/buf.h"
+#include "base/internal.h"
 
 #include <curl/curl.h>
 

@@ -8,11 +8,11 @@
  *        304 → the cached body, its check time renewed;  200 → pin checked, then stored.
  * A body that fails its pin is never stored: the cache keeps what it had.
  */
-#include "fetch.h"
+#include "fetch/fetch.h"
 
-#include "cache.h"
-#include "canonical.h"
-#include "urlguard.h"
+#include "fetch/cache.h"
+#include "check/canonical.h"
+#include "fetch/urlguard.h"
 
 #include <pthread.h>
 #include <time.h>

@@ -15,10 +15,10 @@
  *   - verdicts: 2xx, 3xx, 401, 403 fine; 404, 410 and unknown hosts link-broken; time-outs,
  *     5xx and 429 after the retries, refused addresses, other 4xx link-unreachable.
  */
-#include "fetch.h"
+#include "fetch/fetch.h"
 
-#include "cache.h"
-#include "rules/rules.h"
+#include "fetch/cache.h"
+#include "check/rules/rules.h"
 
 #include <time.h>
 

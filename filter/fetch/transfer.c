@@ -1,7 +1,7 @@
 /* transfer.c — one HTTP transfer with every limit (../shared/SAFE-USE.md, libcurl 7.88). */
-#include "fetch.h"
+#include "fetch/fetch.h"
 
-#include "urlguard.h"
+#include "fetch/urlguard.h"
 
 #include <strings.h>
 

@@ -1,5 +1,5 @@
 /* urlguard.c — URL scheme and address policy, see urlguard.h. */
-#include "urlguard.h"
+#include "fetch/urlguard.h"
 
 #include <arpa/inet.h>
 #include <curl/curl.h>

@@ -11,7 +11,7 @@
 #ifndef OG_URLGUARD_H
 #define OG_URLGUARD_H
 
-#include "internal.h"
+#include "base/internal.h"
 
 #include <sys/socket.h>
 

@@ -3,7 +3,7 @@
  */
 #include "config.h"
 
-#include "gate.h"
+#include "libreoffice/gate.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -15,7 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "banned.h"
+#include "base/banned.h"
 
 /* ------------------------------------------------------------------ small strings */
 

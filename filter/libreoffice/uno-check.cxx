@@ -12,9 +12,9 @@
  * Created by the dispatch framework, the handler is initialised with the frame; an API caller
  * may initialise it with a document model instead (a document without a window).
  */
-#include "uno-util.hxx"
+#include "libreoffice/uno-util.hxx"
 
-#include "gate.h"
+#include "libreoffice/gate.h"
 
 #include <com/sun/star/awt/MessageBoxResults.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>

@@ -8,9 +8,9 @@
  * parsed into the target document by Writer's own XMLOasisImporter, which keeps tracked
  * changes and settings.  Filter options: gate.h.
  */
-#include "uno-util.hxx"
+#include "libreoffice/uno-util.hxx"
 
-#include "gate.h"
+#include "libreoffice/gate.h"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/document/XExporter.hpp>

@@ -1,7 +1,7 @@
 /* uno-util.cxx — see uno-util.hxx. */
-#include "uno-util.hxx"
+#include "libreoffice/uno-util.hxx"
 
-#include "gate.h"
+#include "libreoffice/gate.h"
 
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
 #include <com/sun/star/awt/MessageBoxType.hpp>

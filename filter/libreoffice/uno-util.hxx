@@ -10,7 +10,7 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <rtl/ustring.hxx>
 
-#include "gate.h"
+#include "libreoffice/gate.h"
 
 #include <string>
 

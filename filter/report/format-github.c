@@ -4,9 +4,9 @@
  * controls shown as <U+XXXX> (odfgate_escape), and, when
  * $GITHUB_STEP_SUMMARY names a file, a Markdown summary appended to it.
  */
-#include "report.h"
+#include "report/report.h"
 
-#include "text.h"
+#include "text/text.h"
 
 static void escape(FILE *o, const char *s, int property)
 {

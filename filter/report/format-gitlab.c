@@ -3,9 +3,9 @@
  * check_name, fingerprint (odfgate's own, stable under unrelated edits), severity and a
  * location whose line is the paragraph ordinal.
  */
-#include "report.h"
+#include "report/report.h"
 
-#include "jsonw.h"
+#include "report/jsonw.h"
 
 static const char *severity(odfgate_severity s)
 {

@@ -2,9 +2,9 @@
  * format-json.c — the JSON format.  A contract: keys may be added, never renamed or removed.
  * Documents are written as they arrive (nothing is buffered), one per line.
  */
-#include "report.h"
+#include "report/report.h"
 
-#include "jsonw.h"
+#include "report/jsonw.h"
 
 static void json_begin(odfgate_report *rep)
 {

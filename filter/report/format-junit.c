@@ -4,7 +4,7 @@
  * A rule with a finding at or above --fail-on fails; findings below it go to system-out.
  * An unreadable document is one testcase "read" with an <error>.  Written with xmlTextWriter.
  */
-#include "report.h"
+#include "report/report.h"
 
 #include <libxml/xmlwriter.h>
 

@@ -6,9 +6,9 @@
  * from rule, section, heading and message, so that GitHub never hashes the zip bytes.
  * Unreadable inputs are toolExecutionNotifications.  Results are written as they come.
  */
-#include "report.h"
+#include "report/report.h"
 
-#include "jsonw.h"
+#include "report/jsonw.h"
 
 typedef struct sarif_state {
     size_t results;

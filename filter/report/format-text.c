@@ -3,7 +3,7 @@
  * Unreadable inputs:          PATH: error: MESSAGE (ERROR-CODE)
  * and a summary line.  Colour (ANSI) only when the caller asks (a terminal, no NO_COLOR).
  */
-#include "report.h"
+#include "report/report.h"
 
 static const char *const colours[] = {"", "\033[36m", "\033[33m", "\033[1;31m"};
 

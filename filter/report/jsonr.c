@@ -1,8 +1,8 @@
 /* jsonr.c — the strict JSON reader, see jsonr.h.  Recursive descent over the bytes. */
-#include "jsonr.h"
+#include "report/jsonr.h"
 
-#include "buf.h"
-#include "text.h"
+#include "base/buf.h"
+#include "text/text.h"
 
 typedef struct parser {
     const char *start, *p, *end;

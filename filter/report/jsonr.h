@@ -12,8 +12,8 @@
 #ifndef OG_JSONR_H
 #define OG_JSONR_H
 
-#include "arena.h"
-#include "internal.h"
+#include "base/arena.h"
+#include "base/internal.h"
 
 typedef enum og_json_type {
     OG_JSON_NULL,

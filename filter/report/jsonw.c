@@ -1,9 +1,9 @@
 /* jsonw.c — JSON string escaping, see jsonw.h. */
-#include "jsonw.h"
+#include "report/jsonw.h"
 
-#include "internal.h"
-#include "jsonr.h"
-#include "text.h"
+#include "base/internal.h"
+#include "report/jsonr.h"
+#include "text/text.h"
 
 /* The writers are called many times per document: they use the stdio calls that do not take
  * the FILE's lock each time (jsonw.h: the caller holds it, or owns the FILE). */

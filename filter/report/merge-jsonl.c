@@ -4,11 +4,11 @@
  * are ordered by path (byte order) and written as they were read; a path found twice (in two
  * shards, or twice in one) is refused, since the shards of one run are disjoint.
  */
-#include "merge.h"
+#include "report/merge.h"
 
-#include "arena.h"
-#include "jsonr.h"
-#include "vec.h"
+#include "base/arena.h"
+#include "report/jsonr.h"
+#include "base/vec.h"
 
 typedef struct entry {
     const char *path; /* decoded, in the merger's arena */

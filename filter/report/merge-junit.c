@@ -6,10 +6,10 @@
  * document in two shards) is refused.
  * The root's tests, failures and errors are recomputed from the testcases themselves.
  */
-#include "merge.h"
+#include "report/merge.h"
 
-#include "vec.h"
-#include "xml.h"
+#include "base/vec.h"
+#include "read/xml.h"
 
 #define X(s) ((const xmlChar *)(s))
 

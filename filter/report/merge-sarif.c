@@ -9,11 +9,11 @@
  * that has them was not written by odfgate check and is refused rather than merged wrongly.
  * Merging one report gives it back byte for byte.
  */
-#include "merge.h"
+#include "report/merge.h"
 
-#include "arena.h"
-#include "jsonr.h"
-#include "jsonw.h"
+#include "base/arena.h"
+#include "report/jsonr.h"
+#include "report/jsonw.h"
 
 typedef struct sarif_in {
     const og_json *root, *run, *driver, *results, *invocations;

@@ -3,11 +3,11 @@
  * one's format by content, require one format for all, and run that format's merger into a
  * memory stream that is handed to the caller only when everything succeeded.
  */
-#include "merge.h"
+#include "report/merge.h"
 
-#include "arena.h"
-#include "buf.h"
-#include "jsonr.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "report/jsonr.h"
 
 #include <errno.h>
 #include <unistd.h>

@@ -7,7 +7,7 @@
 #ifndef OG_MERGE_H
 #define OG_MERGE_H
 
-#include "internal.h"
+#include "base/internal.h"
 
 typedef struct og_merge {
     const odfgate_merge_input *in; /* the caller's, borrowed */

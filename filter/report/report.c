@@ -1,8 +1,8 @@
 /* report.c — the format table and what every format shares (counts, pass/fail). */
-#include "report.h"
+#include "report/report.h"
 
-#include "canonical.h"
-#include "text.h"
+#include "check/canonical.h"
+#include "text/text.h"
 
 static const og_report_format *const formats[] = {&og_report_text,  &og_report_json,
                                                   &og_report_jsonl, &og_report_sarif,

@@ -6,7 +6,7 @@
 #ifndef OG_REPORT_H
 #define OG_REPORT_H
 
-#include "internal.h"
+#include "base/internal.h"
 
 typedef struct og_report_format {
     const char *name;

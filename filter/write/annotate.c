@@ -7,15 +7,15 @@
  * other people's comments are never touched.  Every other part is copied raw; the write is
  * atomic.
  */
-#include "internal.h"
+#include "base/internal.h"
 
-#include "buf.h"
-#include "model.h"
-#include "package.h"
-#include "pkgwrite.h"
-#include "signoff.h"
-#include "xml.h"
-#include "xmlcopy.h"
+#include "base/buf.h"
+#include "read/model.h"
+#include "read/package.h"
+#include "write/pkgwrite.h"
+#include "check/signoff.h"
+#include "read/xml.h"
+#include "write/xmlcopy.h"
 
 #define OG_AUTHOR "odfgate"
 

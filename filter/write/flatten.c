@@ -15,11 +15,11 @@
  * they are and do not survive the flattening — see docs/libreoffice.md.
  * A flat input is returned as read.
  */
-#include "internal.h"
+#include "base/internal.h"
 
-#include "buf.h"
-#include "package.h"
-#include "xml.h"
+#include "base/buf.h"
+#include "read/package.h"
+#include "read/xml.h"
 
 #define X(s)          ((const xmlChar *)(s))
 #define RENAME_PREFIX "odfgate-m-"

@@ -1,7 +1,7 @@
 /* metaedit.c — edit user-defined properties and manifest entries, see metaedit.h. */
-#include "metaedit.h"
+#include "write/metaedit.h"
 
-#include "xml.h"
+#include "read/xml.h"
 
 const char og_empty_meta_xml[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

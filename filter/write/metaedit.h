@@ -7,8 +7,8 @@
 #ifndef OG_METAEDIT_H
 #define OG_METAEDIT_H
 
-#include "buf.h"
-#include "internal.h"
+#include "base/buf.h"
+#include "base/internal.h"
 
 /* A minimal meta.xml (no properties). */
 extern const char og_empty_meta_xml[];

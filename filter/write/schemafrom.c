@@ -4,12 +4,12 @@
  * result is loaded back through the normal schema loader before it is handed out, so what
  * this writes always passes `odfgate schema check`.
  */
-#include "internal.h"
+#include "base/internal.h"
 
-#include "buf.h"
-#include "model.h"
-#include "text.h"
-#include "xml.h"
+#include "base/buf.h"
+#include "read/model.h"
+#include "text/text.h"
+#include "read/xml.h"
 
 #include <libxml/xmlwriter.h>
 

@@ -7,15 +7,15 @@
  * kept and only content.xml, meta.xml, the mimetype and the manifest's own type change.
  * All XML is written with xmlTextWriter; the write is atomic.
  */
-#include "internal.h"
+#include "base/internal.h"
 
-#include "buf.h"
-#include "metaedit.h"
-#include "package.h"
-#include "pkgwrite.h"
-#include "schema.h"
-#include "signoff.h"
-#include "xml.h"
+#include "base/buf.h"
+#include "write/metaedit.h"
+#include "read/package.h"
+#include "write/pkgwrite.h"
+#include "schema/schema.h"
+#include "check/signoff.h"
+#include "read/xml.h"
 
 #include <libxml/xmlwriter.h>
 

@@ -4,14 +4,14 @@
  * atomically.  A document carrying ODF digital signatures is refused unless forced (the
  * signatures would no longer verify; with force they are removed, and the caller says so).
  */
-#include "internal.h"
+#include "base/internal.h"
 
-#include "metaedit.h"
-#include "model.h"
-#include "package.h"
-#include "pkgwrite.h"
-#include "canonical.h"
-#include "signoff.h"
+#include "write/metaedit.h"
+#include "read/model.h"
+#include "read/package.h"
+#include "write/pkgwrite.h"
+#include "check/canonical.h"
+#include "check/signoff.h"
 
 #define SIGNATURES OG_SIGNATURES_PART
 #define MAX_META (64u << 20)

@@ -1,7 +1,7 @@
 /* xmlcopy.c — streaming XML copy with hooks, see xmlcopy.h. */
-#include "xmlcopy.h"
+#include "write/xmlcopy.h"
 
-#include "xml.h"
+#include "read/xml.h"
 
 /* Elements in a subtree (iterative: no recursion over untrusted structure). */
 static uint32_t count_elements(xmlNodePtr top)

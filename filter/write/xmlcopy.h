@@ -8,8 +8,8 @@
 #ifndef OG_XMLCOPY_H
 #define OG_XMLCOPY_H
 
-#include "buf.h"
-#include "internal.h"
+#include "base/buf.h"
+#include "base/internal.h"
 
 #include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>

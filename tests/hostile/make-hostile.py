@@ -134,7 +134,7 @@ def main():
     case("flat-xxe.fodt", "entity-refused")
 
     # one element with 300,000 attributes: libxml2 2.9.14 checks them for duplicates pair by
-    # pair (minutes); refused past 256 before the parser sees the tag (filter/xmlscan.h)
+    # pair (minutes); refused past 256 before the parser sees the tag (filter/read/xmlscan.h)
     many = "<text:p " + " ".join(f'a{i}="x"' for i in range(300000)) + ">x</text:p>"
     package(p("many-attributes.odt"), [("content.xml", content(many))])
     case("many-attributes.odt", "limit-exceeded")

@@ -2,7 +2,7 @@
  * streams (cap, missing, exact). */
 #include "unit.h"
 
-#include "buf.h"
+#include "base/buf.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -1,10 +1,10 @@
 /* test-clause.c — clause words and matching (word differences), and registry parsing. */
 #include "unit.h"
 
-#include "buf.h"
-#include "clause.h"
-#include "registry.h"
-#include "text.h"
+#include "base/buf.h"
+#include "schema/clause.h"
+#include "schema/registry.h"
+#include "text/text.h"
 
 #include <stdlib.h>
 

@@ -1,7 +1,7 @@
 /* test-escape.c — odfgate_escape / odfgate_fput_safe (what reaches a terminal, SECURITY.md) and
  * og_excerpt (what a message quotes). */
 #include "odfgate.h"
-#include "text.h"
+#include "text/text.h"
 #include "unit.h"
 
 #include <stdlib.h>

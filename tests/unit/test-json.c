@@ -1,7 +1,7 @@
 /* test-json.c — the strict JSON reader (filter/report/jsonr.c) and the value writer. */
 #include "unit.h"
 
-#include "arena.h"
+#include "base/arena.h"
 #include "report/jsonr.h"
 #include "report/jsonw.h"
 

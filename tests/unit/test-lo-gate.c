@@ -3,7 +3,7 @@
  * every build. */
 #include "unit.h"
 
-#include "../../filter/libreoffice/gate.h"
+#include "libreoffice/gate.h"
 
 static int parse(const char *text, og_lo_options *o, char *msg)
 {

@@ -6,9 +6,9 @@
 #include "zipbuild.h"
 
 #include "odfgate.h"
-#include "inflate.h"
-#include "package.h"
-#include "pkgwrite.h"
+#include "read/inflate.h"
+#include "read/package.h"
+#include "write/pkgwrite.h"
 
 #include <fcntl.h>
 #include <stdint.h>

@@ -2,7 +2,7 @@
 #include "unit.h"
 
 #include "odfgate.h"
-#include "schema.h"
+#include "schema/schema.h"
 
 #include <stdlib.h>
 #include <unistd.h>

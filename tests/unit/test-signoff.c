@@ -2,8 +2,8 @@
 #include "unit.h"
 
 #include "odfgate.h"
-#include "canonical.h"
-#include "signoff.h"
+#include "check/canonical.h"
+#include "check/signoff.h"
 
 #include <stdlib.h>
 

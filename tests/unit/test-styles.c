@@ -1,8 +1,8 @@
 /* test-styles.c — paragraph style resolution, and what styles.xml must still provide. */
 #include "unit.h"
 
-#include "siphash.h"
-#include "styles.h"
+#include "base/siphash.h"
+#include "read/styles.h"
 
 #include <stdio.h>
 #include <string.h>

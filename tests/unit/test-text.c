@@ -1,10 +1,10 @@
 /* test-text.c — UTF-8, classes, folding, heading keys, word counts, phrase search. */
 #include "unit.h"
 
-#include "arena.h"
-#include "buf.h"
-#include "phrase.h"
-#include "text.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "text/phrase.h"
+#include "text/text.h"
 
 /* Results are copied to static storage so that checks can compare them directly. */
 static const char *key(const char *s)

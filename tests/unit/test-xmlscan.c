@@ -1,7 +1,7 @@
 /* test-xmlscan.c — the attribute counter run ahead of libxml2 (xmlscan.h). */
 #include "unit.h"
 
-#include "xmlscan.h"
+#include "read/xmlscan.h"
 
 #include <stdlib.h>
 

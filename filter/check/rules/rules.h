@@ -1,0 +1,46 @@
+/*
+ * rules.h — the rule families.  Each reads the model and the schema through og_check and
+ * records findings with og_finding.  Their rule ids, severities and descriptions live in
+ * rules/table.c, the one table.
+ */
+#ifndef OG_RULES_H
+#define OG_RULES_H
+
+#include "check/check.h"
+
+/* sections.c: match every document heading to a schema section (OG_NONE if none) and each
+ * section to its first visible heading (OG_NONE if absent).  -1 on out-of-memory. */
+int og_match_headings(const odfgate_doc *doc, const odfgate_schema *schema, size_t *heading_match,
+                      size_t *section_heading);
+
+/* sections.c: matches headings to sections (fills heading_match, section_heading,
+ * para_heading, para_section), then section-* rules.  Returns -1 on out-of-memory. */
+int og_rules_sections(og_check *c);
+/* sections.c: how a message names section s: by its heading as the document writes it ("3.
+ * Working together", at most 80 characters) when present, else by the schema's heading.
+ * Returns out or the schema's string. */
+const char *og_section_shown(og_check *c, size_t s, char *out, size_t cap);
+/* phrases.c: phrase-required, phrase-forbidden, placeholder. */
+int og_rules_phrases(og_check *c);
+/* phrases.c: 1 if a paragraph of present section s holds a placeholder, 0 if not, -1 on
+ * out-of-memory.  Such a section's length is not judged: the placeholder is the finding. */
+int og_section_has_placeholder(og_check *c, size_t s);
+/* metadata.c: metadata-missing, metadata-invalid. */
+int og_rules_metadata(og_check *c);
+/* packaging.c: package-nonconformant (notes recorded while opening). */
+int og_rules_package(og_check *c);
+/* signoff.c: signoff-* rules (only when the schema names signatories). */
+int og_rules_signoff(og_check *c);
+/* clauses.c: clause-missing, clause-modified (standard clauses of the schema). */
+int og_rules_clauses(og_check *c);
+/* links.c: append link-broken / link-unreachable findings for a checked document's links
+ * (fetch/links.c decides the verdicts) and restore the result's order.  -1 out of memory. */
+typedef struct og_link_verdict {
+    const char *url;         /* as in the document */
+    uint32_t paragraph;
+    const char *rule;        /* "link-broken", "link-unreachable", or NULL (fine) */
+    const char *reason;      /* e.g. "HTTP 404" */
+} og_link_verdict;
+int og_rules_links(const odfgate_doc *doc, odfgate_result *res, const og_link_verdict *v, size_t n);
+
+#endif

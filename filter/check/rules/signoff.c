@@ -1,0 +1,192 @@
+/*
+ * signoff.c — the signoff-* rules: every record of the document verified against the current
+ * text (odfgate_signoffs_read) and the schema's signatories and quorum.  Nothing is checked
+ * when the schema names no signatories.
+ */
+#include "check/rules/rules.h"
+
+#include "schema/registry.h"
+#include "check/signoff.h"
+#include "text/text.h"
+
+/* 1 if folded(s) equals key. -1 on out of memory. */
+static int folded_equals(const char *s, const char *key)
+{
+    og_buf b;
+    int eq;
+    og_buf_init(&b, 1u << 16);
+    if (og_text_fold(s, strlen(s), &b) != OG_BUF_OK) {
+        og_buf_free(&b);
+        return -1;
+    }
+    eq = strcmp(b.data ? b.data : "", key) == 0;
+    og_buf_free(&b);
+    return eq;
+}
+
+static void list_roles(const og_signer *g, char *out, size_t n)
+{
+    size_t at = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < g->role_count && at < n; i++)
+        at += (size_t)snprintf(out + at, n - at, "%s%s", i ? ", " : "", g->roles[i]);
+}
+
+/* signoff-unauthorized: the signer (and role) must be listed for the signatory. */
+static int check_authorised(og_check *c, const odfgate_signoff *r)
+{
+    const og_registry_entry *e = og_registry_find(c->schema, r->signatory);
+    const og_signer *g = NULL;
+    char roles[300];
+    if (!e) {
+        og_finding(c, "signoff-unauthorized", OG_NONE, OG_NONE, 0,
+                   "sign-off for %s by \"%s\": the signatory registry lists no authorised signers for %s",
+                   r->signatory, r->by, r->signatory);
+        return 0;
+    }
+    for (size_t i = 0; i < e->signer_count && !g; i++) {
+        int eq = folded_equals(r->by, e->signers[i].key);
+        if (eq < 0)
+            return -1;
+        if (eq)
+            g = &e->signers[i];
+    }
+    if (!g) {
+        og_finding(c, "signoff-unauthorized", OG_NONE, OG_NONE, 0,
+                   "sign-off for %s by \"%s\", who is not an authorised signer for %s in the signatory registry",
+                   r->signatory, r->by, r->signatory);
+        return 0;
+    }
+    if (g->role_count == 0)
+        return 0;
+    for (size_t i = 0; r->role && i < g->role_count; i++) {
+        int eq = folded_equals(r->role, g->role_keys[i]);
+        if (eq != 0)
+            return eq < 0 ? -1 : 0;
+    }
+    list_roles(g, roles, sizeof(roles));
+    og_finding(c, "signoff-unauthorized", OG_NONE, OG_NONE, 0,
+               "sign-off for %s by \"%s\" %s%s%s: the signatory registry authorises them only as %s", r->signatory,
+               r->by, r->role ? "as \"" : "without a role", r->role ? r->role : "", r->role ? "\"" : "", roles);
+    return 0;
+}
+
+static void list_changed(const odfgate_signoff *r, const odfgate_schema *s, char *out, size_t n)
+{
+    size_t at = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < r->changed_count && at < n; i++) {
+        const char *heading = r->changed[i];
+        for (size_t k = 0; k < s->section_count; k++)
+            if (strcmp(s->sections[k].id, r->changed[i]) == 0)
+                heading = s->sections[k].heading;
+        at += (size_t)snprintf(out + at, n - at, "%s\"%s\" (%s)", i ? ", " : "", heading, r->changed[i]);
+    }
+    if (r->changed_outside && at < n)
+        snprintf(out + at, n - at, "text outside the schema's sections");
+}
+
+/* signoff-missing: ONE finding for all the signatories who have not signed (six warnings on
+ * every unsigned draft hid everything else), naming them, with their ids on the finding. */
+static int missing_signoffs(og_check *c, const odfgate_signoffs *so)
+{
+    const odfgate_schema *s = c->schema;
+    const char **ids = og_arena_zalloc(&c->res->arena, (s->signatory_count + 1) * sizeof(char *));
+    size_t n = 0, before = c->res->count;
+    og_buf names;
+    if (!ids)
+        return -1;
+    og_buf_init(&names, 1u << 16);
+    for (size_t k = 0; k < s->signatory_count; k++) {
+        int found = 0;
+        for (size_t i = 0; i < odfgate_signoffs_count(so); i++) {
+            const odfgate_signoff *r = odfgate_signoffs_at(so, i);
+            found |= strcmp(r->signatory, s->signatories[k].id) == 0 && r->state != ODFGATE_SIGNOFF_MALFORMED;
+        }
+        if (found)
+            continue;
+        ids[n++] = s->signatories[k].id;
+        og_buf_printf(&names, "%s%s (%s)", n > 1 ? ", " : "", s->signatories[k].name,
+                      s->signatories[k].id);
+    }
+    if (n == 1)
+        og_finding(c, "signoff-missing", OG_NONE, OG_NONE, 0, "no sign-off from %s",
+                   names.data ? names.data : "");
+    else if (n > 1)
+        og_finding(c, "signoff-missing", OG_NONE, OG_NONE, 0, "no sign-off from %zu of %zu signatories: %s",
+                   n, s->signatory_count, names.data ? names.data : "");
+    og_buf_free(&names);
+    if (n && c->res->count > before) { /* recorded (the rule may be off) */
+        c->res->findings[c->res->count - 1].signatories = ids;
+        c->res->findings[c->res->count - 1].signatory_count = n;
+    }
+    return 0;
+}
+
+int og_rules_signoff(og_check *c)
+{
+    const odfgate_schema *s = c->schema;
+    odfgate_signoffs *so = NULL;
+    odfgate_error err;
+    size_t approvals = 0;
+    char changed[600];
+
+    if (s->signatory_count == 0)
+        return 0;
+    if (odfgate_signoffs_read(c->doc, s, &so, &err) != ODFGATE_OK)
+        return -1;
+    /* while drafting, tracked changes are normal; once someone has signed they are not */
+    if (c->doc->tracked_changes && odfgate_signoffs_count(so) > 0)
+        og_finding(c, "signoff-pending-changes", OG_NONE, OG_NONE, 0,
+                   "%u unresolved tracked change%s in a signed document: accept or reject them "
+                   "and sign off again",
+                   c->doc->tracked_changes, c->doc->tracked_changes == 1 ? "" : "s");
+    for (size_t i = 0; i < odfgate_signoffs_count(so); i++) {
+        const odfgate_signoff *r = odfgate_signoffs_at(so, i);
+        switch (r->state) {
+        case ODFGATE_SIGNOFF_MALFORMED:
+            og_finding(c, "signoff-malformed", OG_NONE, OG_NONE, 0, "sign-off %s cannot be read: %s",
+                       r->property, r->problem);
+            continue;
+        case ODFGATE_SIGNOFF_UNKNOWN:
+            og_finding(c, "signoff-unknown", OG_NONE, OG_NONE, 0,
+                       "sign-off by \"%s\" for signatory \"%s\", which the schema does not list", r->by,
+                       r->signatory);
+            continue;
+        case ODFGATE_SIGNOFF_STALE:
+            list_changed(r, s, changed, sizeof(changed));
+            /* what changed, and what to do about it */
+            og_finding(c, "signoff-stale", OG_NONE, OG_NONE, 0,
+                       "the sign-off of %s (by %s, %s) is stale: changed since: %s; to approve "
+                       "this text: odfgate signoff %s --as %s --by \"%s\" --in-place",
+                       r->signatory, r->by, r->at, changed, c->doc->path ? c->doc->path : "FILE",
+                       r->signatory, r->by);
+            break;
+        case ODFGATE_SIGNOFF_VALID:
+            if (strcmp(r->decision, "approved") == 0)
+                approvals++;
+            break;
+        }
+        if (c->schema->registry_href && check_authorised(c, r) < 0) {
+            odfgate_signoffs_free(so);
+            return -1;
+        }
+        if (strcmp(r->decision, "rejected") == 0)
+            og_finding(c, "signoff-rejected", OG_NONE, OG_NONE, 0, "%s rejected this %s (by %s, %s)",
+                       r->signatory, r->state == ODFGATE_SIGNOFF_STALE ? "text (an earlier version)" : "text",
+                       r->by, r->at);
+        if (r->future)
+            og_finding(c, "signoff-future-date", OG_NONE, OG_NONE, 0,
+                       "the sign-off of %s is dated in the future (%s)", r->signatory, r->at);
+    }
+    if (missing_signoffs(c, so) < 0) {
+        odfgate_signoffs_free(so);
+        return -1;
+    }
+    if (s->quorum < s->signatory_count && approvals < s->quorum)
+        og_finding(c, "signoff-quorum", OG_NONE, OG_NONE, 0,
+                   "%zu valid approval%s; the schema requires %zu of %zu signatories", approvals,
+                   approvals == 1 ? "" : "s", s->quorum, s->signatory_count);
+    odfgate_signoffs_free(so);
+    return 0;
+}
