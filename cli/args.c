@@ -2,7 +2,6 @@
 #include "args.h"
 
 #include "cli.h"
-#include "fetchopts.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -115,34 +114,6 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     va_end(ap);
     fprintf(stderr, "Try 'odfgate %s --help'.\n", cmd);
     return OG_EXIT_USAGE;
-}
-
-int cli_pin_without_schema(const char *path)
-{
-    if (!cli_schema_pin() || path)
-        return 0;
-    cli_error("--schema-sha256 pins the schema given with --schema: give one");
-    return 1;
-}
-
-int cli_load_schema(const char *path, odfgate_schema **out)
-{
-    odfgate_error err;
-    odfgate_status st;
-    odfgate_fetcher *f = NULL;
-    odfgate_error_clear(&err);
-    if (cli_pin_without_schema(path))
-        return -1;
-    if (path && !(f = cli_fetcher())) /* made on first use; no network unless a URL is met */
-        return -1;
-    st = path ? odfgate_schema_load(f, path, cli_schema_pin(), out, &err)
-              : odfgate_schema_load_builtin(out, &err);
-    if (st == ODFGATE_OK || st == ODFGATE_WARN)
-        return 0;
-    /* a failure in a fetched part names that URL, else the schema given */
-    cli_error("%s: %s (%s)", err.path[0] ? err.path : path ? path : "built-in schema", err.message,
-              odfgate_errcode_name(err.code));
-    return -1;
 }
 
 void cli_config_error(const odfgate_error *err)

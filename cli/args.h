@@ -28,11 +28,6 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
 /* Print a configuration error as "odfgate: FILE:LINE: MESSAGE". */
 void cli_config_error(const odfgate_error *err);
 
-/* Load --schema PATH (NULL: the built-in default), pinned by --schema-sha256 if given.  On
- * failure prints the error and returns -1; a pin without a PATH is such a failure. */
-int cli_load_schema(const char *path, odfgate_schema **out);
-/* 1 (with the error printed) if --schema-sha256 was given but no schema `path` to pin. */
-int cli_pin_without_schema(const char *path);
 /* --fail-on: error|warning|info|never → severity (never = ODFGATE_SEV_OFF); -1 if bad. */
 int cli_parse_fail_on(const char *v);
 /* --color: auto|always|never → 1/0 for stdout; -1 if bad.  auto = a terminal, NO_COLOR unset

@@ -3,6 +3,7 @@
 
 #include "args.h"
 #include "cli.h"
+#include "fetchopts.h"
 
 #include <string.h>
 

@@ -52,4 +52,10 @@ void cli_fetcher_release(void);
  * time); the caller frees it.  NULL after printing the error. */
 odfgate_fetcher *cli_fetcher_new(void);
 
+/* Load --schema PATH (NULL: the built-in default), pinned by --schema-sha256 if given.  On
+ * failure prints the error and returns -1; a pin without a PATH is such a failure. */
+int cli_load_schema(const char *path, odfgate_schema **out);
+/* 1 (with the error printed) if --schema-sha256 was given but no schema `path` to pin. */
+int cli_pin_without_schema(const char *path);
+
 #endif

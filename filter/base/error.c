@@ -1,9 +1,5 @@
-/* error.c — error records, status names, version and global init. */
+/* error.c — error records and error code names (og_fail: base/internal.h). */
 #include "base/internal.h"
-#include "fetch/fetch.h"
-#include "schema/schema.h"
-#include "base/threadcache.h"
-#include "read/xml.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,23 +35,6 @@ void odfgate_error_clear(odfgate_error *err)
 {
     if (err)
         memset(err, 0, sizeof(*err));
-}
-
-const char *odfgate_version(void) { return PACKAGE_VERSION; }
-
-void odfgate_global_init(void)
-{
-    /* libcurl is initialised by the fetch module when it is first needed (not every run
-     * touches the network, and loading it costs each process several milliseconds) */
-    og_xml_global_init();
-}
-
-void odfgate_global_cleanup(void)
-{
-    og_schema_global_cleanup();
-    og_fetch_global_cleanup();
-    og_thread_cache_release(); /* its libxml2 reader before libxml2's globals go */
-    og_xml_global_cleanup();
 }
 
 void og_copy_safe(char *dst, size_t n, const char *src)

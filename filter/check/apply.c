@@ -1,5 +1,5 @@
 /* apply.c — odfgate_result_apply: waivers, then the configuration's rule severities. */
-#include "check/check.h"
+#include "check/result.h"
 #include "check/waiver.h"
 
 odfgate_status odfgate_result_apply(odfgate_result *res, const odfgate_doc *doc,

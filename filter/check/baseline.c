@@ -12,8 +12,8 @@
  * before keep matching.  Entries that match nothing in a run are counted
  * (odfgate_baseline_unmatched), so a baseline that went stale is said, not silent.
  */
-#include "check/check.h"
-#include "report/report.h"
+#include "check/result.h"
+#include "check/fingerprint.h"
 #include "base/vec.h"
 
 #include <errno.h>

@@ -1,11 +1,7 @@
-/* canonical.c — canonical text for sign-off digests (see canonical.h, docs/signoff.md).
- * SHA-256 comes from OpenSSL's libcrypto (EVP), already in odfgate's dependency closure
- * through libcurl, maintained, constant-time, and FIPS-validated in its 3.x line. */
+/* canonical.c — canonical text for sign-off digests (see canonical.h, docs/signoff.md). */
 #include "check/canonical.h"
 
 #include "base/internal.h"
-
-#include <openssl/evp.h>
 
 static int line(og_buf *out, const char *tag, const char *text, size_t len)
 {
@@ -72,21 +68,4 @@ int og_canonical_range(const odfgate_doc *doc, uint32_t from, uint32_t to, int v
     if (rc == OG_BUF_OK && to == doc->para_count) /* text boxes after the last paragraph */
         rc = aux_lines(doc, doc->para_count, version, &k, out);
     return rc;
-}
-
-void og_sha256_hex(const void *data, size_t len, char hex[65])
-{
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
-    static const char digits[] = "0123456789abcdef";
-    if (!EVP_Digest(data, len, md, &n, EVP_sha256(), NULL) || n != 32) {
-        memset(hex, '0', 64);
-        hex[64] = '\0';
-        return;
-    }
-    for (unsigned i = 0; i < 32; i++) {
-        hex[2 * i] = digits[md[i] >> 4];
-        hex[2 * i + 1] = digits[md[i] & 15];
-    }
-    hex[64] = '\0';
 }

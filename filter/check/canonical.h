@@ -27,7 +27,4 @@ const char *og_canonical_header(int version);
  * anchored in them to out.  Returns OG_BUF_* code. */
 int og_canonical_range(const odfgate_doc *doc, uint32_t from, uint32_t to, int version, og_buf *out);
 
-/* SHA-256 of bytes as 64 lowercase hex digits + NUL. */
-void og_sha256_hex(const void *data, size_t len, char hex[65]);
-
 #endif

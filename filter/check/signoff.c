@@ -2,7 +2,8 @@
 #include "check/signoff.h"
 
 #include "check/canonical.h"
-#include "check/rules/rules.h"
+#include "base/sha256.h"
+#include "schema/headings.h"
 #include "base/vec.h"
 
 #include <ctype.h>

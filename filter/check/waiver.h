@@ -6,7 +6,7 @@
 #ifndef OG_WAIVER_H
 #define OG_WAIVER_H
 
-#include "check/check.h"
+#include "check/result.h"
 
 /* Mark the findings that a waiver covers as suppressed ("waived: REASON"); add
  * waiver-invalid and waiver-unused findings (severities from the result's schema).

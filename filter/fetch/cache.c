@@ -1,8 +1,8 @@
 /* cache.c — the HTTP cache directory, see cache.h. */
 #include "fetch/cache.h"
 
-#include "check/canonical.h"
-#include "write/pkgwrite.h"
+#include "base/sha256.h"
+#include "base/atomicfile.h"
 
 #include <dirent.h>
 #include <errno.h>

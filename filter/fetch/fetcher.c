@@ -11,7 +11,7 @@
 #include "fetch/fetch.h"
 
 #include "fetch/cache.h"
-#include "check/canonical.h"
+#include "base/sha256.h"
 #include "fetch/urlguard.h"
 
 #include <pthread.h>

@@ -12,6 +12,7 @@
 #define OG_URLGUARD_H
 
 #include "base/internal.h"
+#include "base/url.h"
 
 #include <sys/socket.h>
 
@@ -23,11 +24,5 @@ const char *og_ipv4_refusal(const unsigned char a[4]);
 const char *og_ipv6_refusal(const unsigned char a[16]);
 /* Text form of the address (for messages). */
 void og_addr_text(const struct sockaddr *sa, char *out, size_t n);
-
-/* 1 if url starts with http:// or https:// (scheme case-insensitive) and has a host. */
-int og_url_is_http(const char *url);
-/* 1 if both URLs parse and have the same scheme, host and port (after libcurl's URL
- * normalisation: case, default ports, numeric IPv4 spellings), else 0. */
-int og_url_same_origin(const char *a, const char *b);
 
 #endif

@@ -5,6 +5,8 @@
  */
 #include "report/report.h"
 
+#include "check/fingerprint.h"
+
 #include "report/jsonw.h"
 
 static const char *severity(odfgate_severity s)

@@ -8,6 +8,8 @@
  */
 #include "report/report.h"
 
+#include "check/fingerprint.h"
+
 #include "report/jsonw.h"
 
 typedef struct sarif_state {

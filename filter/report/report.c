@@ -1,30 +1,13 @@
 /* report.c — the format table and what every format shares (counts, pass/fail). */
 #include "report/report.h"
 
-#include "check/canonical.h"
+#include "check/fingerprint.h"
 #include "text/text.h"
 
 static const og_report_format *const formats[] = {&og_report_text,  &og_report_json,
                                                   &og_report_jsonl, &og_report_sarif,
                                                   &og_report_junit, &og_report_github,
                                                   &og_report_gitlab};
-
-void og_finding_fingerprint(const char *path, const odfgate_finding *f, char out[17])
-{
-    /* digits are left out of the message: counts and positions ("has 12 words", "first at
-     * paragraph 7") change with edits elsewhere, the finding does not */
-    char buf[2048], hex[65];
-    size_t n = (size_t)snprintf(buf, sizeof(buf), "%s%c%s%c%s%c%s%c", path ? path : "", 0, f->rule,
-                                0, f->section ? f->section : "", 0, f->heading ? f->heading : "", 0);
-    if (n >= sizeof(buf))
-        n = sizeof(buf) - 1;
-    for (const char *m = f->message; *m && n < sizeof(buf) - 1; m++)
-        if (*m < '0' || *m > '9')
-            buf[n++] = *m;
-    og_sha256_hex(buf, n, hex);
-    memcpy(out, hex, 16);
-    out[16] = '\0';
-}
 
 /* Bytes at s that are printable ASCII: shown as they are, without decoding (most text). */
 static size_t plain_run(const char *s)

@@ -42,9 +42,6 @@ extern const og_report_format og_report_gitlab;
 void og_json_document(FILE *o, const char *path, const odfgate_doc *doc, const odfgate_result *res,
                       int failed, const char *schema_id);
 void og_json_error_document(FILE *o, const char *path, const odfgate_error *err);
-/* A fingerprint of a finding stable under unrelated edits: rule, section, heading and message,
- * not positions (16 hex digits). */
-void og_finding_fingerprint(const char *path, const odfgate_finding *f, char out[17]);
 
 /* The failure level for a result: its own (odfgate_result_set_fail_on), else the report's. */
 odfgate_severity og_report_level(const odfgate_report *rep, const odfgate_result *res);

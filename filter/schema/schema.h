@@ -1,5 +1,5 @@
 /*
- * schema.h — the in-memory required-section schema (loaded by schema.c from the XML format
+ * schema.h — the in-memory required-section schema (loaded by load.c from the XML format
  * described in man/odfgate-schema.5, namespace urn:odfgate:schema:1).  Read by the rules.
  * Everything lives in the schema's arena; regexes are released by odfgate_schema_free.
  */
@@ -99,8 +99,6 @@ struct odfgate_schema {
     og_clause *clauses;           size_t clause_count;
 };
 
-/* Free the compiled grammar (odfgate_global_cleanup). */
-void og_schema_global_cleanup(void);
 
 /* Index of the section with this id, or OG_NONE. */
 size_t og_schema_section_index(const odfgate_schema *s, const char *id);

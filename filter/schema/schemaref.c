@@ -1,8 +1,8 @@
 /* schemaref.c — references from a schema to other material, see schemaref.h. */
 #include "schema/schemaref.h"
 
-#include "check/canonical.h"
-#include "fetch/urlguard.h"
+#include "base/sha256.h"
+#include "base/url.h"
 
 #include <curl/curl.h>
 #include <errno.h>

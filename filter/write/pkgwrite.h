@@ -7,12 +7,12 @@
  *   - every part that is not replaced is copied raw: its compressed bytes are unchanged;
  *   - on any failure the temporary file is removed and the target is untouched.
  * The source is never modified (it may be the same path as the target: --in-place).
+ * The atomic replacement itself is base/atomicfile.h.
  */
 #ifndef OG_PKGWRITE_H
 #define OG_PKGWRITE_H
 
-#include "base/fileid.h"
-#include "base/internal.h"
+#include "base/atomicfile.h"
 
 /* ODF digital signatures: any rewrite of a signed part invalidates them. */
 #define OG_SIGNATURES_PART "META-INF/documentsignatures.xml"
@@ -38,25 +38,5 @@ int og_package_write(const char *src_path, const char *dst_path, const og_part_d
  * stored).  Atomic as og_package_write. */
 int og_package_create(const char *dst_path, const og_part_data *parts, size_t nparts,
                       odfgate_error *err);
-
-/* Serialise read-modify-write cycles on one file (--in-place): an exclusive flock on the
- * file's directory, whose inode, unlike the file's, survives the rename.  Returns a descriptor
- * for og_unlock, or -1 with err filled. */
-int og_lock_dir_of(const char *path, odfgate_error *err);
-void og_unlock(int fd);
-
-/* Write bytes to dst_path atomically (temp file beside it, fsync, rename, fsync dir).  With
- * `expect` (the state in which a writer in place read dst_path; NULL or !known: no check), the
- * target must still be in that state just before the rename, else nothing is written
- * (ODFGATE_E_IO "changed since it was read": another program saved it meanwhile). */
-int og_write_file_atomic(const char *dst_path, const char *data, size_t len,
-                         const og_file_id *expect, odfgate_error *err);
-
-/* 1 if a and b name the same file (after resolving links; as written if either does not
- * exist): the writer works in place. */
-int og_same_file(const char *a, const char *b);
-/* The state to expect before replacing out_path: the source's when out_path is the file that
- * was read (in place), else NULL. */
-const og_file_id *og_in_place_expect(const char *in_path, const char *out_path, const og_file_id *source);
 
 #endif

@@ -6,12 +6,7 @@
 #ifndef OG_RULES_H
 #define OG_RULES_H
 
-#include "check/check.h"
-
-/* sections.c: match every document heading to a schema section (OG_NONE if none) and each
- * section to its first visible heading (OG_NONE if absent).  -1 on out-of-memory. */
-int og_match_headings(const odfgate_doc *doc, const odfgate_schema *schema, size_t *heading_match,
-                      size_t *section_heading);
+#include "check/result.h"
 
 /* sections.c: matches headings to sections (fills heading_match, section_heading,
  * para_heading, para_section), then section-* rules.  Returns -1 on out-of-memory. */

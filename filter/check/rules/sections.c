@@ -2,39 +2,17 @@
  * sections.c — match document headings to schema sections and check the section rules:
  * section-missing, -order, -empty, -too-short, -too-long, -unexpected, -duplicate, -hidden.
  *
- * Matching: a heading matches the section one of whose keys (og_heading_key of its heading
- * and aliases) equals the heading's key; levels are not compared (producers disagree on
- * them).  Keys are unique across a schema (schema.c checks), so a heading matches at most
- * one section.  The first visible matching heading is "the" section; later ones are
- * duplicates; a section matched only inside hidden sections is hidden, not present.  A key
- * that matches nothing is tried once more without a leading bare number ("1 Common vision":
- * og_heading_key keeps "2020 vision" whole, since a bare number is usually a word).
+ * Matching headings to sections is schema/headings.c (sign-off and diff match the same way).
+ * The first visible matching heading is "the" section; later ones are duplicates; a section
+ * matched only inside hidden sections is hidden, not present.
  *
  * Also heading-empty (a heading with no text, as LibreOffice lists it) and heading-not-styled
  * (a body paragraph that reads like a missing section's heading: the section is then missing
  * with that location, not silently).
  */
 #include "check/rules/rules.h"
+#include "schema/headings.h"
 #include "text/text.h"
-
-static size_t match_exact(const odfgate_schema *s, const char *key)
-{
-    for (size_t i = 0; i < s->section_count; i++)
-        for (size_t k = 0; k < s->sections[i].key_count; k++)
-            if (strcmp(s->sections[i].keys[k], key) == 0)
-                return i;
-    return OG_NONE;
-}
-
-static size_t match_key(const odfgate_schema *s, const char *key)
-{
-    size_t i = match_exact(s, key), d = 0;
-    while (i == OG_NONE && key[d] >= '0' && key[d] <= '9' && d < 4)
-        d++;
-    if (i == OG_NONE && d > 0 && key[d] == ' ' && key[d + 1])
-        i = match_exact(s, key + d + 1);
-    return i;
-}
 
 /* The key of a body paragraph short enough to be a heading, or NULL (key reused). */
 static const char *para_key(const og_para *p, og_buf *key)
@@ -42,29 +20,6 @@ static const char *para_key(const og_para *p, og_buf *key)
     if (p->heading >= 0 || !p->len || p->len > 200 || og_heading_key(p->text, key) != OG_BUF_OK)
         return NULL;
     return key->data ? key->data : "";
-}
-
-int og_match_headings(const odfgate_doc *doc, const odfgate_schema *schema, size_t *heading_match,
-                      size_t *section_heading)
-{
-    og_buf key;
-    og_buf_init(&key, 1u << 20);
-    for (size_t i = 0; i < schema->section_count; i++)
-        section_heading[i] = OG_NONE;
-    for (size_t h = 0; h < doc->heading_count; h++) {
-        int rc = og_heading_key(doc->headings[h].text, &key);
-        if (rc == OG_BUF_NOMEM) {
-            og_buf_free(&key);
-            return -1;
-        }
-        /* a heading whose key is over 1 MiB is no schema section's (no key is that long) */
-        size_t s = rc == OG_BUF_OK ? match_key(schema, key.data ? key.data : "") : OG_NONE;
-        heading_match[h] = s;
-        if (s != OG_NONE && !doc->headings[h].hidden && section_heading[s] == OG_NONE)
-            section_heading[s] = h;
-    }
-    og_buf_free(&key);
-    return 0;
 }
 
 /* For every paragraph, the innermost enclosing heading and matched section. */
@@ -164,7 +119,7 @@ static int find_lookalikes(og_check *c, size_t *looks)
     og_buf_init(&key, 4096);
     for (uint32_t i = 0; want && i < c->doc->para_count; i++) {
         const char *k = para_key(&c->doc->paras[i], &key);
-        size_t s = k ? match_key(c->schema, k) : OG_NONE;
+        size_t s = k ? og_section_for_key(c->schema, k) : OG_NONE;
         if (s != OG_NONE && looks[s] == OG_NONE && reported_missing(c, s)) {
             looks[s] = i;
             want--;

@@ -1,5 +1,5 @@
 /*
- * check.h — the state shared by the rule families while one document is checked, and the
+ * result.h — the state shared by the rule families while one document is checked, and the
  * result they fill.  check.c runs the families in order (sections first: it matches
  * headings to schema sections, which the others use).
  */
