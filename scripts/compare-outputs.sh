@@ -18,7 +18,7 @@ run() {
     for side in old new; do
         local b; [ $side = old ] && b=$old || b=$new
         rm -rf "$work/run"; mkdir -p "$work/run"
-        (cd "$work/run" && faketime "2026-01-02 03:04:05" "$b/odfgate" "$@" >"$work/$side.out" 2>"$work/$side.err"; echo $? >"$work/$side.rc")
+        (cd "$work/run" && faketime -f "@2026-01-02 03:04:05" "$b/odfgate" "$@" >"$work/$side.out" 2>"$work/$side.err"; echo $? >"$work/$side.rc")
         # files a command wrote: listed with their bytes' digest
         (cd "$work/run" && find . -type f -print0 | sort -z | xargs -0r sha256sum) >"$work/$side.files"
     done

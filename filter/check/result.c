@@ -18,7 +18,7 @@ odfgate_finding *og_result_slot(odfgate_result *res)
     return &res->findings[res->count];
 }
 
-int og_result_add(odfgate_result *res, const char *rule, odfgate_severity sev,
+int og_result_add(odfgate_result *res, og_rule rule, odfgate_severity sev,
                   const char *section, const char *heading, uint32_t paragraph, const char *msg)
 {
     odfgate_finding *f;
@@ -26,7 +26,7 @@ int og_result_add(odfgate_result *res, const char *rule, odfgate_severity sev,
         return 0;
     if (!(f = og_result_slot(res)))
         return -1;
-    f->rule = rule;
+    f->rule = og_rule_id(rule);
     f->severity = sev;
     f->message = og_arena_strdup(&res->arena, msg);
     f->section = section;
@@ -41,7 +41,7 @@ int og_result_add(odfgate_result *res, const char *rule, odfgate_severity sev,
 }
 
 OG_PRINTF(7, 0)
-static void add_finding(og_check *c, const char *rule, odfgate_severity sev, size_t section,
+static void add_finding(og_check *c, og_rule rule, odfgate_severity sev, size_t section,
                         size_t heading, uint32_t paragraph, const char *fmt, va_list ap)
 {
     char msg[1024];
@@ -53,7 +53,7 @@ static void add_finding(og_check *c, const char *rule, odfgate_severity sev, siz
         c->nomem = 1;
 }
 
-void og_finding(og_check *c, const char *rule, size_t section, size_t heading,
+void og_finding(og_check *c, og_rule rule, size_t section, size_t heading,
                 uint32_t paragraph, const char *fmt, ...)
 {
     va_list ap;
@@ -62,7 +62,7 @@ void og_finding(og_check *c, const char *rule, size_t section, size_t heading,
     va_end(ap);
 }
 
-void og_finding_sev(og_check *c, const char *rule, odfgate_severity sev, size_t section,
+void og_finding_sev(og_check *c, og_rule rule, odfgate_severity sev, size_t section,
                     size_t heading, uint32_t paragraph, const char *fmt, ...)
 {
     va_list ap;

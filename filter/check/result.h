@@ -29,7 +29,7 @@ odfgate_finding *og_result_slot(odfgate_result *res);
 /* Append a finding (message copied; section and heading borrowed from the schema/document).
  * A severity of OFF adds nothing.  0, or -1 on out-of-memory.  The caller re-orders with
  * og_result_order when it adds after odfgate_check. */
-int og_result_add(odfgate_result *res, const char *rule, odfgate_severity sev,
+int og_result_add(odfgate_result *res, og_rule rule, odfgate_severity sev,
                   const char *section, const char *heading, uint32_t paragraph, const char *msg);
 /* Put findings in the documented order: paragraph, then rule (table order); stable. */
 void og_result_order(odfgate_result *res);
@@ -56,10 +56,10 @@ typedef struct og_check {
 /* Record a finding.  The severity is the schema's for `rule` (a rule set to "off" records
  * nothing); `section` is a schema section index or OG_NONE; `heading` a document heading
  * index or OG_NONE; paragraph an ordinal or 0.  On out-of-memory sets c->nomem. */
-void og_finding(og_check *c, const char *rule, size_t section, size_t heading,
+void og_finding(og_check *c, og_rule rule, size_t section, size_t heading,
                 uint32_t paragraph, const char *fmt, ...) OG_PRINTF(6, 7);
 /* Same with an explicit severity (for rules whose severity depends on the schema). */
-void og_finding_sev(og_check *c, const char *rule, odfgate_severity sev, size_t section,
+void og_finding_sev(og_check *c, og_rule rule, odfgate_severity sev, size_t section,
                     size_t heading, uint32_t paragraph, const char *fmt, ...) OG_PRINTF(7, 8);
 
 /* Folded text of paragraph index i (og_text_fold), cached.  NULL on out-of-memory. */

@@ -17,7 +17,7 @@ typedef struct waiver {
     int document;                 /* before the first heading: the whole document */
 } waiver;
 
-static int add(odfgate_result *res, const char *rule, uint32_t ordinal, const char *msg)
+static int add(odfgate_result *res, og_rule rule, uint32_t ordinal, const char *msg)
 {
     return og_result_add(res, rule, og_schema_severity(res->schema, rule), NULL, NULL, ordinal, msg);
 }
@@ -108,7 +108,7 @@ int og_waivers_apply(odfgate_result *res, const odfgate_doc *doc)
         memset(&w, 0, sizeof(w));
         w.ordinal = doc->para_count ? i + 1 : 0;
         if (!parse(res, c->text, &w, why, sizeof(why))) {
-            if (add(res, "waiver-invalid", w.ordinal, why) < 0)
+            if (add(res, OG_RULE_WAIVER_INVALID, w.ordinal, why) < 0)
                 return -1;
             continue;
         }
@@ -131,7 +131,7 @@ int og_waivers_apply(odfgate_result *res, const odfgate_doc *doc)
             snprintf(msg, sizeof(msg), "waiver of %s%s waives nothing: no such finding %s", w.rules[0],
                      w.rule_count > 1 ? " (and others)" : "",
                      w.document ? "in the document" : "in its section");
-            if (add(res, "waiver-unused", w.ordinal, msg) < 0)
+            if (add(res, OG_RULE_WAIVER_UNUSED, w.ordinal, msg) < 0)
                 return -1;
         }
     }

@@ -33,7 +33,7 @@ typedef struct link_job {
     double not_before; /* monotonic seconds */
     size_t slot;       /* easy handle while active */
     og_transfer t;
-    const char *rule; /* verdict: NULL fine, "link-broken", "link-unreachable" */
+    og_rule rule; /* verdict: OG_RULE_NONE fine, OG_RULE_LINK_BROKEN, OG_RULE_LINK_UNREACHABLE */
     char reason[300];
     long status;
     int cached; /* the verdict came from the cache */
@@ -140,7 +140,7 @@ static int origin_index(link_run *run, const char *url, size_t *out)
     return 0;
 }
 
-static void verdict(link_job *j, const char *rule, const char *reason)
+static void verdict(link_job *j, og_rule rule, const char *reason)
 {
     j->rule = rule;
     snprintf(j->reason, sizeof(j->reason), "%s", reason);
@@ -182,7 +182,7 @@ static void retry(link_run *run, link_job *j, double delay, const char *why)
 {
     if (j->attempt >= run->f->opt.link_retries) {
         snprintf(j->reason, sizeof(j->reason), "%s after %d attempts", why, j->attempt + 1);
-        j->rule = "link-unreachable";
+        j->rule = OG_RULE_LINK_UNREACHABLE;
         j->state = JOB_DONE;
         return;
     }
@@ -214,9 +214,9 @@ static void finish(link_run *run, CURL *h, CURLcode code)
     j->status = st;
     if (rc < 0) {
         if (unknown)
-            verdict(j, "link-broken", "unknown host");
+            verdict(j, OG_RULE_LINK_BROKEN, "unknown host");
         else if (timeout || j->t.refused[0])
-            verdict(j, "link-unreachable", msg);
+            verdict(j, OG_RULE_LINK_UNREACHABLE, msg);
         else
             retry(run, j, backoff(j->attempt), msg);
         return;
@@ -229,23 +229,23 @@ static void finish(link_run *run, CURL *h, CURLcode code)
     }
     snprintf(why, sizeof(why), "HTTP %ld", st);
     if ((st >= 200 && st < 400) || st == 401 || st == 403)
-        verdict(j, NULL, why);
+        verdict(j, OG_RULE_NONE, why);
     else if (st == 404 || st == 410)
-        verdict(j, "link-broken", why);
+        verdict(j, OG_RULE_LINK_BROKEN, why);
     else if (st == 429 || st >= 500) {
         double delay = backoff(j->attempt);
         if (after > run->f->opt.link_max_retry_wait) {
             snprintf(why, sizeof(why),
                      "HTTP %ld, and Retry-After %ld s is longer than odfgate waits", st,
                      (long)after);
-            verdict(j, "link-unreachable", why);
+            verdict(j, OG_RULE_LINK_UNREACHABLE, why);
             return;
         }
         if (after >= 0 && (st == 429 || st == 503))
             delay = (double)after;
         retry(run, j, delay, why);
     } else
-        verdict(j, "link-unreachable", why);
+        verdict(j, OG_RULE_LINK_UNREACHABLE, why);
 }
 
 /* Start what may start; returns seconds until a delayed job is due (or 1). */
@@ -318,12 +318,12 @@ static int from_cache(link_run *run, link_job *j)
     hit = og_cache_load(run->f->cache_dir, "link", j->url, &m, NULL) == 1;
     if (hit && (run->f->opt.offline || (!run->f->opt.refresh && now >= m.checked &&
                                         now - m.checked < run->f->opt.link_max_age))) {
-        j->rule = strcmp(m.verdict, "broken") == 0 ? "link-broken" : NULL;
+        j->rule = strcmp(m.verdict, "broken") == 0 ? OG_RULE_LINK_BROKEN : OG_RULE_NONE;
         snprintf(j->reason, sizeof(j->reason), "%s", m.detail ? m.detail : "");
         j->state = JOB_DONE;
         j->cached = 1;
     } else if (run->f->opt.offline) {
-        j->rule = "link-unreachable";
+        j->rule = OG_RULE_LINK_UNREACHABLE;
         snprintf(j->reason, sizeof(j->reason), "not checked: offline, and not in the cache");
         j->state = JOB_DONE;
         j->cached = 1;
@@ -338,7 +338,7 @@ static void remember(link_run *run, link_job *j)
 {
     og_cache_meta m;
     odfgate_error ignored;
-    if (j->rule && strcmp(j->rule, "link-broken") != 0)
+    if (j->rule != OG_RULE_NONE && j->rule != OG_RULE_LINK_BROKEN)
         return;
     memset(&m, 0, sizeof(m));
     snprintf(m.kind, sizeof(m.kind), "link");

@@ -602,11 +602,11 @@ static int rules_from(builder *b, xmlNodePtr rules)
             continue;
         og_rule_severity *r = &s->severities[s->severity_count];
         const char *sev = attr_text(&s->arena, c, "severity");
-        r->rule = attr_text(&s->arena, c, "id");
-        if (!r->rule || !sev)
+        const char *id = attr_text(&s->arena, c, "id");
+        if (!id || !sev)
             return nomem(b);
-        if (!odfgate_rule_find(r->rule))
-            return bad(b, c, "unknown rule", r->rule, "(odfgate rules lists them)");
+        if ((r->rule = og_rule_find(id)) == OG_RULE_NONE)
+            return bad(b, c, "unknown rule", id, "(odfgate rules lists them)");
         r->severity = (odfgate_severity)odfgate_severity_parse(sev);
         s->severity_count++;
     }

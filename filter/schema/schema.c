@@ -39,14 +39,12 @@ size_t og_schema_section_index(const odfgate_schema *s, const char *id)
     return OG_NONE;
 }
 
-odfgate_severity og_schema_severity(const odfgate_schema *s, const char *rule)
+odfgate_severity og_schema_severity(const odfgate_schema *s, og_rule rule)
 {
-    const odfgate_rule_info *info;
     for (size_t i = 0; i < s->severity_count; i++)
-        if (strcmp(s->severities[i].rule, rule) == 0)
+        if (s->severities[i].rule == rule)
             return s->severities[i].severity;
-    info = odfgate_rule_find(rule);
-    return info ? info->severity : ODFGATE_SEV_ERROR;
+    return odfgate_rule_at(og_rule_index(rule))->severity;
 }
 
 const char *odfgate_schema_builtin_xml(size_t *len)

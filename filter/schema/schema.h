@@ -8,6 +8,7 @@
 
 #include "base/arena.h"
 #include "base/internal.h"
+#include "schema/ruletable.h"
 #include "text/phrase.h"
 
 
@@ -74,7 +75,7 @@ typedef struct og_clause {
 } og_clause;
 
 typedef struct og_rule_severity {
-    const char *rule;
+    og_rule rule;
     odfgate_severity severity;
 } og_rule_severity;
 
@@ -104,6 +105,6 @@ struct odfgate_schema {
 size_t og_schema_section_index(const odfgate_schema *s, const char *id);
 
 /* Effective severity of a rule under this schema (override, else the rule table default). */
-odfgate_severity og_schema_severity(const odfgate_schema *s, const char *rule);
+odfgate_severity og_schema_severity(const odfgate_schema *s, og_rule rule);
 
 #endif

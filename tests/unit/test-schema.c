@@ -157,7 +157,7 @@ OG_TEST(schema_extends_merges_and_refuses)
         OG_CHECK_INT(s->sections[2].max_words, 99);
         OG_CHECK_STR(s->sections[3].id, "d");
         OG_CHECK(!s->sections[3].required);
-        OG_CHECK_INT(og_schema_severity(s, "section-too-long"), ODFGATE_SEV_ERROR);
+        OG_CHECK_INT(og_schema_severity(s, OG_RULE_SECTION_TOO_LONG), ODFGATE_SEV_ERROR);
         OG_CHECK_INT(s->placeholder_count, 1);
         OG_CHECK_INT(s->signatory_count, 1);
         OG_CHECK_INT(s->quorum, 1);
@@ -197,4 +197,23 @@ OG_TEST(schema_samples_all_load)
             printf("#   %s: %s\n", path, err.message);
         odfgate_schema_free(s);
     }
+}
+
+/* The og_rule enum and the public table are one list: every rule's id finds its enum value
+ * and entry, zero is no rule, and an id the table lacks is none. */
+OG_TEST(rule_enum_matches_the_table)
+{
+    OG_CHECK_INT(odfgate_rule_count(), OG_RULE_END - 1);
+    for (size_t i = 0; i < odfgate_rule_count(); i++) {
+        const odfgate_rule_info *info = odfgate_rule_at(i);
+        og_rule r = og_rule_find(info->id);
+        OG_CHECK_INT(og_rule_index(r), i);
+        OG_CHECK_STR(og_rule_id(r), info->id);
+        OG_CHECK(odfgate_rule_find(info->id) == info);
+    }
+    OG_CHECK_STR(og_rule_id(OG_RULE_SECTION_MISSING), "section-missing");
+    OG_CHECK_STR(og_rule_id(OG_RULE_LINK_UNREACHABLE), "link-unreachable");
+    OG_CHECK_INT(og_rule_find("section-mising"), OG_RULE_NONE);
+    OG_CHECK_INT(og_rule_find(NULL), OG_RULE_NONE);
+    OG_CHECK(odfgate_rule_find("section-mising") == NULL);
 }

@@ -58,11 +58,11 @@ static int check_clause(og_check *c, const og_clause *k)
     if (m < 0)
         goto out;
     if (m == OG_CLAUSE_MODIFIED)
-        og_finding(c, "clause-modified", k->section, h, w.para.items[at],
+        og_finding(c, OG_RULE_CLAUSE_MODIFIED, k->section, h, w.para.items[at],
                    "standard clause %s differs from its text at %s: %s", k->id, k->href,
                    diff.data ? diff.data : "");
     else if (m == OG_CLAUSE_MISSING || m == OG_CLAUSE_TOO_LONG)
-        og_finding(c, "clause-missing", k->section, h, para,
+        og_finding(c, OG_RULE_CLAUSE_MISSING, k->section, h, para,
                    "standard clause %s (%s) is not in %s%s%s%s", k->id, k->href,
                    k->section != OG_NONE ? "\"" : "", where, k->section != OG_NONE ? "\"" : "",
                    m == OG_CLAUSE_TOO_LONG

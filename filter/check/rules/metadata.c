@@ -21,13 +21,13 @@ int og_rules_metadata(og_check *c)
         const char *v = odfgate_doc_meta_field(c->doc, m->field);
         if (!v || blank(v)) {
             if (m->required)
-                og_finding(c, "metadata-missing", OG_NONE, OG_NONE, 0,
+                og_finding(c, OG_RULE_METADATA_MISSING, OG_NONE, OG_NONE, 0,
                            "required metadata \"%s\" is %s", m->field, v ? "empty" : "missing");
             continue;
         }
         /* the pattern must match the whole value */
         if (m->pattern && og_regex_full(m->pattern, v, strlen(v)) == 0)
-            og_finding(c, "metadata-invalid", OG_NONE, OG_NONE, 0,
+            og_finding(c, OG_RULE_METADATA_INVALID, OG_NONE, OG_NONE, 0,
                        "metadata \"%s\" (\"%.80s\") does not match the pattern %s", m->field, v,
                        m->pattern_text);
     }

@@ -49,15 +49,15 @@ static int require_in(og_check *c, const og_phrase *p, size_t s, uint32_t from, 
     }
     size_t h = s != OG_NONE ? c->section_heading[s] : OG_NONE;
     if (p->message)
-        og_finding(c, "phrase-required", s, h, h != OG_NONE ? c->doc->headings[h].paragraph : 0,
+        og_finding(c, OG_RULE_PHRASE_REQUIRED, s, h, h != OG_NONE ? c->doc->headings[h].paragraph : 0,
                    "%s", p->message);
     else if (s != OG_NONE) {
         char a[400];
-        og_finding(c, "phrase-required", s, h, c->doc->headings[h].paragraph,
+        og_finding(c, OG_RULE_PHRASE_REQUIRED, s, h, c->doc->headings[h].paragraph,
                    "section \"%s\" must contain \"%s\"", og_section_shown(c, s, a, sizeof(a)),
                    p->text);
     } else
-        og_finding(c, "phrase-required", OG_NONE, OG_NONE, 0, "the document must contain \"%s\"",
+        og_finding(c, OG_RULE_PHRASE_REQUIRED, OG_NONE, OG_NONE, 0, "the document must contain \"%s\"",
                    p->text);
     return 0;
 }
@@ -78,9 +78,9 @@ static int has_placeholder(og_check *c, uint32_t i)
     return c->placeholder[i] == 2;
 }
 
-static int forbid_in(og_check *c, const char *rule, const og_phrase *p, uint32_t from, uint32_t to)
+static int forbid_in(og_check *c, og_rule rule, const og_phrase *p, uint32_t from, uint32_t to)
 {
-    int placeholders = strcmp(rule, "placeholder") == 0;
+    int placeholders = rule == OG_RULE_PLACEHOLDER;
     for (uint32_t i = from; i < to; i++) {
         char shown[128];
         int r = placeholders ? has_placeholder(c, i) : 1;
@@ -130,17 +130,17 @@ int og_rules_phrases(og_check *c)
             if (require_in(c, &sec->required_phrases[k], s, from, to) < 0)
                 return -1;
         for (size_t k = 0; k < sec->forbidden_count; k++)
-            if (forbid_in(c, "phrase-forbidden", &sec->forbidden_phrases[k], from, to) < 0)
+            if (forbid_in(c, OG_RULE_PHRASE_FORBIDDEN, &sec->forbidden_phrases[k], from, to) < 0)
                 return -1;
     }
     for (size_t k = 0; k < sc->doc_required_count; k++)
         if (require_in(c, &sc->doc_required[k], OG_NONE, 0, np) < 0)
             return -1;
     for (size_t k = 0; k < sc->doc_forbidden_count; k++)
-        if (forbid_in(c, "phrase-forbidden", &sc->doc_forbidden[k], 0, np) < 0)
+        if (forbid_in(c, OG_RULE_PHRASE_FORBIDDEN, &sc->doc_forbidden[k], 0, np) < 0)
             return -1;
     for (size_t k = 0; k < sc->placeholder_count; k++)
-        if (forbid_in(c, "placeholder", &sc->placeholders[k], 0, np) < 0)
+        if (forbid_in(c, OG_RULE_PLACEHOLDER, &sc->placeholders[k], 0, np) < 0)
             return -1;
     return c->nomem ? -1 : 0;
 }

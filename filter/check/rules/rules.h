@@ -33,7 +33,7 @@ int og_rules_clauses(og_check *c);
 typedef struct og_link_verdict {
     const char *url;         /* as in the document */
     uint32_t paragraph;
-    const char *rule;        /* "link-broken", "link-unreachable", or NULL (fine) */
+    og_rule rule;            /* OG_RULE_LINK_BROKEN, OG_RULE_LINK_UNREACHABLE, OG_RULE_NONE */
     const char *reason;      /* e.g. "HTTP 404" */
 } og_link_verdict;
 int og_rules_links(const odfgate_doc *doc, odfgate_result *res, const og_link_verdict *v, size_t n);

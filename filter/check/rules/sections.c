@@ -74,7 +74,7 @@ static void check_duplicates_and_hidden(og_check *c)
         if (s == OG_NONE || doc->headings[h].hidden || c->section_heading[s] == h)
             continue;
         char a[400];
-        og_finding(c, "section-duplicate", s, h, heading_para(c, h),
+        og_finding(c, OG_RULE_SECTION_DUPLICATE, s, h, heading_para(c, h),
                    "section \"%s\" appears again (first at paragraph %u)", doc_heading(c, h, a, sizeof(a)),
                    heading_para(c, c->section_heading[s]));
     }
@@ -84,7 +84,7 @@ static void check_duplicates_and_hidden(og_check *c)
         for (size_t h = 0; h < doc->heading_count; h++)
             if (c->heading_match[h] == s) {
                 char a[400];
-                og_finding(c, "section-hidden", s, h, heading_para(c, h),
+                og_finding(c, OG_RULE_SECTION_HIDDEN, s, h, heading_para(c, h),
                            "section \"%s\" is inside a hidden section, so readers will not see it",
                            doc_heading(c, h, a, sizeof(a)));
                 break;
@@ -144,10 +144,10 @@ static int check_missing(og_check *c)
             continue;
         if (looks[s] != OG_NONE) {
             const og_para *p = &c->doc->paras[looks[s]];
-            og_finding(c, "heading-not-styled", s, OG_NONE, p->ordinal,
+            og_finding(c, OG_RULE_HEADING_NOT_STYLED, s, OG_NONE, p->ordinal,
                        "paragraph %u reads like section \"%s\" but is not a heading: apply a "
                        "Heading style", p->ordinal, sec->heading);
-            og_finding(c, "section-missing", s, OG_NONE, p->ordinal,
+            og_finding(c, OG_RULE_SECTION_MISSING, s, OG_NONE, p->ordinal,
                        "required section \"%s\" is missing (paragraph %u reads like its heading but "
                        "is not a heading)", sec->heading, p->ordinal);
             continue;
@@ -159,16 +159,16 @@ static int check_missing(og_check *c)
                 break;
             }
         if (next != OG_NONE)
-            og_finding(c, "section-missing", s, OG_NONE, heading_para(c, c->section_heading[next]),
+            og_finding(c, OG_RULE_SECTION_MISSING, s, OG_NONE, heading_para(c, c->section_heading[next]),
                        "required section \"%s\" is missing (expected before \"%s\")", sec->heading,
                        section_name(c, next));
         else if (sec->parent != OG_NONE)
-            og_finding(c, "section-missing", s, c->section_heading[sec->parent],
+            og_finding(c, OG_RULE_SECTION_MISSING, s, c->section_heading[sec->parent],
                        heading_para(c, c->section_heading[sec->parent]),
                        "required section \"%s\" is missing (expected within \"%s\")", sec->heading,
                        section_name(c, sec->parent));
         else
-            og_finding(c, "section-missing", s, OG_NONE, 0, "required section \"%s\" is missing",
+            og_finding(c, OG_RULE_SECTION_MISSING, s, OG_NONE, 0, "required section \"%s\" is missing",
                        sec->heading);
     }
     free(looks);
@@ -228,14 +228,14 @@ static int check_order_group(og_check *c, size_t parent)
             if (keep[j] && seq[j] > s && (anchor == OG_NONE || seq[j] < anchor))
                 anchor = seq[j];
         if (anchor != OG_NONE)
-            og_finding(c, "section-order", s, h, heading_para(c, h),
+            og_finding(c, OG_RULE_SECTION_ORDER, s, h, heading_para(c, h),
                        "section \"%s\" is out of order: it should come before \"%s\"",
                        og_section_shown(c, s, a, sizeof(a)), og_section_shown(c, anchor, b, sizeof(b)));
         else {
             for (size_t j = 0; j < n; j++)
                 if (keep[j] && seq[j] < s && (anchor == OG_NONE || seq[j] > anchor))
                     anchor = seq[j];
-            og_finding(c, "section-order", s, h, heading_para(c, h),
+            og_finding(c, OG_RULE_SECTION_ORDER, s, h, heading_para(c, h),
                        "section \"%s\" is out of order: it should come after \"%s\"",
                        og_section_shown(c, s, a, sizeof(a)),
                        anchor != OG_NONE ? og_section_shown(c, anchor, b, sizeof(b)) : "?");
@@ -279,14 +279,14 @@ static void check_lengths(og_check *c)
         if (og_section_has_placeholder(c, s) > 0)
             ; /* not judged yet */
         else if (words == 0)
-            og_finding(c, "section-empty", s, h, heading_para(c, h),
+            og_finding(c, OG_RULE_SECTION_EMPTY, s, h, heading_para(c, h),
                        "section \"%s\" has a heading but no text", og_section_shown(c, s, a, sizeof(a)));
         else if (sec->min_words && words < sec->min_words)
-            og_finding(c, "section-too-short", s, h, heading_para(c, h),
+            og_finding(c, OG_RULE_SECTION_TOO_SHORT, s, h, heading_para(c, h),
                        "section \"%s\" has %llu words; the minimum is %llu", og_section_shown(c, s, a, sizeof(a)),
                        (unsigned long long)words, (unsigned long long)sec->min_words);
         if (sec->max_words && words > sec->max_words)
-            og_finding(c, "section-too-long", s, h, heading_para(c, h),
+            og_finding(c, OG_RULE_SECTION_TOO_LONG, s, h, heading_para(c, h),
                        "section \"%s\" has %llu words; the maximum is %llu", og_section_shown(c, s, a, sizeof(a)),
                        (unsigned long long)words, (unsigned long long)sec->max_words);
     }
@@ -296,9 +296,9 @@ static void check_lengths(og_check *c)
 static odfgate_severity unexpected_severity(const odfgate_schema *sc)
 {
     for (size_t i = 0; i < sc->severity_count; i++)
-        if (strcmp(sc->severities[i].rule, "section-unexpected") == 0)
+        if (sc->severities[i].rule == OG_RULE_SECTION_UNEXPECTED)
             return sc->severities[i].severity;
-    return sc->closed ? ODFGATE_SEV_ERROR : og_schema_severity(sc, "section-unexpected");
+    return sc->closed ? ODFGATE_SEV_ERROR : og_schema_severity(sc, OG_RULE_SECTION_UNEXPECTED);
 }
 
 static void check_unexpected(og_check *c)
@@ -315,7 +315,7 @@ static void check_unexpected(og_check *c)
             shallowest = doc->headings[h].level;
         if (c->heading_match[h] != OG_NONE || nested || doc->headings[h].hidden || !doc->headings[h].text[0])
             continue;
-        og_finding_sev(c, "section-unexpected", sev, OG_NONE, h, doc->paras[i].ordinal,
+        og_finding_sev(c, OG_RULE_SECTION_UNEXPECTED, sev, OG_NONE, h, doc->paras[i].ordinal,
                        "heading \"%s\" matches no section of the schema%s", doc->headings[h].text,
                        c->schema->closed ? " (the schema is closed)" : "");
     }
@@ -330,7 +330,7 @@ static void check_empty_headings(og_check *c)
         uint32_t i = doc->heading_para[h];
         if (doc->headings[h].text[0])
             continue;
-        og_finding(c, "heading-empty", OG_NONE, h, doc->paras[i].ordinal,
+        og_finding(c, OG_RULE_HEADING_EMPTY, OG_NONE, h, doc->paras[i].ordinal,
                    "the heading at paragraph %u has no text%s: LibreOffice lists it as an empty "
                    "heading; give it its text or make it a body paragraph",
                    doc->paras[i].ordinal, doc->paras[i].drawing ? " (only a picture)" : "");

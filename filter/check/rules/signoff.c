@@ -39,7 +39,7 @@ static int check_authorised(og_check *c, const odfgate_signoff *r)
     const og_signer *g = NULL;
     char roles[300];
     if (!e) {
-        og_finding(c, "signoff-unauthorized", OG_NONE, OG_NONE, 0,
+        og_finding(c, OG_RULE_SIGNOFF_UNAUTHORIZED, OG_NONE, OG_NONE, 0,
                    "sign-off for %s by \"%s\": the signatory registry lists no authorised signers for %s",
                    r->signatory, r->by, r->signatory);
         return 0;
@@ -52,7 +52,7 @@ static int check_authorised(og_check *c, const odfgate_signoff *r)
             g = &e->signers[i];
     }
     if (!g) {
-        og_finding(c, "signoff-unauthorized", OG_NONE, OG_NONE, 0,
+        og_finding(c, OG_RULE_SIGNOFF_UNAUTHORIZED, OG_NONE, OG_NONE, 0,
                    "sign-off for %s by \"%s\", who is not an authorised signer for %s in the signatory registry",
                    r->signatory, r->by, r->signatory);
         return 0;
@@ -65,7 +65,7 @@ static int check_authorised(og_check *c, const odfgate_signoff *r)
             return eq < 0 ? -1 : 0;
     }
     list_roles(g, roles, sizeof(roles));
-    og_finding(c, "signoff-unauthorized", OG_NONE, OG_NONE, 0,
+    og_finding(c, OG_RULE_SIGNOFF_UNAUTHORIZED, OG_NONE, OG_NONE, 0,
                "sign-off for %s by \"%s\" %s%s%s: the signatory registry authorises them only as %s", r->signatory,
                r->by, r->role ? "as \"" : "without a role", r->role ? r->role : "", r->role ? "\"" : "", roles);
     return 0;
@@ -110,10 +110,10 @@ static int missing_signoffs(og_check *c, const odfgate_signoffs *so)
                       s->signatories[k].id);
     }
     if (n == 1)
-        og_finding(c, "signoff-missing", OG_NONE, OG_NONE, 0, "no sign-off from %s",
+        og_finding(c, OG_RULE_SIGNOFF_MISSING, OG_NONE, OG_NONE, 0, "no sign-off from %s",
                    names.data ? names.data : "");
     else if (n > 1)
-        og_finding(c, "signoff-missing", OG_NONE, OG_NONE, 0, "no sign-off from %zu of %zu signatories: %s",
+        og_finding(c, OG_RULE_SIGNOFF_MISSING, OG_NONE, OG_NONE, 0, "no sign-off from %zu of %zu signatories: %s",
                    n, s->signatory_count, names.data ? names.data : "");
     og_buf_free(&names);
     if (n && c->res->count > before) { /* recorded (the rule may be off) */
@@ -137,7 +137,7 @@ int og_rules_signoff(og_check *c)
         return -1;
     /* while drafting, tracked changes are normal; once someone has signed they are not */
     if (c->doc->tracked_changes && odfgate_signoffs_count(so) > 0)
-        og_finding(c, "signoff-pending-changes", OG_NONE, OG_NONE, 0,
+        og_finding(c, OG_RULE_SIGNOFF_PENDING_CHANGES, OG_NONE, OG_NONE, 0,
                    "%u unresolved tracked change%s in a signed document: accept or reject them "
                    "and sign off again",
                    c->doc->tracked_changes, c->doc->tracked_changes == 1 ? "" : "s");
@@ -145,18 +145,18 @@ int og_rules_signoff(og_check *c)
         const odfgate_signoff *r = odfgate_signoffs_at(so, i);
         switch (r->state) {
         case ODFGATE_SIGNOFF_MALFORMED:
-            og_finding(c, "signoff-malformed", OG_NONE, OG_NONE, 0, "sign-off %s cannot be read: %s",
+            og_finding(c, OG_RULE_SIGNOFF_MALFORMED, OG_NONE, OG_NONE, 0, "sign-off %s cannot be read: %s",
                        r->property, r->problem);
             continue;
         case ODFGATE_SIGNOFF_UNKNOWN:
-            og_finding(c, "signoff-unknown", OG_NONE, OG_NONE, 0,
+            og_finding(c, OG_RULE_SIGNOFF_UNKNOWN, OG_NONE, OG_NONE, 0,
                        "sign-off by \"%s\" for signatory \"%s\", which the schema does not list", r->by,
                        r->signatory);
             continue;
         case ODFGATE_SIGNOFF_STALE:
             list_changed(r, s, changed, sizeof(changed));
             /* what changed, and what to do about it */
-            og_finding(c, "signoff-stale", OG_NONE, OG_NONE, 0,
+            og_finding(c, OG_RULE_SIGNOFF_STALE, OG_NONE, OG_NONE, 0,
                        "the sign-off of %s (by %s, %s) is stale: changed since: %s; to approve "
                        "this text: odfgate signoff %s --as %s --by \"%s\" --in-place",
                        r->signatory, r->by, r->at, changed, c->doc->path ? c->doc->path : "FILE",
@@ -172,11 +172,11 @@ int og_rules_signoff(og_check *c)
             return -1;
         }
         if (strcmp(r->decision, "rejected") == 0)
-            og_finding(c, "signoff-rejected", OG_NONE, OG_NONE, 0, "%s rejected this %s (by %s, %s)",
+            og_finding(c, OG_RULE_SIGNOFF_REJECTED, OG_NONE, OG_NONE, 0, "%s rejected this %s (by %s, %s)",
                        r->signatory, r->state == ODFGATE_SIGNOFF_STALE ? "text (an earlier version)" : "text",
                        r->by, r->at);
         if (r->future)
-            og_finding(c, "signoff-future-date", OG_NONE, OG_NONE, 0,
+            og_finding(c, OG_RULE_SIGNOFF_FUTURE_DATE, OG_NONE, OG_NONE, 0,
                        "the sign-off of %s is dated in the future (%s)", r->signatory, r->at);
     }
     if (missing_signoffs(c, so) < 0) {
@@ -184,7 +184,7 @@ int og_rules_signoff(og_check *c)
         return -1;
     }
     if (s->quorum < s->signatory_count && approvals < s->quorum)
-        og_finding(c, "signoff-quorum", OG_NONE, OG_NONE, 0,
+        og_finding(c, OG_RULE_SIGNOFF_QUORUM, OG_NONE, OG_NONE, 0,
                    "%zu valid approval%s; the schema requires %zu of %zu signatories", approvals,
                    approvals == 1 ? "" : "s", s->quorum, s->signatory_count);
     odfgate_signoffs_free(so);
