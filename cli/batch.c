@@ -92,8 +92,8 @@ int batch_plan(batch **out, const cli_inputs *inputs, const batch_options *opt)
         item *it = &b->items[i];
         if (cli_config_for(inputs->items[i].path, opt->use_config, &it->cfg) != 0)
             return OG_EXIT_USAGE;
-        const char *schema = cli_schema_choice(opt->schema_path, it->cfg);
-        it->fail_on = cli_fail_on_choice(opt->fail_on, it->cfg);
+        const char *schema = odfgate_schema_choice(opt->schema_path, it->cfg);
+        it->fail_on = odfgate_fail_on_choice(opt->fail_on, it->cfg);
         it->links = opt->links || odfgate_config_links(it->cfg) == 1;
         if (it->links && !cli_fetcher()) /* the options are good: threads can make their own */
             return OG_EXIT_USAGE;
@@ -131,24 +131,14 @@ static void process(batch *b, size_t i, slot *s, odfgate_fetcher **fetcher, int 
         s->st = ODFGATE_FAILED;
         return;
     }
-    s->st = odfgate_doc_open(in->path, b->opt->limits, &s->doc, &s->err);
-    if (s->st == ODFGATE_OK || s->st == ODFGATE_WARN)
-        s->st = odfgate_check(s->doc, it->schema, &s->res, &s->err);
-    if (s->st == ODFGATE_OK && it->links) {
-        if (!*fetcher && !(*fetcher = own ? cli_fetcher_new() : cli_fetcher())) {
-            s->st = ODFGATE_FATAL;
-            snprintf(s->err.message, sizeof(s->err.message), "cannot check links");
-            return;
-        }
-        s->st = odfgate_check_links(*fetcher, s->doc, s->res, &s->err);
+    if (it->links && !*fetcher && !(*fetcher = own ? cli_fetcher_new() : cli_fetcher())) {
+        s->st = ODFGATE_FATAL;
+        snprintf(s->err.message, sizeof(s->err.message), "cannot check links");
+        return;
     }
-    if (s->st == ODFGATE_OK)
-        s->st = odfgate_result_apply(s->res, s->doc, it->cfg, &s->err);
-    if (s->st == ODFGATE_OK) {
-        odfgate_result_set_fail_on(s->res, it->fail_on);
-        if (b->opt->baseline)
-            odfgate_result_apply_baseline(s->res, in->path, b->opt->baseline);
-    }
+    odfgate_gate g = {it->schema, it->cfg, it->fail_on, b->opt->limits,
+                      it->links ? *fetcher : NULL, b->opt->baseline};
+    s->st = odfgate_gate_document(in->path, &g, &s->doc, &s->res, &s->err);
 }
 
 static void *worker(void *arg)
@@ -194,8 +184,7 @@ static int emit(batch *b, size_t i, slot *s, odfgate_report *const *reps, size_t
     } else {
         for (size_t k = 0; k < nrep; k++)
             odfgate_report_add_doc(reps[k], path, s->doc, s->res);
-        int level = odfgate_result_fail_on(s->res);
-        if (level != ODFGATE_SEV_OFF && odfgate_result_max_severity(s->res) >= (odfgate_severity)level)
+        if (odfgate_result_fails(s->res))
             rc = OG_EXIT_FINDINGS;
         if (b->opt->new_baseline) {
             odfgate_error err;

@@ -79,15 +79,18 @@ int cmd_annotate(int argc, char **argv)
     if (cli_doc_setup_for(in, schema_path, use_config, -1, &setup) != 0)
         return OG_EXIT_USAGE;
     odfgate_error_clear(&err);
-    st = odfgate_doc_open(in, NULL, &doc, &err);
+    if (strip) {
+        st = odfgate_doc_open(in, NULL, &doc, &err);
+    } else { /* gated as check gates it: waivers, the configuration, the failure level */
+        odfgate_gate g = {setup.schema, setup.cfg, setup.fail_on, NULL, NULL, NULL};
+        st = odfgate_gate_document(in, &g, &doc, &res, &err);
+    }
     if (st <= ODFGATE_WARN && (rc = cli_output_matches(out, doc)) != 0) {
+        odfgate_result_free(res);
         odfgate_doc_free(doc);
         cli_doc_setup_free(&setup);
         return rc;
     }
-    if (st <= ODFGATE_WARN && !strip && (st = odfgate_check(doc, setup.schema, &res, &err)) <= ODFGATE_WARN &&
-        (st = odfgate_result_apply(res, doc, setup.cfg, &err)) <= ODFGATE_WARN)
-        odfgate_result_set_fail_on(res, setup.fail_on);
     if (st <= ODFGATE_WARN)
         st = odfgate_annotate(in, out, doc, strip ? NULL : res, NULL, force, &counts, &err);
     if (st <= ODFGATE_WARN) {
@@ -96,7 +99,7 @@ int cmd_annotate(int argc, char **argv)
         else
             cli_say("%s: %zu odfgate comment%s written (%zu earlier one%s replaced)", out, counts.written,
                     counts.written == 1 ? "" : "s", counts.removed, counts.removed == 1 ? "" : "s");
-        if (cli_doc_fails(&setup, res))
+        if (odfgate_result_fails(res))
             rc = OG_EXIT_FINDINGS;
     } else {
         cli_error("%s: %s (%s)", err.path[0] ? err.path : in, err.message, odfgate_errcode_name(err.code));

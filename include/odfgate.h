@@ -619,6 +619,38 @@ ODFGATE_API odfgate_status odfgate_cache_clear(odfgate_fetcher *f, size_t *remov
 /* The cache directory in use (owned by f), NULL if none could be determined. */
 ODFGATE_API const char *odfgate_cache_dir(const odfgate_fetcher *f);
 
+/* ---------------------------------------------------------------- gating a document */
+
+/* The one policy both front ends (the odfgate command and the LibreOffice filter) apply to a
+ * document, so that they always agree (filter/pipeline.c). */
+
+/* The schema that gates a document: the front end's own choice (--schema, the filter's
+ * option) over the configuration's (cfg may be NULL); NULL: the built-in schema. */
+ODFGATE_API const char *odfgate_schema_choice(const char *option, const odfgate_config *cfg);
+/* The failure level: the front end's (option >= 0: an odfgate_severity, ODFGATE_SEV_OFF =
+ * never) over the configuration's, else ODFGATE_SEV_ERROR. */
+ODFGATE_API odfgate_severity odfgate_fail_on_choice(int option, const odfgate_config *cfg);
+
+typedef struct odfgate_gate {
+    const odfgate_schema *schema;     /* checked against (required; findings borrow from it) */
+    const odfgate_config *cfg;        /* rule settings of .odfgate.ini; NULL: none */
+    odfgate_severity fail_on;         /* odfgate_fail_on_choice */
+    const odfgate_limits *limits;     /* NULL: the defaults */
+    odfgate_fetcher *links;           /* non-NULL: check the document's hyperlinks with it */
+    const odfgate_baseline *baseline; /* NULL: none */
+} odfgate_gate;
+
+/* Open the document at path and gate it: check against g->schema, check its links (if
+ * g->links), apply its waivers and g->cfg (odfgate_result_apply), set the failure level, then
+ * the baseline.  On ODFGATE_OK the caller owns *doc and *res (free both); otherwise both
+ * are NULL and err says which step failed. */
+ODFGATE_API odfgate_status odfgate_gate_document(const char *path, const odfgate_gate *g,
+                                                 odfgate_doc **doc, odfgate_result **res,
+                                                 odfgate_error *err);
+/* 1 if res fails: a finding not suppressed at or above its failure level
+ * (odfgate_result_set_fail_on; ODFGATE_SEV_ERROR when not set, never when OFF), else 0. */
+ODFGATE_API int odfgate_result_fails(const odfgate_result *res);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,6 +1,6 @@
 /*
  * fetch.h — the fetch module's internals (docs/http.md): the fetcher, and one HTTP transfer
- * set up with every limit of ../shared/SAFE-USE.md (libcurl 7.88).
+ * set up with every limit of docs/dependencies.md (libcurl 7.88).
  *
  *   fetcher.c   odfgate_fetcher: options, the cache policy (fresh / revalidate / offline / pins)
  *   transfer.c  og_transfer: one easy handle's options, callbacks and the reason of a failure

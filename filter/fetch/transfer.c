@@ -1,4 +1,4 @@
-/* transfer.c — one HTTP transfer with every limit (../shared/SAFE-USE.md, libcurl 7.88). */
+/* transfer.c — one HTTP transfer with every limit (docs/dependencies.md, libcurl 7.88). */
 #include "fetch/fetch.h"
 
 #include "fetch/urlguard.h"

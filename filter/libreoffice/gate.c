@@ -163,22 +163,16 @@ odfgate_status og_lo_schema(const char *option, const char *doc_path, odfgate_sc
                             odfgate_config **cfg, char *source, size_t source_size,
                             odfgate_error *err)
 {
-    const char *configured = NULL;
+    const char *chosen;
     odfgate_status st;
     *cfg = NULL;
     /* the configuration beside the document: its schema, and its other settings */
-    if (doc_path && doc_path[0]) {
-        if ((st = odfgate_config_for(doc_path, cfg, err)) > ODFGATE_WARN)
-            return st;
-        configured = odfgate_config_schema(*cfg);
-    }
-    if (option && option[0]) {
-        snprintf(source, source_size, "schema %s (filter option)", option);
-        return load_schema(option, out, err);
-    }
-    if (configured) {
-        snprintf(source, source_size, "schema %s (.odfgate.ini)", configured);
-        return load_schema(configured, out, err);
+    if (doc_path && doc_path[0] && (st = odfgate_config_for(doc_path, cfg, err)) > ODFGATE_WARN)
+        return st;
+    if ((chosen = odfgate_schema_choice(option && option[0] ? option : NULL, *cfg))) {
+        snprintf(source, source_size, "schema %s (%s)", chosen,
+                 chosen == option ? "filter option" : ".odfgate.ini");
+        return load_schema(chosen, out, err);
     }
     snprintf(source, source_size, "the built-in schema");
     return odfgate_schema_load_builtin(out, err);
@@ -246,8 +240,8 @@ static int collect(og_lo_outcome *out, const odfgate_doc *doc, const odfgate_res
         out->errors += f->severity == ODFGATE_SEV_ERROR;
         out->warnings += f->severity == ODFGATE_SEV_WARNING;
         out->infos += f->severity == ODFGATE_SEV_INFO;
-        out->failing += out->fail_on != ODFGATE_SEV_OFF && f->severity >= out->fail_on;
     }
+    out->fails = odfgate_result_fails(res);
     return 0;
 }
 
@@ -302,13 +296,9 @@ static odfgate_status open_and_check(const char *path, const char *doc_path, con
         odfgate_config_free(cfg);
         return ODFGATE_FAILED;
     }
-    int fail_on = cfg ? odfgate_config_fail_on(cfg) : -1;
-    out->fail_on = fail_on >= 0 ? (odfgate_severity)fail_on : ODFGATE_SEV_ERROR;
-    st = odfgate_doc_open(path, NULL, doc, &err);
-    if (st <= ODFGATE_WARN)
-        st = odfgate_check(*doc, schema, res, &err);
-    if (st <= ODFGATE_WARN) /* waivers in the document, the configuration's rule settings */
-        st = odfgate_result_apply(*res, *doc, cfg, &err);
+    out->fail_on = odfgate_fail_on_choice(-1, cfg); /* the filter has no fail-on option */
+    odfgate_gate g = {schema, cfg, out->fail_on, NULL, NULL, NULL};
+    st = odfgate_gate_document(path, &g, doc, res, &err);
     *schema_out = schema; /* findings point into it */
     odfgate_config_free(cfg);
     if (st > ODFGATE_WARN) {
@@ -371,7 +361,7 @@ odfgate_status og_lo_export(const char *path, const char *doc_path, const og_lo_
         return st;
     }
     drop_check(doc, res, NULL); /* the schema stays for the sign-off: the one checked against */
-    if (o->strict && out->failing) {
+    if (o->strict && out->fails) {
         out->refused = 1;
         set_message(
             out,

@@ -48,7 +48,7 @@ typedef struct og_lo_outcome {
     int refused;                    /* export: nothing must be written */
     size_t errors, warnings, infos; /* findings that count (not waived nor in a baseline) */
     odfgate_severity fail_on;       /* from the configuration; ODFGATE_SEV_ERROR by default */
-    size_t failing;                 /* findings that count at or above fail_on */
+    int fails;                      /* odfgate_result_fails: a finding at or above fail_on */
     char **lines;                   /* one line per finding: "error: [section] message (rule)", and
                                        " [waived: REASON]" / " [baseline]" for a suppressed one */
     char **comments;                /* the same finding as comment text: "rule: message" */

@@ -1,5 +1,5 @@
 /* package.c — open and verify a package, read parts as capped streams (see package.h and
- * ../shared/SAFE-USE.md, libzip section).  Also holds the default limits (docs/limits.md).
+ * docs/dependencies.md, libzip section).  Also holds the default limits (docs/limits.md).
  *
  * Inputs: a path is opened once and used through that one descriptor (a zip is read by libzip
  * from it, never slurped; a flat file is read with pread); standard input and other
@@ -1093,7 +1093,7 @@ static odfgate_status open_flat(og_package *pkg, odfgate_error *err)
         st = fail(pkg, err, ODFGATE_E_NOT_PACKAGE, NULL, "XML without any element");
     } else {
         /* the stream filled err; a failure of our own reader (a limit, I/O) is the real cause
-         * and replaces it (SAFE-USE.md: check the callback's flag after the loop) */
+         * and replaces it (docs/dependencies.md: check the callback's flag after the loop) */
         og_part_finish(part, err);
         st = err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
     }

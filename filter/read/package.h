@@ -1,7 +1,7 @@
 /*
  * package.h — open and verify an ODF package: a zip (.odt/.ott) or a flat XML file (.fodt).
  * Decides the kind by content ("PK\3\4" = zip; an optional UTF-8 BOM, white space and '<' =
- * flat XML), applies the limits of odfgate_limits (docs/limits.md, ../shared/SAFE-USE.md),
+ * flat XML), applies the limits of odfgate_limits (docs/limits.md, docs/dependencies.md),
  * checks mimetype, manifest and encryption, and hands out parts as capped byte streams.
  *
  * Inputs: a path is opened once; a zip is then read by libzip from that descriptor (never
@@ -74,7 +74,7 @@ int og_package_read_part(og_package *pkg, const char *name, og_buf *out, odfgate
 /* Stream a part (for og_xml_stream_open): same limits and checks as og_package_read_part.
  * og_part_read has the og_xml_read_fn contract (bytes, 0 at the end, -1 on error; after an
  * error it keeps returning -1).  libxml2 may not fail when the callback fails after the root
- * element closed (SAFE-USE.md), so after the XML loop always call og_part_finish: 0 if the
+ * element closed (docs/dependencies.md), so after the XML loop always call og_part_finish: 0 if the
  * stream was clean, or -1 with err filled (limit, inflate/CRC error, size mismatch) — that
  * error is the cause and should replace whatever the XML layer reported.  The package must
  * outlive its parts; og_part_close accepts NULL. */

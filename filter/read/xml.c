@@ -1,4 +1,4 @@
-/* xml.c — safe libxml2 parsers (see xml.h and ../shared/SAFE-USE.md). */
+/* xml.c — safe libxml2 parsers (see xml.h and docs/dependencies.md). */
 #include "read/xml.h"
 
 #include "read/xmlscan.h"
@@ -279,7 +279,7 @@ static int stream_read(void *arg, char *buf, int len)
     }
     n = io->head_failed ? -1 : io->read(io->ctx, buf, len);
     if (n < 0)
-        io->stream->source_failed = 1; /* must be checked after the loop (SAFE-USE.md) */
+        io->stream->source_failed = 1; /* must be checked after the loop (docs/dependencies.md) */
     else
         io->stream->bytes += (size_t)n;
     return scanned(io, buf, n);

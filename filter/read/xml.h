@@ -1,5 +1,5 @@
 /*
- * xml.h — the one place that creates libxml2 parsers and writers (../shared/SAFE-USE.md).
+ * xml.h — the one place that creates libxml2 parsers and writers (docs/dependencies.md).
  * Nothing else in odfgate calls xmlRead* / xmlReaderFor* / xmlNewTextWriter* directly.
  *
  * Policy: XML_PARSE_NONET, no entity substitution, no DTD loading, no XInclude, no HUGE;

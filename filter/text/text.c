@@ -329,10 +329,12 @@ static const unsigned char ascii_class[128] = {
  * byte j of the word is bits 8j..8j+7, the masks set the high bit 8j+7 of each byte with a
  * property, and no carry ever crosses into another byte).  Either way the classes come out
  * as bit masks with bit j for byte j of the block. */
-#if defined(__SSE2__) && !defined(OG_NO_SSE2) /* OG_NO_SSE2: to test the other path */
+/* The unit tests also run built with OG_NO_SSE2 OG_NO_AVX2 (the SWAR path) and with
+ * OG_NO_SSE2 OG_NO_AVX2 OG_NO_SWAR (no fast path): tests/unit/unit-tests-swar, -scalar. */
+#if defined(__SSE2__) && !defined(OG_NO_SSE2)
 #include <emmintrin.h>
 #define OG_BLOCK 16
-#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && !defined(OG_NO_SWAR)
 #define OG_BLOCK 8
 #else
 #define OG_BLOCK 0 /* no fast paths */

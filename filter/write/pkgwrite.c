@@ -1,4 +1,4 @@
-/* pkgwrite.c — atomic package writing, see pkgwrite.h and ../shared/SAFE-USE.md (libzip). */
+/* pkgwrite.c — atomic package writing, see pkgwrite.h and docs/dependencies.md (libzip). */
 #include "write/pkgwrite.h"
 
 #include "base/atomicfile.h"

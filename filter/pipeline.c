@@ -1,0 +1,53 @@
+/*
+ * pipeline.c — gating one document, the policy the odfgate command (cli/batch.c,
+ * cli/docsetup.c) and the LibreOffice filter (libreoffice/gate.c) share: which schema and
+ * failure level apply, and open → check → links → waivers and configuration → failure level
+ * → baseline.  A front end decides only how to report.
+ */
+#include "base/internal.h"
+
+const char *odfgate_schema_choice(const char *option, const odfgate_config *cfg)
+{
+    return option ? option : odfgate_config_schema(cfg);
+}
+
+odfgate_severity odfgate_fail_on_choice(int option, const odfgate_config *cfg)
+{
+    int v = option >= 0 ? option : odfgate_config_fail_on(cfg);
+    return v >= 0 ? (odfgate_severity)v : ODFGATE_SEV_ERROR;
+}
+
+odfgate_status odfgate_gate_document(const char *path, const odfgate_gate *g, odfgate_doc **doc,
+                                     odfgate_result **res, odfgate_error *err)
+{
+    odfgate_status st;
+    *doc = NULL;
+    *res = NULL;
+    st = odfgate_doc_open(path, g->limits, doc, err);
+    if (st <= ODFGATE_WARN)
+        st = odfgate_check(*doc, g->schema, res, err);
+    if (st <= ODFGATE_WARN && g->links)
+        st = odfgate_check_links(g->links, *doc, *res, err);
+    if (st <= ODFGATE_WARN)
+        st = odfgate_result_apply(*res, *doc, g->cfg, err);
+    if (st > ODFGATE_WARN) {
+        odfgate_result_free(*res);
+        odfgate_doc_free(*doc);
+        *res = NULL;
+        *doc = NULL;
+        return st;
+    }
+    odfgate_result_set_fail_on(*res, g->fail_on);
+    if (g->baseline)
+        odfgate_result_apply_baseline(*res, path, g->baseline);
+    return st;
+}
+
+int odfgate_result_fails(const odfgate_result *res)
+{
+    int level = odfgate_result_fail_on(res);
+    if (level < 0)
+        level = ODFGATE_SEV_ERROR;
+    return res && level != ODFGATE_SEV_OFF &&
+           odfgate_result_max_severity(res) >= (odfgate_severity)level;
+}
