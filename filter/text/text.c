@@ -405,6 +405,7 @@ static inline __attribute__((always_inline)) void classify_block(const char *s, 
 }
 #endif
 
+#if OG_BLOCK
 /* Bits set in a block mask. */
 static unsigned count_bits(unsigned m)
 {
@@ -412,6 +413,7 @@ static unsigned count_bits(unsigned m)
     m = (m & 0x33333333u) + ((m >> 2) & 0x33333333u);
     return (((m + (m >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24;
 }
+#endif
 
 /* ------------------------------------------------------------------ folding */
 
@@ -955,7 +957,7 @@ uint64_t og_count_words(const char *s, size_t n)
         uint32_t cp;
         unsigned char c = (unsigned char)s[i];
         size_t k;
-        if (OG_BLOCK && i >= slow_until && n - i >= OG_BLOCK) {
+        if (OG_BLOCK && i >= slow_until && i + OG_BLOCK <= n) {
             if (count_block(s + i, &words, &in_word)) {
                 after_cjk = 0;
                 prev = (unsigned char)s[i + OG_BLOCK - 1];
