@@ -20,6 +20,7 @@ odfgate_severity odfgate_fail_on_choice(int option, const odfgate_config *cfg)
 odfgate_status odfgate_gate_document(const char *path, const odfgate_gate *g, odfgate_doc **doc,
                                      odfgate_result **res, odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     odfgate_status st;
     *doc = NULL;
     *res = NULL;

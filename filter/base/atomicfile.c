@@ -167,6 +167,7 @@ fail:
 
 odfgate_status odfgate_write_file(const char *path, const void *data, size_t len, odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     if (!path || (!data && len))
         return og_fail(err, ODFGATE_E_USAGE, path, NULL, "missing argument");
     return og_write_file_atomic(path, data, len, NULL, err) == 0 ? ODFGATE_OK : ODFGATE_FAILED;

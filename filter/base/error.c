@@ -33,6 +33,7 @@ const char *odfgate_errcode_name(odfgate_errcode code)
 
 void odfgate_error_clear(odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     if (err)
         memset(err, 0, sizeof(*err));
 }

@@ -12,8 +12,15 @@
 /* Ensure room for one more; 0 ok, -1 out of memory, -2 over max items. */
 #define OG_VEC_RESERVE(v, max) og_vec_reserve_((void **)&(v)->items, &(v)->cap, (v)->len, \
                                                sizeof(*(v)->items), (max))
-#define OG_VEC_PUSH(v, item, max) \
-    (OG_VEC_RESERVE(v, max) ? OG_VEC_RESERVE(v, max) : ((v)->items[(v)->len++] = (item), 0))
+/* Append item: 0, or the reservation's failure (-1, -2) with nothing appended.  The
+ * reservation is made once: trying again after a failure could succeed without pushing. */
+#define OG_VEC_PUSH(v, item, max)                                                              \
+    __extension__({                                                                            \
+        int og_vec_rc_ = OG_VEC_RESERVE(v, max);                                               \
+        if (og_vec_rc_ == 0)                                                                   \
+            (v)->items[(v)->len++] = (item);                                                   \
+        og_vec_rc_;                                                                            \
+    })
 
 static inline int og_vec_reserve_(void **items, size_t *cap, size_t len, size_t size, size_t max)
 {

@@ -5,6 +5,7 @@
 odfgate_status odfgate_result_apply(odfgate_result *res, const odfgate_doc *doc,
                                     const odfgate_config *cfg, odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     size_t kept = 0, before;
     if (!res || !doc)
         return og_fail(err, ODFGATE_E_USAGE, NULL, NULL, "odfgate_result_apply: missing argument");

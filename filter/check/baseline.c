@@ -133,6 +133,7 @@ static void sort(odfgate_baseline *b)
 odfgate_status odfgate_baseline_add(odfgate_baseline *b, const char *path, const odfgate_result *res,
                                     odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     for (size_t i = 0; i < res->count; i++) {
         const odfgate_finding *f = &res->findings[i];
         char fp[17];
@@ -152,6 +153,7 @@ odfgate_status odfgate_baseline_add(odfgate_baseline *b, const char *path, const
 
 odfgate_status odfgate_baseline_write(odfgate_baseline *b, const char *path, odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     og_buf out;
     odfgate_status st;
     og_buf_init(&out, SIZE_MAX / 2);
@@ -231,6 +233,7 @@ static int read_line(FILE *f, char *line, size_t cap, int *nul, uint64_t *total)
  * line used to be read whole, and more than 200 MB with it). */
 odfgate_status odfgate_baseline_load(const char *path, odfgate_baseline **out, odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     odfgate_baseline *b;
     odfgate_status st = ODFGATE_OK;
     uint64_t total = 0;

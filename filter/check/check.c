@@ -13,6 +13,7 @@ static int (*const families[])(og_check *) = {
 odfgate_status odfgate_check(const odfgate_doc *doc, const odfgate_schema *schema,
                              odfgate_result **out, odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     odfgate_result *res;
     og_check c;
     size_t nh, np, ns;

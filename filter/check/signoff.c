@@ -54,6 +54,7 @@ done:
 odfgate_status odfgate_doc_canonical_text(const odfgate_doc *doc, char **text, size_t *len,
                                           odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     og_buf buf;
     og_buf_init(&buf, SIZE_MAX / 2);
     if (og_buf_adds(&buf, og_canonical_header(OG_CANONICAL_LATEST)) ||
@@ -350,6 +351,7 @@ static int verify(odfgate_signoffs *out, odfgate_signoff *r, const parsed *p, co
 odfgate_status odfgate_signoffs_read(const odfgate_doc *doc, const odfgate_schema *schema,
                                      odfgate_signoffs **out, odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     const odfgate_meta *m = &doc->meta;
     odfgate_signoffs *res = calloc(1, sizeof(*res));
     og_digests d[OG_SIGNOFF_VERSION + 1]; /* by canonical text version, made when first needed */

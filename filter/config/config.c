@@ -489,6 +489,7 @@ static int summarize(const odfgate_config *c)
 
 odfgate_status odfgate_config_for(const char *doc_path, odfgate_config **out, odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     odfgate_config *cfg;
     char *abs;
     found *files = NULL;

@@ -79,6 +79,7 @@ fail:
 odfgate_status odfgate_fetcher_new(const odfgate_fetch_options *opt, odfgate_fetcher **out,
                                    odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     odfgate_fetcher *f;
     if (!out)
         return og_fail(err, ODFGATE_E_USAGE, NULL, NULL, "odfgate_fetcher_new: missing argument");
@@ -259,6 +260,7 @@ odfgate_status odfgate_fetch(odfgate_fetcher *f, const char *url, const char *sh
                              char **data, size_t *len, odfgate_fetch_source *source,
                              odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     og_cache_meta m;
     og_buf cached;
     og_transfer t;
@@ -386,6 +388,7 @@ odfgate_status odfgate_cache_list(odfgate_fetcher *f,
 
 odfgate_status odfgate_cache_clear(odfgate_fetcher *f, size_t *removed, odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     if (!f)
         return og_fail(err, ODFGATE_E_USAGE, NULL, NULL, "odfgate_cache_clear: missing argument");
     if (og_fetch_need_cache(f, NULL, err) < 0)

@@ -399,6 +399,7 @@ static int make_jobs(link_run *run, const odfgate_doc *doc, size_t *link_target)
 odfgate_status odfgate_check_links(odfgate_fetcher *f, const odfgate_doc *doc, odfgate_result *res,
                                    odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     link_run run;
     size_t n, *target = NULL;
     og_link_verdict *v = NULL;

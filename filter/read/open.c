@@ -36,7 +36,7 @@ static odfgate_status open_package(odfgate_status st, og_package *pkg, const cha
     if (og_read_document(pkg, lim, doc, err) < 0) {
         og_package_free(pkg);
         odfgate_doc_free(doc);
-        return err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
+        return og_status_of(err);
     }
     og_package_free(pkg);
     *out = doc;
@@ -54,6 +54,7 @@ static const odfgate_limits *limits_or_default(const odfgate_limits *lim, odfgat
 odfgate_status odfgate_doc_open(const char *path, const odfgate_limits *lim, odfgate_doc **out,
                                 odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     odfgate_limits tmp;
     og_package *pkg = NULL;
     odfgate_status st;
@@ -69,6 +70,7 @@ odfgate_status odfgate_doc_open_memory(const void *data, size_t len, const char 
                                        const odfgate_limits *lim, odfgate_doc **out,
                                        odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     odfgate_limits tmp;
     og_package *pkg = NULL;
     odfgate_status st;

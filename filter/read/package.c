@@ -909,7 +909,7 @@ static odfgate_status read_manifest(og_package *pkg, char *media, size_t media_l
         return ODFGATE_OK;
     }
     if (og_package_part_open(pkg, part, &in, err) < 0)
-        return err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
+        return og_status_of(err);
     odfgate_error_clear(&perr);
     odfgate_error_clear(&rerr);
     rc = scan_manifest(pkg, in, media, media_len, &perr);
@@ -1059,10 +1059,10 @@ static odfgate_status open_flat(og_package *pkg, odfgate_error *err)
                     (unsigned long long)input_size(pkg),
                     input_size(pkg) > pkg->lim.max_part_size ? "max_part_size" : "max_total_size");
     if (og_package_part_open(pkg, "content.xml", &part, err) < 0)
-        return err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
+        return og_status_of(err);
     if (og_xml_stream_open(&s, og_part_read, part, pkg->path, NULL, pkg->lim.max_depth, err) < 0) {
         og_part_close(part);
-        return err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
+        return og_status_of(err);
     }
     while ((rc = og_xml_stream_next(&s)) == 1)
         if (s.type == XML_READER_TYPE_ELEMENT)
@@ -1095,7 +1095,7 @@ static odfgate_status open_flat(og_package *pkg, odfgate_error *err)
         /* the stream filled err; a failure of our own reader (a limit, I/O) is the real cause
          * and replaces it (docs/dependencies.md: check the callback's flag after the loop) */
         og_part_finish(part, err);
-        st = err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
+        st = og_status_of(err);
     }
     og_xml_stream_close(&s);
     og_part_close(part);

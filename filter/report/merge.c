@@ -81,6 +81,7 @@ odfgate_status odfgate_merge_reports(const odfgate_merge_input *inputs, size_t n
                                      char **out, size_t *out_len, odfgate_merge_summary *sum,
                                      odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     odfgate_limits deflim;
     odfgate_merge_summary dummy;
     odfgate_merge_format seen = ODFGATE_MERGE_AUTO;
@@ -177,6 +178,7 @@ odfgate_status odfgate_merge_files(const char *const *paths, size_t n, odfgate_m
                                    const odfgate_limits *lim, char **out, size_t *out_len,
                                    odfgate_merge_summary *sum, odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     odfgate_limits deflim;
     odfgate_merge_input *in = calloc(n ? n : 1, sizeof(*in));
     og_buf *bufs = calloc(n ? n : 1, sizeof(*bufs));

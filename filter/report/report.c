@@ -65,6 +65,7 @@ odfgate_status odfgate_report_new(const char *format, FILE *out,
                                   const odfgate_report_options *opt, const odfgate_schema *schema,
                                   odfgate_report **rep, odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     const og_report_format *fmt = NULL;
     odfgate_report *r;
     for (size_t i = 0; i < OG_ARRAY_LEN(formats); i++)

@@ -777,7 +777,7 @@ out:
     og_buf_free(&key);
     if (rc < 0) {
         odfgate_schema_free(s);
-        return err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
+        return og_status_of(err);
     }
     *out = s;
     return ODFGATE_OK;
@@ -792,13 +792,13 @@ static odfgate_status finish(const load_ctx *ctx, xmlDocPtr doc, const char *pat
     odfgate_status st;
     chain[0] = (char *)path;
     if (!doc)
-        return err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
+        return og_status_of(err);
     if (absolutize_refs(doc, path, 0, err) < 0) {
         xmlFreeDoc(doc);
         return ODFGATE_FAILED;
     }
     if (!(doc = resolve_extends(ctx, doc, path, 0, 1, chain, err)))
-        return err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
+        return og_status_of(err);
     st = build(ctx, doc, path ? path : source, source, out, err);
     xmlFreeDoc(doc);
     return st;
@@ -806,6 +806,7 @@ static odfgate_status finish(const load_ctx *ctx, xmlDocPtr doc, const char *pat
 
 odfgate_status odfgate_schema_load_file(const char *path, odfgate_schema **out, odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     if (!path || !out)
         return og_fail(err, ODFGATE_E_USAGE, path, NULL, "missing argument");
     *out = NULL;
@@ -815,6 +816,7 @@ odfgate_status odfgate_schema_load_file(const char *path, odfgate_schema **out, 
 odfgate_status odfgate_schema_load(odfgate_fetcher *f, const char *path, const char *sha256,
                                    odfgate_schema **out, odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     load_ctx ctx = {f};
     if (!path || !out)
         return og_fail(err, ODFGATE_E_USAGE, path, NULL, "missing argument");
@@ -825,6 +827,7 @@ odfgate_status odfgate_schema_load(odfgate_fetcher *f, const char *path, const c
 odfgate_status odfgate_schema_load_memory(const void *data, size_t len, const char *base,
                                           odfgate_schema **out, odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     const char *name = base ? base : "schema";
     if (!data || !out)
         return og_fail(err, ODFGATE_E_USAGE, name, NULL, "missing argument");
@@ -837,6 +840,7 @@ odfgate_status odfgate_schema_load_memory(const void *data, size_t len, const ch
 
 odfgate_status odfgate_schema_load_builtin(odfgate_schema **out, odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     if (!out)
         return og_fail(err, ODFGATE_E_USAGE, "builtin", NULL, "missing argument");
     *out = NULL;

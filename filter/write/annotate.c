@@ -92,6 +92,7 @@ odfgate_status odfgate_annotate(const char *in_path, const char *out_path, const
                                 const odfgate_result *res, const char *date, int force,
                                 odfgate_annotate_counts *counts, odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     og_package *pkg = NULL;
     og_buf in, out;
     annot a = {0};
@@ -155,5 +156,5 @@ done:
     free(a.items);
     if (rc == 0)
         return ODFGATE_OK;
-    return err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
+    return og_status_of(err);
 }

@@ -309,7 +309,7 @@ static odfgate_status flat_as_read(og_package *pkg, char **xml, size_t *len, odf
     og_buf_init(&b, SIZE_MAX / 2);
     if (og_package_read_part(pkg, "content.xml", &b, err) < 0) {
         og_buf_free(&b);
-        return err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
+        return og_status_of(err);
     }
     *len = b.len;
     *xml = og_buf_take(&b);
@@ -319,6 +319,7 @@ static odfgate_status flat_as_read(og_package *pkg, char **xml, size_t *len, odf
 odfgate_status odfgate_flatten(const char *in_path, const odfgate_limits *lim, char **xml,
                                size_t *len, odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     og_package *pkg = NULL;
     parts p = {0};
     xmlDocPtr out = NULL;

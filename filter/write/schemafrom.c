@@ -71,6 +71,7 @@ out:
 odfgate_status odfgate_schema_from_document(const odfgate_doc *doc, char **xml, size_t *len,
                                             odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     char **ids = calloc(doc->heading_count + 1, sizeof(char *));
     int *open_levels = calloc(doc->heading_count + 1, sizeof(int));
     xmlBufferPtr buf = xmlBufferCreate();

@@ -306,6 +306,7 @@ static int manifest_xml(og_buf *out, const char *path, odfgate_error *err)
 odfgate_status odfgate_new_draft(const char *out_path, const odfgate_schema *schema,
                                  const char *title, const char *template_path, odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     og_buf content, styles, meta, manifest, tmpl;
     int rc = -1;
     static const char mime[] = OG_MIME_ODT;
@@ -358,5 +359,5 @@ done:
     og_buf_free(&meta);
     og_buf_free(&manifest);
     og_buf_free(&tmpl);
-    return rc == 0 ? ODFGATE_OK : (err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED);
+    return rc == 0 ? ODFGATE_OK : (og_status_of(err));
 }

@@ -18,7 +18,7 @@
 
 static odfgate_status fail_status(odfgate_error *err)
 {
-    return err && err->code == ODFGATE_E_NOMEM ? ODFGATE_FATAL : ODFGATE_FAILED;
+    return og_status_of(err);
 }
 
 /* Set (value) or remove (NULL) a property and write the result to out_path; in place, only
@@ -103,6 +103,7 @@ odfgate_status odfgate_signoff_stamp(const char *in_path, const char *out_path,
                                      const odfgate_schema *schema, const odfgate_stamp *stamp,
                                      odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     int lock = -1;
     odfgate_status st;
     if (in_path && out_path && og_same_file(in_path, out_path) &&
@@ -116,6 +117,7 @@ odfgate_status odfgate_signoff_stamp(const char *in_path, const char *out_path,
 odfgate_status odfgate_signoff_revoke(const char *in_path, const char *out_path,
                                       const char *signatory, int force, odfgate_error *err)
 {
+    OG_ERR_LOCAL(err);
     int lock = -1;
     odfgate_status st;
     if (in_path && out_path && og_same_file(in_path, out_path) &&

@@ -3,6 +3,7 @@
 #include "unit.h"
 
 #include "base/buf.h"
+#include "base/vec.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -68,4 +69,20 @@ OG_TEST(buf_read_fd_pipe_and_cap)
     OG_CHECK_INT(og_buf_read_fd(&b, -1), OG_BUF_IO);
     OG_CHECK_INT(errno, EBADF);
     og_buf_free(&b);
+}
+
+/* OG_VEC_PUSH reserves once: a push that fails reports the failure and appends nothing (it
+ * used to reserve again after a failure, which could succeed and report success unpushed). */
+OG_TEST(vec_push_reserves_once)
+{
+    OG_VEC(int) v = {0};
+    int evaluations = 0;
+    for (int i = 0; i < 3; i++)
+        OG_CHECK_INT(OG_VEC_PUSH(&v, i, (evaluations++, 3)), 0);
+    OG_CHECK_INT(evaluations, 3);
+    OG_CHECK_INT(OG_VEC_PUSH(&v, 9, (evaluations++, 3)), -2); /* over the cap */
+    OG_CHECK_INT(evaluations, 4);
+    OG_CHECK_INT(v.len, 3);
+    OG_CHECK_INT(v.items[2], 2);
+    free(v.items);
 }
