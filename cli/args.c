@@ -150,30 +150,10 @@ int cli_known_format(const char *s) { return strcmp(s, "text") == 0 || strcmp(s,
 
 int cli_report_format(const char *s)
 {
-    static const char *const known[] = {"text", "json", "jsonl", "sarif", "junit", "github", "gitlab"};
-    for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
-        if (strcmp(s, known[i]) == 0)
+    for (size_t i = 0; odfgate_report_format_name(i); i++)
+        if (strcmp(s, odfgate_report_format_name(i)) == 0)
             return 1;
     return 0;
-}
-
-void cli_json_str(const char *s)
-{
-    if (!s) {
-        fputs("null", stdout);
-        return;
-    }
-    putchar('"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            printf("\\%c", c);
-        else if (c < 0x20 || c == 0x7f)
-            printf("\\u%04x", c);
-        else
-            putchar(c);
-    }
-    putchar('"');
 }
 
 int cli_parse_limit(odfgate_limits *lim, const char *arg)

@@ -33,14 +33,12 @@ int cli_parse_fail_on(const char *v);
 /* --color: auto|always|never → 1/0 for stdout; -1 if bad.  auto = a terminal, NO_COLOR unset
  * or empty, TERM not "dumb". */
 int cli_parse_color(const char *v);
-/* Write s as a JSON string (or null) on stdout: quotes, backslashes and controls escaped. */
-void cli_json_str(const char *s);
 /* --limit NAME=VALUE: set one field of lim (names as in docs/limits.md, e.g. max-file-size=10M;
  * K, M, G suffixes are powers of 1024).  0 ok, -1 unknown name or bad value. */
 int cli_parse_limit(odfgate_limits *lim, const char *arg);
 /* 1 if s is "text" or "json". */
 int cli_known_format(const char *s);
-/* 1 if s is a report format of odfgate check (text, json, jsonl, sarif, junit, github, gitlab). */
+/* 1 if s is a report format of odfgate check (odfgate_report_format_name). */
 int cli_report_format(const char *s);
 
 #endif

@@ -29,11 +29,11 @@ int cmd_rules(int argc, char **argv)
         const odfgate_rule_info *r = odfgate_rule_at(i);
         if (json) {
             printf("%s{\"id\":", i ? "," : "");
-            cli_json_str(r->id);
+            odfgate_json_string(stdout, r->id);
             printf(",\"severity\":\"%s\",\"family\":", odfgate_severity_name(r->severity));
-            cli_json_str(r->family);
+            odfgate_json_string(stdout, r->family);
             printf(",\"description\":");
-            cli_json_str(r->description);
+            odfgate_json_string(stdout, r->description);
             putchar('}');
         } else {
             printf("%-24s %-8s %-9s %s\n", r->id, odfgate_severity_name(r->severity), r->family,

@@ -46,41 +46,41 @@ static int signed_by(const odfgate_signoffs *so, const char *id)
 static void print_json(const char *path, const odfgate_schema *schema, const odfgate_signoffs *so)
 {
     printf("{\"path\":");
-    cli_json_str(path);
+    odfgate_json_string(stdout, path);
     printf(",\"schema\":");
-    cli_json_str(odfgate_schema_id(schema));
+    odfgate_json_string(stdout, odfgate_schema_id(schema));
     printf(",\"signoffs\":[");
     for (size_t i = 0; i < odfgate_signoffs_count(so); i++) {
         const odfgate_signoff *r = odfgate_signoffs_at(so, i);
         printf("%s{\"signatory\":", i ? "," : "");
-        cli_json_str(r->signatory);
+        odfgate_json_string(stdout, r->signatory);
         printf(",\"property\":");
-        cli_json_str(r->property);
+        odfgate_json_string(stdout, r->property);
         printf(",\"decision\":");
-        cli_json_str(r->decision);
+        odfgate_json_string(stdout, r->decision);
         printf(",\"by\":");
-        cli_json_str(r->by);
+        odfgate_json_string(stdout, r->by);
         printf(",\"role\":");
-        cli_json_str(r->role);
+        odfgate_json_string(stdout, r->role);
         printf(",\"at\":");
-        cli_json_str(r->at);
+        odfgate_json_string(stdout, r->at);
         printf(",\"state\":");
-        cli_json_str(odfgate_signoff_state_name(r->state));
+        odfgate_json_string(stdout, odfgate_signoff_state_name(r->state));
         printf(",\"changed_sections\":[");
         for (size_t k = 0; k < r->changed_count; k++) {
             printf("%s", k ? "," : "");
-            cli_json_str(r->changed[k]);
+            odfgate_json_string(stdout, r->changed[k]);
         }
         printf("],\"changed_outside_sections\":%s,\"future\":%s,\"problem\":",
                r->changed_outside ? "true" : "false", r->future ? "true" : "false");
-        cli_json_str(r->problem);
+        odfgate_json_string(stdout, r->problem);
         putchar('}');
     }
     printf("],\"missing\":[");
     for (size_t k = 0, n = 0; k < odfgate_schema_signatory_count(schema); k++)
         if (!signed_by(so, odfgate_schema_signatory_id(schema, k))) {
             printf("%s", n++ ? "," : "");
-            cli_json_str(odfgate_schema_signatory_id(schema, k));
+            odfgate_json_string(stdout, odfgate_schema_signatory_id(schema, k));
         }
     printf("]}\n");
 }

@@ -475,6 +475,14 @@ ODFGATE_API void odfgate_report_add_error(odfgate_report *rep, const char *path,
 /* Finish the report; returns 0 on success, -1 if writing failed (e.g. disk full). */
 ODFGATE_API int odfgate_report_end(odfgate_report *rep);
 ODFGATE_API void odfgate_report_free(odfgate_report *rep);
+/* The report formats, in the order `odfgate check --help` lists them: the i-th name, NULL
+ * past the last. */
+ODFGATE_API const char *odfgate_report_format_name(size_t i);
+
+/* Write s as a JSON string to out ("null" for NULL): quotes, backslashes and controls
+ * escaped, bytes that are not UTF-8 as U+FFFD.  The one JSON string writer of the library
+ * and the command (reports, `odfgate rules`, `odfgate signoffs`). */
+ODFGATE_API void odfgate_json_string(FILE *out, const char *s);
 
 /* ---------------------------------------------------------------- merging reports */
 

@@ -51,6 +51,8 @@ static size_t plain_run(const char *s, size_t n)
     return i;
 }
 
+void odfgate_json_string(FILE *out, const char *s) { og_json_str(out, s); }
+
 void og_json_str(FILE *out, const char *s)
 {
     if (!s)

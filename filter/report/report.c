@@ -61,6 +61,11 @@ void odfgate_fput_safe(const char *s, FILE *out)
     }
 }
 
+const char *odfgate_report_format_name(size_t i)
+{
+    return i < OG_ARRAY_LEN(formats) ? formats[i]->name : NULL;
+}
+
 odfgate_status odfgate_report_new(const char *format, FILE *out,
                                   const odfgate_report_options *opt, const odfgate_schema *schema,
                                   odfgate_report **rep, odfgate_error *err)
