@@ -9,37 +9,33 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char usage_text[] =
+enum { O_STRIP = CLI_KEY_LONG, O_INPLACE, O_FORCE };
+
+static const cli_option options[] = {
+    {"schema", 's', "FILE", "schema to check against (default: the one .odfgate.ini names,\nelse the built-in one)"},
+    CLI_NO_CONFIG_OPTION,
+    {"strip", O_STRIP, NULL, "only remove odfgate's comments"},
+    {"force", O_FORCE, NULL, "rewrite a document carrying ODF digital signatures (they are\nremoved: a changed content.xml would no longer verify), and\nreplace OUT if it exists (it is never replaced otherwise)"},
+    {"output", 'o', "OUT", "write to OUT"},
+    {"in-place", O_INPLACE, NULL, "replace FILE"},
+    {NULL, 0, NULL, NULL},
+};
+
+static const cli_command command = {
+    "annotate",
     "Usage: odfgate annotate [--schema FILE] [--no-config] [--strip] [--force] (-o OUT | --in-place) FILE\n"
     "Write a copy of FILE in which every finding of `odfgate check` is an ODF comment\n"
     "(author \"odfgate\", text \"rule-id: message\") in the heading of its section, in the\n"
     "paragraph it is about, or where a missing section should be; document-level findings\n"
     "at the start.  Earlier odfgate comments are replaced; other comments are never touched.\n"
-    "Only content.xml changes; the write is atomic; FILE is untouched unless --in-place.\n\n"
-    "  -s, --schema FILE   schema to check against (default: the one .odfgate.ini names,\n"
-    "                      else the built-in one)\n"
-    CLI_NO_CONFIG_HELP
-    "      --strip         only remove odfgate's comments\n"
-    "      --force         rewrite a document carrying ODF digital signatures (they are\n"
-    "                      removed: a changed content.xml would no longer verify), and\n"
-    "                      replace OUT if it exists (it is never replaced otherwise)\n"
-    "  -o, --output OUT    write to OUT\n"
-    "      --in-place      replace FILE\n"
+    "Only content.xml changes; the write is atomic; FILE is untouched unless --in-place.\n",
+    options, &cli_http_options,
     "Exit: 0 written and no finding at the fail-on level (.odfgate.ini; default error), 1\n"
     "written with such findings, 2 usage,\n"
-    "3 FILE could not be read or the copy could not be written.\n";
+    "3 FILE could not be read or the copy could not be written.\n"};
 
 int cmd_annotate(int argc, char **argv)
 {
-    enum { O_STRIP = 256, O_INPLACE, O_FORCE };
-    static const struct option opts[] = {{"schema", required_argument, NULL, 's'},
-                                         {"output", required_argument, NULL, 'o'},
-                                         {"strip", no_argument, NULL, O_STRIP},
-                                         {"in-place", no_argument, NULL, O_INPLACE},
-                                         {"force", no_argument, NULL, O_FORCE},
-                                         CLI_NO_CONFIG_LONGOPT,
-                                         {"help", no_argument, NULL, 'h'},
-                                         CLI_FETCH_LONGOPTS, {NULL, 0, NULL, 0}};
     const char *schema_path = NULL, *out = NULL, *in;
     int c, strip = 0, in_place = 0, force = 0, use_config = 1, rc = OG_EXIT_PASS;
     cli_doc_setup setup;
@@ -49,7 +45,7 @@ int cmd_annotate(int argc, char **argv)
     odfgate_status st;
     odfgate_annotate_counts counts = {0, 0};
 
-    while ((c = getopt_long(argc, argv, "s:o:h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(&command, argc, argv)) != CLI_END) {
         switch (c) {
         case 's': schema_path = optarg; break;
         case 'o': out = optarg; break;
@@ -57,12 +53,8 @@ int cmd_annotate(int argc, char **argv)
         case O_INPLACE: in_place = 1; break;
         case O_FORCE: force = 1; break;
         case CLI_OPT_NO_CONFIG: use_config = 0; break;
-        case 'h': fputs(usage_text, stdout); fputs(cli_fetch_help, stdout); return OG_EXIT_PASS;
-        case CLI_FO_FIRST ... CLI_FO_LAST:
-            if (cli_fetch_option("annotate", c, optarg) < 0)
-                return OG_EXIT_USAGE;
-            break;
-        default: return cli_usage_error("annotate", "invalid option");
+        case CLI_HELP: return OG_EXIT_PASS;
+                default: return OG_EXIT_USAGE;
         }
     }
     if (argc - optind != 1)

@@ -9,11 +9,13 @@
 #include <string.h>
 #include <time.h>
 
-static const char usage_text[] =
+static const cli_command command = {
+    "cache",
     "Usage: odfgate cache list [--cache-dir DIR]\n"
     "       odfgate cache clear [--cache-dir DIR]\n"
     "list:  one line per entry: kind, HTTP status, bytes, fetched (UTC), URL\n"
-    "clear: remove every entry (other files in the directory are left alone)\n";
+    "clear: remove every entry (other files in the directory are left alone)\n",
+    NULL, &cli_http_options, NULL};
 
 static int list_entry(const odfgate_cache_entry *e, void *ctx)
 {
@@ -31,21 +33,15 @@ static int list_entry(const odfgate_cache_entry *e, void *ctx)
 
 int cmd_cache(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        CLI_FETCH_LONGOPTS, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     const char *what;
     odfgate_fetcher *f;
     odfgate_error err;
     int c;
 
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(&command, argc, argv)) != CLI_END) {
         switch (c) {
-        case CLI_FO_FIRST ... CLI_FO_LAST:
-            if (cli_fetch_option("cache", c, optarg) < 0)
-                return OG_EXIT_USAGE;
-            break;
-        case 'h': fputs(usage_text, stdout); return OG_EXIT_PASS;
-        default: return cli_usage_error("cache", "invalid option");
+                case CLI_HELP: return OG_EXIT_PASS;
+        default: return OG_EXIT_USAGE;
         }
     }
     if (argc - optind != 1 ||

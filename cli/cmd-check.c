@@ -14,36 +14,32 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char usage_text[] =
+static const cli_option options[] = {
+    {"schema", 's', "FILE", "schema for every document (default: the one the document's\n.odfgate.ini names, else the built-in common purpose\nframework; see odfgate-schema(5))"},
+    CLI_NO_CONFIG_OPTION,
+    {"format", 'f', "FORMAT", "text (default), json, jsonl, sarif, junit, github or gitlab"},
+    {"report", CLI_LONG('R'), "FORMAT:FILE", "also write a report in FORMAT to FILE (repeatable; the file\nis written atomically when the run ends)"},
+    {"fail-on", CLI_LONG('F'), "LEVEL", "error (default), warning, info or never: the lowest severity\nthat makes a document fail (overrides .odfgate.ini)"},
+    {"baseline", CLI_LONG('B'), "FILE", "findings recorded in FILE do not fail (only new ones do)"},
+    {"write-baseline", CLI_LONG('W'), "FILE", "record every finding in FILE (atomically) and exit 0\nunless an input could not be read"},
+    {"jobs", 'j', "N", "check N documents at once (default: the number of cores);\nthe output is the same for every N"},
+    {"shard", CLI_LONG('S'), "K/N", "check only shard K of N (a stable split by path), or\n'auto' / 'auto/N' from GitLab, Kubernetes or GNU parallel"},
+    {"no-progress", CLI_LONG('P'), NULL, "no progress line (it is shown only on a terminal, after 1 s)"},
+    {"quiet", 'q', NULL, "text: print only failing findings and the summary"},
+    {"color", CLI_LONG('C'), "WHEN", "auto (default), always or never; NO_COLOR is honoured"},
+    {"links", CLI_LONG('K'), NULL, "also check every http(s) hyperlink (link-broken,\nlink-unreachable; fragments are not checked; docs/http.md)"},
+    {"limit", CLI_LONG('L'), "NAME=N", "change a limit on untrusted input, e.g. max-file-size=20M,\nmax-depth=128 (names and defaults: docs/limits.md)"},
+    {NULL, 0, NULL, NULL},
+};
+
+static const cli_command command = {
+    "check",
     "Usage: odfgate check [OPTIONS] PATH...\n"
     "Check ODF text documents against a required-section schema.  A PATH may be a file,\n"
-    "'-' (standard input) or a directory (walked for .odt, .ott and .fodt files).\n\n"
-    "  -s, --schema FILE     schema for every document (default: the one the document's\n"
-    "                        .odfgate.ini names, else the built-in common purpose\n"
-    "                        framework; see odfgate-schema(5))\n"
-    "      --no-config       ignore .odfgate.ini files (docs/config.md)\n"
-    "  -f, --format FORMAT   text (default), json, jsonl, sarif, junit, github or gitlab\n"
-    "      --report FORMAT:FILE  also write a report in FORMAT to FILE (repeatable; the file\n"
-    "                        is written atomically when the run ends)\n"
-    "      --fail-on LEVEL   error (default), warning, info or never: the lowest severity\n"
-    "                        that makes a document fail (overrides .odfgate.ini)\n"
-    "      --baseline FILE   findings recorded in FILE do not fail (only new ones do)\n"
-    "      --write-baseline FILE  record every finding in FILE (atomically) and exit 0\n"
-    "                        unless an input could not be read\n"
-    "  -j, --jobs N          check N documents at once (default: the number of cores);\n"
-    "                        the output is the same for every N\n"
-    "      --shard K/N       check only shard K of N (a stable split by path), or\n"
-    "                        'auto' / 'auto/N' from GitLab, Kubernetes or GNU parallel\n"
-    "      --no-progress     no progress line (it is shown only on a terminal, after 1 s)\n"
-    "  -q, --quiet           text: print only failing findings and the summary\n"
-    "      --color WHEN      auto (default), always or never; NO_COLOR is honoured\n"
-    "      --links           also check every http(s) hyperlink (link-broken,\n"
-    "                        link-unreachable; fragments are not checked; docs/http.md)\n"
-    "      --limit NAME=N    change a limit on untrusted input, e.g. max-file-size=20M,\n"
-    "                        max-depth=128 (names and defaults: docs/limits.md)\n"
-    "  -h, --help            show this help\n\n"
+    "'-' (standard input) or a directory (walked for .odt, .ott and .fodt files).\n",
+    options, &cli_http_options,
     "Exit: 0 all passed, 1 a finding at or above --fail-on, 2 usage or schema error,\n"
-    "3 an input could not be read (the others are still checked).\n";
+    "3 an input could not be read (the others are still checked).\n"};
 
 #define MAX_REPORTS 8
 
@@ -105,16 +101,6 @@ int cmd_check(int argc, char **argv)
 {
     extra_report extra[MAX_REPORTS];
     int nextra = 0;
-    static const struct option opts[] = {
-        {"schema", required_argument, NULL, 's'}, {"format", required_argument, NULL, 'f'},
-        {"fail-on", required_argument, NULL, 'F'}, {"quiet", no_argument, NULL, 'q'},
-        {"color", required_argument, NULL, 'C'},   {"help", no_argument, NULL, 'h'},
-        {"limit", required_argument, NULL, 'L'},  {"report", required_argument, NULL, 'R'},
-        {"jobs", required_argument, NULL, 'j'},   {"shard", required_argument, NULL, 'S'},
-        {"no-config", no_argument, NULL, 'N'},    {"baseline", required_argument, NULL, 'B'},
-        {"write-baseline", required_argument, NULL, 'W'},
-        {"no-progress", no_argument, NULL, 'P'}, {"links", no_argument, NULL, 'K'},
-        CLI_FETCH_LONGOPTS, {NULL, 0, NULL, 0}};
     const char *format = "text", *write_baseline = NULL, *baseline_path = NULL;
     odfgate_report_options ro = {0, 0, ODFGATE_SEV_ERROR};
     odfgate_report *reps[MAX_REPORTS + 1] = {NULL};
@@ -131,7 +117,7 @@ int cmd_check(int argc, char **argv)
     memset(extra, 0, sizeof(extra));
     bo.jobs = default_jobs();
 
-    while ((c = getopt_long(argc, argv, "s:f:qhj:", opts, NULL)) != -1) {
+    while ((c = cli_getopt(&command, argc, argv)) != CLI_END) {
         switch (c) {
         case 's': bo.schema_path = optarg; break;
         case 'f':
@@ -139,7 +125,7 @@ int cmd_check(int argc, char **argv)
                 return cli_usage_error("check", "unknown format '%s'", optarg);
             format = optarg;
             break;
-        case 'R': {
+        case CLI_LONG('R'): {
             const char *colon = strchr(optarg, ':');
             if (!colon || colon == optarg || !colon[1] || nextra == MAX_REPORTS)
                 return cli_usage_error("check", "--report takes FORMAT:FILE (at most %d)", MAX_REPORTS);
@@ -149,7 +135,7 @@ int cmd_check(int argc, char **argv)
             extra[nextra++].path = colon + 1;
             break;
         }
-        case 'F': {
+        case CLI_LONG('F'): {
             int sev = cli_parse_fail_on(optarg);
             if (sev < 0)
                 return cli_usage_error("check", "--fail-on takes error, warning, info or never");
@@ -158,11 +144,11 @@ int cmd_check(int argc, char **argv)
             break;
         }
         case 'q': ro.quiet = 1; break;
-        case 'L':
+        case CLI_LONG('L'):
             if (cli_parse_limit(&limits, optarg) < 0)
                 return cli_usage_error("check", "bad --limit '%s' (NAME=VALUE, see docs/limits.md)", optarg);
             break;
-        case 'C':
+        case CLI_LONG('C'):
             if ((color = cli_parse_color(optarg)) < 0)
                 return cli_usage_error("check", "--color takes auto, always or never");
             break;
@@ -174,21 +160,17 @@ int cmd_check(int argc, char **argv)
             bo.jobs = (unsigned)n;
             break;
         }
-        case 'S':
+        case CLI_LONG('S'):
             if (cli_shard_parse(optarg, &shard) < 0)
                 return OG_EXIT_USAGE;
             break;
-        case 'N': bo.use_config = 0; break;
-        case 'B': baseline_path = optarg; break;
-        case 'W': write_baseline = optarg; break;
-        case 'P': bo.progress = 0; break;
-        case 'K': bo.links = 1; break;
-        case 'h': fputs(usage_text, stdout); fputs(cli_fetch_help, stdout); return OG_EXIT_PASS;
-        case CLI_FO_FIRST ... CLI_FO_LAST:
-            if (cli_fetch_option("check", c, optarg) < 0)
-                return OG_EXIT_USAGE;
-            break;
-        default: return cli_usage_error("check", "invalid option");
+        case CLI_OPT_NO_CONFIG: bo.use_config = 0; break;
+        case CLI_LONG('B'): baseline_path = optarg; break;
+        case CLI_LONG('W'): write_baseline = optarg; break;
+        case CLI_LONG('P'): bo.progress = 0; break;
+        case CLI_LONG('K'): bo.links = 1; break;
+        case CLI_HELP: return OG_EXIT_PASS;
+                default: return OG_EXIT_USAGE;
         }
     }
     if (optind >= argc)

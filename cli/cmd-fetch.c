@@ -8,33 +8,26 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static const char usage_text[] =
+static const cli_command command = {
+    "fetch",
     "Usage: odfgate fetch [OPTIONS] URL...\n"
     "Fetch each http(s) URL into the cache (revalidating a cached copy), so that later runs,\n"
     "even with --offline, find schemas, registries and clauses there.  One line per URL:\n"
-    "URL: fetched|not modified|cached, N bytes.  --schema-sha256 pins one URL.\n"
+    "URL: fetched|not modified|cached, N bytes.  --schema-sha256 pins one URL.\n",
+    NULL, &cli_http_options,
     "Exit: 0 every URL is in the cache, 2 usage error, 3 a URL could not be fetched\n"
-    "(the others were still fetched).\n";
+    "(the others were still fetched).\n"};
 
 int cmd_fetch(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        CLI_FETCH_LONGOPTS, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     static const char *const how[] = {"fetched", "not modified", "cached"};
     odfgate_fetcher *f;
     int c, rc = OG_EXIT_PASS;
 
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(&command, argc, argv)) != CLI_END) {
         switch (c) {
-        case CLI_FO_FIRST ... CLI_FO_LAST:
-            if (cli_fetch_option("fetch", c, optarg) < 0)
-                return OG_EXIT_USAGE;
-            break;
-        case 'h':
-            fputs(usage_text, stdout);
-            fputs(cli_fetch_help, stdout);
-            return OG_EXIT_PASS;
-        default: return cli_usage_error("fetch", "invalid option");
+                case CLI_HELP: return OG_EXIT_PASS;
+        default: return OG_EXIT_USAGE;
         }
     }
     if (optind >= argc)

@@ -2,27 +2,30 @@
 #include "cli.h"
 
 #include "args.h"
+#include "options.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage_text[] =
+static const cli_option options[] = {
+    {"output", 'o', "OUT", "write to OUT ('-' for standard output)"},
+    {"force", CLI_LONG('F'), NULL, "replace OUT if it exists (it is never replaced otherwise)"},
+    {NULL, 0, NULL, NULL},
+};
+
+static const cli_command command = {
+    "flatten",
     "Usage: odfgate flatten [--force] -o OUT FILE\n"
     "Write FILE (.odt/.ott) as one flat ODF XML document (.fodt) to OUT: meta, settings,\n"
     "styles and content merged; pictures embedded as base64.  Embedded objects are not\n"
-    "carried over.  A flat FILE is copied.  The write is atomic; FILE is untouched.\n\n"
-    "  -o, --output OUT    write to OUT ('-' for standard output)\n"
-    "      --force         replace OUT if it exists (it is never replaced otherwise)\n"
-    "Exit: 0 written, 2 usage, 3 FILE could not be read or OUT could not be written.\n";
+    "carried over.  A flat FILE is copied.  The write is atomic; FILE is untouched.\n",
+    options, NULL,
+    "Exit: 0 written, 2 usage, 3 FILE could not be read or OUT could not be written.\n"};
 
 int cmd_flatten(int argc, char **argv)
 {
-    static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
-                                         {"force", no_argument, NULL, 'F'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
     const char *out = NULL, *in;
     odfgate_error err;
     odfgate_status st;
@@ -30,12 +33,12 @@ int cmd_flatten(int argc, char **argv)
     size_t len = 0;
     int c, force = 0, rc;
 
-    while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(&command, argc, argv)) != CLI_END) {
         switch (c) {
         case 'o': out = optarg; break;
-        case 'F': force = 1; break;
-        case 'h': fputs(usage_text, stdout); return OG_EXIT_PASS;
-        default: return cli_usage_error("flatten", "invalid option");
+        case CLI_LONG('F'): force = 1; break;
+        case CLI_HELP: return OG_EXIT_PASS;
+        default: return OG_EXIT_USAGE;
         }
     }
     if (argc - optind != 1 || !out)

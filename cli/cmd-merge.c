@@ -2,36 +2,36 @@
 #include "cli.h"
 
 #include "args.h"
+#include "options.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-static const char usage_text[] =
+static const cli_option options[] = {
+    {"format", 'f', "FORMAT", "jsonl, sarif or junit: require this format (default: auto)"},
+    {"output", 'o', "FILE", "write the merged report to FILE (atomically), not stdout"},
+    {"force", CLI_LONG('F'), NULL, "replace FILE if it exists (it is never replaced otherwise)"},
+    {"limit", CLI_LONG('L'), "NAME=N", "max-file-size (each report, default 256M) or max-depth"},
+    {NULL, 0, NULL, NULL},
+};
+
+static const cli_command command = {
+    "merge",
     "Usage: odfgate merge [--format FORMAT] [-o OUT [--force]] REPORT...\n"
     "Merge the reports of the shards of one run (odfgate check --shard K/N --format jsonl,\n"
     "sarif or junit) into one report of the same format.  The format is detected by content\n"
-    "and must be the same in every REPORT ('-' is standard input).\n\n"
-    "  -f, --format FORMAT   jsonl, sarif or junit: require this format (default: auto)\n"
-    "  -o, --output FILE     write the merged report to FILE (atomically), not stdout\n"
-    "      --force           replace FILE if it exists (it is never replaced otherwise)\n"
-    "      --limit NAME=N    max-file-size (each report, default 256M) or max-depth\n"
-    "  -h, --help            show this help\n\n"
+    "and must be the same in every REPORT ('-' is standard input).\n",
+    options, NULL,
     "JSONL: documents ordered by path; a path in two reports is refused.  SARIF: one run,\n"
     "the reports must come from one odfgate version.  JUnit: every testsuite, totals\n"
     "recomputed.\n"
     "Exit: 0 merged, every document passed; 1 merged, a document failed (JSONL status fail\n"
     "or error, a SARIF result at level error, a JUnit failure or error); 2 usage or a bad\n"
-    "report (nothing written).\n";
+    "report (nothing written).\n"};
 
 int cmd_merge(int argc, char **argv)
 {
-    static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
-                                         {"output", required_argument, NULL, 'o'},
-                                         {"limit", required_argument, NULL, 'L'},
-                                         {"force", no_argument, NULL, 'F'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
     const char *out_path = NULL;
     int format = ODFGATE_MERGE_AUTO, c, force = 0, rc;
     odfgate_limits limits;
@@ -41,20 +41,20 @@ int cmd_merge(int argc, char **argv)
     size_t len = 0;
 
     odfgate_limits_init(&limits);
-    while ((c = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(&command, argc, argv)) != CLI_END) {
         switch (c) {
         case 'f':
             if ((format = odfgate_merge_format_parse(optarg)) < 0)
                 return cli_usage_error("merge", "unknown format '%s' (jsonl, sarif or junit)", optarg);
             break;
         case 'o': out_path = optarg; break;
-        case 'F': force = 1; break;
-        case 'L':
+        case CLI_LONG('F'): force = 1; break;
+        case CLI_LONG('L'):
             if (cli_parse_limit(&limits, optarg) < 0)
                 return cli_usage_error("merge", "bad --limit '%s'", optarg);
             break;
-        case 'h': fputs(usage_text, stdout); return OG_EXIT_PASS;
-        default: return cli_usage_error("merge", "invalid option");
+        case CLI_HELP: return OG_EXIT_PASS;
+        default: return OG_EXIT_USAGE;
         }
     }
     if (optind == argc)

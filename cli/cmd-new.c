@@ -8,33 +8,34 @@
 #include <getopt.h>
 #include <stdio.h>
 
-static const char usage_text[] =
+enum { O_TITLE = CLI_KEY_LONG, O_TEMPLATE, O_FORCE };
+
+static const cli_option options[] = {
+    {"schema", 's', "FILE", "schema whose sections the draft has (default: the one the\n.odfgate.ini of DRAFT.odt's folder names, else the built-in one)"},
+    CLI_NO_CONFIG_OPTION,
+    {"title", O_TITLE, "TITLE", "the document's title"},
+    {"template", O_TEMPLATE, "ORG.ott", "take styles and page layout from the organisation's template"},
+    {"force", O_FORCE, NULL, "replace DRAFT.odt if it exists (it is never replaced otherwise)"},
+    {"output", 'o', "DRAFT.odt", "write the new draft to DRAFT.odt"},
+    {NULL, 0, NULL, NULL},
+};
+
+static const cli_command command = {
+    "new",
     "Usage: odfgate new [--schema FILE] [--no-config] [--title TITLE] [--template ORG.ott] [--force] -o DRAFT.odt\n"
     "Write a new draft: the title, a table of the signatories, and every required section of\n"
     "the schema as a \"Heading N\" heading with a guidance paragraph in [insert: ...]\n"
-    "brackets, which `odfgate check` reports as a placeholder until it is replaced.\n"
-    "With --template, styles and page layout come from the organisation's template.\n"
-    "An existing DRAFT.odt is never replaced unless --force.  The schema is --schema, else\n"
-    "the one the .odfgate.ini of DRAFT.odt's folder names (unless --no-config), else the\n"
-    "built-in common purpose framework.\n";
+    "brackets, which `odfgate check` reports as a placeholder until it is replaced.\n",
+    options, &cli_http_options, NULL};
 
 int cmd_new(int argc, char **argv)
 {
-    enum { O_TITLE = 256, O_TEMPLATE, O_FORCE };
-    static const struct option opts[] = {{"schema", required_argument, NULL, 's'},
-                                         {"output", required_argument, NULL, 'o'},
-                                         {"force", no_argument, NULL, O_FORCE},
-                                         CLI_NO_CONFIG_LONGOPT,
-                                         {"title", required_argument, NULL, O_TITLE},
-                                         {"template", required_argument, NULL, O_TEMPLATE},
-                                         {"help", no_argument, NULL, 'h'},
-                                         CLI_FETCH_LONGOPTS, {NULL, 0, NULL, 0}};
     const char *schema_path = NULL, *out = NULL, *title = NULL, *tmpl = NULL;
     cli_doc_setup setup;
     odfgate_error err;
     int c, rc = OG_EXIT_PASS, force = 0, use_config = 1;
 
-    while ((c = getopt_long(argc, argv, "s:o:h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(&command, argc, argv)) != CLI_END) {
         switch (c) {
         case 's': schema_path = optarg; break;
         case 'o': out = optarg; break;
@@ -42,12 +43,8 @@ int cmd_new(int argc, char **argv)
         case O_TEMPLATE: tmpl = optarg; break;
         case O_FORCE: force = 1; break;
         case CLI_OPT_NO_CONFIG: use_config = 0; break;
-        case 'h': fputs(usage_text, stdout); fputs(cli_fetch_help, stdout); return OG_EXIT_PASS;
-        case CLI_FO_FIRST ... CLI_FO_LAST:
-            if (cli_fetch_option("new", c, optarg) < 0)
-                return OG_EXIT_USAGE;
-            break;
-        default: return cli_usage_error("new", "invalid option");
+        case CLI_HELP: return OG_EXIT_PASS;
+                default: return OG_EXIT_USAGE;
         }
     }
     if (!out || optind != argc)

@@ -9,15 +9,19 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char usage_text[] =
+static const cli_option options[] = {
+    {"schema", 's', "FILE", "schema whose sections are matched (default: the one\n.odfgate.ini names, else the built-in one)"},
+    CLI_NO_CONFIG_OPTION,
+    {"format", 'f', "FORMAT", "text (default) or json (the check report's document object)"},
+    {NULL, 0, NULL, NULL},
+};
+
+static const cli_command command = {
+    "outline",
     "Usage: odfgate outline [OPTIONS] FILE\n"
     "Print the heading tree of a document: level, text, words in the section, and the\n"
-    "schema section each heading matched.\n\n"
-    "  -s, --schema FILE     schema whose sections are matched (default: the one\n"
-    "                        .odfgate.ini names, else the built-in one)\n"
-    "      --no-config       ignore .odfgate.ini files (docs/config.md)\n"
-    "  -f, --format FORMAT   text (default) or json (the check report's document object)\n"
-    "  -h, --help            show this help\n";
+    "schema section each heading matched.\n",
+    options, &cli_http_options, NULL};
 
 static void print_outline(const odfgate_doc *doc, const odfgate_result *res)
 {
@@ -46,11 +50,6 @@ static void print_outline(const odfgate_doc *doc, const odfgate_result *res)
 
 int cmd_outline(int argc, char **argv)
 {
-    static const struct option opts[] = {{"schema", required_argument, NULL, 's'},
-                                         {"format", required_argument, NULL, 'f'},
-                                         CLI_NO_CONFIG_LONGOPT,
-                                         {"help", no_argument, NULL, 'h'},
-                                         CLI_FETCH_LONGOPTS, {NULL, 0, NULL, 0}};
     const char *schema_path = NULL, *format = "text";
     cli_doc_setup setup;
     odfgate_doc *doc = NULL;
@@ -59,7 +58,7 @@ int cmd_outline(int argc, char **argv)
     odfgate_status st;
     int c, use_config = 1, rc = OG_EXIT_PASS;
 
-    while ((c = getopt_long(argc, argv, "s:f:h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(&command, argc, argv)) != CLI_END) {
         switch (c) {
         case 's': schema_path = optarg; break;
         case CLI_OPT_NO_CONFIG: use_config = 0; break;
@@ -68,12 +67,8 @@ int cmd_outline(int argc, char **argv)
                 return cli_usage_error("outline", "unknown format '%s'", optarg);
             format = optarg;
             break;
-        case 'h': fputs(usage_text, stdout); fputs(cli_fetch_help, stdout); return OG_EXIT_PASS;
-        case CLI_FO_FIRST ... CLI_FO_LAST:
-            if (cli_fetch_option("outline", c, optarg) < 0)
-                return OG_EXIT_USAGE;
-            break;
-        default: return cli_usage_error("outline", "invalid option");
+        case CLI_HELP: return OG_EXIT_PASS;
+        default: return OG_EXIT_USAGE;
         }
     }
     if (argc - optind != 1)

@@ -2,27 +2,39 @@
 #include "cli.h"
 
 #include "args.h"
+#include "options.h"
 
 #include <stdio.h>
 #include <string.h>
 
+static const cli_option options[] = {
+    {"format", 'f', "FORMAT", "text (default) or json"},
+    {NULL, 0, NULL, NULL},
+};
+
+static const cli_command command = {
+    "rules",
+    "Usage: odfgate rules [--format text|json]\n"
+    "List every rule: id, default severity, family and a one-line description.\n"
+    "A schema can change severities with <rules><rule id=... severity=.../></rules>.\n",
+    options, NULL, NULL};
+
 int cmd_rules(int argc, char **argv)
 {
-    int json = 0;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            puts("Usage: odfgate rules [--format text|json]\n"
-                 "List every rule: id, default severity, family and a one-line description.\n"
-                 "A schema can change severities with <rules><rule id=... severity=.../></rules>.");
-            return OG_EXIT_PASS;
+    int c, json = 0;
+    while ((c = cli_getopt(&command, argc, argv)) != CLI_END) {
+        switch (c) {
+        case 'f':
+            if (!cli_known_format(optarg))
+                return cli_usage_error("rules", "unknown format '%s'", optarg);
+            json = strcmp(optarg, "json") == 0;
+            break;
+        case CLI_HELP: return OG_EXIT_PASS;
+        default: return OG_EXIT_USAGE;
         }
-        if ((strcmp(argv[i], "--format") == 0 || strcmp(argv[i], "-f") == 0) && i + 1 < argc &&
-            cli_known_format(argv[i + 1])) {
-            json = strcmp(argv[++i], "json") == 0;
-            continue;
-        }
-        return cli_usage_error("rules", "invalid argument '%s'", argv[i]);
     }
+    if (optind < argc)
+        return cli_usage_error("rules", "invalid argument '%s'", argv[optind]);
     if (json)
         putchar('[');
     for (size_t i = 0; i < odfgate_rule_count(); i++) {

@@ -10,7 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage_text[] =
+static const cli_option options[] = {
+    {"grammar", CLI_LONG('g'), NULL, "show: the RelaxNG grammar of the schema format"},
+    {"output", 'o', "SCHEMA.xml", "from: write the schema to SCHEMA.xml"},
+    {"force", CLI_LONG('F'), NULL, "from: replace SCHEMA.xml if it exists (never otherwise)"},
+    {NULL, 0, NULL, NULL},
+};
+
+static const cli_command command = {
+    "schema",
     "Usage: odfgate schema check [HTTP OPTIONS] FILE|URL...\n"
     "       odfgate schema show [--grammar | [HTTP OPTIONS] URL]\n"
     "       odfgate schema from FILE.ott|FILE.odt [-o SCHEMA.xml [--force]]\n"
@@ -20,29 +28,8 @@ static const char usage_text[] =
     "       URL: that schema as fetched, through the cache).\n"
     "from:  write a schema whose sections are the template's headings (ids from slugs, order\n"
     "       kept), ready to edit; to standard output unless -o.\n"
-    "The format is described in odfgate-schema(5).\n";
-
-/* Take the HTTP options (fetchopts.h) out of argv[0..argc), where argv[-1] is the
- * subcommand's name; the other arguments are left in *argv.  0, or -1 after a usage error. */
-static int http_options(int *argc, char ***argv)
-{
-    static const struct option opts[] = {CLI_FETCH_LONGOPTS, {"grammar", no_argument, NULL, 'g'}, {NULL, 0, NULL, 0}};
-    int c;
-    optind = 0; /* (*argv)[0] is the first argument: parse from it */
-    while ((c = getopt_long(*argc + 1, *argv - 1, "", opts, NULL)) != -1) {
-        if (c == 'g')
-            continue; /* schema show --grammar: looked at by the caller */
-        if (c < CLI_FO_FIRST || c > CLI_FO_LAST) {
-            cli_usage_error("schema", "invalid option");
-            return -1;
-        }
-        if (cli_fetch_option("schema", c, optarg) < 0)
-            return -1;
-    }
-    *argv += optind - 1;
-    *argc -= optind - 1;
-    return 0;
-}
+    "The format is described in odfgate-schema(5).\n",
+    options, &cli_http_options, NULL};
 
 /* schema show URL: the schema's bytes, through the cache. */
 static int show_url(const char *url)
@@ -66,8 +53,6 @@ static int show_url(const char *url)
 static int schema_check(int argc, char **argv)
 {
     int rc = OG_EXIT_PASS;
-    if (http_options(&argc, &argv) < 0)
-        return OG_EXIT_USAGE;
     if (cli_schema_pin() && argc > 1)
         return cli_usage_error("schema", "--schema-sha256 pins one schema: give one FILE or URL with it");
     if (argc < 1)
@@ -86,25 +71,16 @@ static int schema_check(int argc, char **argv)
     return rc;
 }
 
-static int schema_from(int argc, char **argv)
+static int schema_from(int argc, char **argv, const char *out, int force)
 {
-    const char *in = NULL, *out = NULL;
+    const char *in = argc == 1 ? argv[0] : NULL;
     odfgate_doc *doc = NULL;
     odfgate_error err;
     char *xml = NULL;
     size_t len = 0;
     int rc = OG_EXIT_PASS;
-    int force = 0;
-    for (int i = 0; i < argc; i++) {
-        if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) && i + 1 < argc)
-            out = argv[++i];
-        else if (strcmp(argv[i], "--force") == 0)
-            force = 1;
-        else if (!in)
-            in = argv[i];
-        else
-            return cli_usage_error("schema", "schema from takes one FILE and -o OUT");
-    }
+    if (argc > 1)
+        return cli_usage_error("schema", "schema from takes one FILE and -o OUT");
     if (!in)
         return cli_usage_error("schema", "schema from needs a FILE");
     if ((rc = cli_output_allowed(out, force, 0)) != 0)
@@ -129,33 +105,45 @@ static int schema_from(int argc, char **argv)
 
 int cmd_schema(int argc, char **argv)
 {
+    const char *out = NULL, *sub;
+    int c, grammar = 0, force = 0;
     size_t len;
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        fputs(usage_text, argc < 2 ? stderr : stdout);
-        if (argc >= 2)
-            fputs(cli_fetch_help, stdout);
-        return argc < 2 ? OG_EXIT_USAGE : OG_EXIT_PASS;
+    while ((c = cli_getopt(&command, argc, argv)) != CLI_END) {
+        switch (c) {
+        case CLI_LONG('g'): grammar = 1; break;
+        case 'o': out = optarg; break;
+        case CLI_LONG('F'): force = 1; break;
+        case CLI_HELP: return OG_EXIT_PASS;
+        default: return OG_EXIT_USAGE;
+        }
     }
-    if (strcmp(argv[1], "check") == 0)
-        return schema_check(argc - 2, argv + 2);
-    if (strcmp(argv[1], "from") == 0)
-        return schema_from(argc - 2, argv + 2);
-    if (strcmp(argv[1], "show") == 0 && argc >= 3 && strcmp(argv[argc - 1], "--grammar") != 0) {
-        int n = argc - 2;
-        char **rest = argv + 2;
-        if (http_options(&n, &rest) < 0)
-            return OG_EXIT_USAGE;
-        if (n != 1 || !odfgate_is_url(rest[0]))
-            return cli_usage_error("schema", "schema show takes --grammar, or one http(s) URL");
-        return show_url(rest[0]);
+    if (optind >= argc) {
+        cli_usage(&command, stderr);
+        return OG_EXIT_USAGE;
     }
-    if (strcmp(argv[1], "show") == 0) {
+    sub = argv[optind];
+    argc -= optind + 1;
+    argv += optind + 1;
+    if (strcmp(sub, "from") != 0 && (out || force))
+        return cli_usage_error("schema", "-o and --force are for schema from");
+    if (strcmp(sub, "show") != 0 && grammar)
+        return cli_usage_error("schema", "--grammar is for schema show");
+    if (strcmp(sub, "check") == 0)
+        return schema_check(argc, argv);
+    if (strcmp(sub, "from") == 0)
+        return schema_from(argc, argv, out, force);
+    if (strcmp(sub, "show") == 0) {
         const char *text;
-        if (argc > 3 || (argc == 3 && strcmp(argv[2], "--grammar") != 0))
-            return cli_usage_error("schema", "schema show takes only --grammar");
-        text = argc == 3 ? odfgate_schema_grammar_rng(&len) : odfgate_schema_builtin_xml(&len);
-        fwrite(text, 1, len, stdout);
-        return OG_EXIT_PASS;
+        if (grammar || argc == 0) {
+            if (argc)
+                return cli_usage_error("schema", "schema show takes only --grammar");
+            text = grammar ? odfgate_schema_grammar_rng(&len) : odfgate_schema_builtin_xml(&len);
+            fwrite(text, 1, len, stdout);
+            return OG_EXIT_PASS;
+        }
+        if (argc != 1 || !odfgate_is_url(argv[0]))
+            return cli_usage_error("schema", "schema show takes --grammar, or one http(s) URL");
+        return show_url(argv[0]);
     }
-    return cli_usage_error("schema", "unknown schema command '%s'", argv[1]);
+    return cli_usage_error("schema", "unknown schema command '%s'", sub);
 }

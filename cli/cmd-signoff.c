@@ -9,29 +9,34 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char usage_text[] =
+enum { O_AS = CLI_KEY_LONG, O_BY, O_ROLE, O_DECISION, O_DATE, O_REVOKE, O_FORCE, O_INPLACE, O_STRICT };
+
+static const cli_option options[] = {
+    {"as", O_AS, "ID", "signatory id from the schema (odfgate schema show)"},
+    {"by", O_BY, "NAME", "the person signing"},
+    {"role", O_ROLE, "ROLE", "their role"},
+    {"decision", O_DECISION, "D", "approved (default) or rejected"},
+    {"date", O_DATE, "ISO8601", "when (default: now, UTC), e.g. 2026-11-24T10:00:00+00:00"},
+    {"schema", 's', "FILE", "schema naming the signatories and sections (default: the one\n.odfgate.ini names, else the built-in one)"},
+    CLI_NO_CONFIG_OPTION,
+    {"revoke", O_REVOKE, "ID", "remove ID's sign-off instead"},
+    {"strict", O_STRICT, NULL, "refuse to approve a draft that fails its check (exit 1); without\nit such an approval is recorded with a warning"},
+    {"force", O_FORCE, NULL, "write even if the document has unresolved tracked changes, or\ncarries ODF digital signatures (which are then removed), and\nreplace OUT if it exists (it is never replaced otherwise)"},
+    {"output", 'o', "OUT", "write to OUT"},
+    {"in-place", O_INPLACE, NULL, "replace FILE"},
+    {NULL, 0, NULL, NULL},
+};
+
+static const cli_command command = {
+    "signoff",
     "Usage: odfgate signoff FILE --as ID --by NAME [--role ROLE] [--decision approved|rejected]\n"
     "                       [--date ISO8601] [--schema FILE] [--no-config] [--strict] [--force] (-o OUT | --in-place)\n"
     "       odfgate signoff FILE --revoke ID [--force] (-o OUT | --in-place)\n"
     "Record a signatory's sign-off in the document's metadata (a custom property\n"
     "odfgate.signoff.ID), bound to a SHA-256 digest of its text and of each schema section.\n"
-    "Only meta.xml is rewritten; the write is atomic; FILE is untouched unless --in-place.\n\n"
-    "  --as ID            signatory id from the schema (odfgate schema show)\n"
-    "  --by NAME          the person signing\n"
-    "  --role ROLE        their role\n"
-    "  --decision D       approved (default) or rejected\n"
-    "  --date ISO8601     when (default: now, UTC), e.g. 2026-11-24T10:00:00+00:00\n"
-    "  -s, --schema FILE  schema naming the signatories and sections (default: the one\n"
-    "                     .odfgate.ini names, else the built-in one)\n"
-    "  --no-config        ignore .odfgate.ini files (docs/config.md)\n"
-    "  --revoke ID        remove ID's sign-off instead\n"
-    "  --strict           refuse to approve a draft that fails its check (exit 1); without\n"
-    "                     it such an approval is recorded with a warning\n"
-    "  --force            write even if the document has unresolved tracked changes, or\n"
-    "                     carries ODF digital signatures (which are then removed), and\n"
-    "                     replace OUT if it exists (it is never replaced otherwise)\n"
-    "  -o, --output OUT   write to OUT\n"
-    "  --in-place         replace FILE\n";
+    "Only meta.xml is rewritten; the write is atomic; FILE is untouched unless --in-place.\n",
+    options, &cli_http_options,
+    NULL};
 
 /* An approval of a draft that fails its check (placeholders left, sections missing) is said,
  * not silent, and refused with --strict (exit 1, nothing written).  Sign-off findings do not
@@ -67,15 +72,6 @@ static int approve_check(const char *in, const cli_doc_setup *setup, int strict)
 
 int cmd_signoff(int argc, char **argv)
 {
-    enum { O_AS = 256, O_BY, O_ROLE, O_DECISION, O_DATE, O_REVOKE, O_FORCE, O_INPLACE, O_STRICT };
-    static const struct option opts[] = {
-        {"as", required_argument, NULL, O_AS},         {"by", required_argument, NULL, O_BY},
-        {"role", required_argument, NULL, O_ROLE},     {"decision", required_argument, NULL, O_DECISION},
-        {"date", required_argument, NULL, O_DATE},     {"revoke", required_argument, NULL, O_REVOKE},
-        {"force", no_argument, NULL, O_FORCE},         {"in-place", no_argument, NULL, O_INPLACE},
-        {"strict", no_argument, NULL, O_STRICT},       CLI_NO_CONFIG_LONGOPT,
-        {"schema", required_argument, NULL, 's'},      {"output", required_argument, NULL, 'o'},
-        {"help", no_argument, NULL, 'h'},              CLI_FETCH_LONGOPTS, {NULL, 0, NULL, 0}};
     odfgate_stamp st = {0};
     const char *schema_path = NULL, *out = NULL, *revoke = NULL, *in;
     int c, in_place = 0, strict = 0, use_config = 1, rc = OG_EXIT_PASS;
@@ -83,7 +79,7 @@ int cmd_signoff(int argc, char **argv)
     odfgate_error err;
     odfgate_status s;
 
-    while ((c = getopt_long(argc, argv, "s:o:h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(&command, argc, argv)) != CLI_END) {
         switch (c) {
         case O_AS: st.signatory = optarg; break;
         case O_BY: st.by = optarg; break;
@@ -97,12 +93,8 @@ int cmd_signoff(int argc, char **argv)
         case CLI_OPT_NO_CONFIG: use_config = 0; break;
         case 's': schema_path = optarg; break;
         case 'o': out = optarg; break;
-        case 'h': fputs(usage_text, stdout); fputs(cli_fetch_help, stdout); return OG_EXIT_PASS;
-        case CLI_FO_FIRST ... CLI_FO_LAST:
-            if (cli_fetch_option("signoff", c, optarg) < 0)
-                return OG_EXIT_USAGE;
-            break;
-        default: return cli_usage_error("signoff", "invalid option");
+        case CLI_HELP: return OG_EXIT_PASS;
+                default: return OG_EXIT_USAGE;
         }
     }
     if (argc - optind != 1)

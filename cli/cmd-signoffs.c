@@ -10,14 +10,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage_text[] =
+static const cli_option options[] = {
+    {"schema", 's', "FILE", "schema naming the signatories (default: the one .odfgate.ini\nnames, else the built-in one)"},
+    CLI_NO_CONFIG_OPTION,
+    {"format", 'f', "FORMAT", "text (default) or json"},
+    {"canonical", CLI_LONG('c'), NULL, "print the canonical text the digests are computed over\n(docs/signoff.md) instead"},
+    {NULL, 0, NULL, NULL},
+};
+
+static const cli_command command = {
+    "signoffs",
     "Usage: odfgate signoffs [--schema FILE] [--no-config] [--format text|json] [--canonical] FILE\n"
     "List the sign-offs recorded in a document: signatory, decision, by, role, when, and state\n"
     "(valid; stale, with the changed sections; unknown signatory; malformed), then the\n"
-    "signatories of the schema who have not signed.  --canonical prints the canonical text\n"
-    "the digests are computed over (docs/signoff.md) instead.  The schema is --schema, else the\n"
-    "one the .odfgate.ini that applies names (unless --no-config), else the built-in one.\n"
-    "Exit: 0 every signatory signed and every sign-off is valid, 1 otherwise, 2 usage, 3 unreadable.\n";
+    "signatories of the schema who have not signed.\n",
+    options, &cli_http_options,
+    "Exit: 0 every signatory signed and every sign-off is valid, 1 otherwise, 2 usage, 3 unreadable.\n"};
 
 static void put_safe(const char *s)
 {
@@ -119,12 +127,6 @@ static void print_text(const odfgate_schema *schema, const odfgate_signoffs *so)
 
 int cmd_signoffs(int argc, char **argv)
 {
-    static const struct option opts[] = {{"schema", required_argument, NULL, 's'},
-                                         {"format", required_argument, NULL, 'f'},
-                                         {"canonical", no_argument, NULL, 'c'},
-                                         CLI_NO_CONFIG_LONGOPT,
-                                         {"help", no_argument, NULL, 'h'},
-                                         CLI_FETCH_LONGOPTS, {NULL, 0, NULL, 0}};
     const char *schema_path = NULL, *format = "text";
     cli_doc_setup setup;
     const odfgate_schema *schema;
@@ -134,7 +136,7 @@ int cmd_signoffs(int argc, char **argv)
     odfgate_status st;
     int c, canonical = 0, use_config = 1, rc = OG_EXIT_PASS;
 
-    while ((c = getopt_long(argc, argv, "s:f:h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(&command, argc, argv)) != CLI_END) {
         switch (c) {
         case 's': schema_path = optarg; break;
         case 'f':
@@ -142,14 +144,10 @@ int cmd_signoffs(int argc, char **argv)
                 return cli_usage_error("signoffs", "unknown format '%s'", optarg);
             format = optarg;
             break;
-        case 'c': canonical = 1; break;
+        case CLI_LONG('c'): canonical = 1; break;
         case CLI_OPT_NO_CONFIG: use_config = 0; break;
-        case 'h': fputs(usage_text, stdout); fputs(cli_fetch_help, stdout); return OG_EXIT_PASS;
-        case CLI_FO_FIRST ... CLI_FO_LAST:
-            if (cli_fetch_option("signoffs", c, optarg) < 0)
-                return OG_EXIT_USAGE;
-            break;
-        default: return cli_usage_error("signoffs", "invalid option");
+        case CLI_HELP: return OG_EXIT_PASS;
+                default: return OG_EXIT_USAGE;
         }
     }
     if (argc - optind != 1)

@@ -28,9 +28,4 @@ int cli_doc_setup_for(const char *doc_path, const char *schema_opt, int use_conf
                       int fail_on_opt, cli_doc_setup *out);
 void cli_doc_setup_free(cli_doc_setup *s);
 
-/* The --no-config option every such command takes. */
-#define CLI_NO_CONFIG_LONGOPT {"no-config", no_argument, NULL, CLI_OPT_NO_CONFIG}
-#define CLI_OPT_NO_CONFIG 'N'
-#define CLI_NO_CONFIG_HELP "      --no-config     ignore .odfgate.ini files (docs/config.md)\n"
-
 #endif

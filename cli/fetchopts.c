@@ -7,19 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char cli_fetch_help[] =
-    "\nHTTP (schemas, registries and clauses by URL; docs/http.md):\n"
-    "      --cache-dir DIR   cache directory (default $XDG_CACHE_HOME/odfgate)\n"
-    "      --max-age TIME    use a cached copy this long without asking the server\n"
-    "                        (seconds, or with s, m, h, d; default 1h)\n"
-    "      --refresh         always revalidate cached copies with the server\n"
-    "      --offline         never use the network: only what is in the cache\n"
-    "      --cacert FILE     CA bundle for TLS verification\n"
-    "      --no-proxy        ignore http_proxy/https_proxy from the environment\n"
-    "      --allow-private-addresses  let URLs from documents and fetched material reach\n"
-    "                        loopback, private and link-local addresses\n"
-    "      --schema-sha256 HEX  the schema's bytes must have this SHA-256\n"
-    "      --timeout TIME    longest time for one transfer (default 30s; as --max-age)\n";
+static const cli_option fetch_options[] = {
+    {"cache-dir", CLI_FO_CACHE_DIR, "DIR", "cache directory (default $XDG_CACHE_HOME/odfgate)"},
+    {"max-age", CLI_FO_MAX_AGE, "TIME",
+     "use a cached copy this long without asking the server\n(seconds, or with s, m, h, d; default 1h)"},
+    {"refresh", CLI_FO_REFRESH, NULL, "always revalidate cached copies with the server"},
+    {"offline", CLI_FO_OFFLINE, NULL, "never use the network: only what is in the cache"},
+    {"cacert", CLI_FO_CACERT, "FILE", "CA bundle for TLS verification"},
+    {"no-proxy", CLI_FO_NO_PROXY, NULL, "ignore http_proxy/https_proxy from the environment"},
+    {"allow-private-addresses", CLI_FO_ALLOW_PRIVATE, NULL,
+     "let URLs from documents and fetched material reach\nloopback, private and link-local addresses"},
+    {"schema-sha256", CLI_FO_SCHEMA_SHA256, "HEX", "the schema's bytes must have this SHA-256"},
+    {"timeout", CLI_FO_TIMEOUT, "TIME", "longest time for one transfer (default 30s; as --max-age)"},
+    {NULL, 0, NULL, NULL},
+};
 
 static odfgate_fetch_options options;
 static int options_ready;
@@ -85,6 +86,9 @@ int cli_fetch_option(const char *cmd, int code, const char *arg)
     }
     return 0;
 }
+
+const cli_option_group cli_http_options = {
+    "HTTP (schemas, registries and clauses by URL; docs/http.md):", fetch_options, cli_fetch_option};
 
 odfgate_fetcher *cli_fetcher_new(void)
 {

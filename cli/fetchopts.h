@@ -1,15 +1,16 @@
 /*
  * fetchopts.h — the HTTP options shared by every command that takes a schema (docs/http.md):
  * --cache-dir, --max-age, --refresh, --offline, --cacert, --no-proxy,
- * --allow-private-addresses, --schema-sha256, --timeout.  A command adds CLI_FETCH_LONGOPTS to its
- * option table, passes option codes CLI_FO_FIRST..CLI_FO_LAST to cli_fetch_option, and prints
- * cli_fetch_help in its --help.  The process has one fetcher, made on first use from the
- * options seen (cli_fetcher) and released by main (cli_fetcher_release).
+ * --allow-private-addresses, --schema-sha256, --timeout.  A command takes them by pointing its
+ * cli_command (options.h) at cli_http_options, which parses and describes them.  The process
+ * has one fetcher, made on first use from the options seen (cli_fetcher) and released by
+ * main (cli_fetcher_release).
  */
 #ifndef OG_FETCHOPTS_H
 #define OG_FETCHOPTS_H
 
 #include "odfgate.h"
+#include "options.h"
 
 enum {
     CLI_FO_FIRST = 0x4000,
@@ -25,22 +26,10 @@ enum {
     CLI_FO_LAST = CLI_FO_TIMEOUT
 };
 
-// clang-format off
-#define CLI_FETCH_LONGOPTS                                                                   \
-    {"cache-dir", required_argument, NULL, CLI_FO_CACHE_DIR},                                \
-        {"max-age", required_argument, NULL, CLI_FO_MAX_AGE},                                \
-        {"refresh", no_argument, NULL, CLI_FO_REFRESH},                                      \
-        {"offline", no_argument, NULL, CLI_FO_OFFLINE},                                      \
-        {"cacert", required_argument, NULL, CLI_FO_CACERT},                                  \
-        {"no-proxy", no_argument, NULL, CLI_FO_NO_PROXY},                                    \
-        {"allow-private-addresses", no_argument, NULL, CLI_FO_ALLOW_PRIVATE},                \
-        {"schema-sha256", required_argument, NULL, CLI_FO_SCHEMA_SHA256},                    \
-        {"timeout", required_argument, NULL, CLI_FO_TIMEOUT}
-// clang-format on
+/* The HTTP options as a group (options.h): a command points its cli_command.group at it. */
+extern const cli_option_group cli_http_options;
 
-extern const char cli_fetch_help[];
-
-/* Take one option (code from CLI_FETCH_LONGOPTS).  0 ok; -1 after printing a usage error for
+/* Take one option (a CLI_FO_* code of cli_http_options).  0 ok; -1 after printing a usage error for
  * command `cmd`. */
 int cli_fetch_option(const char *cmd, int code, const char *arg);
 /* The process's fetcher (made on first call); NULL after printing the error. */
