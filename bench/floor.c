@@ -7,8 +7,15 @@
 #include <stdio.h>
 #include <zip.h>
 
-static int read_cb(void *ctx, char *buf, int len) { return (int)zip_fread(ctx, buf, (zip_uint64_t)len); }
-static int close_cb(void *ctx) { (void)ctx; return 0; }
+static int read_cb(void *ctx, char *buf, int len)
+{
+    return (int)zip_fread(ctx, buf, (zip_uint64_t)len);
+}
+static int close_cb(void *ctx)
+{
+    (void)ctx;
+    return 0;
+}
 
 static long drain(zip_t *z, const char *name)
 {

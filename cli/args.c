@@ -95,12 +95,14 @@ int cli_output_matches(const char *out, const odfgate_doc *doc)
     int flat = strcmp(odfgate_doc_container(doc), "flat") == 0;
     if (flat && (ends_with(out, ".odt") || ends_with(out, ".ott"))) {
         cli_error("%s: the input is a flat document (.fodt) and the output would be flat XML in a "
-                  "file named like a package: name it .fodt", out);
+                  "file named like a package: name it .fodt",
+                  out);
         return OG_EXIT_USAGE;
     }
     if (!flat && ends_with(out, ".fodt")) {
         cli_error("%s: the input is a package (.odt) and the output would be a zip in a file named "
-                  "like a flat document: name it .odt (odfgate flatten makes a .fodt)", out);
+                  "like a flat document: name it .odt (odfgate flatten makes a .fodt)",
+                  out);
         return OG_EXIT_USAGE;
     }
     return 0;
@@ -146,7 +148,10 @@ int cli_parse_color(const char *v)
     return isatty(STDOUT_FILENO) && !(no && *no) && !(term && strcmp(term, "dumb") == 0);
 }
 
-int cli_known_format(const char *s) { return strcmp(s, "text") == 0 || strcmp(s, "json") == 0; }
+int cli_known_format(const char *s)
+{
+    return strcmp(s, "text") == 0 || strcmp(s, "json") == 0;
+}
 
 int cli_report_format(const char *s)
 {
@@ -187,7 +192,8 @@ int cli_parse_limit(odfgate_limits *lim, const char *arg)
     if (*end || v == 0)
         return -1; /* 0 never means unlimited */
     for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
-        if (strlen(fields[i].name) == (size_t)(eq - arg) && strncmp(arg, fields[i].name, (size_t)(eq - arg)) == 0) {
+        if (strlen(fields[i].name) == (size_t)(eq - arg) &&
+            strncmp(arg, fields[i].name, (size_t)(eq - arg)) == 0) {
             char *p = (char *)lim + fields[i].offset;
             if (fields[i].is32) {
                 if (v > UINT32_MAX)

@@ -14,12 +14,12 @@
 #define WINDOW_PER_JOB 16 /* documents checked ahead of the one being reported, per thread */
 
 typedef struct loaded_schema {
-    char *path;              /* NULL: built-in */
+    char *path; /* NULL: built-in */
     odfgate_schema *schema;
 } loaded_schema;
 
 typedef struct item {
-    odfgate_config *cfg;            /* NULL: none applies */
+    odfgate_config *cfg; /* NULL: none applies */
     const odfgate_schema *schema;
     odfgate_severity fail_on;
     int links;
@@ -45,7 +45,7 @@ struct batch {
     slot *ring;
     size_t window;
     size_t next_claim, next_emit;
-    int stop; /* out of memory: everyone stops */
+    int stop;            /* out of memory: everyone stops */
     int workers_waiting; /* workers waiting for room in the window */
     int emitter_waiting; /* the main thread waits for the slot of next_emit */
     pthread_mutex_t mu;
@@ -106,7 +106,10 @@ int batch_plan(batch **out, const cli_inputs *inputs, const batch_options *opt)
     return 0;
 }
 
-const odfgate_schema *batch_main_schema(const batch *b) { return b->main_schema; }
+const odfgate_schema *batch_main_schema(const batch *b)
+{
+    return b->main_schema;
+}
 
 /* Read and check input i into s (no lock held: documents are independent).  *fetcher is the
  * calling thread's own, made when a document first needs its links checked. */
@@ -119,7 +122,8 @@ static void process(batch *b, size_t i, slot *s, odfgate_fetcher **fetcher, int 
     s->res = NULL;
     if (in->missing_errno) {
         s->err.code = ODFGATE_E_IO;
-        snprintf(s->err.message, sizeof(s->err.message), "cannot open: %s", strerror(in->missing_errno));
+        snprintf(s->err.message, sizeof(s->err.message), "cannot open: %s",
+                 strerror(in->missing_errno));
         s->st = ODFGATE_FAILED;
         return;
     }
@@ -136,8 +140,9 @@ static void process(batch *b, size_t i, slot *s, odfgate_fetcher **fetcher, int 
         snprintf(s->err.message, sizeof(s->err.message), "cannot check links");
         return;
     }
-    odfgate_gate g = {it->schema, it->cfg, it->fail_on, b->opt->limits,
-                      it->links ? *fetcher : NULL, b->opt->baseline};
+    odfgate_gate g = {
+        it->schema,      it->cfg, it->fail_on, b->opt->limits, it->links ? *fetcher : NULL,
+        b->opt->baseline};
     s->st = odfgate_gate_document(in->path, &g, &s->doc, &s->res, &s->err);
 }
 
@@ -161,7 +166,8 @@ static void *worker(void *arg)
         process(b, i, s, &fetcher, 1);
         pthread_mutex_lock(&b->mu);
         s->done = 1;
-        if (b->emitter_waiting && i == b->next_emit) /* wake the reporter only when it waits for this one */
+        if (b->emitter_waiting &&
+            i == b->next_emit) /* wake the reporter only when it waits for this one */
             pthread_cond_signal(&b->finished);
     }
     pthread_mutex_unlock(&b->mu);
@@ -225,7 +231,7 @@ int batch_run(batch *b, odfgate_report *const *reps, size_t nrep)
         return OG_EXIT_USAGE;
     }
     cli_progress_start(&progress, n, b->opt->progress);
-    if (nthreads == 1) { /* no threads: the same steps, one after the other */
+    if (nthreads == 1) {                 /* no threads: the same steps, one after the other */
         odfgate_fetcher *fetcher = NULL; /* the process's own (cli_fetcher): not freed here */
         for (size_t i = 0; i < n; i++) {
             process(b, i, &b->ring[0], &fetcher, 0);

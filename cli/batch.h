@@ -11,16 +11,16 @@
 #include "walk.h"
 
 typedef struct batch_options {
-    const char *schema_path;        /* --schema: for every document; NULL: configuration or built-in */
-    int use_config;                 /* 0 with --no-config */
-    int fail_on;                    /* --fail-on given (a severity), or -1: configuration, else error */
+    const char *schema_path; /* --schema: for every document; NULL: configuration or built-in */
+    int use_config;          /* 0 with --no-config */
+    int fail_on;             /* --fail-on given (a severity), or -1: configuration, else error */
     const odfgate_limits *limits;
     const odfgate_baseline *baseline; /* --baseline, or NULL */
     odfgate_baseline *new_baseline;   /* --write-baseline: collects the findings, or NULL */
-    unsigned jobs;                  /* threads, >= 1 */
-    int progress;                   /* allow the progress line (a terminal decides) */
-    int links;                      /* --links: check every document's hyperlinks (else as
-                                       .odfgate.ini says) */
+    unsigned jobs;                    /* threads, >= 1 */
+    int progress;                     /* allow the progress line (a terminal decides) */
+    int links;                        /* --links: check every document's hyperlinks (else as
+                                         .odfgate.ini says) */
 } batch_options;
 
 typedef struct batch batch;

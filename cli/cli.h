@@ -10,10 +10,10 @@
 
 /* Exit codes: the CLI's contract (README, odfgate(1)). */
 enum {
-    OG_EXIT_PASS = 0,       /* every document passed */
-    OG_EXIT_FINDINGS = 1,   /* a finding at or above --fail-on */
-    OG_EXIT_USAGE = 2,      /* usage, configuration or schema error; nothing checked */
-    OG_EXIT_UNREADABLE = 3  /* an input could not be read (the others were checked) */
+    OG_EXIT_PASS = 0,      /* every document passed */
+    OG_EXIT_FINDINGS = 1,  /* a finding at or above --fail-on */
+    OG_EXIT_USAGE = 2,     /* usage, configuration or schema error; nothing checked */
+    OG_EXIT_UNREADABLE = 3 /* an input could not be read (the others were checked) */
 };
 
 int cmd_check(int argc, char **argv);

@@ -12,10 +12,13 @@
 enum { O_STRIP = CLI_KEY_LONG, O_INPLACE, O_FORCE };
 
 static const cli_option options[] = {
-    {"schema", 's', "FILE", "schema to check against (default: the one .odfgate.ini names,\nelse the built-in one)"},
+    {"schema", 's', "FILE",
+     "schema to check against (default: the one .odfgate.ini names,\nelse the built-in one)"},
     CLI_NO_CONFIG_OPTION,
     {"strip", O_STRIP, NULL, "only remove odfgate's comments"},
-    {"force", O_FORCE, NULL, "rewrite a document carrying ODF digital signatures (they are\nremoved: a changed content.xml would no longer verify), and\nreplace OUT if it exists (it is never replaced otherwise)"},
+    {"force", O_FORCE, NULL,
+     "rewrite a document carrying ODF digital signatures (they are\nremoved: a changed content.xml "
+     "would no longer verify), and\nreplace OUT if it exists (it is never replaced otherwise)"},
     {"output", 'o', "OUT", "write to OUT"},
     {"in-place", O_INPLACE, NULL, "replace FILE"},
     {NULL, 0, NULL, NULL},
@@ -23,7 +26,8 @@ static const cli_option options[] = {
 
 static const cli_command command = {
     "annotate",
-    "Usage: odfgate annotate [--schema FILE] [--no-config] [--strip] [--force] (-o OUT | --in-place) FILE\n"
+    "Usage: odfgate annotate [--schema FILE] [--no-config] [--strip] [--force] (-o OUT | "
+    "--in-place) FILE\n"
     "Write a copy of FILE in which every finding of `odfgate check` is an ODF comment\n"
     "(author \"odfgate\", text \"rule-id: message\") in the heading of its section, in the\n"
     "paragraph it is about, or where a missing section should be; document-level findings\n"
@@ -54,7 +58,7 @@ int cmd_annotate(int argc, char **argv)
         case O_FORCE: force = 1; break;
         case CLI_OPT_NO_CONFIG: use_config = 0; break;
         case CLI_HELP: return OG_EXIT_PASS;
-                default: return OG_EXIT_USAGE;
+        default: return OG_EXIT_USAGE;
         }
     }
     if (argc - optind != 1)
@@ -87,15 +91,19 @@ int cmd_annotate(int argc, char **argv)
         st = odfgate_annotate(in, out, doc, strip ? NULL : res, NULL, force, &counts, &err);
     if (st <= ODFGATE_WARN) {
         if (strip)
-            cli_say("%s: %zu odfgate comment%s removed", out, counts.removed, counts.removed == 1 ? "" : "s");
+            cli_say("%s: %zu odfgate comment%s removed", out, counts.removed,
+                    counts.removed == 1 ? "" : "s");
         else
-            cli_say("%s: %zu odfgate comment%s written (%zu earlier one%s replaced)", out, counts.written,
-                    counts.written == 1 ? "" : "s", counts.removed, counts.removed == 1 ? "" : "s");
+            cli_say("%s: %zu odfgate comment%s written (%zu earlier one%s replaced)", out,
+                    counts.written, counts.written == 1 ? "" : "s", counts.removed,
+                    counts.removed == 1 ? "" : "s");
         if (odfgate_result_fails(res))
             rc = OG_EXIT_FINDINGS;
     } else {
-        cli_error("%s: %s (%s)", err.path[0] ? err.path : in, err.message, odfgate_errcode_name(err.code));
-        rc = st == ODFGATE_FATAL || err.code == ODFGATE_E_USAGE ? OG_EXIT_USAGE : OG_EXIT_UNREADABLE;
+        cli_error("%s: %s (%s)", err.path[0] ? err.path : in, err.message,
+                  odfgate_errcode_name(err.code));
+        rc =
+            st == ODFGATE_FATAL || err.code == ODFGATE_E_USAGE ? OG_EXIT_USAGE : OG_EXIT_UNREADABLE;
     }
     odfgate_result_free(res);
     odfgate_doc_free(doc);

@@ -15,20 +15,36 @@
 #include <string.h>
 
 static const cli_option options[] = {
-    {"schema", 's', "FILE", "schema for every document (default: the one the document's\n.odfgate.ini names, else the built-in common purpose\nframework; see odfgate-schema(5))"},
+    {"schema", 's', "FILE",
+     "schema for every document (default: the one the document's\n.odfgate.ini names, else the "
+     "built-in common purpose\nframework; see odfgate-schema(5))"},
     CLI_NO_CONFIG_OPTION,
     {"format", 'f', "FORMAT", "text (default), json, jsonl, sarif, junit, github or gitlab"},
-    {"report", CLI_LONG('R'), "FORMAT:FILE", "also write a report in FORMAT to FILE (repeatable; the file\nis written atomically when the run ends)"},
-    {"fail-on", CLI_LONG('F'), "LEVEL", "error (default), warning, info or never: the lowest severity\nthat makes a document fail (overrides .odfgate.ini)"},
+    {"report", CLI_LONG('R'), "FORMAT:FILE",
+     "also write a report in FORMAT to FILE (repeatable; the file\nis written atomically when the "
+     "run ends)"},
+    {"fail-on", CLI_LONG('F'), "LEVEL",
+     "error (default), warning, info or never: the lowest severity\nthat makes a document fail "
+     "(overrides .odfgate.ini)"},
     {"baseline", CLI_LONG('B'), "FILE", "findings recorded in FILE do not fail (only new ones do)"},
-    {"write-baseline", CLI_LONG('W'), "FILE", "record every finding in FILE (atomically) and exit 0\nunless an input could not be read"},
-    {"jobs", 'j', "N", "check N documents at once (default: the number of cores);\nthe output is the same for every N"},
-    {"shard", CLI_LONG('S'), "K/N", "check only shard K of N (a stable split by path), or\n'auto' / 'auto/N' from GitLab, Kubernetes or GNU parallel"},
-    {"no-progress", CLI_LONG('P'), NULL, "no progress line (it is shown only on a terminal, after 1 s)"},
+    {"write-baseline", CLI_LONG('W'), "FILE",
+     "record every finding in FILE (atomically) and exit 0\nunless an input could not be read"},
+    {"jobs", 'j', "N",
+     "check N documents at once (default: the number of cores);\nthe output is the same for every "
+     "N"},
+    {"shard", CLI_LONG('S'), "K/N",
+     "check only shard K of N (a stable split by path), or\n'auto' / 'auto/N' from GitLab, "
+     "Kubernetes or GNU parallel"},
+    {"no-progress", CLI_LONG('P'), NULL,
+     "no progress line (it is shown only on a terminal, after 1 s)"},
     {"quiet", 'q', NULL, "text: print only failing findings and the summary"},
     {"color", CLI_LONG('C'), "WHEN", "auto (default), always or never; NO_COLOR is honoured"},
-    {"links", CLI_LONG('K'), NULL, "also check every http(s) hyperlink (link-broken,\nlink-unreachable; fragments are not checked; docs/http.md)"},
-    {"limit", CLI_LONG('L'), "NAME=N", "change a limit on untrusted input, e.g. max-file-size=20M,\nmax-depth=128 (names and defaults: docs/limits.md)"},
+    {"links", CLI_LONG('K'), NULL,
+     "also check every http(s) hyperlink (link-broken,\nlink-unreachable; fragments are not "
+     "checked; docs/http.md)"},
+    {"limit", CLI_LONG('L'), "NAME=N",
+     "change a limit on untrusted input, e.g. max-file-size=20M,\nmax-depth=128 (names and "
+     "defaults: docs/limits.md)"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -67,12 +83,14 @@ static int open_extra(extra_report *extra, int nextra, const odfgate_report_opti
         odfgate_report_options xo = *ro;
         xo.color = 0;
         xo.quiet = 0;
-        snprintf(extra[k].tmp, sizeof(extra[k].tmp), "%s.odfgate-%ld.tmp", extra[k].path, (long)getpid());
+        snprintf(extra[k].tmp, sizeof(extra[k].tmp), "%s.odfgate-%ld.tmp", extra[k].path,
+                 (long)getpid());
         if (!(extra[k].f = fopen(extra[k].tmp, "w"))) {
             cli_error("%s: cannot write the report: %s", extra[k].path, strerror(errno));
             return -1;
         }
-        if (odfgate_report_new(extra[k].format, extra[k].f, &xo, schema, &extra[k].rep, &err) != ODFGATE_OK) {
+        if (odfgate_report_new(extra[k].format, extra[k].f, &xo, schema, &extra[k].rep, &err) !=
+            ODFGATE_OK) {
             cli_error("%s: cannot write the report: %s", extra[k].path, err.message);
             return -1;
         }
@@ -128,8 +146,10 @@ int cmd_check(int argc, char **argv)
         case CLI_LONG('R'): {
             const char *colon = strchr(optarg, ':');
             if (!colon || colon == optarg || !colon[1] || nextra == MAX_REPORTS)
-                return cli_usage_error("check", "--report takes FORMAT:FILE (at most %d)", MAX_REPORTS);
-            snprintf(extra[nextra].format, sizeof(extra[nextra].format), "%.*s", (int)(colon - optarg), optarg);
+                return cli_usage_error("check", "--report takes FORMAT:FILE (at most %d)",
+                                       MAX_REPORTS);
+            snprintf(extra[nextra].format, sizeof(extra[nextra].format), "%.*s",
+                     (int)(colon - optarg), optarg);
             if (!cli_report_format(extra[nextra].format))
                 return cli_usage_error("check", "unknown report format '%s'", extra[nextra].format);
             extra[nextra++].path = colon + 1;
@@ -146,7 +166,8 @@ int cmd_check(int argc, char **argv)
         case 'q': ro.quiet = 1; break;
         case CLI_LONG('L'):
             if (cli_parse_limit(&limits, optarg) < 0)
-                return cli_usage_error("check", "bad --limit '%s' (NAME=VALUE, see docs/limits.md)", optarg);
+                return cli_usage_error("check", "bad --limit '%s' (NAME=VALUE, see docs/limits.md)",
+                                       optarg);
             break;
         case CLI_LONG('C'):
             if ((color = cli_parse_color(optarg)) < 0)
@@ -170,7 +191,7 @@ int cmd_check(int argc, char **argv)
         case CLI_LONG('P'): bo.progress = 0; break;
         case CLI_LONG('K'): bo.links = 1; break;
         case CLI_HELP: return OG_EXIT_PASS;
-                default: return OG_EXIT_USAGE;
+        default: return OG_EXIT_USAGE;
         }
     }
     if (optind >= argc)
@@ -205,7 +226,8 @@ int cmd_check(int argc, char **argv)
     cli_shard_filter(&inputs, &shard);
     if ((rc = batch_plan(&plan, &inputs, &bo)) != 0)
         goto out;
-    if (odfgate_report_new(format, stdout, &ro, batch_main_schema(plan), &reps[0], &err) != ODFGATE_OK) {
+    if (odfgate_report_new(format, stdout, &ro, batch_main_schema(plan), &reps[0], &err) !=
+        ODFGATE_OK) {
         cli_error("%s", err.message);
         rc = OG_EXIT_USAGE;
         goto out;
@@ -226,7 +248,8 @@ int cmd_check(int argc, char **argv)
     if (baseline && odfgate_baseline_unmatched(baseline)) /* never silent (a note, not a failure) */
         cli_error("%s: %zu of %zu baseline entries matched nothing in this run (fixed, renamed, "
                   "or not checked this time)",
-                  baseline_path, odfgate_baseline_unmatched(baseline), odfgate_baseline_count(baseline));
+                  baseline_path, odfgate_baseline_unmatched(baseline),
+                  odfgate_baseline_count(baseline));
     if (write_baseline && rc != OG_EXIT_USAGE) {
         if (odfgate_baseline_write(bo.new_baseline, write_baseline, &err) != ODFGATE_OK) {
             cli_error("%s: cannot write the baseline: %s", write_baseline, err.message);

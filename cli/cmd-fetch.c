@@ -26,7 +26,7 @@ int cmd_fetch(int argc, char **argv)
 
     while ((c = cli_getopt(&command, argc, argv)) != CLI_END) {
         switch (c) {
-                case CLI_HELP: return OG_EXIT_PASS;
+        case CLI_HELP: return OG_EXIT_PASS;
         default: return OG_EXIT_USAGE;
         }
     }

@@ -45,7 +45,8 @@ int cmd_merge(int argc, char **argv)
         switch (c) {
         case 'f':
             if ((format = odfgate_merge_format_parse(optarg)) < 0)
-                return cli_usage_error("merge", "unknown format '%s' (jsonl, sarif or junit)", optarg);
+                return cli_usage_error("merge", "unknown format '%s' (jsonl, sarif or junit)",
+                                       optarg);
             break;
         case 'o': out_path = optarg; break;
         case CLI_LONG('F'): force = 1; break;

@@ -10,7 +10,9 @@
 #include <string.h>
 
 static const cli_option options[] = {
-    {"schema", 's', "FILE", "schema whose sections are matched (default: the one\n.odfgate.ini names, else the built-in one)"},
+    {"schema", 's', "FILE",
+     "schema whose sections are matched (default: the one\n.odfgate.ini names, else the built-in "
+     "one)"},
     CLI_NO_CONFIG_OPTION,
     {"format", 'f', "FORMAT", "text (default) or json (the check report's document object)"},
     {NULL, 0, NULL, NULL},

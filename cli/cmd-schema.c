@@ -54,7 +54,8 @@ static int schema_check(int argc, char **argv)
 {
     int rc = OG_EXIT_PASS;
     if (cli_schema_pin() && argc > 1)
-        return cli_usage_error("schema", "--schema-sha256 pins one schema: give one FILE or URL with it");
+        return cli_usage_error("schema",
+                               "--schema-sha256 pins one schema: give one FILE or URL with it");
     if (argc < 1)
         return cli_usage_error("schema", "schema check needs at least one FILE or URL");
     for (int i = 0; i < argc; i++) {
@@ -64,8 +65,8 @@ static int schema_check(int argc, char **argv)
             continue;
         }
         cli_say("%s: ok: schema \"%s\", %zu sections, %zu signatories", argv[i],
-               odfgate_schema_id(s), odfgate_schema_section_count(s),
-               odfgate_schema_signatory_count(s));
+                odfgate_schema_id(s), odfgate_schema_section_count(s),
+                odfgate_schema_signatory_count(s));
         odfgate_schema_free(s);
     }
     return rc;
@@ -96,7 +97,8 @@ static int schema_from(int argc, char **argv, const char *out, int force)
         cli_error("%s: %s", out, err.message);
         rc = OG_EXIT_UNREADABLE;
     } else {
-        fprintf(stderr, "%s: schema with %zu headings of %s\n", out, odfgate_doc_heading_count(doc), in);
+        fprintf(stderr, "%s: schema with %zu headings of %s\n", out, odfgate_doc_heading_count(doc),
+                in);
     }
     free(xml);
     odfgate_doc_free(doc);

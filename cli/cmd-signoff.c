@@ -9,7 +9,17 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { O_AS = CLI_KEY_LONG, O_BY, O_ROLE, O_DECISION, O_DATE, O_REVOKE, O_FORCE, O_INPLACE, O_STRICT };
+enum {
+    O_AS = CLI_KEY_LONG,
+    O_BY,
+    O_ROLE,
+    O_DECISION,
+    O_DATE,
+    O_REVOKE,
+    O_FORCE,
+    O_INPLACE,
+    O_STRICT
+};
 
 static const cli_option options[] = {
     {"as", O_AS, "ID", "signatory id from the schema (odfgate schema show)"},
@@ -17,11 +27,18 @@ static const cli_option options[] = {
     {"role", O_ROLE, "ROLE", "their role"},
     {"decision", O_DECISION, "D", "approved (default) or rejected"},
     {"date", O_DATE, "ISO8601", "when (default: now, UTC), e.g. 2026-11-24T10:00:00+00:00"},
-    {"schema", 's', "FILE", "schema naming the signatories and sections (default: the one\n.odfgate.ini names, else the built-in one)"},
+    {"schema", 's', "FILE",
+     "schema naming the signatories and sections (default: the one\n.odfgate.ini names, else the "
+     "built-in one)"},
     CLI_NO_CONFIG_OPTION,
     {"revoke", O_REVOKE, "ID", "remove ID's sign-off instead"},
-    {"strict", O_STRICT, NULL, "refuse to approve a draft that fails its check (exit 1); without\nit such an approval is recorded with a warning"},
-    {"force", O_FORCE, NULL, "write even if the document has unresolved tracked changes, or\ncarries ODF digital signatures (which are then removed), and\nreplace OUT if it exists (it is never replaced otherwise)"},
+    {"strict", O_STRICT, NULL,
+     "refuse to approve a draft that fails its check (exit 1); without\nit such an approval is "
+     "recorded with a warning"},
+    {"force", O_FORCE, NULL,
+     "write even if the document has unresolved tracked changes, or\ncarries ODF digital "
+     "signatures (which are then removed), and\nreplace OUT if it exists (it is never replaced "
+     "otherwise)"},
     {"output", 'o', "OUT", "write to OUT"},
     {"in-place", O_INPLACE, NULL, "replace FILE"},
     {NULL, 0, NULL, NULL},
@@ -30,13 +47,13 @@ static const cli_option options[] = {
 static const cli_command command = {
     "signoff",
     "Usage: odfgate signoff FILE --as ID --by NAME [--role ROLE] [--decision approved|rejected]\n"
-    "                       [--date ISO8601] [--schema FILE] [--no-config] [--strict] [--force] (-o OUT | --in-place)\n"
+    "                       [--date ISO8601] [--schema FILE] [--no-config] [--strict] [--force] "
+    "(-o OUT | --in-place)\n"
     "       odfgate signoff FILE --revoke ID [--force] (-o OUT | --in-place)\n"
     "Record a signatory's sign-off in the document's metadata (a custom property\n"
     "odfgate.signoff.ID), bound to a SHA-256 digest of its text and of each schema section.\n"
     "Only meta.xml is rewritten; the write is atomic; FILE is untouched unless --in-place.\n",
-    options, &cli_http_options,
-    NULL};
+    options, &cli_http_options, NULL};
 
 /* An approval of a draft that fails its check (placeholders left, sections missing) is said,
  * not silent, and refused with --strict (exit 1, nothing written).  Sign-off findings do not
@@ -54,15 +71,15 @@ static int approve_check(const char *in, const cli_doc_setup *setup, int strict)
         odfgate_result_apply(res, doc, setup->cfg, &err) == ODFGATE_OK) {
         for (size_t i = 0; i < odfgate_result_count(res); i++) {
             const odfgate_finding *f = odfgate_result_finding(res, i);
-            if (setup->fail_on != ODFGATE_SEV_OFF && f->severity >= setup->fail_on && !f->suppressed &&
-                strncmp(f->rule, "signoff-", 8) != 0) {
+            if (setup->fail_on != ODFGATE_SEV_OFF && f->severity >= setup->fail_on &&
+                !f->suppressed && strncmp(f->rule, "signoff-", 8) != 0) {
                 first = first ? first : f;
                 failing++;
             }
         }
         if (failing)
-            cli_error("%s: the draft fails its check: %zu failing finding%s (first: %s (%s)); %s", in,
-                      failing, failing == 1 ? "" : "s", first->message, first->rule,
+            cli_error("%s: the draft fails its check: %zu failing finding%s (first: %s (%s)); %s",
+                      in, failing, failing == 1 ? "" : "s", first->message, first->rule,
                       strict ? "not signed (--strict)" : "signed anyway (--strict refuses)");
     }
     odfgate_result_free(res);
@@ -94,7 +111,7 @@ int cmd_signoff(int argc, char **argv)
         case 's': schema_path = optarg; break;
         case 'o': out = optarg; break;
         case CLI_HELP: return OG_EXIT_PASS;
-                default: return OG_EXIT_USAGE;
+        default: return OG_EXIT_USAGE;
         }
     }
     if (argc - optind != 1)
@@ -131,9 +148,10 @@ int cmd_signoff(int argc, char **argv)
             cli_say("%s: revoked the sign-off of %s", out, revoke);
         else
             cli_say("%s: signed off by %s for %s (%s)", out, st.by, st.signatory,
-                   st.decision ? st.decision : "approved");
+                    st.decision ? st.decision : "approved");
     } else {
-        cli_error("%s: %s (%s)", err.path[0] ? err.path : in, err.message, odfgate_errcode_name(err.code));
+        cli_error("%s: %s (%s)", err.path[0] ? err.path : in, err.message,
+                  odfgate_errcode_name(err.code));
         rc = err.code == ODFGATE_E_USAGE ? OG_EXIT_USAGE : OG_EXIT_UNREADABLE;
     }
     cli_doc_setup_free(&setup);

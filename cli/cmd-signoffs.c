@@ -11,21 +11,25 @@
 #include <string.h>
 
 static const cli_option options[] = {
-    {"schema", 's', "FILE", "schema naming the signatories (default: the one .odfgate.ini\nnames, else the built-in one)"},
+    {"schema", 's', "FILE",
+     "schema naming the signatories (default: the one .odfgate.ini\nnames, else the built-in one)"},
     CLI_NO_CONFIG_OPTION,
     {"format", 'f', "FORMAT", "text (default) or json"},
-    {"canonical", CLI_LONG('c'), NULL, "print the canonical text the digests are computed over\n(docs/signoff.md) instead"},
+    {"canonical", CLI_LONG('c'), NULL,
+     "print the canonical text the digests are computed over\n(docs/signoff.md) instead"},
     {NULL, 0, NULL, NULL},
 };
 
 static const cli_command command = {
     "signoffs",
-    "Usage: odfgate signoffs [--schema FILE] [--no-config] [--format text|json] [--canonical] FILE\n"
+    "Usage: odfgate signoffs [--schema FILE] [--no-config] [--format text|json] [--canonical] "
+    "FILE\n"
     "List the sign-offs recorded in a document: signatory, decision, by, role, when, and state\n"
     "(valid; stale, with the changed sections; unknown signatory; malformed), then the\n"
     "signatories of the schema who have not signed.\n",
     options, &cli_http_options,
-    "Exit: 0 every signatory signed and every sign-off is valid, 1 otherwise, 2 usage, 3 unreadable.\n"};
+    "Exit: 0 every signatory signed and every sign-off is valid, 1 otherwise, 2 usage, 3 "
+    "unreadable.\n"};
 
 static void put_safe(const char *s)
 {
@@ -95,7 +99,8 @@ static void print_json(const char *path, const odfgate_schema *schema, const odf
 
 static void print_text(const odfgate_schema *schema, const odfgate_signoffs *so)
 {
-    printf("%-10s %-9s %-24s %-24s %-25s %s\n", "SIGNATORY", "DECISION", "BY", "ROLE", "WHEN", "STATE");
+    printf("%-10s %-9s %-24s %-24s %-25s %s\n", "SIGNATORY", "DECISION", "BY", "ROLE", "WHEN",
+           "STATE");
     for (size_t i = 0; i < odfgate_signoffs_count(so); i++) {
         const odfgate_signoff *r = odfgate_signoffs_at(so, i);
         char c[5][128];
@@ -147,7 +152,7 @@ int cmd_signoffs(int argc, char **argv)
         case CLI_LONG('c'): canonical = 1; break;
         case CLI_OPT_NO_CONFIG: use_config = 0; break;
         case CLI_HELP: return OG_EXIT_PASS;
-                default: return OG_EXIT_USAGE;
+        default: return OG_EXIT_USAGE;
         }
     }
     if (argc - optind != 1)
@@ -163,7 +168,8 @@ int cmd_signoffs(int argc, char **argv)
         if ((st = odfgate_doc_canonical_text(doc, &text, &len, &err)) == ODFGATE_OK)
             fwrite(text, 1, len, stdout);
         free(text);
-    } else if (st <= ODFGATE_WARN && (st = odfgate_signoffs_read(doc, schema, &so, &err)) == ODFGATE_OK) {
+    } else if (st <= ODFGATE_WARN &&
+               (st = odfgate_signoffs_read(doc, schema, &so, &err)) == ODFGATE_OK) {
         if (strcmp(format, "json") == 0)
             print_json(argv[optind], schema, so);
         else

@@ -21,8 +21,8 @@ int cli_config_for(const char *doc_path, int use_config, odfgate_config **cfg)
     return 0;
 }
 
-int cli_doc_setup_for(const char *doc_path, const char *schema_opt, int use_config,
-                      int fail_on_opt, cli_doc_setup *out)
+int cli_doc_setup_for(const char *doc_path, const char *schema_opt, int use_config, int fail_on_opt,
+                      cli_doc_setup *out)
 {
     memset(out, 0, sizeof(*out));
     if (cli_config_for(doc_path, use_config, &out->cfg) != 0)

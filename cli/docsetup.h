@@ -13,7 +13,7 @@
 #include "odfgate.h"
 
 typedef struct cli_doc_setup {
-    odfgate_config *cfg;      /* NULL: no file applies, or --no-config */
+    odfgate_config *cfg; /* NULL: no file applies, or --no-config */
     odfgate_schema *schema;
     odfgate_severity fail_on; /* a finding at this severity or above fails the document */
 } cli_doc_setup;
@@ -24,8 +24,8 @@ int cli_config_for(const char *doc_path, int use_config, odfgate_config **cfg);
 /* The configuration, the schema (odfgate_schema_choice, loaded) and the failure level
  * (odfgate_fail_on_choice) for one document.  0, or OG_EXIT_USAGE after printing
  * the error (a bad configuration file, a schema that does not load). */
-int cli_doc_setup_for(const char *doc_path, const char *schema_opt, int use_config,
-                      int fail_on_opt, cli_doc_setup *out);
+int cli_doc_setup_for(const char *doc_path, const char *schema_opt, int use_config, int fail_on_opt,
+                      cli_doc_setup *out);
 void cli_doc_setup_free(cli_doc_setup *s);
 
 #endif

@@ -10,15 +10,18 @@
 static const cli_option fetch_options[] = {
     {"cache-dir", CLI_FO_CACHE_DIR, "DIR", "cache directory (default $XDG_CACHE_HOME/odfgate)"},
     {"max-age", CLI_FO_MAX_AGE, "TIME",
-     "use a cached copy this long without asking the server\n(seconds, or with s, m, h, d; default 1h)"},
+     "use a cached copy this long without asking the server\n(seconds, or with s, m, h, d; default "
+     "1h)"},
     {"refresh", CLI_FO_REFRESH, NULL, "always revalidate cached copies with the server"},
     {"offline", CLI_FO_OFFLINE, NULL, "never use the network: only what is in the cache"},
     {"cacert", CLI_FO_CACERT, "FILE", "CA bundle for TLS verification"},
     {"no-proxy", CLI_FO_NO_PROXY, NULL, "ignore http_proxy/https_proxy from the environment"},
     {"allow-private-addresses", CLI_FO_ALLOW_PRIVATE, NULL,
-     "let URLs from documents and fetched material reach\nloopback, private and link-local addresses"},
+     "let URLs from documents and fetched material reach\nloopback, private and link-local "
+     "addresses"},
     {"schema-sha256", CLI_FO_SCHEMA_SHA256, "HEX", "the schema's bytes must have this SHA-256"},
-    {"timeout", CLI_FO_TIMEOUT, "TIME", "longest time for one transfer (default 30s; as --max-age)"},
+    {"timeout", CLI_FO_TIMEOUT, "TIME",
+     "longest time for one transfer (default 30s; as --max-age)"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -88,7 +91,8 @@ int cli_fetch_option(const char *cmd, int code, const char *arg)
 }
 
 const cli_option_group cli_http_options = {
-    "HTTP (schemas, registries and clauses by URL; docs/http.md):", fetch_options, cli_fetch_option};
+    "HTTP (schemas, registries and clauses by URL; docs/http.md):", fetch_options,
+    cli_fetch_option};
 
 odfgate_fetcher *cli_fetcher_new(void)
 {
@@ -143,7 +147,10 @@ int cli_load_schema(const char *path, odfgate_schema **out)
     if (st == ODFGATE_OK || st == ODFGATE_WARN)
         return 0;
     /* a failure in a fetched part names that URL, else the schema given */
-    cli_error("%s: %s (%s)", err.path[0] ? err.path : path ? path : "built-in schema", err.message,
-              odfgate_errcode_name(err.code));
+    cli_error("%s: %s (%s)",
+              err.path[0] ? err.path
+              : path      ? path
+                          : "built-in schema",
+              err.message, odfgate_errcode_name(err.code));
     return -1;
 }

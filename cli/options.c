@@ -37,8 +37,8 @@ int cli_getopt(const cli_command *cmd, int argc, char **argv)
         size_t n = all_options(cmd, all), s = 0;
         shortopts[s++] = ':'; /* a missing argument answers ':' */
         for (size_t i = 0; i < n; i++) {
-            longopts[i] = (struct option){all[i]->name, all[i]->arg ? required_argument : no_argument,
-                                          NULL, all[i]->key};
+            longopts[i] = (struct option){
+                all[i]->name, all[i]->arg ? required_argument : no_argument, NULL, all[i]->key};
             if (all[i]->key < CLI_KEY_LONG) {
                 shortopts[s++] = (char)all[i]->key;
                 if (all[i]->arg)
@@ -59,14 +59,16 @@ int cli_getopt(const cli_command *cmd, int argc, char **argv)
     }
     if (c == ':' || c == '?') {
         const char *opt = argv[optind - 1];
-        cli_usage_error(cmd->name, c == ':' ? "option '%s' needs an argument" : "invalid option '%s'",
+        cli_usage_error(cmd->name,
+                        c == ':' ? "option '%s' needs an argument" : "invalid option '%s'",
                         opt ? opt : "?");
         return CLI_BAD;
     }
     if (cmd->group)
         for (const cli_option *o = cmd->group->options; o->name; o++)
             if (o->key == c)
-                return cmd->group->take(cmd->name, c, optarg) < 0 ? CLI_BAD : cli_getopt(cmd, argc, argv);
+                return cmd->group->take(cmd->name, c, optarg) < 0 ? CLI_BAD
+                                                                  : cli_getopt(cmd, argc, argv);
     return c;
 }
 
@@ -75,11 +77,10 @@ int cli_getopt(const cli_command *cmd, int argc, char **argv)
 static void print_option(const cli_option *o, FILE *out)
 {
     char left[128];
-    int n = o->key < CLI_KEY_LONG
-                ? snprintf(left, sizeof(left), "  -%c, --%s%s%s", o->key, o->name, o->arg ? " " : "",
-                           o->arg ? o->arg : "")
-                : snprintf(left, sizeof(left), "      --%s%s%s", o->name, o->arg ? " " : "",
-                           o->arg ? o->arg : "");
+    int n = o->key < CLI_KEY_LONG ? snprintf(left, sizeof(left), "  -%c, --%s%s%s", o->key, o->name,
+                                             o->arg ? " " : "", o->arg ? o->arg : "")
+                                  : snprintf(left, sizeof(left), "      --%s%s%s", o->name,
+                                             o->arg ? " " : "", o->arg ? o->arg : "");
     fputs(left, out);
     fprintf(out, "%*s", n < 22 ? 24 - n : 2, "");
     for (const char *h = o->help; *h; h++) {

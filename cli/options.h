@@ -14,7 +14,7 @@
 /* Keys of options without a short letter start here (getopt_long returns them as is);
  * CLI_LONG('x') is such a key named after a letter. */
 #define CLI_KEY_LONG 0x100
-#define CLI_LONG(c) (CLI_KEY_LONG + (c))
+#define CLI_LONG(c)  (CLI_KEY_LONG + (c))
 
 typedef struct cli_option {
     const char *name; /* long name, without "--" */
@@ -25,7 +25,10 @@ typedef struct cli_option {
 
 /* The --no-config option every command that resolves a schema takes. */
 #define CLI_OPT_NO_CONFIG CLI_LONG('N')
-#define CLI_NO_CONFIG_OPTION {"no-config", CLI_OPT_NO_CONFIG, NULL, "ignore .odfgate.ini files (docs/config.md)"}
+#define CLI_NO_CONFIG_OPTION                                                                       \
+    {                                                                                              \
+        "no-config", CLI_OPT_NO_CONFIG, NULL, "ignore .odfgate.ini files (docs/config.md)"         \
+    }
 
 /* Options several commands share, with the function that takes them: 0, or -1 after
  * printing a usage error. */
@@ -40,13 +43,13 @@ typedef struct cli_command {
     const char *usage;         /* the "Usage:" lines and the description, each line ending "\n" */
     const cli_option *options; /* ends with {NULL}; -h/--help is always added */
     const cli_option_group *group; /* a shared group (e.g. &cli_http_options), or NULL */
-    const char *epilogue;      /* printed last (e.g. the exit codes), or NULL */
+    const char *epilogue;          /* printed last (e.g. the exit codes), or NULL */
 } cli_command;
 
 /* cli_getopt's answers besides an option's key. */
-#define CLI_END (-1)  /* no more options: operands start at optind */
+#define CLI_END  (-1) /* no more options: operands start at optind */
 #define CLI_HELP (-2) /* --help was printed: exit 0 */
-#define CLI_BAD (-3)  /* a usage error was printed: exit OG_EXIT_USAGE */
+#define CLI_BAD  (-3) /* a usage error was printed: exit OG_EXIT_USAGE */
 
 /* The next option of argv for cmd (getopt_long over its table; optarg is its argument).
  * --help and the group's options are handled here; an unknown option or a missing argument

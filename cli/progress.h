@@ -10,10 +10,10 @@
 #include <stddef.h>
 
 typedef struct cli_progress {
-    int enabled;          /* standard error is a terminal and the caller wants it */
-    int shown;            /* the line is on the screen */
+    int enabled; /* standard error is a terminal and the caller wants it */
+    int shown;   /* the line is on the screen */
     size_t total;
-    double start, last;   /* monotonic seconds */
+    double start, last; /* monotonic seconds */
 } cli_progress;
 
 void cli_progress_start(cli_progress *p, size_t total, int wanted);

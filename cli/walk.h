@@ -14,7 +14,7 @@
 
 typedef struct cli_input {
     char *path;
-    int missing_errno; /* non-zero: the argument does not exist / cannot be listed */
+    int missing_errno;   /* non-zero: the argument does not exist / cannot be listed */
     const char *special; /* found in a folder and not a regular file: what it is ("a FIFO") */
 } cli_input;
 

@@ -32,7 +32,8 @@ static void roundtrip(const uint8_t *data, size_t size)
     if (og_json_parse((const char *)data, size, 64, "fuzz.json", 1, &a, &v, &err) == ODFGATE_OK) {
         size_t n1, n2;
         char *t1 = write_value(v, &n1), *t2;
-        if (og_json_parse(t1, n1, 64, "written.json", 1, &a, &w, &err) != ODFGATE_OK || !og_json_equal(v, w))
+        if (og_json_parse(t1, n1, 64, "written.json", 1, &a, &w, &err) != ODFGATE_OK ||
+            !og_json_equal(v, w))
             abort();
         t2 = write_value(w, &n2);
         if (n1 != n2 || memcmp(t1, t2, n1) != 0)
@@ -52,12 +53,15 @@ static void merge(const uint8_t *data, size_t size)
     odfgate_error err;
     char *out = NULL, *out2 = NULL;
     size_t len = 0, len2 = 0;
-    if (odfgate_merge_reports(in, 2, ODFGATE_MERGE_AUTO, NULL, &out, &len, &sum, &err) != ODFGATE_OK)
+    if (odfgate_merge_reports(in, 2, ODFGATE_MERGE_AUTO, NULL, &out, &len, &sum, &err) !=
+        ODFGATE_OK)
         return;
     if (sum.format != ODFGATE_MERGE_JUNIT) {
         odfgate_merge_input one = {"merged", out, len};
-        if (odfgate_merge_reports(&one, 1, sum.format, NULL, &out2, &len2, &again, &err) != ODFGATE_OK ||
-            len2 != len || memcmp(out, out2, len) != 0 || again.items != sum.items || again.failed != sum.failed)
+        if (odfgate_merge_reports(&one, 1, sum.format, NULL, &out2, &len2, &again, &err) !=
+                ODFGATE_OK ||
+            len2 != len || memcmp(out, out2, len) != 0 || again.items != sum.items ||
+            again.failed != sum.failed)
             abort();
     }
     free(out);

@@ -42,7 +42,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     memcpy(p, tail, sizeof(tail) - 1);
     p += sizeof(tail) - 1;
-    if (odfgate_doc_open_memory(buf, (size_t)(p - buf), "fuzz.fodt", NULL, &doc, &err) <= ODFGATE_WARN) {
+    if (odfgate_doc_open_memory(buf, (size_t)(p - buf), "fuzz.fodt", NULL, &doc, &err) <=
+        ODFGATE_WARN) {
         if (odfgate_signoffs_read(doc, schema, &so, &err) != ODFGATE_OK)
             abort();
         if (odfgate_signoffs_count(so) != 1)

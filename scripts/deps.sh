@@ -10,7 +10,7 @@ pkgs=(build-essential autoconf automake libtool pkg-config libxml2-dev libzip-de
       libdeflate-dev libcurl4-openssl-dev libssl-dev libre2-dev libxml2-utils python3)
 if [ "$what" = test ]; then
     pkgs+=(libreoffice-writer-nogui python3-uno libreoffice-dev pandoc jing valgrind clang zip unzip faketime openssl
-           python3-jsonschema hyperfine strace)
+           python3-jsonschema hyperfine strace clang-format)
     pkgs+=(pre-commit git python3-yaml)   # tests/precommit, tests/action
 fi
 missing=()

@@ -40,8 +40,8 @@ void *og_arena_alloc(og_arena *a, size_t n)
     if (!b || b->size - b->used < need) {
         /* blocks grow from 1 KiB to 64 KiB, so that many small arenas (configurations,
          * small results) stay small */
-        size_t block = a->total < OG_ARENA_BLOCK / 2 ? (a->total > 512 ? a->total * 2 : 1024)
-                                                      : OG_ARENA_BLOCK;
+        size_t block =
+            a->total < OG_ARENA_BLOCK / 2 ? (a->total > 512 ? a->total * 2 : 1024) : OG_ARENA_BLOCK;
         size_t size = need > block / 4 ? need : block;
         if (size > SIZE_MAX - sizeof(*b))
             return NULL;

@@ -10,7 +10,7 @@
 typedef struct og_arena_block og_arena_block;
 typedef struct og_arena {
     og_arena_block *head;
-    size_t total;   /* bytes handed out, for statistics */
+    size_t total; /* bytes handed out, for statistics */
 } og_arena;
 
 void og_arena_init(og_arena *a);

@@ -60,16 +60,19 @@ static int write_target(const char *path, char **out, odfgate_error *err)
     } else if (S_ISLNK(st.st_mode)) {
         if (!(*out = realpath(path, NULL)))
             return og_fail(err, ODFGATE_E_IO, path, NULL,
-                           "a symbolic link to nothing (%s): not replaced", strerror(errno)), -1;
+                           "a symbolic link to nothing (%s): not replaced", strerror(errno)),
+                   -1;
         if (stat(*out, &st) == 0 && !S_ISREG(st.st_mode)) {
             free(*out);
             *out = NULL;
             return og_fail(err, ODFGATE_E_IO, path, NULL,
-                           "links to something that is not a regular file: not written"), -1;
+                           "links to something that is not a regular file: not written"),
+                   -1;
         }
     } else if (!S_ISREG(st.st_mode)) {
         return og_fail(err, ODFGATE_E_IO, path, NULL,
-                       "is not a regular file (a device, FIFO or folder): not replaced"), -1;
+                       "is not a regular file (a device, FIFO or folder): not replaced"),
+               -1;
     } else {
         *out = og_strdup(path);
     }
@@ -85,7 +88,8 @@ int og_same_file(const char *a, const char *b)
     return same;
 }
 
-const og_file_id *og_in_place_expect(const char *in_path, const char *out_path, const og_file_id *source)
+const og_file_id *og_in_place_expect(const char *in_path, const char *out_path,
+                                     const og_file_id *source)
 {
     return source && source->known && og_same_file(in_path, out_path) ? source : NULL;
 }
@@ -149,11 +153,14 @@ int og_write_file_atomic(const char *path, const char *data, size_t len, const o
         free(dst_path);
         return og_fail(err, ODFGATE_E_IO, path, NULL,
                        "changed since it was read (saved by another program?): not replaced, "
-                       "nothing written; run again on the new version"), -1;
+                       "nothing written; run again on the new version"),
+               -1;
     }
     if (rename(tmp, dst_path) < 0)
         goto fail;
-    rc = fsync_dir(dst_path) < 0 ? io_fail(err, path, "written, but the directory could not be synced", errno) : 0;
+    rc = fsync_dir(dst_path) < 0
+             ? io_fail(err, path, "written, but the directory could not be synced", errno)
+             : 0;
     free(dst_path);
     return rc;
 fail:
@@ -165,7 +172,8 @@ fail:
     return io_fail(err, path, "cannot write", e);
 }
 
-odfgate_status odfgate_write_file(const char *path, const void *data, size_t len, odfgate_error *err)
+odfgate_status odfgate_write_file(const char *path, const void *data, size_t len,
+                                  odfgate_error *err)
 {
     OG_ERR_LOCAL(err);
     if (!path || (!data && len))

@@ -32,6 +32,7 @@ int og_write_file_atomic(const char *dst_path, const char *data, size_t len,
 int og_same_file(const char *a, const char *b);
 /* The state to expect before replacing out_path: the source's when out_path is the file that
  * was read (in place), else NULL. */
-const og_file_id *og_in_place_expect(const char *in_path, const char *out_path, const og_file_id *source);
+const og_file_id *og_in_place_expect(const char *in_path, const char *out_path,
+                                     const og_file_id *source);
 
 #endif

@@ -33,8 +33,8 @@ int og_buf_printf(og_buf *b, const char *fmt, ...) __attribute__((format(printf,
 int og_buf_read_file(og_buf *b, const char *path);
 /* The same from an open descriptor, read to its end (not closed). */
 int og_buf_read_fd(og_buf *b, int fd);
-void og_buf_reset(og_buf *b);       /* len = 0, memory kept */
-void og_buf_free(og_buf *b);        /* release memory; the buffer can be reused after init */
-char *og_buf_take(og_buf *b);       /* detach data (caller frees; never NULL: "" if empty) */
+void og_buf_reset(og_buf *b); /* len = 0, memory kept */
+void og_buf_free(og_buf *b);  /* release memory; the buffer can be reused after init */
+char *og_buf_take(og_buf *b); /* detach data (caller frees; never NULL: "" if empty) */
 
 #endif

@@ -60,8 +60,8 @@ void og_copy_safe(char *dst, size_t n, const char *src)
     dst[i] = '\0';
 }
 
-odfgate_status og_fail(odfgate_error *err, odfgate_errcode code, const char *path,
-                       const char *part, const char *fmt, ...)
+odfgate_status og_fail(odfgate_error *err, odfgate_errcode code, const char *path, const char *part,
+                       const char *fmt, ...)
 {
     if (err) {
         char msg[sizeof(err->message)];
@@ -84,5 +84,11 @@ void og_error_set_line(odfgate_error *err, long line)
         err->line = line;
 }
 
-char *og_strdup(const char *s) { return s ? strdup(s) : NULL; }
-char *og_strndup(const char *s, size_t n) { return s ? strndup(s, n) : NULL; }
+char *og_strdup(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+char *og_strndup(const char *s, size_t n)
+{
+    return s ? strndup(s, n) : NULL;
+}

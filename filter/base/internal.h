@@ -37,10 +37,10 @@
  *    memory, FAILED otherwise.
  * Helpers without an error record (og_buf_*, OG_VEC_*, og_arena_*) return their own small
  * codes (OG_BUF_NOMEM, -1/-2); their caller turns those into og_fail. */
-#define OG_ERR_LOCAL(err)                                                                      \
-    odfgate_error og_err_local_;                                                               \
-    og_err_local_.code = ODFGATE_E_NONE;                                                       \
-    if (!(err))                                                                                \
+#define OG_ERR_LOCAL(err)                                                                          \
+    odfgate_error og_err_local_;                                                                   \
+    og_err_local_.code = ODFGATE_E_NONE;                                                           \
+    if (!(err))                                                                                    \
     (err) = &og_err_local_
 
 /* The status of a failure recorded in err: ODFGATE_FATAL for out of memory, else FAILED. */
@@ -52,8 +52,8 @@ static inline odfgate_status og_status_of(const odfgate_error *err)
 /* Fill err (if non-NULL): code, path, part and a printf-style message.  Control characters
  * in all strings are replaced by '?', so messages are safe on a terminal.  Returns
  * ODFGATE_FAILED (ODFGATE_FATAL for ODFGATE_E_NOMEM) for use in `return og_fail(...)`. */
-odfgate_status og_fail(odfgate_error *err, odfgate_errcode code, const char *path,
-                       const char *part, const char *fmt, ...) OG_PRINTF(5, 6);
+odfgate_status og_fail(odfgate_error *err, odfgate_errcode code, const char *path, const char *part,
+                       const char *fmt, ...) OG_PRINTF(5, 6);
 /* Set only the line number of an already-filled error. */
 void og_error_set_line(odfgate_error *err, long line);
 

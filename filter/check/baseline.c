@@ -18,14 +18,14 @@
 
 #include <errno.h>
 
-#define HEADER "# odfgate baseline 1"
+#define HEADER            "# odfgate baseline 1"
 #define MAX_BASELINE_SIZE (256u << 20)
 #define MAX_BASELINE_LINE 65536 /* bytes of one line: a fingerprint, a rule id and a path */
 
 typedef struct entry {
     char fp[17];
-    char *rule, *path; /* path as recorded (its fingerprint covers this) */
-    char *key;         /* path without "./", "//" and "dir/.." (looked up by it) */
+    char *rule, *path;     /* path as recorded (its fingerprint covers this) */
+    char *key;             /* path without "./", "//" and "dir/.." (looked up by it) */
     unsigned char matched; /* set by odfgate_result_apply_baseline (atomically) */
 } entry;
 
@@ -74,7 +74,10 @@ struct odfgate_baseline {
     int sorted;
 };
 
-odfgate_baseline *odfgate_baseline_new(void) { return calloc(1, sizeof(odfgate_baseline)); }
+odfgate_baseline *odfgate_baseline_new(void)
+{
+    return calloc(1, sizeof(odfgate_baseline));
+}
 
 void odfgate_baseline_free(odfgate_baseline *b)
 {
@@ -130,8 +133,8 @@ static void sort(odfgate_baseline *b)
     b->sorted = 1;
 }
 
-odfgate_status odfgate_baseline_add(odfgate_baseline *b, const char *path, const odfgate_result *res,
-                                    odfgate_error *err)
+odfgate_status odfgate_baseline_add(odfgate_baseline *b, const char *path,
+                                    const odfgate_result *res, odfgate_error *err)
 {
     OG_ERR_LOCAL(err);
     for (size_t i = 0; i < res->count; i++) {
@@ -165,7 +168,9 @@ odfgate_status odfgate_baseline_write(odfgate_baseline *b, const char *path, odf
             continue; /* the same finding twice (e.g. a repeated placeholder) */
         rc |= og_buf_printf(&out, "%s %s ", e->fp, e->rule);
         for (const char *p = e->path; *p && !rc; p++)
-            rc |= *p == '\\' ? og_buf_adds(&out, "\\\\") : *p == '\n' ? og_buf_adds(&out, "\\n") : og_buf_addc(&out, *p);
+            rc |= *p == '\\'   ? og_buf_adds(&out, "\\\\")
+                  : *p == '\n' ? og_buf_adds(&out, "\\n")
+                               : og_buf_addc(&out, *p);
         rc |= og_buf_addc(&out, '\n');
     }
     if (rc) {
@@ -205,7 +210,8 @@ static odfgate_status parse_line(odfgate_baseline *b, char *s, const char *file,
     }
     *w = '\0';
     w = rule + strlen(rule) + 1;
-    return push(b, s, rule, w) < 0 ? og_fail(err, ODFGATE_E_NOMEM, file, NULL, "out of memory") : ODFGATE_OK;
+    return push(b, s, rule, w) < 0 ? og_fail(err, ODFGATE_E_NOMEM, file, NULL, "out of memory")
+                                   : ODFGATE_OK;
 }
 
 /* One line of f into line[0..cap) (NUL-terminated, without its newline): 1, 0 at the end of
@@ -243,7 +249,8 @@ odfgate_status odfgate_baseline_load(const char *path, odfgate_baseline **out, o
     FILE *f;
     *out = NULL;
     if (!(f = fopen(path, "rb")))
-        return og_fail(err, ODFGATE_E_IO, path, NULL, "cannot read the baseline: %s", strerror(errno));
+        return og_fail(err, ODFGATE_E_IO, path, NULL, "cannot read the baseline: %s",
+                       strerror(errno));
     if (!(b = odfgate_baseline_new()) || !(line = malloc(MAX_BASELINE_LINE + 1))) {
         odfgate_baseline_free(b);
         fclose(f);
@@ -252,7 +259,8 @@ odfgate_status odfgate_baseline_load(const char *path, odfgate_baseline **out, o
     while (st == ODFGATE_OK && (rc = read_line(f, line, MAX_BASELINE_LINE, &nul, &total)) != 0) {
         n++;
         if (rc == -2)
-            st = og_fail(err, ODFGATE_E_IO, path, NULL, "cannot read the baseline: %s", strerror(errno));
+            st = og_fail(err, ODFGATE_E_IO, path, NULL, "cannot read the baseline: %s",
+                         strerror(errno));
         else if (rc == -1)
             st = bad_line(err, path, n, "longer than 65536 bytes");
         else if (total > MAX_BASELINE_SIZE)
@@ -277,7 +285,8 @@ odfgate_status odfgate_baseline_load(const char *path, odfgate_baseline **out, o
     return ODFGATE_OK;
 }
 
-size_t odfgate_result_apply_baseline(odfgate_result *res, const char *path, const odfgate_baseline *b)
+size_t odfgate_result_apply_baseline(odfgate_result *res, const char *path,
+                                     const odfgate_baseline *b)
 {
     size_t n = 0;
     char *key;

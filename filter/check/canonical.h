@@ -25,6 +25,7 @@
 const char *og_canonical_header(int version);
 /* Append the canonical lines (of `version`) of body paragraphs [from, to) and the aux text
  * anchored in them to out.  Returns OG_BUF_* code. */
-int og_canonical_range(const odfgate_doc *doc, uint32_t from, uint32_t to, int version, og_buf *out);
+int og_canonical_range(const odfgate_doc *doc, uint32_t from, uint32_t to, int version,
+                       og_buf *out);
 
 #endif

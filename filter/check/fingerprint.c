@@ -8,8 +8,9 @@ void og_finding_fingerprint(const char *path, const odfgate_finding *f, char out
     /* digits are left out of the message: counts and positions ("has 12 words", "first at
      * paragraph 7") change with edits elsewhere, the finding does not */
     char buf[2048], hex[65];
-    size_t n = (size_t)snprintf(buf, sizeof(buf), "%s%c%s%c%s%c%s%c", path ? path : "", 0, f->rule,
-                                0, f->section ? f->section : "", 0, f->heading ? f->heading : "", 0);
+    size_t n =
+        (size_t)snprintf(buf, sizeof(buf), "%s%c%s%c%s%c%s%c", path ? path : "", 0, f->rule, 0,
+                         f->section ? f->section : "", 0, f->heading ? f->heading : "", 0);
     if (n >= sizeof(buf))
         n = sizeof(buf) - 1;
     for (const char *m = f->message; *m && n < sizeof(buf) - 1; m++)

@@ -18,8 +18,8 @@ odfgate_finding *og_result_slot(odfgate_result *res)
     return &res->findings[res->count];
 }
 
-int og_result_add(odfgate_result *res, og_rule rule, odfgate_severity sev,
-                  const char *section, const char *heading, uint32_t paragraph, const char *msg)
+int og_result_add(odfgate_result *res, og_rule rule, odfgate_severity sev, const char *section,
+                  const char *heading, uint32_t paragraph, const char *msg)
 {
     odfgate_finding *f;
     if (sev == ODFGATE_SEV_OFF)
@@ -48,13 +48,14 @@ static void add_finding(og_check *c, og_rule rule, odfgate_severity sev, size_t 
     if (sev == ODFGATE_SEV_OFF || c->nomem)
         return;
     vsnprintf(msg, sizeof(msg), fmt, ap);
-    if (og_result_add(c->res, rule, sev, section != OG_NONE ? c->schema->sections[section].id : NULL,
-                      heading != OG_NONE ? c->doc->headings[heading].text : NULL, paragraph, msg) < 0)
+    if (og_result_add(
+            c->res, rule, sev, section != OG_NONE ? c->schema->sections[section].id : NULL,
+            heading != OG_NONE ? c->doc->headings[heading].text : NULL, paragraph, msg) < 0)
         c->nomem = 1;
 }
 
-void og_finding(og_check *c, og_rule rule, size_t section, size_t heading,
-                uint32_t paragraph, const char *fmt, ...)
+void og_finding(og_check *c, og_rule rule, size_t section, size_t heading, uint32_t paragraph,
+                const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -62,8 +63,8 @@ void og_finding(og_check *c, og_rule rule, size_t section, size_t heading,
     va_end(ap);
 }
 
-void og_finding_sev(og_check *c, og_rule rule, odfgate_severity sev, size_t section,
-                    size_t heading, uint32_t paragraph, const char *fmt, ...)
+void og_finding_sev(og_check *c, og_rule rule, odfgate_severity sev, size_t section, size_t heading,
+                    uint32_t paragraph, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -147,7 +148,10 @@ void odfgate_result_free(odfgate_result *res)
     free(res);
 }
 
-size_t odfgate_result_count(const odfgate_result *res) { return res->count; }
+size_t odfgate_result_count(const odfgate_result *res)
+{
+    return res->count;
+}
 
 const odfgate_finding *odfgate_result_finding(const odfgate_result *res, size_t i)
 {
@@ -159,7 +163,10 @@ const char *odfgate_result_heading_section(const odfgate_result *res, size_t i)
     return i < res->heading_count ? res->heading_section[i] : NULL;
 }
 
-odfgate_severity odfgate_result_max_severity(const odfgate_result *res) { return res->max; }
+odfgate_severity odfgate_result_max_severity(const odfgate_result *res)
+{
+    return res->max;
+}
 
 void og_result_recount(odfgate_result *res)
 {
@@ -175,7 +182,10 @@ void odfgate_result_set_fail_on(odfgate_result *res, odfgate_severity fail_on)
         res->fail_on = (int)fail_on;
 }
 
-int odfgate_result_fail_on(const odfgate_result *res) { return res ? res->fail_on : -1; }
+int odfgate_result_fail_on(const odfgate_result *res)
+{
+    return res ? res->fail_on : -1;
+}
 
 const char *odfgate_result_schema_id(const odfgate_result *res)
 {

@@ -29,8 +29,8 @@ odfgate_finding *og_result_slot(odfgate_result *res);
 /* Append a finding (message copied; section and heading borrowed from the schema/document).
  * A severity of OFF adds nothing.  0, or -1 on out-of-memory.  The caller re-orders with
  * og_result_order when it adds after odfgate_check. */
-int og_result_add(odfgate_result *res, og_rule rule, odfgate_severity sev,
-                  const char *section, const char *heading, uint32_t paragraph, const char *msg);
+int og_result_add(odfgate_result *res, og_rule rule, odfgate_severity sev, const char *section,
+                  const char *heading, uint32_t paragraph, const char *msg);
 /* Put findings in the documented order: paragraph, then rule (table order); stable. */
 void og_result_order(odfgate_result *res);
 /* Recompute the highest severity over the findings not suppressed. */
@@ -40,14 +40,14 @@ typedef struct og_check {
     const odfgate_doc *doc;
     const odfgate_schema *schema;
     odfgate_result *res;
-    size_t *heading_match;  /* document heading → schema section index, OG_NONE if none */
-    size_t *section_heading;/* schema section → its first visible heading, OG_NONE if absent */
-    size_t *para_heading;   /* paragraph index → innermost enclosing heading, OG_NONE */
-    size_t *para_section;   /* paragraph index → innermost enclosing matched section, OG_NONE */
-    const char **folded;    /* paragraph index → og_text_fold(text), lazily built */
+    size_t *heading_match;   /* document heading → schema section index, OG_NONE if none */
+    size_t *section_heading; /* schema section → its first visible heading, OG_NONE if absent */
+    size_t *para_heading;    /* paragraph index → innermost enclosing heading, OG_NONE */
+    size_t *para_section;    /* paragraph index → innermost enclosing matched section, OG_NONE */
+    const char **folded;     /* paragraph index → og_text_fold(text), lazily built */
     size_t *folded_len;
-    og_trigrams *grams;      /* paragraph index → og_trigrams_of its folded text, */
-    unsigned char *have_grams; /* lazily built (1 once set) */
+    og_trigrams *grams;         /* paragraph index → og_trigrams_of its folded text, */
+    unsigned char *have_grams;  /* lazily built (1 once set) */
     unsigned char *placeholder; /* paragraph index → 0 not looked at, 1 has no placeholder, 2 has
                                  * one (rules/phrases.c) */
     int nomem;
@@ -56,11 +56,11 @@ typedef struct og_check {
 /* Record a finding.  The severity is the schema's for `rule` (a rule set to "off" records
  * nothing); `section` is a schema section index or OG_NONE; `heading` a document heading
  * index or OG_NONE; paragraph an ordinal or 0.  On out-of-memory sets c->nomem. */
-void og_finding(og_check *c, og_rule rule, size_t section, size_t heading,
-                uint32_t paragraph, const char *fmt, ...) OG_PRINTF(6, 7);
+void og_finding(og_check *c, og_rule rule, size_t section, size_t heading, uint32_t paragraph,
+                const char *fmt, ...) OG_PRINTF(6, 7);
 /* Same with an explicit severity (for rules whose severity depends on the schema). */
-void og_finding_sev(og_check *c, og_rule rule, odfgate_severity sev, size_t section,
-                    size_t heading, uint32_t paragraph, const char *fmt, ...) OG_PRINTF(7, 8);
+void og_finding_sev(og_check *c, og_rule rule, odfgate_severity sev, size_t section, size_t heading,
+                    uint32_t paragraph, const char *fmt, ...) OG_PRINTF(7, 8);
 
 /* Folded text of paragraph index i (og_text_fold), cached.  NULL on out-of-memory. */
 const char *og_check_folded(og_check *c, uint32_t i, size_t *len);

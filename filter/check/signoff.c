@@ -68,7 +68,10 @@ odfgate_status odfgate_doc_canonical_text(const odfgate_doc *doc, char **text, s
     return ODFGATE_OK;
 }
 
-uint32_t odfgate_doc_tracked_changes(const odfgate_doc *doc) { return doc->tracked_changes; }
+uint32_t odfgate_doc_tracked_changes(const odfgate_doc *doc)
+{
+    return doc->tracked_changes;
+}
 
 /* ------------------------------------------------------------------ dates */
 
@@ -155,13 +158,16 @@ int og_signoff_encode(const odfgate_stamp *stamp, const char *at, const og_diges
     long long epoch;
     int rc;
     if (strcmp(decision, "approved") != 0 && strcmp(decision, "rejected") != 0)
-        return og_fail(err, ODFGATE_E_USAGE, NULL, NULL, "decision must be approved or rejected"), -1;
+        return og_fail(err, ODFGATE_E_USAGE, NULL, NULL, "decision must be approved or rejected"),
+               -1;
     if (!stamp->by || !*stamp->by)
         return og_fail(err, ODFGATE_E_USAGE, NULL, NULL, "the signer's name is required"), -1;
     if (og_parse_datetime(at, &epoch) < 0)
         return og_fail(err, ODFGATE_E_USAGE, NULL, NULL,
                        "date \"%s\" is not an ISO 8601 date-time with a time zone "
-                       "(e.g. 2026-11-24T10:00:00+00:00)", at), -1;
+                       "(e.g. 2026-11-24T10:00:00+00:00)",
+                       at),
+               -1;
     og_buf_reset(out);
     rc = og_buf_printf(out, "%s%d; id=%s; decision=%s; by=", OG_SIGNOFF_MAGIC, d->version,
                        stamp->signatory, decision);
@@ -249,13 +255,20 @@ static const char *parse_record(og_arena *a, const char *value, parsed *p)
         if (!v)
             return "out of memory";
 #define FIELD(name) (kl == strlen(#name) && strncmp(k, #name, kl) == 0) p->name = v
-        if FIELD(id);
-        else if FIELD(decision);
-        else if FIELD(by);
-        else if FIELD(role);
-        else if FIELD(at);
-        else if FIELD(content);
-        else if FIELD(sections);
+        if FIELD (id)
+            ;
+        else if FIELD (decision)
+            ;
+        else if FIELD (by)
+            ;
+        else if FIELD (role)
+            ;
+        else if FIELD (at)
+            ;
+        else if FIELD (content)
+            ;
+        else if FIELD (sections)
+            ;
 #undef FIELD
         /* unknown fields are ignored: later versions may add some */
         s = semi;
@@ -389,7 +402,8 @@ odfgate_status odfgate_signoffs_read(const odfgate_doc *doc, const odfgate_schem
         }
         /* a record is verified against the canonical text of its own version: one made before
          * version 2 existed does not go stale on upgrade */
-        if (!made[p.version] && og_digests_compute(doc, schema, p.version, &res->arena, &d[p.version]) < 0) {
+        if (!made[p.version] &&
+            og_digests_compute(doc, schema, p.version, &res->arena, &d[p.version]) < 0) {
             odfgate_signoffs_free(res);
             return og_fail(err, ODFGATE_E_NOMEM, doc->path, NULL, "out of memory");
         }
@@ -403,7 +417,10 @@ odfgate_status odfgate_signoffs_read(const odfgate_doc *doc, const odfgate_schem
     return ODFGATE_OK;
 }
 
-size_t odfgate_signoffs_count(const odfgate_signoffs *s) { return s->count; }
+size_t odfgate_signoffs_count(const odfgate_signoffs *s)
+{
+    return s->count;
+}
 
 const odfgate_signoff *odfgate_signoffs_at(const odfgate_signoffs *s, size_t i)
 {

@@ -12,10 +12,10 @@
 #include "schema/schema.h"
 
 #define OG_SIGNOFF_PREFIX "odfgate.signoff."
-#define OG_SIGNOFF_MAGIC "odfgate-signoff/"
+#define OG_SIGNOFF_MAGIC  "odfgate-signoff/"
 /* The record format version, which is also the version of the canonical text its digests
  * are over (canonical.h); records of every version from 1 up are read. */
-#define OG_SIGNOFF_VERSION 2
+#define OG_SIGNOFF_VERSION     2
 #define OG_FUTURE_SKEW_SECONDS 300
 
 /* Digests of a document's current text: the whole canonical text, and 16 hex digits per

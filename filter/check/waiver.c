@@ -3,23 +3,24 @@
 
 #include "schema/schema.h"
 
-#define PREFIX "odfgate-waive"
+#define PREFIX    "odfgate-waive"
 #define MAX_RULES 16
 
 /* One waiver, parsed. */
 typedef struct waiver {
     const char *rules[MAX_RULES]; /* rule ids from the rule table */
     size_t rule_count;
-    const char *reason;           /* in the result's arena */
-    uint32_t ordinal;             /* paragraph ordinal it is anchored in (1-based) */
-    uint32_t lo, hi;              /* paragraph ordinals it covers: [lo, hi); 0,0 = document */
-    const char *section;          /* matched schema section of its heading, or NULL */
-    int document;                 /* before the first heading: the whole document */
+    const char *reason;  /* in the result's arena */
+    uint32_t ordinal;    /* paragraph ordinal it is anchored in (1-based) */
+    uint32_t lo, hi;     /* paragraph ordinals it covers: [lo, hi); 0,0 = document */
+    const char *section; /* matched schema section of its heading, or NULL */
+    int document;        /* before the first heading: the whole document */
 } waiver;
 
 static int add(odfgate_result *res, og_rule rule, uint32_t ordinal, const char *msg)
 {
-    return og_result_add(res, rule, og_schema_severity(res->schema, rule), NULL, NULL, ordinal, msg);
+    return og_result_add(res, rule, og_schema_severity(res->schema, rule), NULL, NULL, ordinal,
+                         msg);
 }
 
 /* Parse "odfgate-waive RULE[, RULE]: reason".  Returns 1 if valid, 0 if not (*why says why). */
@@ -101,7 +102,8 @@ int og_waivers_apply(odfgate_result *res, const odfgate_doc *doc)
     size_t original = res->count;
     for (uint32_t k = 0; k < doc->waiver_count; k++) {
         const og_aux *c = &doc->waivers[k];
-        uint32_t i = c->anchor < doc->para_count ? c->anchor : (doc->para_count ? doc->para_count - 1 : 0);
+        uint32_t i =
+            c->anchor < doc->para_count ? c->anchor : (doc->para_count ? doc->para_count - 1 : 0);
         waiver w;
         char why[300], msg[400];
         size_t used = 0;
@@ -128,8 +130,8 @@ int og_waivers_apply(odfgate_result *res, const odfgate_doc *doc)
             }
         }
         if (!used) {
-            snprintf(msg, sizeof(msg), "waiver of %s%s waives nothing: no such finding %s", w.rules[0],
-                     w.rule_count > 1 ? " (and others)" : "",
+            snprintf(msg, sizeof(msg), "waiver of %s%s waives nothing: no such finding %s",
+                     w.rules[0], w.rule_count > 1 ? " (and others)" : "",
                      w.document ? "in the document" : "in its section");
             if (add(res, OG_RULE_WAIVER_UNUSED, w.ordinal, msg) < 0)
                 return -1;

@@ -17,10 +17,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define CONFIG_NAME ".odfgate.ini"
+#define CONFIG_NAME     ".odfgate.ini"
 #define MAX_CONFIG_SIZE (1u << 20) /* bytes of one .odfgate.ini */
-#define MAX_LINE 4096
-#define MAX_DEPTH 256              /* folders walked upward */
+#define MAX_LINE        4096
+#define MAX_DEPTH       256 /* folders walked upward */
 
 typedef struct setting {
     int value;          /* -1 not set */
@@ -149,7 +149,8 @@ static const char *origin(ini *f)
 
 static int parse_bool(const char *v)
 {
-    static const char *const yes[] = {"true", "on", "yes", "1"}, *const no[] = {"false", "off", "no", "0"};
+    static const char *const yes[] = {"true", "on", "yes", "1"}, *const no[] = {"false", "off",
+                                                                                "no", "0"};
     for (size_t i = 0; i < OG_ARRAY_LEN(yes); i++) {
         if (strcasecmp(v, yes[i]) == 0)
             return 1;
@@ -229,7 +230,8 @@ static odfgate_status set_value(ini *f, const char *key, const char *value)
     if (strcasecmp(key, "schema") == 0)
         st = set_schema(f, value);
     else if (strcasecmp(key, "fail-on") == 0) {
-        int s = strcasecmp(value, "never") == 0 ? (int)ODFGATE_SEV_OFF : odfgate_severity_parse(value);
+        int s =
+            strcasecmp(value, "never") == 0 ? (int)ODFGATE_SEV_OFF : odfgate_severity_parse(value);
         if (s < 0 || (s == ODFGATE_SEV_OFF && strcasecmp(value, "never") != 0))
             return bad(f, "'fail-on' takes error, warning, info or never, not '%s'", value);
         st = set_flag(f, &cfg->fail_on, s);
@@ -251,8 +253,11 @@ static odfgate_status set_value(ini *f, const char *key, const char *value)
             return bad(f, "'%s' takes error, warning, info or off, not '%s'", key, value);
         st = set_rule(f, key + 5, s);
     } else
-        return bad(f, "unknown key '%s' (known: root, schema, fail-on, links, disable, rule.RULE-ID)", key);
-    if (st == ODFGATE_OK && f->apply && explain(cfg, "    line %ld: %s = %s\n", f->line, key, value))
+        return bad(f,
+                   "unknown key '%s' (known: root, schema, fail-on, links, disable, rule.RULE-ID)",
+                   key);
+    if (st == ODFGATE_OK && f->apply &&
+        explain(cfg, "    line %ld: %s = %s\n", f->line, key, value))
         st = nomem(f->err);
     return st;
 }
@@ -473,11 +478,13 @@ static int summarize(const odfgate_config *c)
         rc |= explain(cfg, "  schema = %s  (%s)\n", cfg->schema, cfg->schema_origin);
     if (cfg->fail_on.value >= 0)
         rc |= explain(cfg, "  fail-on = %s  (%s)\n",
-                      cfg->fail_on.value == ODFGATE_SEV_OFF ? "never"
-                                                            : odfgate_severity_name((odfgate_severity)cfg->fail_on.value),
+                      cfg->fail_on.value == ODFGATE_SEV_OFF
+                          ? "never"
+                          : odfgate_severity_name((odfgate_severity)cfg->fail_on.value),
                       cfg->fail_on.origin);
     if (cfg->links.value >= 0)
-        rc |= explain(cfg, "  links = %s  (%s)\n", cfg->links.value ? "true" : "false", cfg->links.origin);
+        rc |= explain(cfg, "  links = %s  (%s)\n", cfg->links.value ? "true" : "false",
+                      cfg->links.origin);
     for (size_t i = 0; i < cfg->rules.len; i++)
         rc |= explain(cfg, "  rule.%s = %s  (%s)\n", cfg->rules.items[i].rule,
                       odfgate_severity_name((odfgate_severity)cfg->rules.items[i].sev.value),
@@ -561,11 +568,20 @@ void odfgate_config_free(odfgate_config *cfg)
     free(cfg);
 }
 
-const char *odfgate_config_schema(const odfgate_config *cfg) { return cfg ? cfg->schema : NULL; }
+const char *odfgate_config_schema(const odfgate_config *cfg)
+{
+    return cfg ? cfg->schema : NULL;
+}
 
-int odfgate_config_fail_on(const odfgate_config *cfg) { return cfg ? cfg->fail_on.value : -1; }
+int odfgate_config_fail_on(const odfgate_config *cfg)
+{
+    return cfg ? cfg->fail_on.value : -1;
+}
 
-int odfgate_config_links(const odfgate_config *cfg) { return cfg ? cfg->links.value : -1; }
+int odfgate_config_links(const odfgate_config *cfg)
+{
+    return cfg ? cfg->links.value : -1;
+}
 
 int odfgate_config_rule_severity(const odfgate_config *cfg, const char *rule)
 {

@@ -3,10 +3,10 @@
 
 #include "base/internal.h"
 
-#define MAX_STARS 64
-#define MAX_GROUPS 4
-#define MAX_ALTERNATIVES 16 /* in one brace group */
-#define MAX_EXPANSIONS 256  /* patterns the groups expand to, all together */
+#define MAX_STARS        64
+#define MAX_GROUPS       4
+#define MAX_ALTERNATIVES 16  /* in one brace group */
+#define MAX_EXPANSIONS   256 /* patterns the groups expand to, all together */
 
 /* The end of the token at q: an escaped character, a whole [class], or one character; NULL if
  * the escape or the class is not finished.  The one tokenizer of pattern_ok and match_braces:

@@ -230,12 +230,12 @@ static odfgate_status get_following(odfgate_fetcher *f, og_transfer *t, const ch
             break;
         }
         loc = NULL;
-        if (!is_redirect(t->status) || curl_easy_getinfo(*hp, CURLINFO_REDIRECT_URL, &loc) != CURLE_OK ||
-            !loc)
+        if (!is_redirect(t->status) ||
+            curl_easy_getinfo(*hp, CURLINFO_REDIRECT_URL, &loc) != CURLE_OK || !loc)
             break; /* the answer */
         if (n >= f->opt.max_redirects) {
-            st = og_fail(err, ODFGATE_E_FETCH, url, NULL, "more than %ld redirects (a redirect loop?)",
-                         f->opt.max_redirects);
+            st = og_fail(err, ODFGATE_E_FETCH, url, NULL,
+                         "more than %ld redirects (a redirect loop?)", f->opt.max_redirects);
             break;
         }
         if (!og_url_is_http(loc)) {

@@ -63,9 +63,10 @@ static curl_socket_t on_open_socket(void *ctx, curlsocktype purpose, struct curl
         if (why) {
             char text[64];
             og_addr_text(&a->addr, text, sizeof(text));
-            snprintf(t->refused, sizeof(t->refused),
-                     "refused to connect to %s, %s %s address (--allow-private-addresses allows it)",
-                     text, why[0] == 'u' ? "an" : "a", why);
+            snprintf(
+                t->refused, sizeof(t->refused),
+                "refused to connect to %s, %s %s address (--allow-private-addresses allows it)",
+                text, why[0] == 'u' ? "an" : "a", why);
             return CURL_SOCKET_BAD;
         }
     }

@@ -15,13 +15,13 @@ typedef enum fixable {
 typedef enum refkind { ALWAYS = 0, REFERENCE = 1 } refkind;
 
 typedef struct field_kind {
-    const char *local;       /* text:<local> */
-    fixable fix;             /* text:fixed="true" keeps the value as text */
-    refkind ref;             /* a reference: volatile unless it shows the target's text */
-    const char *attrs[3];    /* text: attributes that are part of the definition */
-    const char *value;       /* a fixed one stands for this attribute's value, not its text:
-                                LibreOffice renders a fixed date again from it in its own
-                                format (formatting, not text) */
+    const char *local;    /* text:<local> */
+    fixable fix;          /* text:fixed="true" keeps the value as text */
+    refkind ref;          /* a reference: volatile unless it shows the target's text */
+    const char *attrs[3]; /* text: attributes that are part of the definition */
+    const char *value;    /* a fixed one stands for this attribute's value, not its text:
+                             LibreOffice renders a fixed date again from it in its own
+                             format (formatting, not text) */
 } field_kind;
 
 /* Sorted by local name (bsearch). */

@@ -3,10 +3,10 @@
  * Why: zlib through libzip's source layers inflated and checked the parts of a typical draft
  * at about 16 instructions a byte (inflate 12, CRC-32 5).  Reading the parts of 100 bench
  * drafts (og_part_read, callgrind, manifest to meta.xml) went from 69 M to 27 M instructions
- * with libdeflate; check as a whole from 286 M to 242 M (README, Speed).  libdeflate has no streaming
- * interface, hence the size cap: larger parts keep the streamed route.
- * Untrusted input: libdeflate never writes past out_nbytes_avail nor reads past in_nbytes,
- * and reports a stream that would inflate past the buffer (LIBDEFLATE_INSUFFICIENT_SPACE). */
+ * with libdeflate; check as a whole from 286 M to 242 M (README, Speed).  libdeflate has no
+ * streaming interface, hence the size cap: larger parts keep the streamed route. Untrusted input:
+ * libdeflate never writes past out_nbytes_avail nor reads past in_nbytes, and reports a stream that
+ * would inflate past the buffer (LIBDEFLATE_INSUFFICIENT_SPACE). */
 #include "read/inflate.h"
 
 #include "base/threadcache.h"

@@ -17,8 +17,8 @@ int og_doc_add_link(odfgate_doc *doc, const char *href, uint32_t ordinal)
     og_link l = {NULL, ordinal};
     if (!odfgate_is_url(href) || strlen(href) > 4096)
         return 0;
-    if (og_vec_reserve_((void **)&doc->links, &doc->link_cap, doc->link_count, sizeof(og_link), OG_MAX_LINKS) ==
-        -2)
+    if (og_vec_reserve_((void **)&doc->links, &doc->link_cap, doc->link_count, sizeof(og_link),
+                        OG_MAX_LINKS) == -2)
         return 0; /* over the cap: the rest are not checked (docs/http.md) */
     if (doc->link_count == doc->link_cap || !(l.url = og_arena_strdup(&doc->arena, href)))
         return -1;
@@ -26,14 +26,18 @@ int og_doc_add_link(odfgate_doc *doc, const char *href, uint32_t ordinal)
     return 0;
 }
 
-size_t odfgate_doc_link_count(const odfgate_doc *doc) { return doc->link_count; }
+size_t odfgate_doc_link_count(const odfgate_doc *doc)
+{
+    return doc->link_count;
+}
 
 const char *odfgate_doc_link(const odfgate_doc *doc, size_t i, uint32_t *paragraph)
 {
     if (i >= doc->link_count)
         return NULL;
     if (paragraph)
-        *paragraph = doc->links[i].paragraph <= doc->para_count ? doc->links[i].paragraph : doc->para_count;
+        *paragraph =
+            doc->links[i].paragraph <= doc->para_count ? doc->links[i].paragraph : doc->para_count;
     return doc->links[i].url;
 }
 
@@ -55,17 +59,32 @@ uint32_t og_doc_text_section_end(const odfgate_doc *doc, size_t h)
     return doc->para_count;
 }
 
-const char *odfgate_doc_path(const odfgate_doc *doc) { return doc->path; }
-const char *odfgate_doc_container(const odfgate_doc *doc) { return doc->container; }
-const char *odfgate_doc_mimetype(const odfgate_doc *doc) { return doc->mimetype; }
-size_t odfgate_doc_note_count(const odfgate_doc *doc) { return doc->note_count; }
+const char *odfgate_doc_path(const odfgate_doc *doc)
+{
+    return doc->path;
+}
+const char *odfgate_doc_container(const odfgate_doc *doc)
+{
+    return doc->container;
+}
+const char *odfgate_doc_mimetype(const odfgate_doc *doc)
+{
+    return doc->mimetype;
+}
+size_t odfgate_doc_note_count(const odfgate_doc *doc)
+{
+    return doc->note_count;
+}
 
 const char *odfgate_doc_note(const odfgate_doc *doc, size_t i)
 {
     return i < doc->note_count ? doc->notes[i] : NULL;
 }
 
-const odfgate_meta *odfgate_doc_meta(const odfgate_doc *doc) { return &doc->meta; }
+const odfgate_meta *odfgate_doc_meta(const odfgate_doc *doc)
+{
+    return &doc->meta;
+}
 
 const char *odfgate_doc_meta_field(const odfgate_doc *doc, const char *name)
 {
@@ -99,15 +118,24 @@ const char *odfgate_doc_meta_field(const odfgate_doc *doc, const char *name)
     return NULL;
 }
 
-size_t odfgate_doc_heading_count(const odfgate_doc *doc) { return doc->heading_count; }
+size_t odfgate_doc_heading_count(const odfgate_doc *doc)
+{
+    return doc->heading_count;
+}
 
 const odfgate_heading *odfgate_doc_heading(const odfgate_doc *doc, size_t i)
 {
     return i < doc->heading_count ? &doc->headings[i] : NULL;
 }
 
-uint64_t odfgate_doc_words(const odfgate_doc *doc) { return doc->words; }
-uint32_t odfgate_doc_paragraph_count(const odfgate_doc *doc) { return doc->para_count; }
+uint64_t odfgate_doc_words(const odfgate_doc *doc)
+{
+    return doc->words;
+}
+uint32_t odfgate_doc_paragraph_count(const odfgate_doc *doc)
+{
+    return doc->para_count;
+}
 
 const char *odfgate_doc_paragraph_text(const odfgate_doc *doc, uint32_t ordinal)
 {

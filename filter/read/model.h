@@ -11,25 +11,25 @@
 #include "base/internal.h"
 
 typedef struct og_para {
-    const char *text;        /* whitespace collapsed and trimmed; "" if empty */
-    const char *style;       /* text:style-name, or NULL */
-    const char *vtext;       /* the text with fields that LibreOffice recomputes standing for
-                                their definitions (canonical text version 2, fields.h), or
-                                NULL when that is `text` */
+    const char *text;  /* whitespace collapsed and trimmed; "" if empty */
+    const char *style; /* text:style-name, or NULL */
+    const char *vtext; /* the text with fields that LibreOffice recomputes standing for
+                          their definitions (canonical text version 2, fields.h), or
+                          NULL when that is `text` */
     uint32_t vlen;
     uint64_t words;
-    uint32_t len;            /* strlen(text) */
-    uint32_t ordinal;        /* 1-based position among body paragraphs */
-    uint32_t node;           /* 1-based index of its element among all element start tags of the
-                                stream it came from (content.xml, or the flat file): how writers
-                                find it again without repeating the reader's rules */
-    uint8_t is_h;            /* written as text:h */
-    uint8_t h_level;         /* text:outline-level of a text:h (1 if missing/invalid) */
-    uint8_t hidden;          /* inside a hidden text:section */
-    uint8_t in_table;        /* inside a table cell: content, never a heading */
-    uint8_t drawing;         /* holds a frame, picture or shape (an empty heading "only a
-                                picture", LibreOffice's chapter-header images) */
-    int32_t heading;         /* index in doc->headings if this paragraph is a heading, else -1 */
+    uint32_t len;     /* strlen(text) */
+    uint32_t ordinal; /* 1-based position among body paragraphs */
+    uint32_t node;    /* 1-based index of its element among all element start tags of the
+                         stream it came from (content.xml, or the flat file): how writers
+                         find it again without repeating the reader's rules */
+    uint8_t is_h;     /* written as text:h */
+    uint8_t h_level;  /* text:outline-level of a text:h (1 if missing/invalid) */
+    uint8_t hidden;   /* inside a hidden text:section */
+    uint8_t in_table; /* inside a table cell: content, never a heading */
+    uint8_t drawing;  /* holds a frame, picture or shape (an empty heading "only a
+                         picture", LibreOffice's chapter-header images) */
+    int32_t heading;  /* index in doc->headings if this paragraph is a heading, else -1 */
     const struct og_trigrams *grams; /* its trigram summary, made with the word count while
                                         reading (plain text of OG_GRAMS_KEPT_MIN bytes or more;
                                         in the document's arena), or NULL: og_check_grams */
@@ -42,14 +42,14 @@ typedef struct og_para {
 typedef struct og_aux {
     const char *text;
     uint32_t len;
-    const char *vtext;       /* as og_para's: NULL when that is `text` */
+    const char *vtext; /* as og_para's: NULL when that is `text` */
     uint32_t vlen;
-    uint32_t anchor;         /* index of the body paragraph it belongs to (para_count: at end) */
+    uint32_t anchor; /* index of the body paragraph it belongs to (para_count: at end) */
 } og_aux;
 
 typedef struct og_link {
-    const char *url;         /* as written (arena) */
-    uint32_t paragraph;      /* ordinal of the body paragraph it is in (or the next one) */
+    const char *url;    /* as written (arena) */
+    uint32_t paragraph; /* ordinal of the body paragraph it is in (or the next one) */
 } og_link;
 
 #define OG_MAX_LINKS 20000
@@ -57,22 +57,27 @@ typedef struct og_link {
 struct odfgate_doc {
     og_arena arena;
     const char *path;
-    const char *container;       /* "zip" or "flat" */
+    const char *container; /* "zip" or "flat" */
     const char *mimetype;
-    const char **notes;          size_t note_count;
+    const char **notes;
+    size_t note_count;
     odfgate_meta meta;
-    og_para *paras;              uint32_t para_count;
-    odfgate_heading *headings;   size_t heading_count;
-    uint32_t *heading_para;      /* heading i is paras[heading_para[i]] */
+    og_para *paras;
+    uint32_t para_count;
+    odfgate_heading *headings;
+    size_t heading_count;
+    uint32_t *heading_para; /* heading i is paras[heading_para[i]] */
     uint64_t words;
-    og_aux *aux;                 uint32_t aux_count;
-    og_aux *waivers;             uint32_t waiver_count; /* comments starting "odfgate-waive",
-                                   anchored in the paragraph they sit in (docs/config.md) */
+    og_aux *aux;
+    uint32_t aux_count;
+    og_aux *waivers;
+    uint32_t waiver_count;       /* comments starting "odfgate-waive",
+            anchored in the paragraph they sit in (docs/config.md) */
     uint32_t tracked_changes;    /* text:changed-region elements (unresolved tracked changes) */
     const char *keywords_joined; /* keywords joined with ", ", NULL if none */
     og_link *links;              /* http(s) hyperlinks, document order (heap, link_cap) */
     size_t link_count, link_cap;
-    og_file_id source;           /* the file's state when it was read (writers in place) */
+    og_file_id source; /* the file's state when it was read (writers in place) */
 };
 
 /* Record a hyperlink (text:a xlink:href) met in body paragraph `ordinal` if it is http(s);

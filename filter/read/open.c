@@ -5,8 +5,7 @@
 #include "read/reader.h"
 
 static odfgate_status open_package(odfgate_status st, og_package *pkg, const char *path,
-                                   const odfgate_limits *lim, odfgate_doc **out,
-                                   odfgate_error *err)
+                                   const odfgate_limits *lim, odfgate_doc **out, odfgate_error *err)
 {
     odfgate_doc *doc;
     size_t nn;

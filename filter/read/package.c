@@ -531,7 +531,7 @@ static int by_start(const void *a, const void *b)
  * entries over one kernel of compressed data: every writer that copies entries raw would
  * multiply it) and never come from an ODF producer.  The directory is read through a window
  * of at most 1 MiB plus one entry (one read for the directories of real documents). */
-#define CD_WINDOW ((size_t)1 << 20)
+#define CD_WINDOW   ((size_t)1 << 20)
 #define CDENTRY_MAX (CDENTRY_MIN + 3 * 65535)
 
 static odfgate_status check_layout(og_package *pkg, uint64_t cd_off, uint64_t cd_size,
@@ -1208,7 +1208,8 @@ static odfgate_status spool(og_package *pkg, int in, odfgate_error *err)
             if ((k = write(fd, buf + w, (size_t)(n - w))) < 0 && errno != EINTR) {
                 e = errno;
                 close(fd);
-                return fail(pkg, err, ODFGATE_E_IO, NULL, "cannot spool the input: %s", strerror(e));
+                return fail(pkg, err, ODFGATE_E_IO, NULL, "cannot spool the input: %s",
+                            strerror(e));
             } else if (k < 0)
                 k = 0;
     }

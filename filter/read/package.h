@@ -50,9 +50,9 @@ odfgate_status og_package_open_memory(const void *data, size_t len, const char *
 void og_package_free(og_package *pkg);
 
 og_package_kind og_package_kind_of(const og_package *pkg);
-const char *og_package_path(const og_package *pkg);      /* as given ("-" for stdin) */
-const char *og_package_mimetype(const og_package *pkg);  /* never NULL */
-uint64_t og_package_input_size(const og_package *pkg);   /* bytes of the file (or memory) */
+const char *og_package_path(const og_package *pkg);          /* as given ("-" for stdin) */
+const char *og_package_mimetype(const og_package *pkg);      /* never NULL */
+uint64_t og_package_input_size(const og_package *pkg);       /* bytes of the file (or memory) */
 const og_file_id *og_package_file_id(const og_package *pkg); /* its state when opened */
 size_t og_package_note_count(const og_package *pkg);
 const char *og_package_note(const og_package *pkg, size_t i);

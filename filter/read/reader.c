@@ -10,12 +10,12 @@
 
 /* What a pass over one stream collects. */
 enum {
-    WANT_META = 1,        /* office:meta */
-    WANT_COMMON = 2,      /* office:styles */
-    WANT_AUTO = 4,        /* office:automatic-styles */
-    WANT_BODY = 8,        /* office:body/office:text */
+    WANT_META = 1,         /* office:meta */
+    WANT_COMMON = 2,       /* office:styles */
+    WANT_AUTO = 4,         /* office:automatic-styles */
+    WANT_BODY = 8,         /* office:body/office:text */
     STOP_AFTER_COMMON = 16 /* styles.xml: nothing of interest follows office:styles, and
-                             * it stops once the pending styles are resolved */
+                            * it stops once the pending styles are resolved */
 };
 
 #define OG_MAX_PARAS 4000000u
@@ -26,7 +26,10 @@ typedef struct meta_field {
     size_t offset;
 } meta_field;
 
-#define MF(ns, local, field) {ns, local, offsetof(odfgate_meta, field)}
+#define MF(ns, local, field)                                                                       \
+    {                                                                                              \
+        ns, local, offsetof(odfgate_meta, field)                                                   \
+    }
 static const meta_field meta_fields[] = {
     MF(OG_NS_DC, "title", title),
     MF(OG_NS_DC, "subject", subject),
@@ -40,11 +43,13 @@ static const meta_field meta_fields[] = {
     MF(OG_NS_DC, "language", language),
 };
 #define META_KEYWORD ((int)OG_ARRAY_LEN(meta_fields))
-#define META_USER (META_KEYWORD + 1)
+#define META_USER    (META_KEYWORD + 1)
 
 /* Element names the pass compares, interned in the reader's dictionary at the start of each
  * pass: libxml2 hands out element names and namespace URIs from that dictionary, so a name
  * is compared by pointer, not by strcmp.  X(field, string). */
+/* several names to a line (clang-format would stair-step them) */
+// clang-format off
 #define READER_NAMES(X)                                                                     \
     X(ns_office, OG_NS_OFFICE) X(ns_text, OG_NS_TEXT) X(ns_draw, OG_NS_DRAW) X(ns_svg, OG_NS_SVG) \
     X(ns_table, OG_NS_TABLE) X(ns_style, OG_NS_STYLE) X(ns_dc, OG_NS_DC)                    \
@@ -55,13 +60,14 @@ static const meta_field meta_fields[] = {
     X(s, "s") X(tab, "tab") X(line_break, "line-break") X(span, "span")                     \
     X(note_body, "note-body") X(section, "section") X(changed_region, "changed-region")    \
     X(table_cell, "table-cell") X(covered_table_cell, "covered-table-cell") X(style, "style")
+// clang-format on
 
 /* text: elements whose whole subtree is not body text (docs/reading.md) */
 static const char *const text_skip_names[] = {
-    "tracked-changes", "note-citation", "table-of-content", "alphabetical-index", "illustration-index",
-    "table-index", "object-index", "user-index", "bibliography", "sequence-decls",
-    "variable-decls", "user-field-decls", "dde-connection-decls", "hidden-paragraph",
-    "hidden-text"};
+    "tracked-changes",      "note-citation",    "table-of-content", "alphabetical-index",
+    "illustration-index",   "table-index",      "object-index",     "user-index",
+    "bibliography",         "sequence-decls",   "variable-decls",   "user-field-decls",
+    "dde-connection-decls", "hidden-paragraph", "hidden-text"};
 
 typedef struct names {
 #define X(field, string) const char *field;
@@ -74,7 +80,7 @@ typedef struct names {
 static int intern_names(xmlTextReaderPtr x, names *n)
 {
     int ok = 1;
-#define X(field, string)                                                                    \
+#define X(field, string)                                                                           \
     ok &= (n->field = (const char *)xmlTextReaderConstString(x, (const xmlChar *)(string))) != NULL;
     READER_NAMES(X)
 #undef X
@@ -126,7 +132,7 @@ typedef struct reader {
     const char *part;
     names n;               /* interned in the reader's dictionary: compared by pointer */
     unsigned names_serial; /* stream.serial when n was interned (0: never) */
-    uint32_t elements;                  /* element start tags seen in this stream */
+    uint32_t elements;     /* element start tags seen in this stream */
 
     /* body */
     int text_depth;   /* depth of office:text, -1 outside */
@@ -168,8 +174,8 @@ typedef struct reader {
     int pending_all;               /* too many to follow: read all of office:styles */
 
     /* meta */
-    int meta_depth;   /* depth of office:meta, -1 outside */
-    int field;        /* meta field being collected, -1 none */
+    int meta_depth; /* depth of office:meta, -1 outside */
+    int field;      /* meta field being collected, -1 none */
     int field_depth;
     og_buf mtext;
     char *user_name, *user_type;
@@ -189,8 +195,7 @@ static int buf_error(reader *r, int rc)
         return fail_nomem(r);
     og_fail(r->err, ODFGATE_E_LIMIT, r->doc->path, r->part,
             "%s%stext longer than the limit of %llu bytes", r->part ? r->part : "",
-            r->part ? ": " : "",
-            (unsigned long long)r->lim->max_text);
+            r->part ? ": " : "", (unsigned long long)r->lim->max_text);
     return -1;
 }
 
@@ -204,7 +209,7 @@ static int vtext_element(reader *r, vtext *v, const og_buf *text, const char *lo
     int rc = 0, is;
     struct field_memo *m = &r->field_memo[((uintptr_t)local >> 4) % OG_ARRAY_LEN(r->field_memo)];
     if (v->field_depth >= 0)
-        return 0; /* inside such a field already */
+        return 0;            /* inside such a field already */
     if (m->local != local) { /* names are interned: most elements are answered here */
         m->local = local;
         m->kind = og_field_kind(local);
@@ -405,7 +410,8 @@ static int annot_end(reader *r)
         len--;
     if (len < sizeof(prefix) - 1 || strncmp(t, prefix, sizeof(prefix) - 1) != 0)
         return 0;
-    og_aux w = {.text = og_arena_strndup(&r->doc->arena, t, len), .len = (uint32_t)len,
+    og_aux w = {.text = og_arena_strndup(&r->doc->arena, t, len),
+                .len = (uint32_t)len,
                 .anchor = (uint32_t)r->paras.len};
     if (!w.text)
         return fail_nomem(r);
@@ -424,7 +430,7 @@ static int body_element(reader *r, const char *ns, const char *local, int depth,
     }
     if (r->aux_depth >= 0)
         return skipped_in_body(&r->n, ns, local) ? (empty ? 0 : (r->skip_depth = depth, 0))
-                                          : aux_element(r, ns, local, depth, empty);
+                                                 : aux_element(r, ns, local, depth, empty);
     if (ns == r->n.ns_draw && r->para_depth >= 0)
         r->cur.drawing = 1; /* a frame, picture or shape in the paragraph ("only a picture") */
     if (skipped_in_body(&r->n, ns, local)) {
@@ -488,8 +494,7 @@ static int body_end(reader *r, const char *ns, const char *local, int depth)
         return para_end(r);
     if (depth == r->hidden_depth)
         r->hidden_depth = -1;
-    if (ns == r->n.ns_table &&
-        (local == r->n.table_cell || local == r->n.covered_table_cell) &&
+    if (ns == r->n.ns_table && (local == r->n.table_cell || local == r->n.covered_table_cell) &&
         r->cells > 0)
         r->cells--;
     return 0;
@@ -563,8 +568,7 @@ static int style_element(reader *r, int want)
         const char *name = og_xml_attr_ref(r->s, OG_NS_STYLE, "name", &owned[1]);
         const char *display = og_xml_attr_ref(r->s, OG_NS_STYLE, "display-name", &owned[2]);
         const char *parent = og_xml_attr_ref(r->s, OG_NS_STYLE, "parent-style-name", &owned[3]);
-        const char *level =
-            og_xml_attr_ref(r->s, OG_NS_STYLE, "default-outline-level", &owned[4]);
+        const char *level = og_xml_attr_ref(r->s, OG_NS_STYLE, "default-outline-level", &owned[4]);
         rc = og_styles_add(r->styles, r->styles_auto, name, display, parent, level);
         if (rc == 0 && !r->styles_auto && (want & STOP_AFTER_COMMON))
             rc = pending_resolved(r, name);
@@ -573,9 +577,8 @@ static int style_element(reader *r, int want)
     }
     xmlFree(owned[0]);
     if (rc == -2) { /* the document's limit, not the machine's: this document fails alone */
-        og_fail(r->err, ODFGATE_E_LIMIT, r->doc->path, r->part,
-                "%s%smore than %d paragraph styles", r->part ? r->part : "", r->part ? ": " : "",
-                OG_STYLES_MAX);
+        og_fail(r->err, ODFGATE_E_LIMIT, r->doc->path, r->part, "%s%smore than %d paragraph styles",
+                r->part ? r->part : "", r->part ? ": " : "", OG_STYLES_MAX);
         return -1;
     }
     return rc < 0 ? fail_nomem(r) : rc;
@@ -619,8 +622,9 @@ static int meta_end(reader *r)
     r->field = -1;
     if (field == META_USER) {
         /* user-defined values are kept exactly (sign-off records are parsed from them) */
-        odfgate_property p = {og_arena_strdup(a, r->user_name), og_arena_strdup(a, r->user_type),
-                              og_arena_strndup(a, r->mtext.data ? r->mtext.data : "", r->mtext.len)};
+        odfgate_property p = {
+            og_arena_strdup(a, r->user_name), og_arena_strdup(a, r->user_type),
+            og_arena_strndup(a, r->mtext.data ? r->mtext.data : "", r->mtext.len)};
         if (!p.name || !p.type || !p.value)
             return fail_nomem(r);
         rc = OG_VEC_PUSH(&r->user, p, 100000);
@@ -784,8 +788,7 @@ static int on_node(reader *r, int want)
         }
         return 0;
     }
-    default:
-        return 0;
+    default: return 0;
     }
 }
 

@@ -10,7 +10,7 @@
 
 typedef struct style {
     const char *name, *display, *parent;
-    size_t hash;  /* hash(name, automatic), kept for rehashing */
+    size_t hash; /* hash(name, automatic), kept for rehashing */
     int automatic;
     int outline;  /* 1..10 explicit level, 0 absent or empty */
     int resolved; /* cached result + 1, 0 = not computed */
@@ -22,8 +22,8 @@ struct og_styles {
     size_t count, cap;
     size_t *slots; /* open addressing by (automatic, name); index+1, 0 = empty */
     size_t nslots;
-    size_t last;   /* index+1 of the style found last (paragraphs repeat their styles: one
-                      strcmp instead of a keyed hash), 0 none */
+    size_t last; /* index+1 of the style found last (paragraphs repeat their styles: one
+                    strcmp instead of a keyed hash), 0 none */
 };
 
 og_styles *og_styles_new(void)
@@ -49,7 +49,8 @@ void og_styles_free(og_styles *st)
  * exactly as well as the hash does. */
 static size_t hash(const char *s, int automatic)
 {
-    return (size_t)(og_siphash24(og_hash_secret(), s, strlen(s)) + (automatic ? 0x9e3779b97f4a7c15u : 0));
+    return (size_t)(og_siphash24(og_hash_secret(), s, strlen(s)) +
+                    (automatic ? 0x9e3779b97f4a7c15u : 0));
 }
 
 /* h: hash(name, automatic), or 0 to compute it when needed */
@@ -62,7 +63,8 @@ static style *lookup_hashed(og_styles *st, const char *name, int automatic, size
         if (s->automatic == automatic && strcmp(s->name, name) == 0)
             return s;
     }
-    for (size_t i = (h ? h : hash(name, automatic)) & (st->nslots - 1);; i = (i + 1) & (st->nslots - 1)) {
+    for (size_t i = (h ? h : hash(name, automatic)) & (st->nslots - 1);;
+         i = (i + 1) & (st->nslots - 1)) {
         size_t v = st->slots[i];
         if (!v)
             return NULL;

@@ -80,10 +80,8 @@ static odfgate_errcode classify(const xmlError *e)
     case XML_ERR_ENTITY_BOUNDARY:
     case XML_ERR_UNPARSED_ENTITY:
     case XML_ERR_EXT_ENTITY_STANDALONE:
-    case XML_IO_LOAD_ERROR:
-        return ODFGATE_E_ENTITY;
-    default:
-        break;
+    case XML_IO_LOAD_ERROR: return ODFGATE_E_ENTITY;
+    default: break;
     }
     if (strstr(m, "Excessive depth") || strstr(m, "huge text node") || strstr(m, "Huge input") ||
         strstr(m, "too long") || strstr(m, "Maximum entity amplification"))
@@ -126,7 +124,10 @@ static void sink_error(err_sink *sink, const xmlError *e)
     og_error_set_line(sink->err, e->line);
 }
 
-static void structured_error(void *arg, xmlErrorPtr e) { sink_error(arg, e); }
+static void structured_error(void *arg, xmlErrorPtr e)
+{
+    sink_error(arg, e);
+}
 
 /* ------------------------------------------------------------------ DOM of a small part */
 
@@ -173,7 +174,10 @@ static int scan_memory(const char *data, size_t len, const char *path, const cha
     return -1;
 }
 
-static int has_entities(xmlDtdPtr dtd) { return dtd && (dtd->entities || dtd->pentities); }
+static int has_entities(xmlDtdPtr dtd)
+{
+    return dtd && (dtd->entities || dtd->pentities);
+}
 
 static int tree_has_entity_ref(xmlNodePtr n)
 {
@@ -216,8 +220,9 @@ xmlDocPtr og_xml_parse_memory(const char *data, size_t len, const char *path, co
     ctxt->sax->serror = dom_serror;
     ctxt->sax->initialized = XML_SAX2_MAGIC;
     doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL, OG_XML_PARSE_OPTIONS);
-    if (st.entity_declared || (doc && (has_entities(doc->intSubset) || has_entities(doc->extSubset) ||
-                                       tree_has_entity_ref(doc->children)))) {
+    if (st.entity_declared ||
+        (doc && (has_entities(doc->intSubset) || has_entities(doc->extSubset) ||
+                 tree_has_entity_ref(doc->children)))) {
         xmlFreeDoc(doc);
         xmlFreeParserCtxt(ctxt);
         og_fail(err, ODFGATE_E_ENTITY, path, part,
@@ -285,7 +290,6 @@ static int stream_read(void *arg, char *buf, int len)
     return scanned(io, buf, n);
 }
 
-
 static void read_head(io_ctx *io)
 {
     int n = io->read(io->ctx, io->head, (int)sizeof(io->head));
@@ -309,8 +313,8 @@ static int reusable_start(const char *h, size_t n)
     char quote = 0;
     if (n < 2 || h[0] != '<' || h[1] == '\0')
         return 0;
-    if (n >= 6 && memcmp(h, "<?xml", 5) == 0 && (h[5] == ' ' || h[5] == '\t' ||
-                                                  h[5] == '\r' || h[5] == '\n')) {
+    if (n >= 6 && memcmp(h, "<?xml", 5) == 0 &&
+        (h[5] == ' ' || h[5] == '\t' || h[5] == '\r' || h[5] == '\n')) {
         for (i = 5; i + 1 < n && !(h[i] == '?' && h[i + 1] == '>'); i++)
             ;
         if (i + 1 >= n)
@@ -319,8 +323,8 @@ static int reusable_start(const char *h, size_t n)
     }
     while (i < n && (h[i] == ' ' || h[i] == '\t' || h[i] == '\r' || h[i] == '\n'))
         i++;
-    if (i + 1 >= n || h[i] != '<' || !(((h[i + 1] | 0x20) >= 'a' && (h[i + 1] | 0x20) <= 'z') ||
-                                       h[i + 1] == '_'))
+    if (i + 1 >= n || h[i] != '<' ||
+        !(((h[i + 1] | 0x20) >= 'a' && (h[i + 1] | 0x20) <= 'z') || h[i + 1] == '_'))
         return 0;
     for (i += 2; i < n; i++) {
         if (quote) {
@@ -393,7 +397,8 @@ static int start_reader(og_xml_stream *s, xmlTextReaderPtr reuse, int own, og_xm
     }
     /* xmlReaderForIO and xmlReaderNewIO free io through stream_close, also on failure */
     if (reuse) {
-        if (xmlReaderNewIO(reuse, stream_read, stream_close, io, NULL, NULL, OG_XML_PARSE_OPTIONS) < 0) {
+        if (xmlReaderNewIO(reuse, stream_read, stream_close, io, NULL, NULL, OG_XML_PARSE_OPTIONS) <
+            0) {
             xmlFreeTextReader(reuse);
             reuse = NULL;
         }
@@ -504,8 +509,9 @@ int og_xml_stream_next(og_xml_stream *s)
         xmlDocPtr doc = xmlTextReaderCurrentDoc(s->reader);
         s->doc = doc;
         if (doc && (has_entities(doc->intSubset) || has_entities(doc->extSubset)))
-            return stream_fail(s, ODFGATE_E_ENTITY,
-                               "XML entity declarations are refused (possible entity expansion attack)");
+            return stream_fail(
+                s, ODFGATE_E_ENTITY,
+                "XML entity declarations are refused (possible entity expansion attack)");
     } else if (type == XML_READER_TYPE_ENTITY_REFERENCE || type == XML_READER_TYPE_ENTITY) {
         return stream_fail(s, ODFGATE_E_ENTITY, "XML entity references are refused");
     } else if (type == XML_READER_TYPE_ELEMENT) {
@@ -636,8 +642,7 @@ const char *og_xml_attr_ref(og_xml_stream *s, const char *ns, const char *local,
         return NULL;
     if (rc == 1 && !a->children)
         return "";
-    if (rc == 1 && a->children->type == XML_TEXT_NODE && !a->children->next &&
-        a->children->content)
+    if (rc == 1 && a->children->type == XML_TEXT_NODE && !a->children->next && a->children->content)
         return (const char *)a->children->content; /* one text node: its bytes are the value */
     if (rc == 1) /* several nodes (character references): joined in a copy */
         return *owned = (char *)xmlNodeListGetString(a->doc, a->children, 1);

@@ -16,7 +16,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlreader.h>
 
-void og_xml_global_init(void);    /* xmlInitParser + entity loader; idempotent, not thread-safe */
+void og_xml_global_init(void); /* xmlInitParser + entity loader; idempotent, not thread-safe */
 void og_xml_global_cleanup(void);
 
 /* Options used for every parse. */
@@ -41,24 +41,24 @@ typedef struct og_xml_stream {
     xmlTextReaderPtr reader;
     odfgate_error *err;
     const char *path, *part;
-    int type;             /* xmlTextReaderNodeType of the current node (og_xml_stream_next) */
-    unsigned serial;      /* changes (within a stream's life, reopen included) whenever it gets
-                           * another libxml2 reader: strings interned in the reader's
-                           * dictionary (xmlTextReaderConstString) stay valid while it stays */
-    int failed;           /* an error was recorded (err filled) */
-    int source_failed;    /* the read callback reported an error (checked after the loop) */
+    int type;                 /* xmlTextReaderNodeType of the current node (og_xml_stream_next) */
+    unsigned serial;          /* changes (within a stream's life, reopen included) whenever it gets
+                               * another libxml2 reader: strings interned in the reader's
+                               * dictionary (xmlTextReaderConstString) stay valid while it stays */
+    int failed;               /* an error was recorded (err filled) */
+    int source_failed;        /* the read callback reported an error (checked after the loop) */
     uint64_t attrs_over_line; /* the source was stopped here: an element with too many
                                  attributes (xmlscan.h); 0 if not */
     unsigned max_depth;
-    void *sink;           /* private: error capture */
-    xmlDocPtr doc;        /* private: document taken from the reader (freed at close) */
-    xmlNodePtr root;      /* private: the root element, once read (lives as long as the reader) */
-    size_t bytes;         /* private: bytes the reader was given */
+    void *sink;      /* private: error capture */
+    xmlDocPtr doc;   /* private: document taken from the reader (freed at close) */
+    xmlNodePtr root; /* private: the root element, once read (lives as long as the reader) */
+    size_t bytes;    /* private: bytes the reader was given */
     struct {
         const xmlNs *ns;
         const char *uri;
-    } ns_cache[16];       /* private: og_xml_ns answers for the root's namespace declarations */
-    const xmlNs *attr_ns; /* private: a root namespace og_xml_attr found to be ... */
+    } ns_cache[16];          /* private: og_xml_ns answers for the root's namespace declarations */
+    const xmlNs *attr_ns;    /* private: a root namespace og_xml_attr found to be ... */
     const char *attr_ns_uri; /* ... this URI (the caller's pointer) */
 } og_xml_stream;
 
@@ -94,16 +94,16 @@ char *og_xml_attr(og_xml_stream *s, const char *ns, const char *local);
 const char *og_xml_attr_ref(og_xml_stream *s, const char *ns, const char *local, char **owned);
 
 /* ODF namespace URIs. */
-#define OG_NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-#define OG_NS_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-#define OG_NS_STYLE "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
-#define OG_NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-#define OG_NS_DRAW "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
-#define OG_NS_SVG "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
-#define OG_NS_META "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
-#define OG_NS_DC "http://purl.org/dc/elements/1.1/"
-#define OG_NS_XLINK "http://www.w3.org/1999/xlink"
+#define OG_NS_OFFICE   "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+#define OG_NS_TEXT     "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+#define OG_NS_STYLE    "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+#define OG_NS_TABLE    "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+#define OG_NS_DRAW     "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+#define OG_NS_SVG      "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+#define OG_NS_META     "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+#define OG_NS_DC       "http://purl.org/dc/elements/1.1/"
+#define OG_NS_XLINK    "http://www.w3.org/1999/xlink"
 #define OG_NS_MANIFEST "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
-#define OG_NS_SCHEMA "urn:odfgate:schema:1"
+#define OG_NS_SCHEMA   "urn:odfgate:schema:1"
 
 #endif

@@ -29,7 +29,10 @@ static const char *command(odfgate_severity s)
     return s == ODFGATE_SEV_ERROR ? "error" : s == ODFGATE_SEV_WARNING ? "warning" : "notice";
 }
 
-static void github_begin(odfgate_report *rep) { (void)rep; }
+static void github_begin(odfgate_report *rep)
+{
+    (void)rep;
+}
 
 static void github_doc(odfgate_report *rep, const char *path, const odfgate_doc *doc,
                        const odfgate_result *res, int failed)
@@ -72,11 +75,14 @@ static void github_end(odfgate_report *rep)
     FILE *s;
     if (!summary || !*summary || !(s = fopen(summary, "a")))
         return;
-    fprintf(s, "### odfgate\n\n| documents | passed | failed | unreadable | errors | warnings | info |\n"
-               "|---:|---:|---:|---:|---:|---:|---:|\n| %zu | %zu | %zu | %zu | %zu | %zu | %zu |\n\n",
-            rep->documents, rep->passed, rep->failed, rep->errors, rep->findings[ODFGATE_SEV_ERROR],
-            rep->findings[ODFGATE_SEV_WARNING], rep->findings[ODFGATE_SEV_INFO]);
+    fprintf(
+        s,
+        "### odfgate\n\n| documents | passed | failed | unreadable | errors | warnings | info |\n"
+        "|---:|---:|---:|---:|---:|---:|---:|\n| %zu | %zu | %zu | %zu | %zu | %zu | %zu |\n\n",
+        rep->documents, rep->passed, rep->failed, rep->errors, rep->findings[ODFGATE_SEV_ERROR],
+        rep->findings[ODFGATE_SEV_WARNING], rep->findings[ODFGATE_SEV_INFO]);
     fclose(s);
 }
 
-const og_report_format og_report_github = {"github", github_begin, github_doc, github_error, github_end};
+const og_report_format og_report_github = {"github", github_begin, github_doc, github_error,
+                                           github_end};

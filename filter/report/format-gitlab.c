@@ -31,7 +31,10 @@ static void issue(odfgate_report *rep, const char *path, const char *check, cons
     fputs("}}}", o);
 }
 
-static void gitlab_begin(odfgate_report *rep) { fputc('[', rep->out); }
+static void gitlab_begin(odfgate_report *rep)
+{
+    fputc('[', rep->out);
+}
 
 static void gitlab_doc(odfgate_report *rep, const char *path, const odfgate_doc *doc,
                        const odfgate_result *res, int failed)
@@ -44,8 +47,8 @@ static void gitlab_doc(odfgate_report *rep, const char *path, const odfgate_doc 
         if (f->suppressed)
             continue; /* waived or in the baseline: not an issue to show */
         og_finding_fingerprint(path, f, fp);
-        snprintf(text, sizeof(text), "%s%s%s%s", f->section ? "[" : "", f->section ? f->section : "",
-                 f->section ? "] " : "", f->message);
+        snprintf(text, sizeof(text), "%s%s%s%s", f->section ? "[" : "",
+                 f->section ? f->section : "", f->section ? "] " : "", f->message);
         issue(rep, path, f->rule, text, fp, severity(f->severity), f->paragraph ? f->paragraph : 1);
     }
 }
@@ -53,12 +56,17 @@ static void gitlab_doc(odfgate_report *rep, const char *path, const odfgate_doc 
 static void gitlab_error(odfgate_report *rep, const char *path, const odfgate_error *err)
 {
     char fp[17];
-    odfgate_finding f = {.rule = odfgate_errcode_name(err->code), .severity = ODFGATE_SEV_ERROR,
+    odfgate_finding f = {.rule = odfgate_errcode_name(err->code),
+                         .severity = ODFGATE_SEV_ERROR,
                          .message = err->message};
     og_finding_fingerprint(path, &f, fp);
     issue(rep, path, f.rule, err->message, fp, "blocker", 1);
 }
 
-static void gitlab_end(odfgate_report *rep) { fputs("\n]\n", rep->out); }
+static void gitlab_end(odfgate_report *rep)
+{
+    fputs("\n]\n", rep->out);
+}
 
-const og_report_format og_report_gitlab = {"gitlab", gitlab_begin, gitlab_doc, gitlab_error, gitlab_end};
+const og_report_format og_report_gitlab = {"gitlab", gitlab_begin, gitlab_doc, gitlab_error,
+                                           gitlab_end};

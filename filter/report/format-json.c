@@ -110,7 +110,8 @@ static void json_doc(odfgate_report *rep, const char *path, const odfgate_doc *d
     fputs(rep->emitted ? ",\n" : "\n", rep->out);
     /* a document checked against another schema than the report's (.odfgate.ini) says which */
     og_json_document(rep->out, path, doc, res, failed,
-                     rep->schema && id && strcmp(id, odfgate_schema_id(rep->schema)) != 0 ? id : NULL);
+                     rep->schema && id && strcmp(id, odfgate_schema_id(rep->schema)) != 0 ? id
+                                                                                          : NULL);
 }
 
 static void json_error(odfgate_report *rep, const char *path, const odfgate_error *err)
@@ -139,7 +140,10 @@ static void json_end(odfgate_report *rep)
 const og_report_format og_report_json = {"json", json_begin, json_doc, json_error, json_end};
 
 /* JSON Lines: the same document objects, one per line, flushed as each document finishes. */
-static void jsonl_begin(odfgate_report *rep) { (void)rep; }
+static void jsonl_begin(odfgate_report *rep)
+{
+    (void)rep;
+}
 
 static void jsonl_doc(odfgate_report *rep, const char *path, const odfgate_doc *doc,
                       const odfgate_result *res, int failed)
@@ -156,6 +160,9 @@ static void jsonl_error(odfgate_report *rep, const char *path, const odfgate_err
     fflush(rep->out);
 }
 
-static void jsonl_end(odfgate_report *rep) { (void)rep; }
+static void jsonl_end(odfgate_report *rep)
+{
+    (void)rep;
+}
 
 const og_report_format og_report_jsonl = {"jsonl", jsonl_begin, jsonl_doc, jsonl_error, jsonl_end};

@@ -10,7 +10,10 @@
 
 #define X(s) ((const xmlChar *)(s))
 
-static xmlTextWriterPtr writer_of(odfgate_report *rep) { return rep->state; }
+static xmlTextWriterPtr writer_of(odfgate_report *rep)
+{
+    return rep->state;
+}
 
 static void junit_begin(odfgate_report *rep)
 {
@@ -26,7 +29,8 @@ static void junit_begin(odfgate_report *rep)
     rep->state = w;
 }
 
-static void suite(xmlTextWriterPtr w, const char *path, size_t tests, size_t failures, size_t errors)
+static void suite(xmlTextWriterPtr w, const char *path, size_t tests, size_t failures,
+                  size_t errors)
 {
     xmlTextWriterStartElement(w, X("testsuite"));
     xmlTextWriterWriteAttribute(w, X("name"), X(path));
@@ -73,7 +77,8 @@ static void junit_doc(odfgate_report *rep, const char *path, const odfgate_doc *
         if (bad || other) {
             xmlTextWriterStartElement(w, X(bad ? "failure" : "system-out"));
             if (bad) {
-                xmlTextWriterWriteFormatAttribute(w, X("message"), "%zu finding%s", bad, bad == 1 ? "" : "s");
+                xmlTextWriterWriteFormatAttribute(w, X("message"), "%zu finding%s", bad,
+                                                  bad == 1 ? "" : "s");
                 xmlTextWriterWriteAttribute(w, X("type"), X(id));
             }
             for (size_t i = 0; i < odfgate_result_count(res); i++) {
@@ -81,9 +86,9 @@ static void junit_doc(odfgate_report *rep, const char *path, const odfgate_doc *
                 if (strcmp(f->rule, id) != 0)
                     continue;
                 xmlTextWriterWriteFormatString(w, "%s: %s%s%s%s (paragraph %u)\n",
-                                               odfgate_severity_name(f->severity), f->section ? "[" : "",
-                                               f->section ? f->section : "", f->section ? "] " : "",
-                                               f->message, f->paragraph);
+                                               odfgate_severity_name(f->severity),
+                                               f->section ? "[" : "", f->section ? f->section : "",
+                                               f->section ? "] " : "", f->message, f->paragraph);
             }
             xmlTextWriterEndElement(w);
         }

@@ -20,14 +20,19 @@ typedef struct sarif_state {
 
 static const char *level(odfgate_severity s)
 {
-    return s == ODFGATE_SEV_ERROR ? "error" : s == ODFGATE_SEV_WARNING ? "warning" : s == ODFGATE_SEV_INFO ? "note" : "none";
+    return s == ODFGATE_SEV_ERROR     ? "error"
+           : s == ODFGATE_SEV_WARNING ? "warning"
+           : s == ODFGATE_SEV_INFO    ? "note"
+                                      : "none";
 }
 
 static void sarif_begin(odfgate_report *rep)
 {
     FILE *o = rep->out;
     rep->state = calloc(1, sizeof(sarif_state));
-    fputs("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{", o);
+    fputs("{\"$schema\":\"https://json.schemastore.org/"
+          "sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{",
+          o);
     fputs("\"tool\":{\"driver\":{", o);
     og_json_member_str(o, 1, "name", "odfgate");
     og_json_member_str(o, 0, "version", odfgate_version());
@@ -97,7 +102,8 @@ static void sarif_doc(odfgate_report *rep, const char *path, const odfgate_doc *
             int waived = strncmp(f->suppressed, "waived: ", 8) == 0;
             fputs(",\"suppressions\":[{", o);
             og_json_member_str(o, 1, "kind", waived ? "inSource" : "external");
-            og_json_member_str(o, 0, "justification", waived ? f->suppressed + 8 : "in the baseline");
+            og_json_member_str(o, 0, "justification",
+                               waived ? f->suppressed + 8 : "in the baseline");
             fputc('}', o);
             fputc(']', o);
         }

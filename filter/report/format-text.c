@@ -15,7 +15,10 @@ static void severity(odfgate_report *rep, odfgate_severity sev)
         fputs(odfgate_severity_name(sev), rep->out);
 }
 
-static void text_begin(odfgate_report *rep) { (void)rep; }
+static void text_begin(odfgate_report *rep)
+{
+    (void)rep;
+}
 
 static void text_doc(odfgate_report *rep, const char *path, const odfgate_doc *doc,
                      const odfgate_result *res, int failed)
@@ -56,7 +59,10 @@ static void text_error(odfgate_report *rep, const char *path, const odfgate_erro
     fprintf(rep->out, " (%s)\n", odfgate_errcode_name(err->code));
 }
 
-static const char *plural(size_t n, const char *one, const char *many) { return n == 1 ? one : many; }
+static const char *plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
 
 static void text_end(odfgate_report *rep)
 {

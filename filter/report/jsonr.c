@@ -34,7 +34,10 @@ static og_json *fail_at(parser *ps, const char *at, odfgate_errcode code, const 
     return NULL;
 }
 
-static og_json *fail(parser *ps, const char *why) { return fail_at(ps, ps->p, ODFGATE_E_JSON, why); }
+static og_json *fail(parser *ps, const char *why)
+{
+    return fail_at(ps, ps->p, ODFGATE_E_JSON, why);
+}
 
 static void skip_space(parser *ps)
 {
@@ -60,7 +63,10 @@ static int literal(parser *ps, const char *word)
     return 1;
 }
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 static og_json *number(parser *ps)
 {
@@ -144,7 +150,9 @@ static int escape(parser *ps)
     if (cp >= 0xD800 && cp <= 0xDBFF) {
         if (ps->end - ps->p < 6 || ps->p[0] != '\\' || ps->p[1] != 'u' ||
             (lo = hex4(ps->p + 2, ps->end)) < 0xDC00 || lo > 0xDFFF)
-            return fail_at(ps, at, ODFGATE_E_JSON, "high surrogate not followed by a low surrogate"), -1;
+            return fail_at(ps, at, ODFGATE_E_JSON,
+                           "high surrogate not followed by a low surrogate"),
+                   -1;
         ps->p += 6;
         cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
     }
@@ -169,11 +177,13 @@ static int string_body(parser *ps)
             continue;
         }
         if (c < 0x20)
-            return fail(ps, c == '\n' ? "unterminated string (newline inside)" : "control character in a string"), -1;
+            return fail(ps, c == '\n' ? "unterminated string (newline inside)"
+                                      : "control character in a string"),
+                   -1;
         if (c < 0x80) {
             const char *s = ps->p;
-            while (ps->p < ps->end && (unsigned char)*ps->p >= 0x20 && (unsigned char)*ps->p < 0x80 &&
-                   *ps->p != '"' && *ps->p != '\\')
+            while (ps->p < ps->end && (unsigned char)*ps->p >= 0x20 &&
+                   (unsigned char)*ps->p < 0x80 && *ps->p != '"' && *ps->p != '\\')
                 ps->p++;
             if (og_buf_add(&ps->str, s, (size_t)(ps->p - s)) != OG_BUF_OK)
                 return fail(ps, "string too long"), -1;
@@ -257,7 +267,8 @@ static og_json *container(parser *ps, og_json_type type)
         skip_space(ps);
         if (type == OG_JSON_OBJECT) {
             if (ps->p >= ps->end || *ps->p != '"')
-                return fail(ps, ps->p >= ps->end ? "unexpected end of input (truncated?)" : "expected a member name in quotes");
+                return fail(ps, ps->p >= ps->end ? "unexpected end of input (truncated?)"
+                                                 : "expected a member name in quotes");
             if (string_body(ps) < 0)
                 return NULL;
             key_len = ps->str.len;
@@ -284,8 +295,9 @@ static og_json *container(parser *ps, og_json_type type)
             ps->p++;
             break;
         }
-        return fail(ps, ps->p >= ps->end ? "unexpected end of input (truncated?)"
-                        : type == OG_JSON_ARRAY ? "expected ',' or ']'" : "expected ',' or '}'");
+        return fail(ps, ps->p >= ps->end        ? "unexpected end of input (truncated?)"
+                        : type == OG_JSON_ARRAY ? "expected ',' or ']'"
+                                                : "expected ',' or '}'");
     }
     if (type == OG_JSON_OBJECT) {
         const og_json *dup = NULL;
@@ -319,8 +331,8 @@ static og_json *value(parser *ps)
         if (*ps->p == '-' || is_digit(*ps->p))
             return number(ps);
     }
-    if ((unsigned char)ps->p[0] == 0xEF && ps->end - ps->p >= 3 && (unsigned char)ps->p[1] == 0xBB &&
-        (unsigned char)ps->p[2] == 0xBF)
+    if ((unsigned char)ps->p[0] == 0xEF && ps->end - ps->p >= 3 &&
+        (unsigned char)ps->p[1] == 0xBB && (unsigned char)ps->p[2] == 0xBF)
         return fail(ps, "a byte order mark is not allowed in JSON");
     return fail(ps, "not a JSON value");
 }

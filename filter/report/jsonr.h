@@ -28,14 +28,14 @@ typedef enum og_json_type {
 typedef struct og_json og_json;
 struct og_json {
     og_json_type type;
-    const char *s;       /* STRING: decoded UTF-8, NUL-terminated, may hold NUL (see len);
-                            NUMBER: the lexeme as written */
+    const char *s; /* STRING: decoded UTF-8, NUL-terminated, may hold NUL (see len);
+                      NUMBER: the lexeme as written */
     size_t len;
-    const char *key;     /* a member of an OBJECT: its decoded name (NUL-terminated) */
+    const char *key; /* a member of an OBJECT: its decoded name (NUL-terminated) */
     size_t key_len;
-    og_json *child;      /* ARRAY, OBJECT: first element or member, in order */
-    og_json *next;       /* the next sibling */
-    size_t count;        /* ARRAY, OBJECT: number of children */
+    og_json *child; /* ARRAY, OBJECT: first element or member, in order */
+    og_json *next;  /* the next sibling */
+    size_t count;   /* ARRAY, OBJECT: number of children */
 };
 
 /* Nesting deeper than this is refused whatever the caller asks (the reader recurses). */

@@ -7,13 +7,13 @@
 
 /* The writers are called many times per document: they use the stdio calls that do not take
  * the FILE's lock each time (jsonw.h: the caller holds it, or owns the FILE). */
-#define PUTC(c, out) putc_unlocked((c), (out))
-#define PUTS(str, out) fputs_unlocked((str), (out))
+#define PUTC(c, out)     putc_unlocked((c), (out))
+#define PUTS(str, out)   fputs_unlocked((str), (out))
 #define WRITE(p, n, out) fwrite_unlocked((p), 1, (n), (out))
 
 /* Length of the run at s[0..n) that is written as it is: printable ASCII other than '"' and
  * '\\', and valid UTF-8 sequences. */
-#define ONES 0x0101010101010101ull
+#define ONES  0x0101010101010101ull
 #define HIGHS 0x8080808080808080ull
 
 /* Non-zero if a byte of x is below 0x20, '"', '\\', 0x7f or from 0x80 on (may also flag
@@ -51,7 +51,10 @@ static size_t plain_run(const char *s, size_t n)
     return i;
 }
 
-void odfgate_json_string(FILE *out, const char *s) { og_json_str(out, s); }
+void odfgate_json_string(FILE *out, const char *s)
+{
+    og_json_str(out, s);
+}
 
 void og_json_str(FILE *out, const char *s)
 {

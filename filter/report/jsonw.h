@@ -11,9 +11,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
-void og_json_str(FILE *out, const char *s);      /* "…" or null for NULL */
+void og_json_str(FILE *out, const char *s);            /* "…" or null for NULL */
 void og_json_strn(FILE *out, const char *s, size_t n); /* n bytes, NUL written as \u0000 */
-void og_json_key(FILE *out, const char *key);    /* "key": */
+void og_json_key(FILE *out, const char *key);          /* "key": */
 void og_json_uint(FILE *out, uint64_t v);
 /* Object members: a comma first unless `first`, then "key":value. */
 void og_json_member_str(FILE *out, int first, const char *key, const char *v);

@@ -47,9 +47,11 @@ static odfgate_status one_line(og_merge *m, size_t input, long lineno, const cha
         status = og_json_get_str(v, "status");
         if (v->type != OG_JSON_OBJECT || !path || !status)
             st = og_fail(m->err, ODFGATE_E_USAGE, name, NULL,
-                         "line %ld: not a document of odfgate check --format jsonl (no \"path\" and \"status\")",
+                         "line %ld: not a document of odfgate check --format jsonl (no \"path\" "
+                         "and \"status\")",
                          lineno);
-        else if (strcmp(status, "pass") != 0 && strcmp(status, "fail") != 0 && strcmp(status, "error") != 0)
+        else if (strcmp(status, "pass") != 0 && strcmp(status, "fail") != 0 &&
+                 strcmp(status, "error") != 0)
             st = og_fail(m->err, ODFGATE_E_USAGE, name, NULL,
                          "line %ld: status \"%.40s\" is not pass, fail or error", lineno, status);
         else {
@@ -90,12 +92,14 @@ odfgate_status og_merge_jsonl(og_merge *m)
     if (st == ODFGATE_OK && e.len)
         qsort(e.items, e.len, sizeof(*e.items), by_path);
     for (size_t i = 1; st == ODFGATE_OK && i < e.len; i++)
-        if (e.items[i].path_len == e.items[i - 1].path_len && memcmp(e.items[i].path, e.items[i - 1].path, e.items[i].path_len) == 0) {
+        if (e.items[i].path_len == e.items[i - 1].path_len &&
+            memcmp(e.items[i].path, e.items[i - 1].path, e.items[i].path_len) == 0) {
             char where[300];
             og_copy_safe(where, sizeof(where), m->in[e.items[i - 1].input].name);
-            st = og_fail(m->err, ODFGATE_E_USAGE, m->in[e.items[i].input].name, NULL,
-                         "line %ld: document \"%.200s\" is also in %s line %ld (the shards overlap)",
-                         e.items[i].lineno, e.items[i].path, where, e.items[i - 1].lineno);
+            st =
+                og_fail(m->err, ODFGATE_E_USAGE, m->in[e.items[i].input].name, NULL,
+                        "line %ld: document \"%.200s\" is also in %s line %ld (the shards overlap)",
+                        e.items[i].lineno, e.items[i].path, where, e.items[i - 1].lineno);
         }
     for (size_t i = 0; st == ODFGATE_OK && i < e.len; i++) {
         fwrite(e.items[i].line, 1, e.items[i].line_len, m->out);

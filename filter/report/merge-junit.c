@@ -76,7 +76,8 @@ static odfgate_status unique_names(og_merge *m, xmlNodePtr root, const input_lis
         }
     for (size_t i = 0; i < k; i++)
         if (!v[i].name)
-            st = og_fail(m->err, ODFGATE_E_USAGE, m->in[v[i].input].name, NULL, "a <testsuite> without a name");
+            st = og_fail(m->err, ODFGATE_E_USAGE, m->in[v[i].input].name, NULL,
+                         "a <testsuite> without a name");
     if (st == ODFGATE_OK && k > 1) {
         qsort(v, k, sizeof(*v), by_name);
         for (size_t i = 1; st == ODFGATE_OK && i < k; i++)
@@ -84,7 +85,8 @@ static odfgate_status unique_names(og_merge *m, xmlNodePtr root, const input_lis
                 char where[300];
                 og_copy_safe(where, sizeof(where), m->in[v[i - 1].input].name);
                 st = og_fail(m->err, ODFGATE_E_USAGE, m->in[v[i].input].name, NULL,
-                             "testsuite \"%.200s\" is also in %s (the shards overlap)", v[i].name, where);
+                             "testsuite \"%.200s\" is also in %s (the shards overlap)", v[i].name,
+                             where);
             }
     }
     for (size_t i = 0; i < k; i++)
@@ -108,8 +110,8 @@ static void drop_indentation(xmlNodePtr n)
 }
 
 /* Copy the testsuites of input i under root, recording i for each in inputs. */
-static odfgate_status add_input(og_merge *m, size_t i, xmlDocPtr out, xmlNodePtr root, input_list *inputs,
-                                totals *t)
+static odfgate_status add_input(og_merge *m, size_t i, xmlDocPtr out, xmlNodePtr root,
+                                input_list *inputs, totals *t)
 {
     xmlDocPtr doc = og_xml_parse_memory(m->in[i].data, m->in[i].len, m->in[i].name, NULL, m->err);
     xmlNodePtr top, first_suite;
@@ -134,7 +136,8 @@ static odfgate_status add_input(og_merge *m, size_t i, xmlDocPtr out, xmlNodePtr
         if (!is_element(s, "testsuite"))
             continue;
         copy = xmlDocCopyNode(s, out, 1);
-        if (!copy || OG_VEC_PUSH(inputs, i, SIZE_MAX / sizeof(size_t)) < 0 || !xmlAddChild(root, copy)) {
+        if (!copy || OG_VEC_PUSH(inputs, i, SIZE_MAX / sizeof(size_t)) < 0 ||
+            !xmlAddChild(root, copy)) {
             xmlFreeNode(copy);
             st = og_fail(m->err, ODFGATE_E_NOMEM, NULL, NULL, "out of memory");
             break;
@@ -152,7 +155,8 @@ odfgate_status og_merge_junit(og_merge *m)
     xmlNodePtr root = out ? xmlNewDocNode(out, NULL, X("testsuites"), NULL) : NULL;
     input_list inputs = {0};
     totals t = {0};
-    odfgate_status st = root ? ODFGATE_OK : og_fail(m->err, ODFGATE_E_NOMEM, NULL, NULL, "out of memory");
+    odfgate_status st =
+        root ? ODFGATE_OK : og_fail(m->err, ODFGATE_E_NOMEM, NULL, NULL, "out of memory");
     if (root) {
         xmlDocSetRootElement(out, root);
         xmlSetProp(root, X("name"), X("odfgate"));
@@ -170,7 +174,8 @@ odfgate_status og_merge_junit(og_merge *m)
         snprintf(num, sizeof(num), "%zu", t.errors);
         xmlSetProp(root, X("errors"), X(num));
         if (og_xml_write_doc(out, m->out) < 0)
-            st = og_fail(m->err, ODFGATE_E_NOMEM, NULL, NULL, "out of memory writing the merged report");
+            st = og_fail(m->err, ODFGATE_E_NOMEM, NULL, NULL,
+                         "out of memory writing the merged report");
         m->sum->items = inputs.len;
         m->sum->failed = t.failed_suites;
     }

@@ -36,7 +36,8 @@ static odfgate_status load(og_merge *m, size_t i, og_arena *arena, sarif_in *s)
     s->root = root;
     if (root->type != OG_JSON_OBJECT || !(runs = og_json_get(root, "runs")))
         return og_json_get(root, "documents")
-                   ? bad(m, i, "is odfgate's json format, which cannot be merged: use --format jsonl")
+                   ? bad(m, i,
+                         "is odfgate's json format, which cannot be merged: use --format jsonl")
                    : bad(m, i, "not a SARIF log (no \"runs\")");
     if (!(version = og_json_get_str(root, "version")) || strcmp(version, "2.1.0") != 0)
         return bad(m, i, "not SARIF 2.1.0 (\"version\" is not \"2.1.0\")");
@@ -49,7 +50,9 @@ static odfgate_status load(og_merge *m, size_t i, og_arena *arena, sarif_in *s)
         !(s->driver = og_json_get(tool, "driver")) || s->driver->type != OG_JSON_OBJECT)
         return bad(m, i, "the SARIF run has no tool.driver");
     if (og_json_get(s->run, "artifacts") || og_json_get(s->run, "logicalLocations"))
-        return bad(m, i, "the SARIF run has artifacts or logicalLocations tables (not written by odfgate check)");
+        return bad(m, i,
+                   "the SARIF run has artifacts or logicalLocations tables (not written by odfgate "
+                   "check)");
     if (!(s->results = og_json_get(s->run, "results")) || s->results->type != OG_JSON_ARRAY)
         return bad(m, i, "the SARIF run has no results array");
     s->invocations = og_json_get(s->run, "invocations");
@@ -61,18 +64,22 @@ static odfgate_status load(og_merge *m, size_t i, og_arena *arena, sarif_in *s)
 /* The same tool in every input, else a message that says what differs. */
 static odfgate_status same_tool(og_merge *m, const sarif_in *s, size_t i)
 {
-    const char *n0 = og_json_get_str(s[0].driver, "name"), *v0 = og_json_get_str(s[0].driver, "version");
-    const char *n1 = og_json_get_str(s[i].driver, "name"), *v1 = og_json_get_str(s[i].driver, "version");
+    const char *n0 = og_json_get_str(s[0].driver, "name"),
+               *v0 = og_json_get_str(s[0].driver, "version");
+    const char *n1 = og_json_get_str(s[i].driver, "name"),
+               *v1 = og_json_get_str(s[i].driver, "version");
     char first[300];
     if (og_json_equal(s[0].driver, s[i].driver))
         return ODFGATE_OK;
     og_copy_safe(first, sizeof(first), m->in[0].name);
     if (!n0 || !n1 || strcmp(n0, n1) != 0 || !v0 || !v1 || strcmp(v0, v1) != 0)
-        return og_fail(m->err, ODFGATE_E_USAGE, m->in[i].name, NULL,
-                       "written by %.40s %.40s but %s by %.40s %.40s: merge reports of one tool version",
-                       n1 ? n1 : "?", v1 ? v1 : "?", first, n0 ? n0 : "?", v0 ? v0 : "?");
+        return og_fail(
+            m->err, ODFGATE_E_USAGE, m->in[i].name, NULL,
+            "written by %.40s %.40s but %s by %.40s %.40s: merge reports of one tool version",
+            n1 ? n1 : "?", v1 ? v1 : "?", first, n0 ? n0 : "?", v0 ? v0 : "?");
     return og_fail(m->err, ODFGATE_E_USAGE, m->in[i].name, NULL,
-                   "its rules differ from those of %s (same odfgate version, another rule set)", first);
+                   "its rules differ from those of %s (same odfgate version, another rule set)",
+                   first);
 }
 
 static int is_error_level(const og_json *v)
@@ -88,7 +95,8 @@ static void write_invocations(og_merge *m, const sarif_in *s)
     const og_json *model = NULL;
     int success = 1, first = 1;
     for (size_t i = 0; i < m->n; i++)
-        for (const og_json *inv = s[i].invocations ? s[i].invocations->child : NULL; inv; inv = inv->next) {
+        for (const og_json *inv = s[i].invocations ? s[i].invocations->child : NULL; inv;
+             inv = inv->next) {
             const og_json *ok = og_json_get(inv, "executionSuccessful");
             if (!model)
                 model = inv;
@@ -110,9 +118,12 @@ static void write_invocations(og_merge *m, const sarif_in *s)
             size_t k = 0;
             putc('[', m->out);
             for (size_t i = 0; i < m->n; i++)
-                for (const og_json *inv = s[i].invocations ? s[i].invocations->child : NULL; inv; inv = inv->next) {
+                for (const og_json *inv = s[i].invocations ? s[i].invocations->child : NULL; inv;
+                     inv = inv->next) {
                     const og_json *notes = og_json_get(inv, "toolExecutionNotifications");
-                    for (const og_json *n = notes && notes->type == OG_JSON_ARRAY ? notes->child : NULL; n; n = n->next) {
+                    for (const og_json *n = notes && notes->type == OG_JSON_ARRAY ? notes->child
+                                                                                  : NULL;
+                         n; n = n->next) {
                         if (k++)
                             putc(',', m->out);
                         og_json_value(m->out, n);
@@ -161,7 +172,8 @@ odfgate_status og_merge_sarif(og_merge *m)
 {
     og_arena arena;
     sarif_in *s = calloc(m->n, sizeof(*s));
-    odfgate_status st = s ? ODFGATE_OK : og_fail(m->err, ODFGATE_E_NOMEM, NULL, NULL, "out of memory");
+    odfgate_status st =
+        s ? ODFGATE_OK : og_fail(m->err, ODFGATE_E_NOMEM, NULL, NULL, "out of memory");
     og_arena_init(&arena);
     for (size_t i = 0; st == ODFGATE_OK && i < m->n; i++)
         if ((st = load(m, i, &arena, &s[i])) == ODFGATE_OK)

@@ -27,14 +27,18 @@ int odfgate_merge_format_parse(const char *name)
     return -1;
 }
 
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 /* The format of one input by its content: '<' is JUnit; a JSON object whose first member is
  * "path" (as odfgate writes them, even when the line is cut short), or a first line that is
  * an object with "path" and "status", is JSONL; any other JSON object is taken as SARIF (the
  * SARIF merger then says what is wrong with it).  An empty input is AUTO (an empty JSONL
  * shard). */
-static odfgate_merge_format detect(const odfgate_merge_input *in, unsigned max_depth, odfgate_error *err)
+static odfgate_merge_format detect(const odfgate_merge_input *in, unsigned max_depth,
+                                   odfgate_error *err)
 {
     const char *d = in->data, *nl;
     size_t i = 0, k;
@@ -58,8 +62,8 @@ static odfgate_merge_format detect(const odfgate_merge_input *in, unsigned max_d
         return ODFGATE_MERGE_JSONL;
     nl = memchr(d + i, '\n', in->len - i);
     og_arena_init(&arena);
-    if (og_json_parse(d + i, nl ? (size_t)(nl - d - i) : in->len - i, max_depth, in->name, 1, &arena,
-                      &first, NULL) == ODFGATE_OK &&
+    if (og_json_parse(d + i, nl ? (size_t)(nl - d - i) : in->len - i, max_depth, in->name, 1,
+                      &arena, &first, NULL) == ODFGATE_OK &&
         og_json_get_str(first, "path") && og_json_get_str(first, "status"))
         f = ODFGATE_MERGE_JSONL;
     og_arena_free(&arena);
@@ -170,8 +174,8 @@ static odfgate_status read_capped(const char *path, uint64_t max, og_buf *b, odf
                        "report larger than max-file-size (%llu bytes)", (unsigned long long)max);
     if (rc == OG_BUF_NOMEM)
         return og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory");
-    return og_fail(err, ODFGATE_E_IO, path, NULL, "cannot %s: %s", rc == OG_BUF_NOFILE ? "open" : "read",
-                   strerror(errno));
+    return og_fail(err, ODFGATE_E_IO, path, NULL, "cannot %s: %s",
+                   rc == OG_BUF_NOFILE ? "open" : "read", strerror(errno));
 }
 
 odfgate_status odfgate_merge_files(const char *const *paths, size_t n, odfgate_merge_format format,

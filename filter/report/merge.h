@@ -12,8 +12,8 @@
 typedef struct og_merge {
     const odfgate_merge_input *in; /* the caller's, borrowed */
     size_t n;
-    unsigned max_depth;            /* JSON nesting */
-    FILE *out;                     /* a memory stream owned by merge.c */
+    unsigned max_depth; /* JSON nesting */
+    FILE *out;          /* a memory stream owned by merge.c */
     odfgate_merge_summary *sum;
     odfgate_error *err;
 } og_merge;

@@ -4,10 +4,9 @@
 #include "check/fingerprint.h"
 #include "text/text.h"
 
-static const og_report_format *const formats[] = {&og_report_text,  &og_report_json,
-                                                  &og_report_jsonl, &og_report_sarif,
-                                                  &og_report_junit, &og_report_github,
-                                                  &og_report_gitlab};
+static const og_report_format *const formats[] = {
+    &og_report_text,  &og_report_json,   &og_report_jsonl, &og_report_sarif,
+    &og_report_junit, &og_report_github, &og_report_gitlab};
 
 /* Bytes at s that are printable ASCII: shown as they are, without decoding (most text). */
 static size_t plain_run(const char *s)
@@ -66,9 +65,9 @@ const char *odfgate_report_format_name(size_t i)
     return i < OG_ARRAY_LEN(formats) ? formats[i]->name : NULL;
 }
 
-odfgate_status odfgate_report_new(const char *format, FILE *out,
-                                  const odfgate_report_options *opt, const odfgate_schema *schema,
-                                  odfgate_report **rep, odfgate_error *err)
+odfgate_status odfgate_report_new(const char *format, FILE *out, const odfgate_report_options *opt,
+                                  const odfgate_schema *schema, odfgate_report **rep,
+                                  odfgate_error *err)
 {
     OG_ERR_LOCAL(err);
     const og_report_format *fmt = NULL;
@@ -77,9 +76,10 @@ odfgate_status odfgate_report_new(const char *format, FILE *out,
         if (format && strcmp(formats[i]->name, format) == 0)
             fmt = formats[i];
     if (!fmt)
-        return og_fail(err, ODFGATE_E_USAGE, NULL, NULL,
-                       "unknown report format \"%s\" (known: text, json, jsonl, sarif, junit, github, gitlab)",
-                       format ? format : "");
+        return og_fail(
+            err, ODFGATE_E_USAGE, NULL, NULL,
+            "unknown report format \"%s\" (known: text, json, jsonl, sarif, junit, github, gitlab)",
+            format ? format : "");
     if (!(r = calloc(1, sizeof(*r))))
         return og_fail(err, ODFGATE_E_NOMEM, NULL, NULL, "out of memory");
     r->fmt = fmt;

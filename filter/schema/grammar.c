@@ -26,7 +26,8 @@ static void grammar_serror(void *ctx, xmlErrorPtr e)
 
 static void compile_grammar(void)
 {
-    xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(og_embedded_rng, (int)og_embedded_rng_len);
+    xmlRelaxNGParserCtxtPtr pc =
+        xmlRelaxNGNewMemParserCtxt(og_embedded_rng, (int)og_embedded_rng_len);
     if (!pc)
         return;
     xmlRelaxNGSetParserStructuredErrors(pc, grammar_serror, NULL);
@@ -59,8 +60,8 @@ int og_schema_validate(xmlDocPtr doc, const char *path, odfgate_error *err)
     int rc;
     pthread_once(&grammar_once, compile_grammar);
     if (!grammar) {
-        og_fail(err, ODFGATE_E_SCHEMA, path, NULL, "internal error: the schema grammar does not compile: %s",
-                grammar_error);
+        og_fail(err, ODFGATE_E_SCHEMA, path, NULL,
+                "internal error: the schema grammar does not compile: %s", grammar_error);
         return -1;
     }
     if (!(vc = xmlRelaxNGNewValidCtxt(grammar))) {

@@ -23,12 +23,13 @@
 extern const char og_embedded_default_schema[];
 extern const size_t og_embedded_default_schema_len;
 
-#define OG_SCHEMA_MAX_FILE (4u * 1024u * 1024u)
+#define OG_SCHEMA_MAX_FILE  (4u * 1024u * 1024u)
 #define OG_SCHEMA_MAX_CHAIN 8
 
 static int is_el(xmlNodePtr n, const char *name)
 {
-    return n && n->type == XML_ELEMENT_NODE && n->ns && strcmp((const char *)n->ns->href, OG_NS_SCHEMA) == 0 &&
+    return n && n->type == XML_ELEMENT_NODE && n->ns &&
+           strcmp((const char *)n->ns->href, OG_NS_SCHEMA) == 0 &&
            strcmp((const char *)n->name, name) == 0;
 }
 
@@ -41,7 +42,10 @@ static xmlNodePtr child(xmlNodePtr parent, const char *name)
 }
 
 /* Attribute value (xmlFree it) or NULL. */
-static char *attr(xmlNodePtr n, const char *name) { return (char *)xmlGetProp(n, (const xmlChar *)name); }
+static char *attr(xmlNodePtr n, const char *name)
+{
+    return (char *)xmlGetProp(n, (const xmlChar *)name);
+}
 
 static int attr_bool(xmlNodePtr n, const char *name, int dflt)
 {
@@ -140,8 +144,8 @@ typedef struct load_ctx {
 
 /* Read and validate a schema from a path or URL; pin may be NULL.  References found in
  * fetched material are untrusted (schemaref.h). */
-static xmlDocPtr read_schema_file(const load_ctx *ctx, const char *path, const char *pin, int untrusted,
-                                  odfgate_error *err)
+static xmlDocPtr read_schema_file(const load_ctx *ctx, const char *path, const char *pin,
+                                  int untrusted, odfgate_error *err)
 {
     og_buf b;
     xmlDocPtr doc = NULL;
@@ -172,8 +176,8 @@ static xmlNodePtr copy_into(xmlNodePtr n, xmlNodePtr parent)
     return c;
 }
 
-static xmlNodePtr find_by_attr(xmlNodePtr parent, const char *el, const char *name, const char *value,
-                               int deep)
+static xmlNodePtr find_by_attr(xmlNodePtr parent, const char *el, const char *name,
+                               const char *value, int deep)
 {
     for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next) {
         if (!is_el(c, el))
@@ -241,13 +245,16 @@ static int merge(xmlDocPtr base, xmlDocPtr over)
                 return -1;
         }
     }
-    if ((oc = child(o, "metadata")) && merge_keyed(ensure_child(b, "metadata"), oc, "field", "name", 0) < 0)
+    if ((oc = child(o, "metadata")) &&
+        merge_keyed(ensure_child(b, "metadata"), oc, "field", "name", 0) < 0)
         return -1;
-    if ((oc = child(o, "sections")) && merge_keyed(ensure_child(b, "sections"), oc, "section", "id", 1) < 0)
+    if ((oc = child(o, "sections")) &&
+        merge_keyed(ensure_child(b, "sections"), oc, "section", "id", 1) < 0)
         return -1;
     if ((oc = child(o, "rules")) && merge_keyed(ensure_child(b, "rules"), oc, "rule", "id", 0) < 0)
         return -1;
-    if ((oc = child(o, "clauses")) && merge_keyed(ensure_child(b, "clauses"), oc, "clause", "id", 0) < 0)
+    if ((oc = child(o, "clauses")) &&
+        merge_keyed(ensure_child(b, "clauses"), oc, "clause", "id", 0) < 0)
         return -1;
     if ((oc = child(o, "phrases"))) {
         xmlNodePtr into = ensure_child(b, "phrases");
@@ -280,12 +287,14 @@ static int absolutize_ref(xmlNodePtr n, const char *path, int untrusted, odfgate
     if (!href)
         return 0;
     if (!path && !og_ref_is_remote(href)) {
-        og_fail(err, ODFGATE_E_SCHEMA, "schema", NULL, "href=\"%s\" cannot be resolved for a schema held in memory", href);
+        og_fail(err, ODFGATE_E_SCHEMA, "schema", NULL,
+                "href=\"%s\" cannot be resolved for a schema held in memory", href);
         xmlFree(href);
         return -1;
     }
     if (!(abs = og_ref_resolve(path, href))) {
-        og_fail(err, ODFGATE_E_SCHEMA, path ? path : "schema", NULL, "href=\"%s\" cannot be resolved", href);
+        og_fail(err, ODFGATE_E_SCHEMA, path ? path : "schema", NULL,
+                "href=\"%s\" cannot be resolved", href);
         xmlFree(href);
         return -1;
     }
@@ -308,8 +317,8 @@ static int absolutize_refs(xmlDocPtr doc, const char *path, int untrusted, odfga
     return 0;
 }
 
-static xmlDocPtr resolve_extends(const load_ctx *ctx, xmlDocPtr doc, const char *path, int untrusted,
-                                 int depth, char **chain, odfgate_error *err)
+static xmlDocPtr resolve_extends(const load_ctx *ctx, xmlDocPtr doc, const char *path,
+                                 int untrusted, int depth, char **chain, odfgate_error *err)
 {
     int parent_untrusted;
     char *ext = attr(xmlDocGetRootElement(doc), "extends"), *parent_path;
@@ -318,7 +327,8 @@ static xmlDocPtr resolve_extends(const load_ctx *ctx, xmlDocPtr doc, const char 
     if (!ext)
         return doc;
     if (!path) {
-        og_fail(err, ODFGATE_E_SCHEMA, "schema", NULL, "extends=\"%s\" cannot be resolved for a schema held in memory", ext);
+        og_fail(err, ODFGATE_E_SCHEMA, "schema", NULL,
+                "extends=\"%s\" cannot be resolved for a schema held in memory", ext);
         xmlFree(ext);
         xmlFree(pin);
         xmlFreeDoc(doc);
@@ -326,7 +336,8 @@ static xmlDocPtr resolve_extends(const load_ctx *ctx, xmlDocPtr doc, const char 
     }
     parent_path = og_ref_resolve(path, ext);
     if (!parent_path) {
-        og_fail(err, ODFGATE_E_SCHEMA, path, NULL, "extends=\"%s\" cannot be resolved against the schema's URL", ext);
+        og_fail(err, ODFGATE_E_SCHEMA, path, NULL,
+                "extends=\"%s\" cannot be resolved against the schema's URL", ext);
         xmlFree(ext);
         xmlFree(pin);
         xmlFreeDoc(doc);
@@ -334,12 +345,14 @@ static xmlDocPtr resolve_extends(const load_ctx *ctx, xmlDocPtr doc, const char 
     }
     xmlFree(ext);
     if (depth >= OG_SCHEMA_MAX_CHAIN) {
-        og_fail(err, ODFGATE_E_SCHEMA, path, NULL, "extends chain longer than %d files", OG_SCHEMA_MAX_CHAIN);
+        og_fail(err, ODFGATE_E_SCHEMA, path, NULL, "extends chain longer than %d files",
+                OG_SCHEMA_MAX_CHAIN);
         goto fail;
     }
     for (int i = 0; i < depth; i++) {
         if (og_ref_same(chain[i], parent_path)) {
-            og_fail(err, ODFGATE_E_SCHEMA, path, NULL, "extends cycle: %s is already in the chain", parent_path);
+            og_fail(err, ODFGATE_E_SCHEMA, path, NULL, "extends cycle: %s is already in the chain",
+                    parent_path);
             goto fail;
         }
     }
@@ -405,8 +418,9 @@ static int bad(builder *b, xmlNodePtr n, const char *fmt, const char *a1, const 
 static int phrase_from(builder *b, og_phrase *p, xmlNodePtr n)
 {
     char *text = attr(n, "phrase"), *match = attr(n, "match");
-    int rc = og_phrase_init(p, &b->s->arena, match && strcmp(match, "regex") == 0 ? OG_PHRASE_REGEX : OG_PHRASE_LITERAL,
-                            text, attr_bool(n, "ignore-case", 0), b->path, b->err);
+    int rc = og_phrase_init(
+        p, &b->s->arena, match && strcmp(match, "regex") == 0 ? OG_PHRASE_REGEX : OG_PHRASE_LITERAL,
+        text, attr_bool(n, "ignore-case", 0), b->path, b->err);
     xmlFree(text);
     xmlFree(match);
     if (rc == 0)
@@ -416,7 +430,8 @@ static int phrase_from(builder *b, og_phrase *p, xmlNodePtr n)
     return rc;
 }
 
-static int phrases_from(builder *b, xmlNodePtr parent, const char *el, og_phrase **out, size_t *count)
+static int phrases_from(builder *b, xmlNodePtr parent, const char *el, og_phrase **out,
+                        size_t *count)
 {
     size_t n = count_children(parent, el), i = 0;
     *count = 0;
@@ -481,7 +496,8 @@ static int sections_from(builder *b, xmlNodePtr parent, size_t parent_idx, int d
         if (sec->level < 1 || sec->level > 10)
             return bad(b, c, "section", sec->id, "has a level outside 1..10");
         if (sec->level <= parent_level)
-            return bad(b, c, "section", sec->id, "must have a deeper level than its parent section");
+            return bad(b, c, "section", sec->id,
+                       "must have a deeper level than its parent section");
         if (sec->max_words && sec->min_words > sec->max_words)
             return bad(b, c, "section", sec->id, "has min-words greater than max-words");
         sec->alias_count = count_children(c, "alias");
@@ -512,9 +528,9 @@ static int sections_from(builder *b, xmlNodePtr parent, size_t parent_idx, int d
 
 static int known_meta_field(const char *name)
 {
-    static const char *const fields[] = {"title", "subject", "description", "keywords", "creator",
-                                         "initial-creator", "creation-date", "date", "generator",
-                                         "editing-cycles", "language"};
+    static const char *const fields[] = {
+        "title",         "subject", "description", "keywords",       "creator", "initial-creator",
+        "creation-date", "date",    "generator",   "editing-cycles", "language"};
     if (strncmp(name, "user:", 5) == 0)
         return name[5] != '\0';
     for (size_t i = 0; i < OG_ARRAY_LEN(fields); i++)
@@ -546,7 +562,8 @@ static int metadata_from(builder *b, xmlNodePtr md)
             char msg[160];
             int oom;
             if (!(m->pattern = og_regex_new(m->pattern_text, 0, msg, sizeof(msg), &oom)))
-                return oom ? nomem(b) : bad(b, c, "invalid pattern for metadata field", m->field, msg);
+                return oom ? nomem(b)
+                           : bad(b, c, "invalid pattern for metadata field", m->field, msg);
         }
         s->meta_count++;
     }
@@ -558,16 +575,16 @@ static const struct {
     const char *text;
     og_phrase_kind kind;
 } default_placeholders[] = {
-    {"TBC", OG_PHRASE_LITERAL},         {"TBD", OG_PHRASE_LITERAL},
-    {"TODO", OG_PHRASE_LITERAL},        {"XXX", OG_PHRASE_LITERAL},
-    {"lorem ipsum", OG_PHRASE_LITERAL}, {"insert", OG_PHRASE_BRACKETED},
+    {"TBC", OG_PHRASE_LITERAL}, {"TBD", OG_PHRASE_LITERAL},         {"TODO", OG_PHRASE_LITERAL},
+    {"XXX", OG_PHRASE_LITERAL}, {"lorem ipsum", OG_PHRASE_LITERAL}, {"insert", OG_PHRASE_BRACKETED},
 };
 
 static int placeholders_from(builder *b, xmlNodePtr ph)
 {
     odfgate_schema *s = b->s;
     int defaults = ph ? attr_bool(ph, "defaults", 1) : 1;
-    size_t n = count_children(ph, "placeholder") + (defaults ? OG_ARRAY_LEN(default_placeholders) : 0);
+    size_t n =
+        count_children(ph, "placeholder") + (defaults ? OG_ARRAY_LEN(default_placeholders) : 0);
     if (!n)
         return 0;
     if (!(s->placeholders = og_arena_zalloc(&s->arena, n * sizeof(og_phrase))))
@@ -575,8 +592,8 @@ static int placeholders_from(builder *b, xmlNodePtr ph)
     if (defaults)
         for (size_t i = 0; i < OG_ARRAY_LEN(default_placeholders); i++) {
             if (og_phrase_init(&s->placeholders[s->placeholder_count], &s->arena,
-                               default_placeholders[i].kind, default_placeholders[i].text, 0, b->path,
-                               b->err) < 0)
+                               default_placeholders[i].kind, default_placeholders[i].text, 0,
+                               b->path, b->err) < 0)
                 return -1;
             s->placeholder_count++;
         }
@@ -648,7 +665,10 @@ static int signatories_from(builder *b, xmlNodePtr sg)
         unsigned long long q = strtoull(req, NULL, 10);
         if (q < 1 || q > s->signatory_count) {
             xmlFree(req);
-            return bad(b, sg, "signatories require= must be \"all\" or a number from 1 to the number of signatories", NULL, NULL);
+            return bad(b, sg,
+                       "signatories require= must be \"all\" or a number from 1 to the number of "
+                       "signatories",
+                       NULL, NULL);
         }
         s->quorum = (size_t)q;
     }
@@ -668,8 +688,8 @@ static int registry_from(const load_ctx *ctx, builder *b, xmlNodePtr reg)
     og_buf_init(&data, OG_REGISTRY_MAX_FILE);
     if (!(s->registry_href = attr_text(&s->arena, reg, "href")))
         nomem(b);
-    else if (og_ref_read(ctx->f, s->registry_href, pin, attr_bool(reg, OG_ATTR_UNTRUSTED, 0), OG_REGISTRY_MAX_FILE,
-                         "registry", &data, b->err) == 0)
+    else if (og_ref_read(ctx->f, s->registry_href, pin, attr_bool(reg, OG_ATTR_UNTRUSTED, 0),
+                         OG_REGISTRY_MAX_FILE, "registry", &data, b->err) == 0)
         rc = og_registry_parse(s, data.data ? data.data : "", data.len, s->registry_href, b->err);
     xmlFree(pin);
     og_buf_free(&data);
@@ -700,8 +720,8 @@ static int clauses_from(const load_ctx *ctx, builder *b, xmlNodePtr cl)
             rc = nomem(b);
         else if (section && (k->section = og_schema_section_index(s, section)) == OG_NONE)
             rc = bad(b, c, "clause", k->id, "names a section the schema does not have");
-        else if (og_ref_read(ctx->f, k->href, pin, attr_bool(c, OG_ATTR_UNTRUSTED, 0), OG_CLAUSE_MAX_FILE, "clause",
-                             &data, b->err) == 0)
+        else if (og_ref_read(ctx->f, k->href, pin, attr_bool(c, OG_ATTR_UNTRUSTED, 0),
+                             OG_CLAUSE_MAX_FILE, "clause", &data, b->err) == 0)
             rc = og_clause_load(s, k, data.data ? data.data : "", data.len, k->href, b->err);
         xmlFree(pin);
         if (rc < 0) {
@@ -738,8 +758,8 @@ static int check_sections(builder *b, xmlNodePtr sections)
     return 0;
 }
 
-static odfgate_status build(const load_ctx *ctx, xmlDocPtr doc, const char *path, const char *source,
-                            odfgate_schema **out, odfgate_error *err)
+static odfgate_status build(const load_ctx *ctx, xmlDocPtr doc, const char *path,
+                            const char *source, odfgate_schema **out, odfgate_error *err)
 {
     odfgate_schema *s = calloc(1, sizeof(*s));
     builder b = {s, path, err};
@@ -766,11 +786,15 @@ static odfgate_status build(const load_ctx *ctx, xmlDocPtr doc, const char *path
     if (metadata_from(&b, child(root, "metadata")) < 0 ||
         (sections && sections_from(&b, sections, OG_NONE, 0, &key) < 0) ||
         check_sections(&b, sections) < 0 ||
-        phrases_from(&b, child(root, "phrases"), "require", &s->doc_required, &s->doc_required_count) < 0 ||
-        phrases_from(&b, child(root, "phrases"), "forbid", &s->doc_forbidden, &s->doc_forbidden_count) < 0 ||
-        placeholders_from(&b, child(root, "placeholders")) < 0 || rules_from(&b, child(root, "rules")) < 0 ||
+        phrases_from(&b, child(root, "phrases"), "require", &s->doc_required,
+                     &s->doc_required_count) < 0 ||
+        phrases_from(&b, child(root, "phrases"), "forbid", &s->doc_forbidden,
+                     &s->doc_forbidden_count) < 0 ||
+        placeholders_from(&b, child(root, "placeholders")) < 0 ||
+        rules_from(&b, child(root, "rules")) < 0 ||
         signatories_from(&b, child(root, "signatories")) < 0 ||
-        registry_from(ctx, &b, child(root, "registry")) < 0 || clauses_from(ctx, &b, child(root, "clauses")) < 0)
+        registry_from(ctx, &b, child(root, "registry")) < 0 ||
+        clauses_from(ctx, &b, child(root, "clauses")) < 0)
         goto out;
     rc = 0;
 out:
@@ -785,8 +809,8 @@ out:
 
 /* ------------------------------------------------------------------ public */
 
-static odfgate_status finish(const load_ctx *ctx, xmlDocPtr doc, const char *path, const char *source,
-                             odfgate_schema **out, odfgate_error *err)
+static odfgate_status finish(const load_ctx *ctx, xmlDocPtr doc, const char *path,
+                             const char *source, odfgate_schema **out, odfgate_error *err)
 {
     char *chain[OG_SCHEMA_MAX_CHAIN + 1] = {0};
     odfgate_status st;
@@ -833,7 +857,8 @@ odfgate_status odfgate_schema_load_memory(const void *data, size_t len, const ch
         return og_fail(err, ODFGATE_E_USAGE, name, NULL, "missing argument");
     *out = NULL;
     if (len > OG_SCHEMA_MAX_FILE)
-        return og_fail(err, ODFGATE_E_LIMIT, name, NULL, "schema larger than %u bytes", OG_SCHEMA_MAX_FILE);
+        return og_fail(err, ODFGATE_E_LIMIT, name, NULL, "schema larger than %u bytes",
+                       OG_SCHEMA_MAX_FILE);
     load_ctx ctx = {NULL};
     return finish(&ctx, parse_schema(data, len, name, 1, err), base, name, out, err);
 }
@@ -845,6 +870,8 @@ odfgate_status odfgate_schema_load_builtin(odfgate_schema **out, odfgate_error *
         return og_fail(err, ODFGATE_E_USAGE, "builtin", NULL, "missing argument");
     *out = NULL;
     load_ctx ctx = {NULL};
-    return finish(&ctx, parse_schema(og_embedded_default_schema, og_embedded_default_schema_len, "builtin", 0, err),
-                  NULL, "builtin", out, err);
+    return finish(
+        &ctx,
+        parse_schema(og_embedded_default_schema, og_embedded_default_schema_len, "builtin", 0, err),
+        NULL, "builtin", out, err);
 }

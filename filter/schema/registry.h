@@ -16,8 +16,8 @@
 
 #include "schema/schema.h"
 
-#define OG_NS_REGISTRY       "urn:odfgate:registry:1"
-#define OG_REGISTRY_MAX_FILE (4u * 1024u * 1024u)
+#define OG_NS_REGISTRY              "urn:odfgate:registry:1"
+#define OG_REGISTRY_MAX_FILE        (4u * 1024u * 1024u)
 #define OG_REGISTRY_MAX_SIGNATORIES 10000u
 
 /* Parse data (from `where`, for messages) into the schema's registry (its arena).  0 or -1

@@ -18,7 +18,7 @@ typedef enum og_rule {
 } og_rule;
 
 /* Rule r's entry of the public table (odfgate_rule_at(og_rule_index(r))). */
-#define og_rule_index(r) ((size_t)(r) - 1)
+#define og_rule_index(r) ((size_t)(r)-1)
 
 /* The public id of rule r ("section-missing"); r must be a rule of the table. */
 const char *og_rule_id(og_rule r);

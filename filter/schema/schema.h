@@ -11,31 +11,32 @@
 #include "schema/ruletable.h"
 #include "text/phrase.h"
 
-
 #define OG_NONE ((size_t)-1)
 
 typedef struct og_section {
     const char *id;
-    const char *heading;          /* display heading */
-    const char **aliases;         /* alias_count alternative headings */
+    const char *heading;  /* display heading */
+    const char **aliases; /* alias_count alternative headings */
     size_t alias_count;
-    const char **keys;            /* key_count og_heading_key() forms of heading + aliases */
+    const char **keys; /* key_count og_heading_key() forms of heading + aliases */
     size_t key_count;
-    int level;                    /* 1..10; 0 = any level */
+    int level; /* 1..10; 0 = any level */
     int required;
-    uint64_t min_words, max_words;/* 0 = no limit */
-    og_phrase *required_phrases;  size_t required_count;
-    og_phrase *forbidden_phrases; size_t forbidden_count;
-    size_t parent;                /* index in schema->sections, OG_NONE for top level */
-    int depth;                    /* 0 top level, 1 subsection, … */
-    const char *guidance;         /* optional text for new drafts, may be NULL */
+    uint64_t min_words, max_words; /* 0 = no limit */
+    og_phrase *required_phrases;
+    size_t required_count;
+    og_phrase *forbidden_phrases;
+    size_t forbidden_count;
+    size_t parent;        /* index in schema->sections, OG_NONE for top level */
+    int depth;            /* 0 top level, 1 subsection, … */
+    const char *guidance; /* optional text for new drafts, may be NULL */
 } og_section;
 
 typedef struct og_meta_req {
-    const char *field;            /* "title", "subject", …, "user:NAME" (odfgate_doc_meta_field) */
-    int required;                 /* must be present and non-empty */
-    const char *pattern_text;     /* NULL or ERE the whole value must match */
-    struct og_regex *pattern;     /* compiled pattern_text (regex.h), freed with the schema */
+    const char *field;        /* "title", "subject", …, "user:NAME" (odfgate_doc_meta_field) */
+    int required;             /* must be present and non-empty */
+    const char *pattern_text; /* NULL or ERE the whole value must match */
+    struct og_regex *pattern; /* compiled pattern_text (regex.h), freed with the schema */
 } og_meta_req;
 
 typedef struct og_signatory {
@@ -46,9 +47,9 @@ typedef struct og_signatory {
 
 /* A signatory registry (docs/http.md): per signatory id, the people authorised to sign. */
 typedef struct og_signer {
-    const char *name;             /* as written in the registry */
-    const char *key;              /* og_text_fold(name): compared with a record's "by" */
-    const char **role_keys;       /* folded roles; role_count 0 = any role */
+    const char *name;       /* as written in the registry */
+    const char *key;        /* og_text_fold(name): compared with a record's "by" */
+    const char **role_keys; /* folded roles; role_count 0 = any role */
     const char **roles;
     size_t role_count;
 } og_signer;
@@ -68,9 +69,9 @@ typedef struct og_word {
 /* A standard clause that must appear in a section (filter/clause.c). */
 typedef struct og_clause {
     const char *id;
-    const char *href;             /* where its text came from */
-    size_t section;               /* schema section index, OG_NONE: anywhere in the body */
-    og_word *words;               /* the folded text cut into words (clause.h) */
+    const char *href; /* where its text came from */
+    size_t section;   /* schema section index, OG_NONE: anywhere in the body */
+    og_word *words;   /* the folded text cut into words (clause.h) */
     size_t word_count;
 } og_clause;
 
@@ -82,24 +83,31 @@ typedef struct og_rule_severity {
 struct odfgate_schema {
     og_arena arena;
     const char *id;
-    const char *title;            /* may be NULL */
-    const char *source;           /* "builtin" or path */
-    int ordered;                  /* section order matters (default 1) */
-    int closed;                   /* unknown top-level sections are errors (default 0) */
-    og_section *sections;         /* depth-first order; parents before children */
+    const char *title;    /* may be NULL */
+    const char *source;   /* "builtin" or path */
+    int ordered;          /* section order matters (default 1) */
+    int closed;           /* unknown top-level sections are errors (default 0) */
+    og_section *sections; /* depth-first order; parents before children */
     size_t section_count;
-    og_meta_req *meta;            size_t meta_count;
-    og_phrase *doc_required;      size_t doc_required_count;
-    og_phrase *doc_forbidden;     size_t doc_forbidden_count;
-    og_phrase *placeholders;      size_t placeholder_count;
-    og_rule_severity *severities; size_t severity_count;
-    og_signatory *signatories;    size_t signatory_count;
-    size_t quorum;                /* signatories needed: == signatory_count for all-of */
-    const char *registry_href;    /* NULL: no registry */
-    og_registry_entry *registry;  size_t registry_count;
-    og_clause *clauses;           size_t clause_count;
+    og_meta_req *meta;
+    size_t meta_count;
+    og_phrase *doc_required;
+    size_t doc_required_count;
+    og_phrase *doc_forbidden;
+    size_t doc_forbidden_count;
+    og_phrase *placeholders;
+    size_t placeholder_count;
+    og_rule_severity *severities;
+    size_t severity_count;
+    og_signatory *signatories;
+    size_t signatory_count;
+    size_t quorum;             /* signatories needed: == signatory_count for all-of */
+    const char *registry_href; /* NULL: no registry */
+    og_registry_entry *registry;
+    size_t registry_count;
+    og_clause *clauses;
+    size_t clause_count;
 };
-
 
 /* Index of the section with this id, or OG_NONE. */
 size_t og_schema_section_index(const odfgate_schema *s, const char *id);

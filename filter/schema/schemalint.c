@@ -7,13 +7,13 @@
 
 #include <pthread.h>
 
-#define NS_RNG "http://relaxng.org/ns/structure/1.0"
-#define MAX_ELEMENTS 64
-#define MAX_NAMES 32
-#define MAX_ATTRS 24
-#define MAX_VALUES 8
-#define MAX_TYPES 4
-#define MAX_CHOICES 4
+#define NS_RNG        "http://relaxng.org/ns/structure/1.0"
+#define MAX_ELEMENTS  64
+#define MAX_NAMES     32
+#define MAX_ATTRS     24
+#define MAX_VALUES    8
+#define MAX_TYPES     4
+#define MAX_CHOICES   4
 #define MAX_REF_DEPTH 16
 
 typedef struct names {
@@ -31,7 +31,7 @@ typedef struct datatype {
 
 typedef struct attr_spec {
     const char *name;
-    names values;             /* <value>s it takes */
+    names values;              /* <value>s it takes */
     datatype types[MAX_TYPES]; /* or values of these types */
     size_t ntypes;
 } attr_spec;
@@ -71,12 +71,15 @@ static int is_rng(xmlNodePtr n, const char *name)
 static const char *prop(xmlNodePtr n, const char *name)
 {
     xmlAttrPtr a = xmlHasProp(n, BAD_CAST name);
-    return a && a->children && a->children->type == XML_TEXT_NODE ? (const char *)a->children->content : NULL;
+    return a && a->children && a->children->type == XML_TEXT_NODE
+               ? (const char *)a->children->content
+               : NULL;
 }
 
 static const char *text_of(xmlNodePtr n)
 {
-    return n->children && n->children->type == XML_TEXT_NODE ? (const char *)n->children->content : NULL;
+    return n->children && n->children->type == XML_TEXT_NODE ? (const char *)n->children->content
+                                                             : NULL;
 }
 
 static void add_name(names *s, const char *v)
@@ -144,7 +147,8 @@ static void collect_values(xmlNodePtr n, attr_spec *a, int depth)
             datatype *t = &a->types[a->ntypes++];
             *t = (datatype){prop(c, "type"), NULL, NULL, -1, 0};
             for (xmlNodePtr p = c->children; p; p = p->next) {
-                const char *pn = is_rng(p, "param") ? prop(p, "name") : NULL, *pv = pn ? text_of(p) : NULL;
+                const char *pn = is_rng(p, "param") ? prop(p, "name") : NULL,
+                           *pv = pn ? text_of(p) : NULL;
                 if (pv && strcmp(pn, "pattern") == 0)
                     t->pattern = pv, t->re = compile_pattern(pv);
                 else if (pv && strcmp(pn, "maxInclusive") == 0)
@@ -309,7 +313,8 @@ static const char *hint(const names *s, const char *got, const char *quote_l, co
     }
     used = (size_t)snprintf(buf, size, " (allowed: ");
     for (size_t i = 0; i < s->n && used < size; i++)
-        used += (size_t)snprintf(buf + used, size - used, "%s%s%s%s", i ? ", " : "", quote_l, s->v[i], quote_r);
+        used += (size_t)snprintf(buf + used, size - used, "%s%s%s%s", i ? ", " : "", quote_l,
+                                 s->v[i], quote_r);
     if (used < size)
         snprintf(buf + used, size - used, ")");
     return buf;
@@ -320,7 +325,8 @@ static const char *hint(const names *s, const char *got, const char *quote_l, co
 static int report(odfgate_error *err, const char *path, xmlNodePtr n, const char *what)
 {
     long line = xmlGetLineNo(n);
-    og_fail(err, ODFGATE_E_SCHEMA, path, NULL, "does not follow the schema format: line %ld: %s", line, what);
+    og_fail(err, ODFGATE_E_SCHEMA, path, NULL, "does not follow the schema format: line %ld: %s",
+            line, what);
     og_error_set_line(err, line > 0 ? (int)line : 0);
     return 1;
 }
@@ -352,7 +358,8 @@ static int type_ok(const datatype *t, const char *v)
         long min = t->type[0] == 'p';
         if (!all_digits(v) || strlen(v) > 9)
             return 0;
-        return strtol(v, NULL, 10) >= min && (t->max_inclusive < 0 || strtol(v, NULL, 10) <= t->max_inclusive);
+        return strtol(v, NULL, 10) >= min &&
+               (t->max_inclusive < 0 || strtol(v, NULL, 10) <= t->max_inclusive);
     }
     if (t->pattern) /* a pattern RE2 cannot read: no opinion */
         return !t->re || og_regex_full(t->re, v, strlen(v)) != 0;
@@ -364,9 +371,11 @@ static void describe(const datatype *t, char *buf, size_t size)
 {
     if (strcmp(t->type, "boolean") == 0)
         snprintf(buf, size, "true or false");
-    else if (strcmp(t->type, "positiveInteger") == 0 || strcmp(t->type, "nonNegativeInteger") == 0) {
+    else if (strcmp(t->type, "positiveInteger") == 0 ||
+             strcmp(t->type, "nonNegativeInteger") == 0) {
         if (t->max_inclusive >= 0)
-            snprintf(buf, size, "a whole number from %d to %ld", t->type[0] == 'p', t->max_inclusive);
+            snprintf(buf, size, "a whole number from %d to %ld", t->type[0] == 'p',
+                     t->max_inclusive);
         else
             snprintf(buf, size, "a whole number from %d", t->type[0] == 'p');
     } else if (t->pattern)
@@ -387,7 +396,8 @@ static int lint_attributes(xmlNodePtr n, const vocab_el *e, char *what, size_t s
             names all = {{0}, 0};
             for (size_t i = 0; i < e->nattrs; i++)
                 add_name(&all, e->attrs[i].name);
-            snprintf(what, size, "<%s> has no attribute '%s'%s", e->name, an, hint(&all, an, "'", "'", buf, sizeof(buf)));
+            snprintf(what, size, "<%s> has no attribute '%s'%s", e->name, an,
+                     hint(&all, an, "'", "'", buf, sizeof(buf)));
             return 1;
         }
         xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
@@ -396,15 +406,19 @@ static int lint_attributes(xmlNodePtr n, const vocab_el *e, char *what, size_t s
         for (size_t k = 0; !ok && k < spec->ntypes; k++)
             ok = type_ok(&spec->types[k], value);
         if (!ok) {
-            size_t used = (size_t)snprintf(what, size, "<%s %s=\"%.80s\">: %s takes ", e->name, an, value, an);
+            size_t used = (size_t)snprintf(what, size, "<%s %s=\"%.80s\">: %s takes ", e->name, an,
+                                           value, an);
             for (size_t k = 0; k < spec->values.n && used < size; k++)
-                used += (size_t)snprintf(what + used, size - used, "%s'%s'", k ? ", " : "", spec->values.v[k]);
+                used += (size_t)snprintf(what + used, size - used, "%s'%s'", k ? ", " : "",
+                                         spec->values.v[k]);
             for (size_t k = 0; k < spec->ntypes && used < size; k++) {
                 describe(&spec->types[k], buf, sizeof(buf));
-                used += (size_t)snprintf(what + used, size - used, "%s%s", spec->values.n || k ? " or " : "", buf);
+                used += (size_t)snprintf(what + used, size - used, "%s%s",
+                                         spec->values.n || k ? " or " : "", buf);
             }
             if (spec->values.n && used < size)
-                snprintf(what + used, size - used, "%s", hint(&spec->values, value, "'", "'", buf, sizeof(buf)));
+                snprintf(what + used, size - used, "%s",
+                         hint(&spec->values, value, "'", "'", buf, sizeof(buf)));
             /* an enumeration that is not near: the list above already says it all */
             if (strstr(what, " (allowed: "))
                 *strstr(what, " (allowed: ") = '\0';
@@ -426,10 +440,11 @@ static int lint_attributes(xmlNodePtr n, const vocab_el *e, char *what, size_t s
         if (q->nalt == 1) {
             snprintf(what, size, "<%s> needs the attribute '%s'", e->name, q->alt[0][0]);
         } else {
-            size_t used = (size_t)snprintf(what, size, "<%s> needs one of the attributes ", e->name);
+            size_t used =
+                (size_t)snprintf(what, size, "<%s> needs one of the attributes ", e->name);
             for (size_t k = 0; k < q->nalt && used < size; k++)
-                used += (size_t)snprintf(what + used, size - used, "%s'%s'", k ? (k + 1 == q->nalt ? " or " : ", ") : "",
-                                         q->alt[k][0]);
+                used += (size_t)snprintf(what + used, size - used, "%s'%s'",
+                                         k ? (k + 1 == q->nalt ? " or " : ", ") : "", q->alt[k][0]);
         }
         return 1;
     }
@@ -442,7 +457,9 @@ static int lint(xmlNodePtr n, const vocab_el *parent, const char *path, odfgate_
     const char *name = (const char *)n->name;
     const vocab_el *e;
     if (!in_schema_ns(n)) {
-        snprintf(what, sizeof(what), "<%s> is not in the schema namespace%s%s (the root needs xmlns=\"" OG_NS_SCHEMA "\")",
+        snprintf(what, sizeof(what),
+                 "<%s> is not in the schema namespace%s%s (the root needs xmlns=\"" OG_NS_SCHEMA
+                 "\")",
                  name, n->ns ? ": it is in " : "", n->ns ? (const char *)n->ns->href : "");
         return report(err, path, n, what);
     }
@@ -453,7 +470,8 @@ static int lint(xmlNodePtr n, const vocab_el *parent, const char *path, odfgate_
     }
     if (!(e = element_named(name, 0)) || (!parent && strcmp(name, "schema") != 0)) {
         names root = {{"schema"}, 1};
-        snprintf(what, sizeof(what), "<%s> is not %s%s", name, parent ? "an element of the schema format" : "the root <schema>",
+        snprintf(what, sizeof(what), "<%s> is not %s%s", name,
+                 parent ? "an element of the schema format" : "the root <schema>",
                  hint(&root, name, "<", ">", buf, sizeof(buf)));
         return report(err, path, n, what);
     }
@@ -465,7 +483,8 @@ static int lint(xmlNodePtr n, const vocab_el *parent, const char *path, odfgate_
     return 0;
 }
 
-int og_schema_lint(xmlDocPtr doc, const char *rng, size_t rng_len, const char *path, odfgate_error *err)
+int og_schema_lint(xmlDocPtr doc, const char *rng, size_t rng_len, const char *path,
+                   odfgate_error *err)
 {
     xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
     vocab_text = rng;

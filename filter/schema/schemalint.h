@@ -16,7 +16,8 @@
 
 /* 1 with err filled (ODFGATE_E_SCHEMA, the line set) when such a mistake is found in doc, else
  * 0: the grammar's own message is then the best there is.  rng is the grammar's text. */
-int og_schema_lint(xmlDocPtr doc, const char *rng, size_t rng_len, const char *path, odfgate_error *err);
+int og_schema_lint(xmlDocPtr doc, const char *rng, size_t rng_len, const char *path,
+                   odfgate_error *err);
 /* Free the vocabulary (odfgate_global_cleanup). */
 void og_schema_lint_cleanup(void);
 

@@ -25,7 +25,9 @@ static int read_local(const char *path, size_t max, const char *what, og_buf *b,
 {
     int rc = og_buf_read_file(b, path);
     if (rc == OG_BUF_TOOBIG)
-        return og_fail(err, ODFGATE_E_LIMIT, path, NULL, "%s file larger than %zu bytes", what, max), -1;
+        return og_fail(err, ODFGATE_E_LIMIT, path, NULL, "%s file larger than %zu bytes", what,
+                       max),
+               -1;
     if (rc == OG_BUF_NOMEM)
         return og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory"), -1;
     if (rc != OG_BUF_OK)

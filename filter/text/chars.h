@@ -139,7 +139,7 @@ static inline __attribute__((always_inline)) void classify_block(const char *s, 
     c->joiner = (unsigned)_mm_movemask_epi8(joiner);
 }
 #elif OG_BLOCK == 8
-#define ONES 0x0101010101010101ull
+#define ONES  0x0101010101010101ull
 #define HIGHS 0x8080808080808080ull
 
 /* Bytes of x (all bytes ASCII) in [lo, hi]. */
@@ -169,8 +169,8 @@ static inline __attribute__((always_inline)) void classify_block(const char *s, 
     c->high = compact(x & HIGHS);
     c->control = compact(~((low + 0x60 * ONES) | x) & HIGHS);
     c->space = compact(zero_bytes(x ^ (' ' * ONES)));
-    c->alnum = compact(
-        (bytes_between(low | 0x20 * ONES, 'a', 'z') | bytes_between(low, '0', '9')) & ascii);
+    c->alnum = compact((bytes_between(low | 0x20 * ONES, 'a', 'z') | bytes_between(low, '0', '9')) &
+                       ascii);
     c->joiner = compact((zero_bytes(x ^ ('\'' * ONES)) | bytes_between(low, ',', '.')) & ascii);
 }
 #endif

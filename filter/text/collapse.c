@@ -1,4 +1,5 @@
-/* collapse.c — building text: white space collapsed as ODF does, and slugs (text/text.h; no locale used). */
+/* collapse.c — building text: white space collapsed as ODF does, and slugs (text/text.h; no locale
+ * used). */
 #include "text/chars.h"
 
 /* ------------------------------------------------------------------ building text */

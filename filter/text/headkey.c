@@ -1,4 +1,5 @@
-/* headkey.c — heading keys: numbering, labels, quotes and dashes taken off so that headings compare (text/text.h; no locale used). */
+/* headkey.c — heading keys: numbering, labels, quotes and dashes taken off so that headings compare
+ * (text/text.h; no locale used). */
 #include "text/chars.h"
 
 /* ------------------------------------------------------------------ heading keys */

@@ -128,7 +128,8 @@ void og_phrase_release(og_phrase *p)
 static int search_bracketed(const og_phrase *p, const char *s, size_t n, size_t *off, size_t *len)
 {
     const char *b, *end = s + n;
-    for (const char *from = s; (b = memchr(from, '[', (size_t)(end - from))) != NULL; from = b + 1) {
+    for (const char *from = s; (b = memchr(from, '[', (size_t)(end - from))) != NULL;
+         from = b + 1) {
         const char *w = b + 1, *close;
         while (w < end && (*w == ' ' || (*w >= '\t' && *w <= '\r')))
             w++;

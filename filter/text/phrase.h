@@ -24,10 +24,10 @@ typedef enum og_phrase_kind {
 
 typedef struct og_phrase {
     og_phrase_kind kind;
-    const char *text;    /* as written in the schema (for messages) */
-    const char *folded;  /* literal: folded form; regex: NULL */
+    const char *text;   /* as written in the schema (for messages) */
+    const char *folded; /* literal: folded form; regex: NULL */
     size_t folded_len;
-    og_trigrams grams;   /* literal: word-start summary of folded (og_trigrams_of) */
+    og_trigrams grams; /* literal: word-start summary of folded (og_trigrams_of) */
     unsigned char gram_words[OG_ARRAY_LEN(((og_trigrams *)0)->bits)]; /* its non-zero words, */
     unsigned gram_word_count;                                         /* the only ones tested */
     struct og_regex *re; /* regex only: og_phrase_release frees it */

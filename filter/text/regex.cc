@@ -32,9 +32,9 @@ extern "C" og_regex *og_regex_new(const char *pattern, int ignore_case, char *ms
         og_regex *r = new og_regex(pattern, o);
         if (r->re.ok())
             return r;
-        std::snprintf(msg, msgsize, "%s", r->re.error_code() == RE2::ErrorPatternTooLarge
-                                              ? "the pattern is too large"
-                                              : r->re.error().c_str());
+        std::snprintf(msg, msgsize, "%s",
+                      r->re.error_code() == RE2::ErrorPatternTooLarge ? "the pattern is too large"
+                                                                      : r->re.error().c_str());
         delete r;
     } catch (const std::bad_alloc &) {
         *nomem = 1;

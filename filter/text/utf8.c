@@ -1,4 +1,5 @@
-/* utf8.c — UTF-8: decoding, encoding, validity, excerpts; and the character classes (text/text.h; no locale used). */
+/* utf8.c — UTF-8: decoding, encoding, validity, excerpts; and the character classes (text/text.h;
+ * no locale used). */
 #include "text/chars.h"
 
 /* ------------------------------------------------------------------ UTF-8 */

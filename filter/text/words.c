@@ -1,4 +1,5 @@
-/* words.c — word counting, word-start trigram summaries and phrase search (text/text.h; no locale used). */
+/* words.c — word counting, word-start trigram summaries and phrase search (text/text.h; no locale
+ * used). */
 #include "text/chars.h"
 
 /* ------------------------------------------------------------------ words */
@@ -161,9 +162,8 @@ int og_trigrams_contain(const og_trigrams *text, const og_trigrams *phrase)
 
 /* Record the trigram at word start j of plain text u[0..n): with one load where four bytes
  * are there (the fourth is masked off). */
-static inline __attribute__((always_inline)) void add_plain_start(uint64_t *bits,
-                                                                   const unsigned char *u,
-                                                                   size_t n, size_t j)
+static inline __attribute__((always_inline)) void
+add_plain_start(uint64_t *bits, const unsigned char *u, size_t n, size_t j)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (j + 3 < n) {
@@ -215,8 +215,8 @@ plain_blocks(const char *s, size_t n, og_trigrams *out, plain_state *st, unsigne
 #include <immintrin.h>
 #define OG_AVX2 1
 /* classify_block on 32 bytes (AVX2). */
-static inline __attribute__((always_inline, target("avx2"))) void
-classify_block32(const char *s, block_class *c)
+static inline __attribute__((always_inline, target("avx2"))) void classify_block32(const char *s,
+                                                                                   block_class *c)
 {
     __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)s);
     __m256i lower = _mm256_or_si256(v, _mm256_set1_epi8(0x20));
@@ -224,11 +224,10 @@ classify_block32(const char *s, block_class *c)
                                       _mm256_cmpgt_epi8(_mm256_set1_epi8('z' + 1), lower));
     __m256i digit = _mm256_and_si256(_mm256_cmpgt_epi8(v, _mm256_set1_epi8('0' - 1)),
                                      _mm256_cmpgt_epi8(_mm256_set1_epi8('9' + 1), v));
-    __m256i joiner = _mm256_or_si256(
-        _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\'')),
-                        _mm256_cmpeq_epi8(v, _mm256_set1_epi8('-'))),
-        _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('.')),
-                        _mm256_cmpeq_epi8(v, _mm256_set1_epi8(','))));
+    __m256i joiner = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\'')),
+                                                     _mm256_cmpeq_epi8(v, _mm256_set1_epi8('-'))),
+                                     _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('.')),
+                                                     _mm256_cmpeq_epi8(v, _mm256_set1_epi8(','))));
     c->high = (unsigned)_mm256_movemask_epi8(v);
     c->control = (unsigned)_mm256_movemask_epi8(
         _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1F)), v));
@@ -281,8 +280,8 @@ static int trigrams_of_plain(const char *s, size_t n, og_trigrams *out, uint64_t
         if (u[i] >= 0x80 || u[i] < 0x20 || (sp && prev_sp))
             return 0;
         in = ascii_class[u[i]] == C_WORD;
-        if ((ascii_class[u[i]] == C_JOIN || ascii_class[u[i]] == C_SEP) && prev_in &&
-            i + 1 < n && u[i + 1] < 0x80 && ascii_class[u[i + 1]] == C_WORD)
+        if ((ascii_class[u[i]] == C_JOIN || ascii_class[u[i]] == C_SEP) && prev_in && i + 1 < n &&
+            u[i + 1] < 0x80 && ascii_class[u[i + 1]] == C_WORD)
             st.joined = 1;
         if (in && !prev_in) {
             add_plain_start(out->bits, u, n, i);

@@ -49,7 +49,8 @@ static int drop_ours(void *ctx, xmlTextReaderPtr r, uint32_t index)
     if (!(n = xmlTextReaderExpand(r)))
         return 0;
     for (c = n->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && c->ns && xmlStrEqual(c->ns->href, (const xmlChar *)OG_NS_DC) &&
+        if (c->type == XML_ELEMENT_NODE && c->ns &&
+            xmlStrEqual(c->ns->href, (const xmlChar *)OG_NS_DC) &&
             xmlStrEqual(c->name, (const xmlChar *)"creator")) {
             xmlChar *who = xmlNodeGetContent(c);
             int ours = who && xmlStrEqual(who, (const xmlChar *)OG_AUTHOR);
@@ -77,9 +78,12 @@ static int write_annotations(void *ctx, xmlTextWriterPtr w, uint32_t index)
         snprintf(text, sizeof(text), "%s: %s", f->rule, f->message);
         /* the prefixes are declared on the comment itself, whatever the document declares */
         if (xmlTextWriterStartElement(w, (const xmlChar *)"office:annotation") < 0 ||
-            xmlTextWriterWriteAttribute(w, (const xmlChar *)"xmlns:office", (const xmlChar *)OG_NS_OFFICE) < 0 ||
-            xmlTextWriterWriteAttribute(w, (const xmlChar *)"xmlns:dc", (const xmlChar *)OG_NS_DC) < 0 ||
-            xmlTextWriterWriteAttribute(w, (const xmlChar *)"xmlns:text", (const xmlChar *)OG_NS_TEXT) < 0 ||
+            xmlTextWriterWriteAttribute(w, (const xmlChar *)"xmlns:office",
+                                        (const xmlChar *)OG_NS_OFFICE) < 0 ||
+            xmlTextWriterWriteAttribute(w, (const xmlChar *)"xmlns:dc", (const xmlChar *)OG_NS_DC) <
+                0 ||
+            xmlTextWriterWriteAttribute(w, (const xmlChar *)"xmlns:text",
+                                        (const xmlChar *)OG_NS_TEXT) < 0 ||
             element(w, "dc:creator", OG_AUTHOR) < 0 || element(w, "dc:date", a->date) < 0 ||
             element(w, "text:p", text) < 0 || xmlTextWriterEndElement(w) < 0)
             return -1;

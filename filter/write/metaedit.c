@@ -10,8 +10,8 @@ const char og_empty_meta_xml[] =
 
 static int is_el(xmlNodePtr n, const char *ns, const char *name)
 {
-    return n && n->type == XML_ELEMENT_NODE && n->ns && strcmp((const char *)n->ns->href, ns) == 0 &&
-           strcmp((const char *)n->name, name) == 0;
+    return n && n->type == XML_ELEMENT_NODE && n->ns &&
+           strcmp((const char *)n->ns->href, ns) == 0 && strcmp((const char *)n->name, name) == 0;
 }
 
 static int serialise(xmlDocPtr doc, og_buf *out, const char *path, odfgate_error *err)
@@ -45,7 +45,8 @@ int og_meta_set_user(const char *xml, size_t len, const char *path, const char *
         return -1;
     root = xmlDocGetRootElement(doc);
     if (!is_el(root, OG_NS_OFFICE, "document-meta") && !is_el(root, OG_NS_OFFICE, "document")) {
-        og_fail(err, ODFGATE_E_XML, path, "meta.xml", "no office:document-meta or office:document root");
+        og_fail(err, ODFGATE_E_XML, path, "meta.xml",
+                "no office:document-meta or office:document root");
         goto out;
     }
     for (n = root->children; n; n = n->next)
@@ -54,7 +55,8 @@ int og_meta_set_user(const char *xml, size_t len, const char *path, const char *
     if (!meta) { /* office:meta is the first child of the root */
         xmlNsPtr ons = xmlSearchNsByHref(doc, root, (const xmlChar *)OG_NS_OFFICE);
         meta = xmlNewDocNode(doc, ons, (const xmlChar *)"meta", NULL);
-        if (!meta || !(root->children ? xmlAddPrevSibling(root->children, meta) : xmlAddChild(root, meta))) {
+        if (!meta ||
+            !(root->children ? xmlAddPrevSibling(root->children, meta) : xmlAddChild(root, meta))) {
             og_fail(err, ODFGATE_E_NOMEM, path, "meta.xml", "out of memory");
             goto out;
         }
@@ -76,7 +78,9 @@ int og_meta_set_user(const char *xml, size_t len, const char *path, const char *
         mns = xmlSearchNsByHref(doc, meta, (const xmlChar *)OG_NS_META);
         if (!mns)
             mns = xmlNewNs(root, (const xmlChar *)OG_NS_META, (const xmlChar *)"meta");
-        n = mns ? xmlNewTextChild(meta, mns, (const xmlChar *)"user-defined", (const xmlChar *)value) : NULL;
+        n = mns ? xmlNewTextChild(meta, mns, (const xmlChar *)"user-defined",
+                                  (const xmlChar *)value)
+                : NULL;
         if (!n || !xmlNewNsProp(n, mns, (const xmlChar *)"name", (const xmlChar *)name) ||
             !xmlNewNsProp(n, mns, (const xmlChar *)"value-type", (const xmlChar *)"string")) {
             og_fail(err, ODFGATE_E_NOMEM, path, "meta.xml", "out of memory");
@@ -106,7 +110,8 @@ int og_manifest_add(const char *xml, size_t len, const char *path, const char *f
     }
     for (n = root->children; n; n = n->next)
         if (is_el(n, OG_NS_MANIFEST, "file-entry")) {
-            xmlChar *v = xmlGetNsProp(n, (const xmlChar *)"full-path", (const xmlChar *)OG_NS_MANIFEST);
+            xmlChar *v =
+                xmlGetNsProp(n, (const xmlChar *)"full-path", (const xmlChar *)OG_NS_MANIFEST);
             int same = v && strcmp((const char *)v, full_path) == 0;
             xmlFree(v);
             if (same) {

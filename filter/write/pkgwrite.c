@@ -8,7 +8,6 @@
 
 #define OG_MIMETYPE_TEXT "application/vnd.oasis.opendocument.text"
 
-
 static const og_part_data *find_part(const og_part_data *parts, size_t n, const char *name)
 {
     for (size_t i = 0; i < n; i++)
@@ -35,7 +34,8 @@ static int add_buffer(zip_t *dst, const char *name, const char *data, size_t len
         zip_source_free(s);
         return -1;
     }
-    return zip_set_file_compression(dst, (zip_uint64_t)idx, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0);
+    return zip_set_file_compression(dst, (zip_uint64_t)idx, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+                                    0);
 }
 
 /* Read the mimetype part of src (small), or the text default. */
@@ -60,7 +60,8 @@ static int finish(zip_t *dst, zip_source_t *mem, og_buf *out, const char *path, 
 {
     zip_stat_t st;
     if (zip_close(dst) < 0) {
-        og_fail(err, ODFGATE_E_IO, path, NULL, "cannot assemble the package: %s", zip_strerror(dst));
+        og_fail(err, ODFGATE_E_IO, path, NULL, "cannot assemble the package: %s",
+                zip_strerror(dst));
         zip_discard(dst);
         return -1;
     }
@@ -103,14 +104,16 @@ static int build(zip_t *src, const og_part_data *parts, size_t nparts, const cha
     }
     zip_source_keep(mem);
     if (!(dst = zip_open_from_source(mem, ZIP_TRUNCATE, &ze))) {
-        og_fail(err, ODFGATE_E_IO, path, NULL, "cannot start a package: %s", zip_error_strerror(&ze));
+        og_fail(err, ODFGATE_E_IO, path, NULL, "cannot start a package: %s",
+                zip_error_strerror(&ze));
         goto out;
     }
     /* mimetype first and stored */
     const og_part_data *mt = find_part(parts, nparts, "mimetype");
     if (!mt && read_mimetype(src, &mimetype) != OG_BUF_OK)
         goto zipfail;
-    if (add_buffer(dst, "mimetype", mt ? mt->data : mimetype.data, mt ? mt->len : mimetype.len, 1) < 0)
+    if (add_buffer(dst, "mimetype", mt ? mt->data : mimetype.data, mt ? mt->len : mimetype.len, 1) <
+        0)
         goto zipfail;
     for (zip_int64_t i = 0; i < n; i++) {
         const char *name = zip_get_name(src, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
@@ -196,13 +199,15 @@ int og_package_create(const char *dst_path, const og_part_data *parts, size_t np
     }
     zip_source_keep(mem);
     if (!(dst = zip_open_from_source(mem, ZIP_TRUNCATE, &ze))) {
-        og_fail(err, ODFGATE_E_IO, dst_path, NULL, "cannot start a package: %s", zip_error_strerror(&ze));
+        og_fail(err, ODFGATE_E_IO, dst_path, NULL, "cannot start a package: %s",
+                zip_error_strerror(&ze));
         goto out;
     }
     /* parts[0] must be the mimetype: written first, stored */
     for (size_t k = 0; k < nparts; k++)
         if (add_buffer(dst, parts[k].name, parts[k].data, parts[k].len, k == 0) < 0) {
-            og_fail(err, ODFGATE_E_IO, dst_path, NULL, "cannot assemble the package: %s", zip_strerror(dst));
+            og_fail(err, ODFGATE_E_IO, dst_path, NULL, "cannot assemble the package: %s",
+                    zip_strerror(dst));
             zip_discard(dst);
             goto out;
         }

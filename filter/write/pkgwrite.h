@@ -18,8 +18,8 @@
 #define OG_SIGNATURES_PART "META-INF/documentsignatures.xml"
 
 typedef struct og_part_data {
-    const char *name;  /* part name, e.g. "meta.xml" */
-    const char *data;  /* new content (kept by the caller until og_package_write returns) */
+    const char *name; /* part name, e.g. "meta.xml" */
+    const char *data; /* new content (kept by the caller until og_package_write returns) */
     size_t len;
     const char *media_type; /* for a part that is new to the package: manifest entry type */
 } og_part_data;

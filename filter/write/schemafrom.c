@@ -27,7 +27,8 @@ static int make_ids(const odfgate_doc *doc, char **ids)
         goto out;
     for (size_t h = 0; h < doc->heading_count; h++) {
         int dup = 0;
-        if (og_heading_key(doc->headings[h].text, &key) != OG_BUF_OK || og_slug(doc->headings[h].text, &slug) != OG_BUF_OK)
+        if (og_heading_key(doc->headings[h].text, &key) != OG_BUF_OK ||
+            og_slug(doc->headings[h].text, &slug) != OG_BUF_OK)
             goto out;
         for (size_t k = 0; k < h && !dup; k++)
             dup = keys[k] && strcmp(keys[k], key.data) == 0;
@@ -37,8 +38,10 @@ static int make_ids(const odfgate_doc *doc, char **ids)
             goto out;
         /* ids: the slug, then -2, -3 … if taken; an id must start with [a-z0-9] */
         char base[80];
-        snprintf(base, sizeof(base), "%s", slug.data[0] >= 'a' && slug.data[0] <= 'z' ? slug.data :
-                                            (slug.data[0] >= '0' && slug.data[0] <= '9' ? slug.data : "section"));
+        snprintf(base, sizeof(base), "%s",
+                 slug.data[0] >= 'a' && slug.data[0] <= 'z'
+                     ? slug.data
+                     : (slug.data[0] >= '0' && slug.data[0] <= '9' ? slug.data : "section"));
         for (size_t i = 0; base[i]; i++)
             if (!((base[i] >= 'a' && base[i] <= 'z') || (base[i] >= '0' && base[i] <= '9')))
                 base[i] = '-';
@@ -83,7 +86,8 @@ odfgate_status odfgate_schema_from_document(const odfgate_doc *doc, char **xml, 
     const char *title = doc->meta.title && *doc->meta.title ? doc->meta.title : NULL;
 
     og_buf_init(&id, 1u << 16);
-    if (!ids || !open_levels || !w || make_ids(doc, ids) < 0 || og_slug(title ? title : "schema", &id) != OG_BUF_OK) {
+    if (!ids || !open_levels || !w || make_ids(doc, ids) < 0 ||
+        og_slug(title ? title : "schema", &id) != OG_BUF_OK) {
         og_fail(err, ODFGATE_E_NOMEM, doc->path, NULL, "out of memory");
         st = ODFGATE_FATAL;
         goto out;
@@ -98,8 +102,9 @@ odfgate_status odfgate_schema_from_document(const odfgate_doc *doc, char **xml, 
     xmlTextWriterSetIndent(w, 1);
     xmlTextWriterSetIndentString(w, X("  "));
     bad |= xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0;
-    bad |= xmlTextWriterWriteComment(w, X(" Written by odfgate schema from: edit the headings, aliases, "
-                                           "word limits and signatories; see odfgate-schema(5). ")) < 0;
+    bad |= xmlTextWriterWriteComment(
+               w, X(" Written by odfgate schema from: edit the headings, aliases, "
+                    "word limits and signatories; see odfgate-schema(5). ")) < 0;
     bad |= xmlTextWriterStartElement(w, X("schema")) < 0;
     bad |= xmlTextWriterWriteAttribute(w, X("xmlns"), X(OG_NS_SCHEMA)) < 0;
     bad |= xmlTextWriterWriteAttribute(w, X("id"), X(id.data)) < 0;
@@ -143,7 +148,8 @@ odfgate_status odfgate_schema_from_document(const odfgate_doc *doc, char **xml, 
     }
     /* what we hand out must load */
     odfgate_schema *check = NULL;
-    if ((st = odfgate_schema_load_memory(xmlBufferContent(buf), (size_t)xmlBufferLength(buf), NULL, &check, err)) != ODFGATE_OK)
+    if ((st = odfgate_schema_load_memory(xmlBufferContent(buf), (size_t)xmlBufferLength(buf), NULL,
+                                         &check, err)) != ODFGATE_OK)
         goto out;
     odfgate_schema_free(check);
     *len = (size_t)xmlBufferLength(buf);

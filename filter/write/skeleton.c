@@ -20,8 +20,8 @@
 #include <libxml/xmlwriter.h>
 
 #define OG_MIME_ODT "application/vnd.oasis.opendocument.text"
-#define OG_NS_FO "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
-#define X(s) ((const xmlChar *)(s))
+#define OG_NS_FO    "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+#define X(s)        ((const xmlChar *)(s))
 
 typedef struct writer {
     xmlBufferPtr buf;
@@ -87,7 +87,8 @@ static int w_close(writer *wr, og_buf *out, const char *path, odfgate_error *err
     if (wr->w)
         xmlFreeTextWriter(wr->w);
     wr->w = NULL;
-    if (!wr->failed && og_buf_add(out, xmlBufferContent(wr->buf), (size_t)xmlBufferLength(wr->buf)) == OG_BUF_OK)
+    if (!wr->failed &&
+        og_buf_add(out, xmlBufferContent(wr->buf), (size_t)xmlBufferLength(wr->buf)) == OG_BUF_OK)
         rc = 0;
     else
         og_fail(err, ODFGATE_E_NOMEM, path, NULL, "cannot write the new document");
@@ -208,7 +209,8 @@ static void paragraph_style(writer *wr, const char *name, const char *display, c
 
 static int styles_xml(const odfgate_schema *s, og_buf *out, const char *path, odfgate_error *err)
 {
-    static const char *const sizes[] = {"18pt", "16pt", "14pt", "13pt", "12pt", "12pt", "11pt", "11pt", "11pt", "11pt"};
+    static const char *const sizes[] = {"18pt", "16pt", "14pt", "13pt", "12pt",
+                                        "12pt", "11pt", "11pt", "11pt", "11pt"};
     writer wr;
     char name[32], display[32], level[8];
     int levels = max_level(s);
@@ -319,10 +321,12 @@ odfgate_status odfgate_new_draft(const char *out_path, const odfgate_schema *sch
     og_buf_init(&meta, SIZE_MAX / 2);
     og_buf_init(&manifest, SIZE_MAX / 2);
     og_buf_init(&tmpl, 64u << 20);
-    if (content_xml(schema, title, &content, out_path, err) < 0 || meta_xml(title, &meta, out_path, err) < 0)
+    if (content_xml(schema, title, &content, out_path, err) < 0 ||
+        meta_xml(title, &meta, out_path, err) < 0)
         goto done;
     if (!template_path) {
-        if (styles_xml(schema, &styles, out_path, err) < 0 || manifest_xml(&manifest, out_path, err) < 0)
+        if (styles_xml(schema, &styles, out_path, err) < 0 ||
+            manifest_xml(&manifest, out_path, err) < 0)
             goto done;
         og_part_data parts[] = {{"mimetype", mime, sizeof(mime) - 1, NULL},
                                 {"content.xml", content.data, content.len, NULL},
@@ -335,13 +339,14 @@ odfgate_status odfgate_new_draft(const char *out_path, const odfgate_schema *sch
         if (og_package_open(template_path, NULL, &pkg, err) != ODFGATE_OK)
             goto done;
         if (og_package_kind_of(pkg) != OG_PACKAGE_ZIP) {
-            og_fail(err, ODFGATE_E_USAGE, template_path, NULL, "a template must be a zip package (.ott or .odt)");
+            og_fail(err, ODFGATE_E_USAGE, template_path, NULL,
+                    "a template must be a zip package (.ott or .odt)");
             og_package_free(pkg);
             goto done;
         }
         if (og_package_read_part(pkg, "META-INF/manifest.xml", &tmpl, err) < 0 ||
-            og_manifest_retype(tmpl.data, tmpl.len, template_path, OG_MIME_ODT, "Thumbnails/thumbnail.png",
-                               &manifest, err) < 0) {
+            og_manifest_retype(tmpl.data, tmpl.len, template_path, OG_MIME_ODT,
+                               "Thumbnails/thumbnail.png", &manifest, err) < 0) {
             og_package_free(pkg);
             goto done;
         }

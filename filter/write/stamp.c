@@ -14,7 +14,7 @@
 #include "check/signoff.h"
 
 #define SIGNATURES OG_SIGNATURES_PART
-#define MAX_META (64u << 20)
+#define MAX_META   (64u << 20)
 
 static odfgate_status fail_status(odfgate_error *err)
 {
@@ -65,9 +65,11 @@ static odfgate_status rewrite(const char *in, const char *out, const char *name,
         if (og_package_has_part(pkg, "META-INF/manifest.xml")) {
             og_buf_reset(&part);
             if (og_package_read_part(pkg, "META-INF/manifest.xml", &part, err) < 0 ||
-                og_manifest_add(part.data, part.len, in, "meta.xml", "text/xml", &manifest, err) < 0)
+                og_manifest_add(part.data, part.len, in, "meta.xml", "text/xml", &manifest, err) <
+                    0)
                 goto done;
-            parts[nparts++] = (og_part_data){"META-INF/manifest.xml", manifest.data, manifest.len, NULL};
+            parts[nparts++] =
+                (og_part_data){"META-INF/manifest.xml", manifest.data, manifest.len, NULL};
         }
     }
     parts[0] = (og_part_data){"meta.xml", meta.data, meta.len, "text/xml"};
@@ -146,9 +148,9 @@ static odfgate_status stamp_unlocked(const char *in_path, const char *out_path,
         og_buf_init(&list, 4096);
         for (size_t i = 0; i < schema->signatory_count; i++)
             og_buf_printf(&list, "%s%s", i ? ", " : "", schema->signatories[i].id);
-        st = og_fail(err, ODFGATE_E_USAGE, in_path, NULL,
-                     "unknown signatory \"%s\"; schema %s lists: %s", stamp->signatory ? stamp->signatory : "",
-                     schema->id, list.data ? list.data : "(none)");
+        st = og_fail(
+            err, ODFGATE_E_USAGE, in_path, NULL, "unknown signatory \"%s\"; schema %s lists: %s",
+            stamp->signatory ? stamp->signatory : "", schema->id, list.data ? list.data : "(none)");
         og_buf_free(&list);
         return st;
     }
@@ -157,7 +159,8 @@ static odfgate_status stamp_unlocked(const char *in_path, const char *out_path,
     if (doc->tracked_changes && !stamp->force) {
         st = og_fail(err, ODFGATE_E_USAGE, in_path, NULL,
                      "the document has %u unresolved tracked changes; accept or reject them before "
-                     "signing off (or use --force)", doc->tracked_changes);
+                     "signing off (or use --force)",
+                     doc->tracked_changes);
         odfgate_doc_free(doc);
         return st;
     }
@@ -171,7 +174,8 @@ static odfgate_status stamp_unlocked(const char *in_path, const char *out_path,
         og_fail(err, ODFGATE_E_NOMEM, in_path, NULL, "out of memory");
     else if (og_signoff_encode(stamp, stamp->at ? stamp->at : now, &d, schema, &record, err) == 0 &&
              og_buf_printf(&name, "%s%s", OG_SIGNOFF_PREFIX, stamp->signatory) == OG_BUF_OK)
-        st = rewrite(in_path, out_path, name.data, record.data, stamp->force, &doc->source, NULL, err);
+        st = rewrite(in_path, out_path, name.data, record.data, stamp->force, &doc->source, NULL,
+                     err);
     if (st == ODFGATE_FAILED && err && !err->path[0])
         og_copy_safe(err->path, sizeof(err->path), in_path);
     og_buf_free(&record);
@@ -196,7 +200,7 @@ static odfgate_status revoke_unlocked(const char *in_path, const char *out_path,
     og_file_id source = doc->source;
     odfgate_doc_free(doc);
     if (!present)
-        return og_fail(err, ODFGATE_E_USAGE, in_path, NULL, "there is no sign-off from \"%s\" to revoke",
-                       signatory);
+        return og_fail(err, ODFGATE_E_USAGE, in_path, NULL,
+                       "there is no sign-off from \"%s\" to revoke", signatory);
     return rewrite(in_path, out_path, name + 5, NULL, force, &source, NULL, err);
 }

@@ -36,14 +36,14 @@ static int write_node(xmlTextReaderPtr r, xmlTextWriterPtr w, const og_copy_hook
         if (xmlTextWriterStartElement(w, (const xmlChar *)name) < 0)
             return -1;
         while (xmlTextReaderMoveToNextAttribute(r) == 1)
-            if (xmlTextWriterWriteAttribute(w, xmlTextReaderConstName(r), xmlTextReaderConstValue(r)) < 0)
+            if (xmlTextWriterWriteAttribute(w, xmlTextReaderConstName(r),
+                                            xmlTextReaderConstValue(r)) < 0)
                 return -1;
         xmlTextReaderMoveToElement(r);
         if (h && h->after_start && h->after_start(h->ctx, w, index) < 0)
             return -1;
         return empty ? (xmlTextWriterEndElement(w) < 0 ? -1 : 0) : 0;
-    case XML_READER_TYPE_END_ELEMENT:
-        return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
+    case XML_READER_TYPE_END_ELEMENT: return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
     case XML_READER_TYPE_TEXT:
     case XML_READER_TYPE_WHITESPACE:
     case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
@@ -55,9 +55,10 @@ static int write_node(xmlTextReaderPtr r, xmlTextWriterPtr w, const og_copy_hook
     case XML_READER_TYPE_COMMENT:
         return xmlTextWriterWriteComment(w, xmlTextReaderConstValue(r)) < 0 ? -1 : 0;
     case XML_READER_TYPE_PROCESSING_INSTRUCTION:
-        return xmlTextWriterWritePI(w, xmlTextReaderConstName(r), xmlTextReaderConstValue(r)) < 0 ? -1 : 0;
-    default:
-        return 0; /* the XML declaration is written by the writer; DOCTYPEs are dropped */
+        return xmlTextWriterWritePI(w, xmlTextReaderConstName(r), xmlTextReaderConstValue(r)) < 0
+                   ? -1
+                   : 0;
+    default: return 0; /* the XML declaration is written by the writer; DOCTYPEs are dropped */
     }
 }
 
@@ -123,7 +124,8 @@ int og_xml_copy(const char *xml, size_t len, const char *path, const char *part,
     rc = 0;
     goto out;
 write_error:
-    og_fail(err, ODFGATE_E_NOMEM, path, part, "%s: cannot write the new XML", part ? part : "document");
+    og_fail(err, ODFGATE_E_NOMEM, path, part, "%s: cannot write the new XML",
+            part ? part : "document");
 out:
     og_xml_stream_close(&s);
     if (w)

@@ -10,7 +10,9 @@ OG_TEST(escape_controls_bidi_and_bad_bytes)
 {
     char out[256];
     /* ESC, C1 CSI (U+009B), RLO, LRI/PDI, LRM, ALM, U+2028, DEL, a stray byte, a cut sequence */
-    const char *in = "a\x1b[2Jb\xc2\x9b" "c\xe2\x80\xae" "d\xe2\x81\xa6\xe2\x81\xa9\xe2\x80\x8e\xd8\x9c"
+    const char *in = "a\x1b[2Jb\xc2\x9b"
+                     "c\xe2\x80\xae"
+                     "d\xe2\x81\xa6\xe2\x81\xa9\xe2\x80\x8e\xd8\x9c"
                      "\xe2\x80\xa8\x7f\x9b\xe2\x80";
     OG_CHECK_INT((int)odfgate_escape(in, out, sizeof(out)), (int)strlen(in));
     OG_CHECK_STR(out, "a<U+001B>[2Jb<U+009B>c<U+202E>d<U+2066><U+2069><U+200E><U+061C><U+2028>"
@@ -25,7 +27,10 @@ OG_TEST(escape_never_cuts_an_escape_or_a_character)
 {
     char out[9];
     /* 8 bytes of room: "ab" + "<U+202E>" (8) does not fit, so only "ab" */
-    OG_CHECK_INT((int)odfgate_escape("ab\xe2\x80\xae" "c", out, sizeof(out)), 2);
+    OG_CHECK_INT((int)odfgate_escape("ab\xe2\x80\xae"
+                                     "c",
+                                     out, sizeof(out)),
+                 2);
     OG_CHECK_STR(out, "ab");
     /* a 4-byte character at the edge is left whole for the next call */
     OG_CHECK_INT((int)odfgate_escape("abcdef\xf0\x9f\x98\x80", out, 8), 6);
@@ -61,10 +66,12 @@ OG_TEST(excerpt_cuts_at_a_word_and_never_inside_a_character)
     const char *s = "the quick brown foxes jumped";
     OG_CHECK_STR(og_excerpt(s, strlen(s), 20, out, sizeof(out)), "the quick brown\xe2\x80\xa6");
     /* exactly 20 characters with a space next: no word to drop */
-    OG_CHECK_STR(og_excerpt(s, strlen(s), 21, out, sizeof(out)), "the quick brown foxes\xe2\x80\xa6");
+    OG_CHECK_STR(og_excerpt(s, strlen(s), 21, out, sizeof(out)),
+                 "the quick brown foxes\xe2\x80\xa6");
     /* one long word: cut at the limit, on a character boundary (é is two bytes) */
     const char *w = "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9";
-    OG_CHECK_STR(og_excerpt(w, strlen(w), 4, out, sizeof(out)), "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xe2\x80\xa6");
+    OG_CHECK_STR(og_excerpt(w, strlen(w), 4, out, sizeof(out)),
+                 "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xe2\x80\xa6");
     /* the buffer, not max, is the limit: 9 bytes hold 2 characters of 2 bytes and "…" */
     OG_CHECK_STR(og_excerpt(w, strlen(w), 80, out, 9), "\xc3\xa9\xc3\xa9\xe2\x80\xa6");
     OG_CHECK(strlen(og_excerpt(w, strlen(w), 80, out, 9)) < 9);

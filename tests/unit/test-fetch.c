@@ -129,7 +129,7 @@ OG_TEST(cache_meta_malformed)
     static const char *const bad[] = {
         "",
         "odfgate-cache/2\nkind link\nurl http://x/\n" /* wrong version, otherwise valid */,
-        "odfgate-cache/1\nkind link\nurl \n",           /* empty url */
+        "odfgate-cache/1\nkind link\nurl \n",                    /* empty url */
         "odfgate-cache/1\nkind resource\nurl http://x/\n",       /* resource without sha256 */
         "odfgate-cache/1\nkind other\nurl http://x/\n",          /* unknown kind */
         "odfgate-cache/1\nkind link\n",                          /* no url */

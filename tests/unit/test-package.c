@@ -622,8 +622,8 @@ OG_TEST(package_part_reading_enforces_declared_size)
     /* declares more than it holds */
     b = build_zip(e, OG_ARRAY_LEN(e), &len);
     OG_CHECK_INT(PATCH_SIZE(b, len, "content.xml", 9000), 2);
-    expect_part_fails(og_failures_, b, len, "content.xml", ODFGATE_E_CORRUPT, "shorter than its declared size",
-                      0);
+    expect_part_fails(og_failures_, b, len, "content.xml", ODFGATE_E_CORRUPT,
+                      "shorter than its declared size", 0);
     OG_CHECK_INT(PATCH_SIZE(b, len, "big.xml", 2 * OG_INFLATE_WHOLE_MAX), 2);
     expect_part_fails(og_failures_, b, len, "big.xml", ODFGATE_E_CORRUPT,
                       "big.xml: part is shorter than its declared size", sizeof(text));
@@ -639,7 +639,8 @@ OG_TEST(package_part_reading_enforces_declared_size)
         if (at < len)
             b[at] ^= 1;
     }
-    expect_part_fails(og_failures_, b, len, "bigstored.xml", ODFGATE_E_CORRUPT, "CRC error", sizeof(text));
+    expect_part_fails(og_failures_, b, len, "bigstored.xml", ODFGATE_E_CORRUPT, "CRC error",
+                      sizeof(text));
     free(b);
 
     /* a deflate stream cut short (its compressed size halved in both headers) */
@@ -659,7 +660,8 @@ OG_TEST(package_part_reading_enforces_declared_size)
         } else
             zip_source_free(src);
     }
-    expect_part_fails(og_failures_, b, len, "content.xml", ODFGATE_E_CORRUPT, "content.xml: corrupt data", 0);
+    expect_part_fails(og_failures_, b, len, "content.xml", ODFGATE_E_CORRUPT,
+                      "content.xml: corrupt data", 0);
     free(b);
 }
 
@@ -1060,10 +1062,12 @@ OG_TEST(package_parts_with_byte_order_marks_or_utf16_are_read)
     }
     memcpy(manifest_bom, "\xef\xbb\xbf", 3);
     memcpy(manifest_bom + 3, manifest, sizeof(manifest));
-    const zent with_utf8[] = {std_mimetype, std_manifest, std_content,
-                              {"meta.xml", meta_utf8, 0, 1, 0}};
-    const zent with_utf16[] = {std_mimetype, {"META-INF/manifest.xml", manifest_bom, 0, 1, 0},
-                               std_content, {"meta.xml", meta_utf16, n16, 1, 0}};
+    const zent with_utf8[] = {
+        std_mimetype, std_manifest, std_content, {"meta.xml", meta_utf8, 0, 1, 0}};
+    const zent with_utf16[] = {std_mimetype,
+                               {"META-INF/manifest.xml", manifest_bom, 0, 1, 0},
+                               std_content,
+                               {"meta.xml", meta_utf16, n16, 1, 0}};
     /* and a root start tag longer than the first push of input (content.xml, then meta.xml) */
     static char long_content[sizeof(content_xml) + 6000], long_meta[sizeof(meta_utf8) + 6000];
     const char *pad = " xmlns:pad=\"urn:pad:", *at;
@@ -1073,7 +1077,9 @@ OG_TEST(package_parts_with_byte_order_marks_or_utf16_are_read)
     at = strchr(meta_utf8 + 3, ' ');
     snprintf(long_meta, sizeof(long_meta), "%.*s%s%05000d\"%s", (int)(at - (meta_utf8 + 3)),
              meta_utf8 + 3, pad, 0, at);
-    const zent with_long[] = {std_mimetype, std_manifest, {"content.xml", long_content, 0, 1, 0},
+    const zent with_long[] = {std_mimetype,
+                              std_manifest,
+                              {"content.xml", long_content, 0, 1, 0},
                               {"meta.xml", long_meta, 0, 1, 0}};
     const zent *docs[] = {with_utf8, with_utf16, with_utf8, with_long, with_long};
     for (size_t i = 0; i < OG_ARRAY_LEN(docs); i++) {

@@ -27,7 +27,8 @@ static int refused(const char *xml, const char *want)
         return 0;
     }
     if (err.code != ODFGATE_E_SCHEMA || !strstr(err.message, want)) {
-        printf("#   code %s, message: %s (want: %s)\n", odfgate_errcode_name(err.code), err.message, want);
+        printf("#   code %s, message: %s (want: %s)\n", odfgate_errcode_name(err.code), err.message,
+               want);
         return 0;
     }
     return 1;
@@ -76,31 +77,39 @@ OG_TEST(schema_invalid_kinds)
     OG_CHECK(refused("this is < not xml", "not a well-formed schema"));
     OG_CHECK(refused("<!DOCTYPE schema [<!ENTITY e \"x\">]>" HEAD "><title>&e;</title></schema>",
                      "entity"));
-    OG_CHECK(refused("<schema xmlns=\"urn:other\" id=\"t\"/>", "does not follow the schema format"));
+    OG_CHECK(
+        refused("<schema xmlns=\"urn:other\" id=\"t\"/>", "does not follow the schema format"));
     OG_CHECK(refused(HEAD "><sections><section id=\"Bad Id\" heading=\"x\"/></sections></schema>",
                      "does not follow the schema format"));
-    OG_CHECK(refused(HEAD "><sections><section id=\"a\" heading=\"A\"/><section id=\"a\" heading=\"B\"/>"
-                          "</sections></schema>",
+    OG_CHECK(refused(HEAD
+                     "><sections><section id=\"a\" heading=\"A\"/><section id=\"a\" heading=\"B\"/>"
+                     "</sections></schema>",
                      "duplicate section id"));
-    OG_CHECK(refused(HEAD "><sections><section id=\"a\" heading=\"Barriers\"/><section id=\"b\" "
-                          "heading=\"Other\"><alias>2. barriers:</alias></section></sections></schema>",
+    OG_CHECK(refused(HEAD
+                     "><sections><section id=\"a\" heading=\"Barriers\"/><section id=\"b\" "
+                     "heading=\"Other\"><alias>2. barriers:</alias></section></sections></schema>",
                      "share the heading or alias"));
     OG_CHECK(refused(HEAD "><phrases><forbid phrase=\"x(\" match=\"regex\"/></phrases></schema>",
                      "invalid regular expression"));
     OG_CHECK(refused(HEAD "><rules><rule id=\"no-such-rule\" severity=\"off\"/></rules></schema>",
                      "unknown rule"));
-    OG_CHECK(refused(HEAD "><signatories require=\"3\"><signatory id=\"a\" name=\"A\"/></signatories></schema>",
-                     "require="));
-    OG_CHECK(refused(HEAD "><signatories><signatory id=\"a\" name=\"A\"/><signatory id=\"a\" name=\"B\"/>"
-                          "</signatories></schema>",
-                     "duplicate signatory id"));
-    OG_CHECK(refused(HEAD "><metadata><field name=\"colour\" required=\"true\"/></metadata></schema>",
+    OG_CHECK(refused(
+        HEAD "><signatories require=\"3\"><signatory id=\"a\" name=\"A\"/></signatories></schema>",
+        "require="));
+    OG_CHECK(refused(
+        HEAD "><signatories><signatory id=\"a\" name=\"A\"/><signatory id=\"a\" name=\"B\"/>"
+             "</signatories></schema>",
+        "duplicate signatory id"));
+    OG_CHECK(refused(HEAD
+                     "><metadata><field name=\"colour\" required=\"true\"/></metadata></schema>",
                      "unknown metadata field"));
-    OG_CHECK(refused(HEAD "><sections><section id=\"a\" heading=\"A\" min-words=\"9\" max-words=\"3\"/>"
-                          "</sections></schema>",
+    OG_CHECK(refused(HEAD
+                     "><sections><section id=\"a\" heading=\"A\" min-words=\"9\" max-words=\"3\"/>"
+                     "</sections></schema>",
                      "min-words greater than max-words"));
-    OG_CHECK(refused(HEAD "><sections><section id=\"a\" heading=\"A\" level=\"2\"><section id=\"b\" "
-                          "heading=\"B\" level=\"2\"/></section></sections></schema>",
+    OG_CHECK(refused(HEAD
+                     "><sections><section id=\"a\" heading=\"A\" level=\"2\"><section id=\"b\" "
+                     "heading=\"B\" level=\"2\"/></section></sections></schema>",
                      "deeper level"));
     OG_CHECK(refused(HEAD " extends=\"base.xml\"/>", "cannot be resolved"));
 }
@@ -129,19 +138,23 @@ OG_TEST(schema_extends_merges_and_refuses)
         OG_CHECK(0);
         return;
     }
-    write_file(dir, "base.xml",
-               HEAD " closed=\"false\"><title>Base</title><sections>"
-                    "<section id=\"a\" heading=\"Alpha\" min-words=\"10\"/>"
-                    "<section id=\"b\" heading=\"Beta\"><section id=\"b1\" heading=\"Beta one\"/></section>"
-                    "<section id=\"c\" heading=\"Gamma\"/></sections>"
-                    "<rules><rule id=\"section-too-long\" severity=\"info\"/></rules>"
-                    "<signatories><signatory id=\"x\" name=\"X\"/><signatory id=\"y\" name=\"Y\"/></signatories>"
-                    "</schema>");
+    write_file(
+        dir, "base.xml",
+        HEAD
+        " closed=\"false\"><title>Base</title><sections>"
+        "<section id=\"a\" heading=\"Alpha\" min-words=\"10\"/>"
+        "<section id=\"b\" heading=\"Beta\"><section id=\"b1\" heading=\"Beta one\"/></section>"
+        "<section id=\"c\" heading=\"Gamma\"/></sections>"
+        "<rules><rule id=\"section-too-long\" severity=\"info\"/></rules>"
+        "<signatories><signatory id=\"x\" name=\"X\"/><signatory id=\"y\" "
+        "name=\"Y\"/></signatories>"
+        "</schema>");
     const char *child = write_file(
         dir, "child.xml",
         "<schema xmlns=\"urn:odfgate:schema:1\" id=\"child\" extends=\"base.xml\" closed=\"true\">"
         "<sections><section id=\"b1\" heading=\"Beta first\" level=\"2\" max-words=\"99\"/>"
-        "<section id=\"c\" remove=\"true\"/><section id=\"d\" heading=\"Delta\" required=\"false\"/></sections>"
+        "<section id=\"c\" remove=\"true\"/><section id=\"d\" heading=\"Delta\" "
+        "required=\"false\"/></sections>"
         "<rules><rule id=\"section-too-long\" severity=\"error\"/></rules>"
         "<placeholders defaults=\"false\"><placeholder phrase=\"FIXME\"/></placeholders>"
         "<signatories require=\"1\"><signatory id=\"z\" name=\"Z\"/></signatories></schema>");

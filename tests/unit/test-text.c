@@ -500,7 +500,10 @@ OG_TEST(text_heading_keys)
     OG_CHECK_STR(key("2020 vision"), "2020 vision");
     OG_CHECK_STR(key("I. Vision"), "vision");
     /* quotes around the heading (#13.8), inner ones kept */
-    OG_CHECK_STR(key("\xe2\x80\x9c" "Common vision" "\xe2\x80\x9d"), "common vision");
+    OG_CHECK_STR(key("\xe2\x80\x9c"
+                     "Common vision"
+                     "\xe2\x80\x9d"),
+                 "common vision");
     OG_CHECK_STR(key("2. 'Annex'."), "annex");
     OG_CHECK_STR(key("Why \"this\" matters"), "why \"this\" matters");
 
@@ -760,10 +763,15 @@ OG_TEST(text_trigrams)
     og_trigrams_of("x", 1, &p);
     OG_CHECK(og_trigrams_contain(&t, &p));
     /* after an ideograph a Latin letter starts a word, as og_find_phrase sees it */
-    og_trigrams_of("\xe4\xb8\xad" "abc", 6, &t);
+    og_trigrams_of("\xe4\xb8\xad"
+                   "abc",
+                   6, &t);
     og_trigrams_of("abc", 3, &p);
     OG_CHECK(og_trigrams_contain(&t, &p));
-    OG_CHECK_INT(find("\xe4\xb8\xad" "abc", "abc"), 3);
+    OG_CHECK_INT(find("\xe4\xb8\xad"
+                      "abc",
+                      "abc"),
+                 3);
 }
 
 /* The summary filters exactly: wherever og_find_phrase finds a phrase, the text's summary
@@ -792,18 +800,54 @@ static int filter_agrees(const char *text, const char *phrase)
 OG_TEST(text_trigrams_filter)
 {
     static const char *const texts[] = {
-        "", "a", "TBC", "Text TBC.", "to be confirmed (TBC)", "x-TBC-y", "don't TODO now",
-        "  Lorem\t\tIPSUM  dolor ", "lorem\nipsum", "1.5 million, 2,000 people; x9 9x",
-        "Caf\xc3\xa9 TBC", "\xe2\x80\x9cTBC\xe2\x80\x9d", ("\xe4\xb8\xad" "abc def"),
-        ("Stra\xc3\x9f" "e TBD"), "a b c d e f g h i j k l m n o p q r s t u v w x y z 0 1 2",
+        "",
+        "a",
+        "TBC",
+        "Text TBC.",
+        "to be confirmed (TBC)",
+        "x-TBC-y",
+        "don't TODO now",
+        "  Lorem\t\tIPSUM  dolor ",
+        "lorem\nipsum",
+        "1.5 million, 2,000 people; x9 9x",
+        "Caf\xc3\xa9 TBC",
+        "\xe2\x80\x9cTBC\xe2\x80\x9d",
+        ("\xe4\xb8\xad"
+         "abc def"),
+        ("Stra\xc3\x9f"
+         "e TBD"),
+        "a b c d e f g h i j k l m n o p q r s t u v w x y z 0 1 2",
         "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz[insert]{tbc}~`^_@|\\",
         "word,word.word;word:word!word?word(word)word[word]word{word}word<word>word/word",
-        "\xc2\xadsoft\xc2\xadhyphen XXX", "l\xc3\xb6rem ipsum", "end with a",
+        "\xc2\xadsoft\xc2\xadhyphen XXX",
+        "l\xc3\xb6rem ipsum",
+        "end with a",
     };
     static const char *const phrases[] = {
-        "TBC", "tbc", "todo", "XXX", "lorem ipsum", "ipsum dolor", "[insert]", "(tbc)",
-        "\xe2\x80\x9ctbc\xe2\x80\x9d", "caf\xc3\xa9", "abc", "b", "a b", "don",
-        "t", "1.5", "2,000 people", "word", "r", "--", ("stra\xc3\x9f" "e"), "z 0", "with a",
+        "TBC",
+        "tbc",
+        "todo",
+        "XXX",
+        "lorem ipsum",
+        "ipsum dolor",
+        "[insert]",
+        "(tbc)",
+        "\xe2\x80\x9ctbc\xe2\x80\x9d",
+        "caf\xc3\xa9",
+        "abc",
+        "b",
+        "a b",
+        "don",
+        "t",
+        "1.5",
+        "2,000 people",
+        "word",
+        "r",
+        "--",
+        ("stra\xc3\x9f"
+         "e"),
+        "z 0",
+        "with a",
     };
     for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
         for (size_t k = 0; k < sizeof(phrases) / sizeof(phrases[0]); k++)
@@ -1053,7 +1097,9 @@ OG_TEST(text_word_counts_any_alignment)
         {"integration care health local services people partners outcomes", 8},
         {"a b c d e f g h i j k l m n o p q r s t u v w x y z", 26},
         {"snake_case a/b 50% #tag @who {x} [y] <z> \"q\" x=y;z:w!v?", 16},
-        {"Stra\xc3\x9f" "e, \xc3\x84rzte und \xc3\x96l und mehr Text danach", 8},
+        {"Stra\xc3\x9f"
+         "e, \xc3\x84rzte und \xc3\x96l und mehr Text danach",
+         8},
         {"\xe4\xb8\xad\xe6\x96\x87 and some English words after it", 8},
         {"end with a hyphen- and an apostrophe' then 3. 5 and 3, 5", 13},
     };
@@ -1086,7 +1132,8 @@ OG_TEST(text_append_collapsed_any_alignment)
     static const char *const texts[] = {
         "plain words with single spaces and more of them",
         "  two  spaces, \ttabs\t\tand\r\nnewlines \n between  ",
-        ("Stra\xc3\x9f" "e \xc2\xa0 no-break spaces are content \xc2\xa0\xc2\xa0"),
+        ("Stra\xc3\x9f"
+         "e \xc2\xa0 no-break spaces are content \xc2\xa0\xc2\xa0"),
         "12345678 12345678  12345678\n12345678",
         "        ",
     };

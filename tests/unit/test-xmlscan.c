@@ -52,7 +52,8 @@ OG_TEST(xmlscan_skips_what_is_not_a_start_tag)
     char *p = text;
     /* '=' in character data, quotes, comments (with "--->"), CDATA, PIs, a DOCTYPE with an
      * internal subset holding '>' and quotes, end tags: none of it counts */
-    p += sprintf(p, "<!DOCTYPE r [<!ELEMENT r ANY><!ATTLIST r a CDATA \"x>y\">]><r a=\"=>=\" b='=\"='>");
+    p += sprintf(
+        p, "<!DOCTYPE r [<!ELEMENT r ANY><!ATTLIST r a CDATA \"x>y\">]><r a=\"=>=\" b='=\"='>");
     for (int i = 0; i < 300; i++)
         p += sprintf(p, "x=y<!-- a=b c=d --->");
     p += sprintf(p, "<![CDATA[");

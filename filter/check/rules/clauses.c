@@ -39,8 +39,9 @@ static int check_clause(og_check *c, const og_clause *k)
     og_buf diff;
     int m, rc = -1;
     char shown[400];
-    const char *where =
-        k->section != OG_NONE ? og_section_shown(c, k->section, shown, sizeof(shown)) : "the document";
+    const char *where = k->section != OG_NONE
+                            ? og_section_shown(c, k->section, shown, sizeof(shown))
+                            : "the document";
 
     if (k->section != OG_NONE) {
         if ((h = c->section_heading[k->section]) == OG_NONE)

@@ -24,8 +24,8 @@ int og_rules_links(const odfgate_doc *doc, odfgate_result *res, const og_link_ve
         if (!v[i].rule || (sev = og_schema_severity(res->schema, v[i].rule)) == ODFGATE_SEV_OFF)
             continue;
         snprintf(msg, sizeof(msg), "%s %s: %s",
-                 v[i].rule == OG_RULE_LINK_BROKEN ? "broken link" : "link not reachable",
-                 v[i].url, v[i].reason);
+                 v[i].rule == OG_RULE_LINK_BROKEN ? "broken link" : "link not reachable", v[i].url,
+                 v[i].reason);
         h = heading_above(doc, v[i].paragraph);
         if (og_result_add(res, v[i].rule, sev,
                           h != OG_NONE && h < res->heading_count ? res->heading_section[h] : NULL,

@@ -49,16 +49,16 @@ static int require_in(og_check *c, const og_phrase *p, size_t s, uint32_t from, 
     }
     size_t h = s != OG_NONE ? c->section_heading[s] : OG_NONE;
     if (p->message)
-        og_finding(c, OG_RULE_PHRASE_REQUIRED, s, h, h != OG_NONE ? c->doc->headings[h].paragraph : 0,
-                   "%s", p->message);
+        og_finding(c, OG_RULE_PHRASE_REQUIRED, s, h,
+                   h != OG_NONE ? c->doc->headings[h].paragraph : 0, "%s", p->message);
     else if (s != OG_NONE) {
         char a[400];
         og_finding(c, OG_RULE_PHRASE_REQUIRED, s, h, c->doc->headings[h].paragraph,
                    "section \"%s\" must contain \"%s\"", og_section_shown(c, s, a, sizeof(a)),
                    p->text);
     } else
-        og_finding(c, OG_RULE_PHRASE_REQUIRED, OG_NONE, OG_NONE, 0, "the document must contain \"%s\"",
-                   p->text);
+        og_finding(c, OG_RULE_PHRASE_REQUIRED, OG_NONE, OG_NONE, 0,
+                   "the document must contain \"%s\"", p->text);
     return 0;
 }
 

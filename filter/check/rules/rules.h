@@ -31,10 +31,10 @@ int og_rules_clauses(og_check *c);
 /* links.c: append link-broken / link-unreachable findings for a checked document's links
  * (fetch/links.c decides the verdicts) and restore the result's order.  -1 out of memory. */
 typedef struct og_link_verdict {
-    const char *url;         /* as in the document */
+    const char *url; /* as in the document */
     uint32_t paragraph;
-    og_rule rule;            /* OG_RULE_LINK_BROKEN, OG_RULE_LINK_UNREACHABLE, OG_RULE_NONE */
-    const char *reason;      /* e.g. "HTTP 404" */
+    og_rule rule;       /* OG_RULE_LINK_BROKEN, OG_RULE_LINK_UNREACHABLE, OG_RULE_NONE */
+    const char *reason; /* e.g. "HTTP 404" */
 } og_link_verdict;
 int og_rules_links(const odfgate_doc *doc, odfgate_result *res, const og_link_verdict *v, size_t n);
 

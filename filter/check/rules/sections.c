@@ -47,11 +47,20 @@ static int locate_paragraphs(og_check *c)
     return 0;
 }
 
-static uint32_t heading_para(og_check *c, size_t h) { return c->doc->headings[h].paragraph; }
+static uint32_t heading_para(og_check *c, size_t h)
+{
+    return c->doc->headings[h].paragraph;
+}
 
-static const char *section_name(og_check *c, size_t s) { return c->schema->sections[s].heading; }
+static const char *section_name(og_check *c, size_t s)
+{
+    return c->schema->sections[s].heading;
+}
 
-static int present(og_check *c, size_t s) { return c->section_heading[s] != OG_NONE; }
+static int present(og_check *c, size_t s)
+{
+    return c->section_heading[s] != OG_NONE;
+}
 
 /* How a message names what the reader sees: document heading h as the document writes it
  * ("3. Working together"), at most 80 characters. */
@@ -75,8 +84,8 @@ static void check_duplicates_and_hidden(og_check *c)
             continue;
         char a[400];
         og_finding(c, OG_RULE_SECTION_DUPLICATE, s, h, heading_para(c, h),
-                   "section \"%s\" appears again (first at paragraph %u)", doc_heading(c, h, a, sizeof(a)),
-                   heading_para(c, c->section_heading[s]));
+                   "section \"%s\" appears again (first at paragraph %u)",
+                   doc_heading(c, h, a, sizeof(a)), heading_para(c, c->section_heading[s]));
     }
     for (size_t s = 0; s < c->schema->section_count; s++) {
         if (present(c, s))
@@ -146,10 +155,13 @@ static int check_missing(og_check *c)
             const og_para *p = &c->doc->paras[looks[s]];
             og_finding(c, OG_RULE_HEADING_NOT_STYLED, s, OG_NONE, p->ordinal,
                        "paragraph %u reads like section \"%s\" but is not a heading: apply a "
-                       "Heading style", p->ordinal, sec->heading);
-            og_finding(c, OG_RULE_SECTION_MISSING, s, OG_NONE, p->ordinal,
-                       "required section \"%s\" is missing (paragraph %u reads like its heading but "
-                       "is not a heading)", sec->heading, p->ordinal);
+                       "Heading style",
+                       p->ordinal, sec->heading);
+            og_finding(
+                c, OG_RULE_SECTION_MISSING, s, OG_NONE, p->ordinal,
+                "required section \"%s\" is missing (paragraph %u reads like its heading but "
+                "is not a heading)",
+                sec->heading, p->ordinal);
             continue;
         }
         /* where it should be: before the next sibling that is present */
@@ -159,7 +171,8 @@ static int check_missing(og_check *c)
                 break;
             }
         if (next != OG_NONE)
-            og_finding(c, OG_RULE_SECTION_MISSING, s, OG_NONE, heading_para(c, c->section_heading[next]),
+            og_finding(c, OG_RULE_SECTION_MISSING, s, OG_NONE,
+                       heading_para(c, c->section_heading[next]),
                        "required section \"%s\" is missing (expected before \"%s\")", sec->heading,
                        section_name(c, next));
         else if (sec->parent != OG_NONE)
@@ -168,8 +181,8 @@ static int check_missing(og_check *c)
                        "required section \"%s\" is missing (expected within \"%s\")", sec->heading,
                        section_name(c, sec->parent));
         else
-            og_finding(c, OG_RULE_SECTION_MISSING, s, OG_NONE, 0, "required section \"%s\" is missing",
-                       sec->heading);
+            og_finding(c, OG_RULE_SECTION_MISSING, s, OG_NONE, 0,
+                       "required section \"%s\" is missing", sec->heading);
     }
     free(looks);
     return 0;
@@ -201,7 +214,8 @@ static int check_order_group(og_check *c, size_t parent)
             seq[n++] = s;
     /* sort sections by document position of their heading */
     for (size_t i = 1; i < n; i++)
-        for (size_t j = i; j > 0 && c->section_heading[seq[j - 1]] > c->section_heading[seq[j]]; j--) {
+        for (size_t j = i; j > 0 && c->section_heading[seq[j - 1]] > c->section_heading[seq[j]];
+             j--) {
             size_t t = seq[j];
             seq[j] = seq[j - 1];
             seq[j - 1] = t;
@@ -230,7 +244,8 @@ static int check_order_group(og_check *c, size_t parent)
         if (anchor != OG_NONE)
             og_finding(c, OG_RULE_SECTION_ORDER, s, h, heading_para(c, h),
                        "section \"%s\" is out of order: it should come before \"%s\"",
-                       og_section_shown(c, s, a, sizeof(a)), og_section_shown(c, anchor, b, sizeof(b)));
+                       og_section_shown(c, s, a, sizeof(a)),
+                       og_section_shown(c, anchor, b, sizeof(b)));
         else {
             for (size_t j = 0; j < n; j++)
                 if (keep[j] && seq[j] < s && (anchor == OG_NONE || seq[j] > anchor))
@@ -280,15 +295,18 @@ static void check_lengths(og_check *c)
             ; /* not judged yet */
         else if (words == 0)
             og_finding(c, OG_RULE_SECTION_EMPTY, s, h, heading_para(c, h),
-                       "section \"%s\" has a heading but no text", og_section_shown(c, s, a, sizeof(a)));
+                       "section \"%s\" has a heading but no text",
+                       og_section_shown(c, s, a, sizeof(a)));
         else if (sec->min_words && words < sec->min_words)
             og_finding(c, OG_RULE_SECTION_TOO_SHORT, s, h, heading_para(c, h),
-                       "section \"%s\" has %llu words; the minimum is %llu", og_section_shown(c, s, a, sizeof(a)),
-                       (unsigned long long)words, (unsigned long long)sec->min_words);
+                       "section \"%s\" has %llu words; the minimum is %llu",
+                       og_section_shown(c, s, a, sizeof(a)), (unsigned long long)words,
+                       (unsigned long long)sec->min_words);
         if (sec->max_words && words > sec->max_words)
             og_finding(c, OG_RULE_SECTION_TOO_LONG, s, h, heading_para(c, h),
-                       "section \"%s\" has %llu words; the maximum is %llu", og_section_shown(c, s, a, sizeof(a)),
-                       (unsigned long long)words, (unsigned long long)sec->max_words);
+                       "section \"%s\" has %llu words; the maximum is %llu",
+                       og_section_shown(c, s, a, sizeof(a)), (unsigned long long)words,
+                       (unsigned long long)sec->max_words);
     }
 }
 
@@ -313,7 +331,8 @@ static void check_unexpected(og_check *c)
         int nested = shallowest < doc->headings[h].level;
         if (doc->headings[h].level < shallowest)
             shallowest = doc->headings[h].level;
-        if (c->heading_match[h] != OG_NONE || nested || doc->headings[h].hidden || !doc->headings[h].text[0])
+        if (c->heading_match[h] != OG_NONE || nested || doc->headings[h].hidden ||
+            !doc->headings[h].text[0])
             continue;
         og_finding_sev(c, OG_RULE_SECTION_UNEXPECTED, sev, OG_NONE, h, doc->paras[i].ordinal,
                        "heading \"%s\" matches no section of the schema%s", doc->headings[h].text,

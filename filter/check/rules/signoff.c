@@ -39,9 +39,10 @@ static int check_authorised(og_check *c, const odfgate_signoff *r)
     const og_signer *g = NULL;
     char roles[300];
     if (!e) {
-        og_finding(c, OG_RULE_SIGNOFF_UNAUTHORIZED, OG_NONE, OG_NONE, 0,
-                   "sign-off for %s by \"%s\": the signatory registry lists no authorised signers for %s",
-                   r->signatory, r->by, r->signatory);
+        og_finding(
+            c, OG_RULE_SIGNOFF_UNAUTHORIZED, OG_NONE, OG_NONE, 0,
+            "sign-off for %s by \"%s\": the signatory registry lists no authorised signers for %s",
+            r->signatory, r->by, r->signatory);
         return 0;
     }
     for (size_t i = 0; i < e->signer_count && !g; i++) {
@@ -53,7 +54,8 @@ static int check_authorised(og_check *c, const odfgate_signoff *r)
     }
     if (!g) {
         og_finding(c, OG_RULE_SIGNOFF_UNAUTHORIZED, OG_NONE, OG_NONE, 0,
-                   "sign-off for %s by \"%s\", who is not an authorised signer for %s in the signatory registry",
+                   "sign-off for %s by \"%s\", who is not an authorised signer for %s in the "
+                   "signatory registry",
                    r->signatory, r->by, r->signatory);
         return 0;
     }
@@ -65,9 +67,11 @@ static int check_authorised(og_check *c, const odfgate_signoff *r)
             return eq < 0 ? -1 : 0;
     }
     list_roles(g, roles, sizeof(roles));
-    og_finding(c, OG_RULE_SIGNOFF_UNAUTHORIZED, OG_NONE, OG_NONE, 0,
-               "sign-off for %s by \"%s\" %s%s%s: the signatory registry authorises them only as %s", r->signatory,
-               r->by, r->role ? "as \"" : "without a role", r->role ? r->role : "", r->role ? "\"" : "", roles);
+    og_finding(
+        c, OG_RULE_SIGNOFF_UNAUTHORIZED, OG_NONE, OG_NONE, 0,
+        "sign-off for %s by \"%s\" %s%s%s: the signatory registry authorises them only as %s",
+        r->signatory, r->by, r->role ? "as \"" : "without a role", r->role ? r->role : "",
+        r->role ? "\"" : "", roles);
     return 0;
 }
 
@@ -80,7 +84,8 @@ static void list_changed(const odfgate_signoff *r, const odfgate_schema *s, char
         for (size_t k = 0; k < s->section_count; k++)
             if (strcmp(s->sections[k].id, r->changed[i]) == 0)
                 heading = s->sections[k].heading;
-        at += (size_t)snprintf(out + at, n - at, "%s\"%s\" (%s)", i ? ", " : "", heading, r->changed[i]);
+        at += (size_t)snprintf(out + at, n - at, "%s\"%s\" (%s)", i ? ", " : "", heading,
+                               r->changed[i]);
     }
     if (r->changed_outside && at < n)
         snprintf(out + at, n - at, "text outside the schema's sections");
@@ -101,7 +106,8 @@ static int missing_signoffs(og_check *c, const odfgate_signoffs *so)
         int found = 0;
         for (size_t i = 0; i < odfgate_signoffs_count(so); i++) {
             const odfgate_signoff *r = odfgate_signoffs_at(so, i);
-            found |= strcmp(r->signatory, s->signatories[k].id) == 0 && r->state != ODFGATE_SIGNOFF_MALFORMED;
+            found |= strcmp(r->signatory, s->signatories[k].id) == 0 &&
+                     r->state != ODFGATE_SIGNOFF_MALFORMED;
         }
         if (found)
             continue;
@@ -113,8 +119,9 @@ static int missing_signoffs(og_check *c, const odfgate_signoffs *so)
         og_finding(c, OG_RULE_SIGNOFF_MISSING, OG_NONE, OG_NONE, 0, "no sign-off from %s",
                    names.data ? names.data : "");
     else if (n > 1)
-        og_finding(c, OG_RULE_SIGNOFF_MISSING, OG_NONE, OG_NONE, 0, "no sign-off from %zu of %zu signatories: %s",
-                   n, s->signatory_count, names.data ? names.data : "");
+        og_finding(c, OG_RULE_SIGNOFF_MISSING, OG_NONE, OG_NONE, 0,
+                   "no sign-off from %zu of %zu signatories: %s", n, s->signatory_count,
+                   names.data ? names.data : "");
     og_buf_free(&names);
     if (n && c->res->count > before) { /* recorded (the rule may be off) */
         c->res->findings[c->res->count - 1].signatories = ids;
@@ -145,13 +152,13 @@ int og_rules_signoff(og_check *c)
         const odfgate_signoff *r = odfgate_signoffs_at(so, i);
         switch (r->state) {
         case ODFGATE_SIGNOFF_MALFORMED:
-            og_finding(c, OG_RULE_SIGNOFF_MALFORMED, OG_NONE, OG_NONE, 0, "sign-off %s cannot be read: %s",
-                       r->property, r->problem);
+            og_finding(c, OG_RULE_SIGNOFF_MALFORMED, OG_NONE, OG_NONE, 0,
+                       "sign-off %s cannot be read: %s", r->property, r->problem);
             continue;
         case ODFGATE_SIGNOFF_UNKNOWN:
             og_finding(c, OG_RULE_SIGNOFF_UNKNOWN, OG_NONE, OG_NONE, 0,
-                       "sign-off by \"%s\" for signatory \"%s\", which the schema does not list", r->by,
-                       r->signatory);
+                       "sign-off by \"%s\" for signatory \"%s\", which the schema does not list",
+                       r->by, r->signatory);
             continue;
         case ODFGATE_SIGNOFF_STALE:
             list_changed(r, s, changed, sizeof(changed));
@@ -172,8 +179,9 @@ int og_rules_signoff(og_check *c)
             return -1;
         }
         if (strcmp(r->decision, "rejected") == 0)
-            og_finding(c, OG_RULE_SIGNOFF_REJECTED, OG_NONE, OG_NONE, 0, "%s rejected this %s (by %s, %s)",
-                       r->signatory, r->state == ODFGATE_SIGNOFF_STALE ? "text (an earlier version)" : "text",
+            og_finding(c, OG_RULE_SIGNOFF_REJECTED, OG_NONE, OG_NONE, 0,
+                       "%s rejected this %s (by %s, %s)", r->signatory,
+                       r->state == ODFGATE_SIGNOFF_STALE ? "text (an earlier version)" : "text",
                        r->by, r->at);
         if (r->future)
             og_finding(c, OG_RULE_SIGNOFF_FUTURE_DATE, OG_NONE, OG_NONE, 0,
