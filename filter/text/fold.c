@@ -196,6 +196,21 @@ static size_t put_folded(char *o, size_t len, int space, uint32_t cp)
     return len + put_utf8(o + len, og_cp_fold(cp));
 }
 
+/* One decoded code point into the folded text at o + len: dropped if ignorable, a pending
+ * space if white space, else folded (after the pending space).  Returns the new len. */
+static inline size_t add_cp(char *o, size_t len, int *space, uint32_t cp)
+{
+    if (is_ignorable(cp))
+        return len;
+    if (og_cp_is_space(cp)) {
+        *space = len > 0;
+        return len;
+    }
+    len = put_folded(o, len, *space, cp);
+    *space = 0;
+    return len;
+}
+
 /* The folding loop.  lower: fold case; otherwise ASCII letters keep their case (everything
  * else is folded exactly as with lower, so both outputs have the same length byte for byte).
  * This runs on every paragraph of every document. */
@@ -249,14 +264,7 @@ int og_fold_into(const char *s, size_t n, og_buf *out, int lower)
                 cap = out->cap;
             }
             i += k;
-            if (is_ignorable(cp))
-                continue;
-            if (og_cp_is_space(cp)) {
-                space = len > 0;
-                continue;
-            }
-            len = put_folded(o, len, space, cp);
-            space = 0;
+            len = add_cp(o, len, &space, cp);
         }
     }
     /* Checked loop: room for one more code point is made (or refused) before each one. */
@@ -287,14 +295,7 @@ int og_fold_into(const char *s, size_t n, og_buf *out, int lower)
             continue;
         }
         i += og_utf8_decode(s + i, n - i, &cp);
-        if (is_ignorable(cp))
-            continue;
-        if (og_cp_is_space(cp)) {
-            space = len > 0;
-            continue;
-        }
-        len = put_folded(o, len, space, cp);
-        space = 0;
+        len = add_cp(o, len, &space, cp);
     }
     if (len > max) {
         o[0] = '\0';

@@ -101,15 +101,25 @@ static odfgate_status stamp_unlocked(const char *in_path, const char *out_path,
 static odfgate_status revoke_unlocked(const char *in_path, const char *out_path,
                                       const char *signatory, int force, odfgate_error *err);
 
+/* A read-modify-write in place is serialised (og_lock_dir_of); *lock is -1 when the output is
+ * another file.  0, or -1 with err filled. */
+static int lock_in_place(const char *in_path, const char *out_path, int *lock, odfgate_error *err)
+{
+    *lock = -1;
+    if (in_path && out_path && og_same_file(in_path, out_path) &&
+        (*lock = og_lock_dir_of(out_path, err)) < 0)
+        return -1;
+    return 0;
+}
+
 odfgate_status odfgate_signoff_stamp(const char *in_path, const char *out_path,
                                      const odfgate_schema *schema, const odfgate_stamp *stamp,
                                      odfgate_error *err)
 {
     OG_ERR_LOCAL(err);
-    int lock = -1;
+    int lock;
     odfgate_status st;
-    if (in_path && out_path && og_same_file(in_path, out_path) &&
-        (lock = og_lock_dir_of(out_path, err)) < 0)
+    if (lock_in_place(in_path, out_path, &lock, err) < 0)
         return ODFGATE_FAILED;
     st = stamp_unlocked(in_path, out_path, schema, stamp, err);
     og_unlock(lock);
@@ -120,10 +130,9 @@ odfgate_status odfgate_signoff_revoke(const char *in_path, const char *out_path,
                                       const char *signatory, int force, odfgate_error *err)
 {
     OG_ERR_LOCAL(err);
-    int lock = -1;
+    int lock;
     odfgate_status st;
-    if (in_path && out_path && og_same_file(in_path, out_path) &&
-        (lock = og_lock_dir_of(out_path, err)) < 0)
+    if (lock_in_place(in_path, out_path, &lock, err) < 0)
         return ODFGATE_FAILED;
     st = revoke_unlocked(in_path, out_path, signatory, force, err);
     og_unlock(lock);
