@@ -55,37 +55,35 @@ static int signed_by(const odfgate_signoffs *so, const char *id)
     return 0;
 }
 
+/* ,"key":"value" (the comma left out before the first member of an object: lead "{") */
+static void member(const char *lead, const char *key, const char *value)
+{
+    printf("%s\"%s\":", lead, key);
+    odfgate_json_string(stdout, value);
+}
+
 static void print_json(const char *path, const odfgate_schema *schema, const odfgate_signoffs *so)
 {
-    printf("{\"path\":");
-    odfgate_json_string(stdout, path);
-    printf(",\"schema\":");
-    odfgate_json_string(stdout, odfgate_schema_id(schema));
+    member("{", "path", path);
+    member(",", "schema", odfgate_schema_id(schema));
     printf(",\"signoffs\":[");
     for (size_t i = 0; i < odfgate_signoffs_count(so); i++) {
         const odfgate_signoff *r = odfgate_signoffs_at(so, i);
-        printf("%s{\"signatory\":", i ? "," : "");
-        odfgate_json_string(stdout, r->signatory);
-        printf(",\"property\":");
-        odfgate_json_string(stdout, r->property);
-        printf(",\"decision\":");
-        odfgate_json_string(stdout, r->decision);
-        printf(",\"by\":");
-        odfgate_json_string(stdout, r->by);
-        printf(",\"role\":");
-        odfgate_json_string(stdout, r->role);
-        printf(",\"at\":");
-        odfgate_json_string(stdout, r->at);
-        printf(",\"state\":");
-        odfgate_json_string(stdout, odfgate_signoff_state_name(r->state));
+        member(i ? ",{" : "{", "signatory", r->signatory);
+        member(",", "property", r->property);
+        member(",", "decision", r->decision);
+        member(",", "by", r->by);
+        member(",", "role", r->role);
+        member(",", "at", r->at);
+        member(",", "state", odfgate_signoff_state_name(r->state));
         printf(",\"changed_sections\":[");
         for (size_t k = 0; k < r->changed_count; k++) {
             printf("%s", k ? "," : "");
             odfgate_json_string(stdout, r->changed[k]);
         }
-        printf("],\"changed_outside_sections\":%s,\"future\":%s,\"problem\":",
+        printf("],\"changed_outside_sections\":%s,\"future\":%s",
                r->changed_outside ? "true" : "false", r->future ? "true" : "false");
-        odfgate_json_string(stdout, r->problem);
+        member(",", "problem", r->problem);
         putchar('}');
     }
     printf("],\"missing\":[");
