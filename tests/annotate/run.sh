@@ -123,8 +123,8 @@ if command -v java >/dev/null 2>&1 && [ -f /usr/share/java/jing.jar ] && [ -f "$
 else skip "corpus sample: no jing or no corpus"; fi
 
 # the real client: LibreOffice imports the annotated draft and writes it back with the same
-# comments (headless --convert-to; a UNO walk over comments crashes a headless 7.4 server, see
-# ../shared/LIBREOFFICE.md), and exports it as PDF
+# comments (headless --convert-to; a UNO walk over comments crashes a headless 7.4 server,
+# docs/libreoffice.md), and exports it as PDF
 comments_of() { python3 - "$1" <<'PY'
 import json, sys, zipfile, xml.etree.ElementTree as ET
 O = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"; DC = "http://purl.org/dc/elements/1.1/"
