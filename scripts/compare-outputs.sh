@@ -42,7 +42,7 @@ for d in "${dirs[@]}"; do
         run signoffs signoffs --no-config --format json "$f"
         run annotate annotate --no-config "$f" -o out.odt
         run flatten flatten "$f" -o out.fodt
-    done < <(find "$d" -maxdepth 3 -type f \( -name '*.odt' -o -name '*.fodt' -o -name '*.ott' \) -print0 | sort -z | head -z -n "${COMPARE_MAX_FILES:-400}")
+    done < <(find "$d" -type f \( -name '*.odt' -o -name '*.fodt' -o -name '*.ott' \) -print0 | sort -z | head -z -n "${COMPARE_MAX_FILES:-1000}")
 done
 run rules rules; run "rules json" rules --format json
 run "new" new --no-config -o new.odt

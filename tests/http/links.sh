@@ -94,16 +94,18 @@ run_odfgate check --offline --no-config "$scratch/cfg/doc.fodt"
 check "... and not with --no-config (the document is still checked: exit $rc)" \
     bash -c '[ "$2" -le 1 ] && grep -q "document checked" <<<"$1" && ! grep -q link-broken <<<"$1"' _ "$out" "$rc"
 
-# --- the per-host connection cap: 16 links to one host with 300 ms latency, 8 at a time
+# --- the per-host connection cap: 16 links to one host with 1 s latency, 8 at a time (the
+# 8th request arrives before the 1st is answered, the 9th only after: a 1 s margin holds on
+# a loaded machine, where 300 ms did not always)
 : >"$scratch/cap.spec"
-for i in $(seq 16); do echo "link $base/delay/300/$i" >>"$scratch/cap.spec"; done
+for i in $(seq 16); do echo "link $base/delay/1000/$i" >>"$scratch/cap.spec"; done
 python3 "$top_srcdir/tests/http/mkdoc.py" "$scratch/cap.fodt" "$scratch/cap.spec"
 : >"$http_log"
 run_odfgate check --links --allow-private-addresses "$scratch/cap.fodt"
 t=$(sed 's/.*t=//' "$http_log" | sort -n)
 first=$(head -n 1 <<<"$t"); eighth=$(sed -n 8p <<<"$t"); ninth=$(sed -n 9p <<<"$t")
 check "per-host cap: 8 at once, the 9th only when one ends" \
-    awk -v a="$first" -v h="$eighth" -v n="$ninth" 'BEGIN { exit !(h - a < 0.2 && n - a >= 0.25) }'
+    awk -v a="$first" -v h="$eighth" -v n="$ninth" 'BEGIN { exit !(h - a < 0.9 && n - a >= 0.95) }'
 check "all 16 asked, no finding" bash -c "[ \"\$(grep -c . \"\$1\")\" -eq 16 ] && ! grep -q link- <<<\"\$2\"" _ "$http_log" "$out"
 
 # --- unknown host (only where the resolver answers at once: nothing may wait on the internet)

@@ -30,7 +30,10 @@ while IFS='|' read -r name src cmd how; do
     [ "${src##*.}" = fodt ] && python3 "$top_srcdir/tests/batch/mkdoc.py" "$before_other" "h:Other" "p:Saved by someone else."
     eval "set -- ${cmd//FILE/doc-$name}"
     paused_start "$@"
-    sleep 0.6
+    # the other program saves once odfgate has read the file and is writing its copy (its
+    # temporary file exists; the delayed fsync holds it there 1.5 s): a fixed sleep here
+    # raced with a slow start on a loaded machine
+    for _ in $(seq 1000); do ls -A | grep -q '^\.odfgate-' && break; sleep 0.01; done
     if [ "$how" = rename ]; then cp "$before_other" "doc-$name.tmp" && mv "doc-$name.tmp" "doc-$name"
     else cat "$before_other" >"doc-$name"; fi
     paused_end
