@@ -52,8 +52,16 @@ suite() { # NAME DIR [require-all] MAKE-CHECK-ARGS... -- CONFIGURE-FLAGS...
         echo "== $name: build failed"; failed=$((failed + 1)); return
     fi
     find "$dir" -name '*.trs' -delete 2>/dev/null
+    local before=$failed status
     (cd "$dir" && make -j"$(nproc)" check "${args[@]}" >"$dir/check.out" 2>&1)
+    status=$?
     count "$dir" "$name" $require
+    # make check can fail with no test failing: a test program that does not build, a harness
+    # error; that is a failure of the suite, never a quiet "0 passed"
+    if [ "$status" -ne 0 ] && [ "$failed" -eq "$before" ]; then
+        echo "== $name: make check failed (exit $status) with no failing test:"; tail -20 "$dir/check.out"
+        failed=$((failed + 1))
+    fi
 }
 
 suite "make check" "$base" require-all -- --enable-werror

@@ -185,6 +185,7 @@ typedef struct plain_state {
     int joined;                /* a joiner between word characters was seen: nstarts is not */
 } plain_state;
 
+#if OG_BLOCK
 /* The blocks of trigrams_of_plain, `block` bytes at a time classified by `classify` (both
  * constants once inlined: one copy for SSE2, one for AVX2).  0 if s is not plain. */
 static inline __attribute__((always_inline)) int
@@ -210,6 +211,7 @@ plain_blocks(const char *s, size_t n, og_trigrams *out, plain_state *st, unsigne
     }
     return 1;
 }
+#endif
 
 #if OG_BLOCK == 16 && defined(__x86_64__) && defined(__GNUC__) && !defined(OG_NO_AVX2)
 #include <immintrin.h>
