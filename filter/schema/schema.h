@@ -66,7 +66,7 @@ typedef struct og_word {
     uint32_t len;
 } og_word;
 
-/* A standard clause that must appear in a section (filter/clause.c). */
+/* A standard clause that must appear in a section (schema/clause.c). */
 typedef struct og_clause {
     const char *id;
     const char *href; /* where its text came from */

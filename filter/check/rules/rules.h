@@ -1,7 +1,7 @@
 /*
  * rules.h — the rule families.  Each reads the model and the schema through og_check and
  * records findings with og_finding.  Their rule ids, severities and descriptions live in
- * rules/table.c, the one table.
+ * schema/ruletable.def, the one table.
  */
 #ifndef OG_RULES_H
 #define OG_RULES_H
