@@ -148,10 +148,7 @@ int cli_parse_color(const char *v)
     return isatty(STDOUT_FILENO) && !(no && *no) && !(term && strcmp(term, "dumb") == 0);
 }
 
-int cli_known_format(const char *s)
-{
-    return strcmp(s, "text") == 0 || strcmp(s, "json") == 0;
-}
+int cli_known_format(const char *s) { return strcmp(s, "text") == 0 || strcmp(s, "json") == 0; }
 
 int cli_report_format(const char *s)
 {

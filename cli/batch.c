@@ -106,10 +106,7 @@ int batch_plan(batch **out, const cli_inputs *inputs, const batch_options *opt)
     return 0;
 }
 
-const odfgate_schema *batch_main_schema(const batch *b)
-{
-    return b->main_schema;
-}
+const odfgate_schema *batch_main_schema(const batch *b) { return b->main_schema; }
 
 /* Read and check input i into s (no lock held: documents are independent).  *fetcher is the
  * calling thread's own, made when a document first needs its links checked. */
@@ -166,8 +163,8 @@ static void *worker(void *arg)
         process(b, i, s, &fetcher, 1);
         pthread_mutex_lock(&b->mu);
         s->done = 1;
-        if (b->emitter_waiting &&
-            i == b->next_emit) /* wake the reporter only when it waits for this one */
+        /* wake the reporter only when it waits for this one */
+        if (b->emitter_waiting && i == b->next_emit)
             pthread_cond_signal(&b->finished);
     }
     pthread_mutex_unlock(&b->mu);
@@ -231,7 +228,8 @@ int batch_run(batch *b, odfgate_report *const *reps, size_t nrep)
         return OG_EXIT_USAGE;
     }
     cli_progress_start(&progress, n, b->opt->progress);
-    if (nthreads == 1) {                 /* no threads: the same steps, one after the other */
+    /* no threads: the same steps, one after the other */
+    if (nthreads == 1) {
         odfgate_fetcher *fetcher = NULL; /* the process's own (cli_fetcher): not freed here */
         for (size_t i = 0; i < n; i++) {
             process(b, i, &b->ring[0], &fetcher, 0);

@@ -31,10 +31,7 @@ static const cli_command command = {
     "Exit: 0 every signatory signed and every sign-off is valid, 1 otherwise, 2 usage, 3 "
     "unreadable.\n"};
 
-static void put_safe(const char *s)
-{
-    odfgate_fput_safe(s, stdout);
-}
+static void put_safe(const char *s) { odfgate_fput_safe(s, stdout); }
 
 /* A table cell from the document (escaped: no control or bidi character reaches the terminal). */
 static const char *cell(const char *s, char *buf, size_t n)

@@ -7,6 +7,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum {
+    /* above every command's own keys (options.h: CLI_KEY_LONG and up) */
+    CLI_FO_CACHE_DIR = 0x4000,
+    CLI_FO_MAX_AGE,
+    CLI_FO_REFRESH,
+    CLI_FO_OFFLINE,
+    CLI_FO_CACERT,
+    CLI_FO_NO_PROXY,
+    CLI_FO_ALLOW_PRIVATE,
+    CLI_FO_SCHEMA_SHA256,
+    CLI_FO_TIMEOUT
+};
+
 static const cli_option fetch_options[] = {
     {"cache-dir", CLI_FO_CACHE_DIR, "DIR", "cache directory (default $XDG_CACHE_HOME/odfgate)"},
     {"max-age", CLI_FO_MAX_AGE, "TIME",
@@ -57,7 +70,8 @@ static long parse_age(const char *s)
     return (long)(v * mul);
 }
 
-int cli_fetch_option(const char *cmd, int code, const char *arg)
+/* Take one HTTP option: 0, or -1 after printing a usage error for command `cmd`. */
+static int take(const char *cmd, int code, const char *arg)
 {
     odfgate_fetch_options *o = opts();
     switch (code) {
@@ -91,8 +105,7 @@ int cli_fetch_option(const char *cmd, int code, const char *arg)
 }
 
 const cli_option_group cli_http_options = {
-    "HTTP (schemas, registries and clauses by URL; docs/http.md):", fetch_options,
-    cli_fetch_option};
+    "HTTP (schemas, registries and clauses by URL; docs/http.md):", fetch_options, take};
 
 odfgate_fetcher *cli_fetcher_new(void)
 {
@@ -113,10 +126,7 @@ odfgate_fetcher *cli_fetcher(void)
     return fetcher;
 }
 
-const char *cli_schema_pin(void)
-{
-    return schema_pin;
-}
+const char *cli_schema_pin(void) { return schema_pin; }
 
 void cli_fetcher_release(void)
 {

@@ -12,26 +12,9 @@
 #include "odfgate.h"
 #include "options.h"
 
-enum {
-    CLI_FO_FIRST = 0x4000,
-    CLI_FO_CACHE_DIR = CLI_FO_FIRST,
-    CLI_FO_MAX_AGE,
-    CLI_FO_REFRESH,
-    CLI_FO_OFFLINE,
-    CLI_FO_CACERT,
-    CLI_FO_NO_PROXY,
-    CLI_FO_ALLOW_PRIVATE,
-    CLI_FO_SCHEMA_SHA256,
-    CLI_FO_TIMEOUT,
-    CLI_FO_LAST = CLI_FO_TIMEOUT
-};
-
 /* The HTTP options as a group (options.h): a command points its cli_command.group at it. */
 extern const cli_option_group cli_http_options;
 
-/* Take one option (a CLI_FO_* code of cli_http_options).  0 ok; -1 after printing a usage error for
- * command `cmd`. */
-int cli_fetch_option(const char *cmd, int code, const char *arg);
 /* The process's fetcher (made on first call); NULL after printing the error. */
 odfgate_fetcher *cli_fetcher(void);
 /* --schema-sha256, or NULL. */

@@ -5,22 +5,33 @@
 #include "cli.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
-#define MAX_OPTIONS 64
+#define MAX_OPTIONS 64 /* a command's own, --help and its group's, all together */
 
 static const cli_option help_option = {"help", 'h', NULL, "show this help"};
 
-/* Every option cmd accepts, in the order its help lists them; returns how many. */
+/* Every option cmd accepts, in the order its help lists them; returns how many.  The tables
+ * are the program's own: more than MAX_OPTIONS is a programming error, stopped here. */
 static size_t all_options(const cli_command *cmd, const cli_option **out)
 {
-    size_t n = 0;
-    for (const cli_option *o = cmd->options; o && o->name && n < MAX_OPTIONS; o++)
+    const cli_option *shared = cmd->group ? cmd->group->options : NULL;
+    size_t n = 1; /* --help */
+    for (const cli_option *o = cmd->options; o && o->name; o++)
+        n++;
+    for (const cli_option *o = shared; o && o->name; o++)
+        n++;
+    if (n > MAX_OPTIONS) {
+        fprintf(stderr, "odfgate %s: %zu options, more than MAX_OPTIONS\n", cmd->name, n);
+        abort();
+    }
+    n = 0;
+    for (const cli_option *o = cmd->options; o && o->name; o++)
         out[n++] = o;
     out[n++] = &help_option;
-    if (cmd->group)
-        for (const cli_option *o = cmd->group->options; o->name && n < MAX_OPTIONS; o++)
-            out[n++] = o;
+    for (const cli_option *o = shared; o && o->name; o++)
+        out[n++] = o;
     return n;
 }
 
@@ -50,26 +61,34 @@ int cli_getopt(const cli_command *cmd, int argc, char **argv)
         built = cmd;
     }
     opterr = 0; /* the messages are ours */
-    c = getopt_long(argc, argv, shortopts, longopts, NULL);
-    if (c == -1)
-        return CLI_END;
-    if (c == 'h') {
-        cli_usage(cmd, stdout);
-        return CLI_HELP;
-    }
-    if (c == ':' || c == '?') {
-        const char *opt = argv[optind - 1];
-        cli_usage_error(cmd->name,
-                        c == ':' ? "option '%s' needs an argument" : "invalid option '%s'",
-                        opt ? opt : "?");
-        return CLI_BAD;
-    }
-    if (cmd->group)
-        for (const cli_option *o = cmd->group->options; o->name; o++)
+    for (;;) {
+        const cli_option *shared = NULL;
+        c = getopt_long(argc, argv, shortopts, longopts, NULL);
+        if (c == -1)
+            return CLI_END;
+        if (c == 'h') {
+            cli_usage(cmd, stdout);
+            return CLI_HELP;
+        }
+        if (c == ':' || c == '?') {
+            char shortopt[3] = {'-', (char)optopt, '\0'};
+            /* an unknown short option is named by optopt (it may sit in a cluster, "-qx");
+             * otherwise the argument getopt stopped at names it as the user wrote it */
+            const char *opt =
+                c == '?' && optopt > 0 && optopt < CLI_KEY_LONG ? shortopt : argv[optind - 1];
+            cli_usage_error(cmd->name,
+                            c == ':' ? "option '%s' needs an argument" : "invalid option '%s'",
+                            opt ? opt : "?");
+            return CLI_BAD;
+        }
+        for (const cli_option *o = cmd->group ? cmd->group->options : NULL; o && o->name; o++)
             if (o->key == c)
-                return cmd->group->take(cmd->name, c, optarg) < 0 ? CLI_BAD
-                                                                  : cli_getopt(cmd, argc, argv);
-    return c;
+                shared = o;
+        if (!shared)
+            return c;
+        if (cmd->group->take(cmd->name, c, optarg) < 0)
+            return CLI_BAD;
+    }
 }
 
 /* "  -s, --schema FILE" or "      --no-config", then the help from column 24 (or two spaces

@@ -7,10 +7,7 @@
 #include "read/xml.h"
 #include "schema/grammar.h"
 
-const char *odfgate_version(void)
-{
-    return PACKAGE_VERSION;
-}
+const char *odfgate_version(void) { return PACKAGE_VERSION; }
 
 void odfgate_global_init(void)
 {

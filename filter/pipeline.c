@@ -11,10 +11,13 @@ const char *odfgate_schema_choice(const char *option, const odfgate_config *cfg)
     return option ? option : odfgate_config_schema(cfg);
 }
 
+/* A level given that is no odfgate_severity counts as not given. */
+static int is_level(int v) { return v >= ODFGATE_SEV_OFF && v <= ODFGATE_SEV_ERROR; }
+
 odfgate_severity odfgate_fail_on_choice(int option, const odfgate_config *cfg)
 {
-    int v = option >= 0 ? option : odfgate_config_fail_on(cfg);
-    return v >= 0 ? (odfgate_severity)v : ODFGATE_SEV_ERROR;
+    int v = is_level(option) ? option : odfgate_config_fail_on(cfg);
+    return is_level(v) ? (odfgate_severity)v : ODFGATE_SEV_ERROR;
 }
 
 odfgate_status odfgate_gate_document(const char *path, const odfgate_gate *g, odfgate_doc **doc,

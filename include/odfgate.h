@@ -635,8 +635,8 @@ ODFGATE_API const char *odfgate_cache_dir(const odfgate_fetcher *f);
 /* The schema that gates a document: the front end's own choice (--schema, the filter's
  * option) over the configuration's (cfg may be NULL); NULL: the built-in schema. */
 ODFGATE_API const char *odfgate_schema_choice(const char *option, const odfgate_config *cfg);
-/* The failure level: the front end's (option >= 0: an odfgate_severity, ODFGATE_SEV_OFF =
- * never) over the configuration's, else ODFGATE_SEV_ERROR. */
+/* The failure level: the front end's (an odfgate_severity, ODFGATE_SEV_OFF = never; any
+ * other value, e.g. -1: not given) over the configuration's, else ODFGATE_SEV_ERROR. */
 ODFGATE_API odfgate_severity odfgate_fail_on_choice(int option, const odfgate_config *cfg);
 
 typedef struct odfgate_gate {

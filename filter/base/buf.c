@@ -53,15 +53,9 @@ int og_buf_add(og_buf *b, const void *p, size_t n)
     return OG_BUF_OK;
 }
 
-int og_buf_addc(og_buf *b, char c)
-{
-    return og_buf_add(b, &c, 1);
-}
+int og_buf_addc(og_buf *b, char c) { return og_buf_add(b, &c, 1); }
 
-int og_buf_adds(og_buf *b, const char *s)
-{
-    return og_buf_add(b, s, strlen(s));
-}
+int og_buf_adds(og_buf *b, const char *s) { return og_buf_add(b, s, strlen(s)); }
 
 int og_buf_printf(og_buf *b, const char *fmt, ...)
 {

@@ -84,11 +84,5 @@ void og_error_set_line(odfgate_error *err, long line)
         err->line = line;
 }
 
-char *og_strdup(const char *s)
-{
-    return s ? strdup(s) : NULL;
-}
-char *og_strndup(const char *s, size_t n)
-{
-    return s ? strndup(s, n) : NULL;
-}
+char *og_strdup(const char *s) { return s ? strdup(s) : NULL; }
+char *og_strndup(const char *s, size_t n) { return s ? strndup(s, n) : NULL; }

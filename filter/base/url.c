@@ -45,7 +45,4 @@ int og_url_same_origin(const char *a, const char *b)
            strcasecmp(oa, ob) == 0;
 }
 
-int odfgate_is_url(const char *s)
-{
-    return og_url_is_http(s);
-}
+int odfgate_is_url(const char *s) { return og_url_is_http(s); }

@@ -23,8 +23,9 @@ odfgate_status odfgate_result_apply(odfgate_result *res, const odfgate_doc *doc,
     }
     int added = res->count != before;
     res->count = kept;
-    if (added)
-        og_result_order(res); /* waiver findings were appended; removing keeps the order */
+    /* waiver findings were appended; removing keeps the order */
+    if (added && og_result_order(res) < 0)
+        return og_fail(err, ODFGATE_E_NOMEM, doc->path, NULL, "out of memory");
     og_result_recount(res);
     return ODFGATE_OK;
 }

@@ -74,10 +74,7 @@ struct odfgate_baseline {
     int sorted;
 };
 
-odfgate_baseline *odfgate_baseline_new(void)
-{
-    return calloc(1, sizeof(odfgate_baseline));
-}
+odfgate_baseline *odfgate_baseline_new(void) { return calloc(1, sizeof(odfgate_baseline)); }
 
 void odfgate_baseline_free(odfgate_baseline *b)
 {

@@ -51,6 +51,8 @@ odfgate_status odfgate_check(const odfgate_doc *doc, const odfgate_schema *schem
              : -1;
     for (size_t f = 0; rc == 0 && f < OG_ARRAY_LEN(families); f++)
         rc = families[f](&c);
+    if (rc == 0 && !c.nomem)
+        rc = og_result_order(res);
     if (rc < 0 || c.nomem) {
         odfgate_result_free(res);
         return og_fail(err, ODFGATE_E_NOMEM, doc->path, NULL, "out of memory");
@@ -58,7 +60,6 @@ odfgate_status odfgate_check(const odfgate_doc *doc, const odfgate_schema *schem
     for (size_t i = 0; i < nh; i++)
         res->heading_section[i] =
             c.heading_match[i] != OG_NONE ? schema->sections[c.heading_match[i]].id : NULL;
-    og_result_order(res);
     res->fail_on = -1;
     *out = res;
     return ODFGATE_OK;

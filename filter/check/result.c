@@ -113,30 +113,53 @@ const og_trigrams *og_check_grams(og_check *c, uint32_t i)
     return &c->grams[i];
 }
 
-static size_t rule_rank(const char *rule)
+/* A finding's place in the documented order, computed once per finding. */
+typedef struct order_key {
+    uint32_t paragraph;
+    size_t rank;  /* the rule's row in the rule table */
+    size_t index; /* where it was recorded: equal keys keep their order (stable) */
+} order_key;
+
+static int by_order(const void *a, const void *b)
 {
-    for (size_t i = 0; i < odfgate_rule_count(); i++)
-        if (strcmp(odfgate_rule_at(i)->id, rule) == 0)
-            return i;
-    return SIZE_MAX;
+    const order_key *x = a, *y = b;
+    if (x->paragraph != y->paragraph)
+        return x->paragraph < y->paragraph ? -1 : 1;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/* Stable insertion sort by (paragraph, rule rank): findings per document are few. */
-void og_result_order(odfgate_result *res)
+/* O(n log n): a document decides how many findings it has (one per placeholder), so an
+ * insertion sort here was quadratic in the document (40,000 placeholders: 8 s). */
+int og_result_order(odfgate_result *res)
 {
-    for (size_t i = 1; i < res->count; i++) {
-        odfgate_finding f = res->findings[i];
-        size_t rank = rule_rank(f.rule), j = i;
-        while (j > 0) {
-            odfgate_finding *g = &res->findings[j - 1];
-            if (g->paragraph < f.paragraph ||
-                (g->paragraph == f.paragraph && rule_rank(g->rule) <= rank))
-                break;
-            res->findings[j] = *g;
-            j--;
-        }
-        res->findings[j] = f;
+    const odfgate_rule_info *table = odfgate_rule_at(0);
+    order_key *keys;
+    odfgate_finding *sorted;
+    size_t n = res->count;
+    if (n < 2)
+        return 0;
+    keys = malloc(n * sizeof(*keys));
+    sorted = malloc(n * sizeof(*sorted));
+    if (!keys || !sorted) {
+        free(keys);
+        free(sorted);
+        return -1;
     }
+    for (size_t i = 0; i < n; i++) {
+        const odfgate_rule_info *info = odfgate_rule_find(res->findings[i].rule);
+        keys[i] =
+            (order_key){res->findings[i].paragraph, info ? (size_t)(info - table) : SIZE_MAX, i};
+    }
+    qsort(keys, n, sizeof(*keys), by_order);
+    for (size_t i = 0; i < n; i++)
+        sorted[i] = res->findings[keys[i].index];
+    free(keys);
+    free(res->findings);
+    res->findings = sorted;
+    res->cap = n;
+    return 0;
 }
 
 void odfgate_result_free(odfgate_result *res)
@@ -148,10 +171,7 @@ void odfgate_result_free(odfgate_result *res)
     free(res);
 }
 
-size_t odfgate_result_count(const odfgate_result *res)
-{
-    return res->count;
-}
+size_t odfgate_result_count(const odfgate_result *res) { return res->count; }
 
 const odfgate_finding *odfgate_result_finding(const odfgate_result *res, size_t i)
 {
@@ -163,10 +183,7 @@ const char *odfgate_result_heading_section(const odfgate_result *res, size_t i)
     return i < res->heading_count ? res->heading_section[i] : NULL;
 }
 
-odfgate_severity odfgate_result_max_severity(const odfgate_result *res)
-{
-    return res->max;
-}
+odfgate_severity odfgate_result_max_severity(const odfgate_result *res) { return res->max; }
 
 void og_result_recount(odfgate_result *res)
 {
@@ -182,10 +199,7 @@ void odfgate_result_set_fail_on(odfgate_result *res, odfgate_severity fail_on)
         res->fail_on = (int)fail_on;
 }
 
-int odfgate_result_fail_on(const odfgate_result *res)
-{
-    return res ? res->fail_on : -1;
-}
+int odfgate_result_fail_on(const odfgate_result *res) { return res ? res->fail_on : -1; }
 
 const char *odfgate_result_schema_id(const odfgate_result *res)
 {

@@ -32,7 +32,7 @@ odfgate_finding *og_result_slot(odfgate_result *res);
 int og_result_add(odfgate_result *res, og_rule rule, odfgate_severity sev, const char *section,
                   const char *heading, uint32_t paragraph, const char *msg);
 /* Put findings in the documented order: paragraph, then rule (table order); stable. */
-void og_result_order(odfgate_result *res);
+int og_result_order(odfgate_result *res);
 /* Recompute the highest severity over the findings not suppressed. */
 void og_result_recount(odfgate_result *res);
 

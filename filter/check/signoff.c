@@ -68,10 +68,7 @@ odfgate_status odfgate_doc_canonical_text(const odfgate_doc *doc, char **text, s
     return ODFGATE_OK;
 }
 
-uint32_t odfgate_doc_tracked_changes(const odfgate_doc *doc)
-{
-    return doc->tracked_changes;
-}
+uint32_t odfgate_doc_tracked_changes(const odfgate_doc *doc) { return doc->tracked_changes; }
 
 /* ------------------------------------------------------------------ dates */
 
@@ -417,10 +414,7 @@ odfgate_status odfgate_signoffs_read(const odfgate_doc *doc, const odfgate_schem
     return ODFGATE_OK;
 }
 
-size_t odfgate_signoffs_count(const odfgate_signoffs *s)
-{
-    return s->count;
-}
+size_t odfgate_signoffs_count(const odfgate_signoffs *s) { return s->count; }
 
 const odfgate_signoff *odfgate_signoffs_at(const odfgate_signoffs *s, size_t i)
 {

@@ -568,20 +568,11 @@ void odfgate_config_free(odfgate_config *cfg)
     free(cfg);
 }
 
-const char *odfgate_config_schema(const odfgate_config *cfg)
-{
-    return cfg ? cfg->schema : NULL;
-}
+const char *odfgate_config_schema(const odfgate_config *cfg) { return cfg ? cfg->schema : NULL; }
 
-int odfgate_config_fail_on(const odfgate_config *cfg)
-{
-    return cfg ? cfg->fail_on.value : -1;
-}
+int odfgate_config_fail_on(const odfgate_config *cfg) { return cfg ? cfg->fail_on.value : -1; }
 
-int odfgate_config_links(const odfgate_config *cfg)
-{
-    return cfg ? cfg->links.value : -1;
-}
+int odfgate_config_links(const odfgate_config *cfg) { return cfg ? cfg->links.value : -1; }
 
 int odfgate_config_rule_severity(const odfgate_config *cfg, const char *rule)
 {

@@ -22,10 +22,7 @@ static int curl_ready;
 
 /* libcurl is initialised on first use, not in odfgate_global_init: most runs never touch the
  * network, and curl_global_init (TLS library set-up) costs every process milliseconds. */
-static void init_curl(void)
-{
-    curl_ready = curl_global_init(CURL_GLOBAL_ALL) == CURLE_OK;
-}
+static void init_curl(void) { curl_ready = curl_global_init(CURL_GLOBAL_ALL) == CURLE_OK; }
 
 int og_fetch_global_init(void)
 {
@@ -128,10 +125,7 @@ void odfgate_fetcher_free(odfgate_fetcher *f)
     free(f);
 }
 
-const char *odfgate_cache_dir(const odfgate_fetcher *f)
-{
-    return f ? f->cache_dir : NULL;
-}
+const char *odfgate_cache_dir(const odfgate_fetcher *f) { return f ? f->cache_dir : NULL; }
 
 int og_fetch_need_cache(const odfgate_fetcher *f, const char *what, odfgate_error *err)
 {

@@ -191,10 +191,7 @@ static void retry(link_run *run, link_job *j, double delay, const char *why)
     j->state = JOB_QUEUED;
 }
 
-static double backoff(int attempt)
-{
-    return 0.5 * (double)(1 << (attempt < 6 ? attempt : 6));
-}
+static double backoff(int attempt) { return 0.5 * (double)(1 << (attempt < 6 ? attempt : 6)); }
 
 static void finish(link_run *run, CURL *h, CURLcode code)
 {

@@ -271,13 +271,7 @@ createCheckHandler(const uno::Reference<uno::XComponentContext> &ctx)
 {
     return static_cast<cppu::OWeakObject *>(new CheckHandler(ctx));
 }
-OUString checkHandlerImplementationName()
-{
-    return CheckHandler::implementationName();
-}
-uno::Sequence<OUString> checkHandlerServiceNames()
-{
-    return CheckHandler::serviceNames();
-}
+OUString checkHandlerImplementationName() { return CheckHandler::implementationName(); }
+uno::Sequence<OUString> checkHandlerServiceNames() { return CheckHandler::serviceNames(); }
 
 } // namespace odfgate_lo

@@ -237,13 +237,7 @@ uno::Reference<uno::XInterface> createFilter(const uno::Reference<uno::XComponen
 {
     return static_cast<cppu::OWeakObject *>(new Filter(ctx));
 }
-OUString filterImplementationName()
-{
-    return Filter::implementationName();
-}
-uno::Sequence<OUString> filterServiceNames()
-{
-    return Filter::serviceNames();
-}
+OUString filterImplementationName() { return Filter::implementationName(); }
+uno::Sequence<OUString> filterServiceNames() { return Filter::serviceNames(); }
 
 } // namespace odfgate_lo

@@ -116,9 +116,6 @@ TempDir::TempDir()
     dir_ = dir;
 }
 
-TempDir::~TempDir()
-{
-    og_lo_tempdir_remove(dir_.c_str());
-}
+TempDir::~TempDir() { og_lo_tempdir_remove(dir_.c_str()); }
 
 } // namespace odfgate_lo

@@ -14,10 +14,7 @@
 #include <libdeflate.h>
 #include <string.h>
 
-size_t og_inflate_comp_max(size_t size)
-{
-    return size + size / 8 + 1024;
-}
+size_t og_inflate_comp_max(size_t size) { return size + size / 8 + 1024; }
 
 /* A decompressor, kept in the thread's cache: creating one costs ~12,000 instructions (a third
  * of inflating a draft's meta.xml).  *owned: there is no cache, the caller frees it. */

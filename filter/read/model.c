@@ -26,10 +26,7 @@ int og_doc_add_link(odfgate_doc *doc, const char *href, uint32_t ordinal)
     return 0;
 }
 
-size_t odfgate_doc_link_count(const odfgate_doc *doc)
-{
-    return doc->link_count;
-}
+size_t odfgate_doc_link_count(const odfgate_doc *doc) { return doc->link_count; }
 
 const char *odfgate_doc_link(const odfgate_doc *doc, size_t i, uint32_t *paragraph)
 {
@@ -59,32 +56,17 @@ uint32_t og_doc_text_section_end(const odfgate_doc *doc, size_t h)
     return doc->para_count;
 }
 
-const char *odfgate_doc_path(const odfgate_doc *doc)
-{
-    return doc->path;
-}
-const char *odfgate_doc_container(const odfgate_doc *doc)
-{
-    return doc->container;
-}
-const char *odfgate_doc_mimetype(const odfgate_doc *doc)
-{
-    return doc->mimetype;
-}
-size_t odfgate_doc_note_count(const odfgate_doc *doc)
-{
-    return doc->note_count;
-}
+const char *odfgate_doc_path(const odfgate_doc *doc) { return doc->path; }
+const char *odfgate_doc_container(const odfgate_doc *doc) { return doc->container; }
+const char *odfgate_doc_mimetype(const odfgate_doc *doc) { return doc->mimetype; }
+size_t odfgate_doc_note_count(const odfgate_doc *doc) { return doc->note_count; }
 
 const char *odfgate_doc_note(const odfgate_doc *doc, size_t i)
 {
     return i < doc->note_count ? doc->notes[i] : NULL;
 }
 
-const odfgate_meta *odfgate_doc_meta(const odfgate_doc *doc)
-{
-    return &doc->meta;
-}
+const odfgate_meta *odfgate_doc_meta(const odfgate_doc *doc) { return &doc->meta; }
 
 const char *odfgate_doc_meta_field(const odfgate_doc *doc, const char *name)
 {
@@ -118,24 +100,15 @@ const char *odfgate_doc_meta_field(const odfgate_doc *doc, const char *name)
     return NULL;
 }
 
-size_t odfgate_doc_heading_count(const odfgate_doc *doc)
-{
-    return doc->heading_count;
-}
+size_t odfgate_doc_heading_count(const odfgate_doc *doc) { return doc->heading_count; }
 
 const odfgate_heading *odfgate_doc_heading(const odfgate_doc *doc, size_t i)
 {
     return i < doc->heading_count ? &doc->headings[i] : NULL;
 }
 
-uint64_t odfgate_doc_words(const odfgate_doc *doc)
-{
-    return doc->words;
-}
-uint32_t odfgate_doc_paragraph_count(const odfgate_doc *doc)
-{
-    return doc->para_count;
-}
+uint64_t odfgate_doc_words(const odfgate_doc *doc) { return doc->words; }
+uint32_t odfgate_doc_paragraph_count(const odfgate_doc *doc) { return doc->para_count; }
 
 const char *odfgate_doc_paragraph_text(const odfgate_doc *doc, uint32_t ordinal)
 {

@@ -216,15 +216,9 @@ static uint64_t input_size(const og_package *pkg)
     return pkg->mem ? pkg->mem_len : pkg->file_size;
 }
 
-uint64_t og_package_input_size(const og_package *pkg)
-{
-    return input_size(pkg);
-}
+uint64_t og_package_input_size(const og_package *pkg) { return input_size(pkg); }
 
-const og_file_id *og_package_file_id(const og_package *pkg)
-{
-    return &pkg->id;
-}
+const og_file_id *og_package_file_id(const og_package *pkg) { return &pkg->id; }
 
 /* Read up to n bytes at off of the input (memory or the open file); bytes read, -1 on error. */
 static ssize_t read_at(const og_package *pkg, uint64_t off, void *buf, size_t n)
@@ -496,18 +490,12 @@ int og_package_read_part(og_package *pkg, const char *name, og_buf *out, odfgate
 
 /* ------------------------------------------------------------------ zip */
 
-static uint16_t le16(const unsigned char *p)
-{
-    return (uint16_t)(p[0] | p[1] << 8);
-}
+static uint16_t le16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 8); }
 static uint32_t le32(const unsigned char *p)
 {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
-static uint64_t le64(const unsigned char *p)
-{
-    return le32(p) | (uint64_t)le32(p + 4) << 32;
-}
+static uint64_t le64(const unsigned char *p) { return le32(p) | (uint64_t)le32(p + 4) << 32; }
 
 #define EOCD_LEN       22
 #define EOCD64_LOC_LEN 20
@@ -1321,22 +1309,10 @@ void og_package_free(og_package *pkg)
     free(pkg);
 }
 
-og_package_kind og_package_kind_of(const og_package *pkg)
-{
-    return pkg->kind;
-}
-const char *og_package_path(const og_package *pkg)
-{
-    return pkg->path;
-}
-const char *og_package_mimetype(const og_package *pkg)
-{
-    return pkg->mimetype;
-}
-size_t og_package_note_count(const og_package *pkg)
-{
-    return pkg->note_count;
-}
+og_package_kind og_package_kind_of(const og_package *pkg) { return pkg->kind; }
+const char *og_package_path(const og_package *pkg) { return pkg->path; }
+const char *og_package_mimetype(const og_package *pkg) { return pkg->mimetype; }
+size_t og_package_note_count(const og_package *pkg) { return pkg->note_count; }
 
 const char *og_package_note(const og_package *pkg, size_t i)
 {

@@ -61,10 +61,7 @@ void og_xml_global_init(void)
     xmlSetExternalEntityLoader(deny_entity_loader);
 }
 
-void og_xml_global_cleanup(void)
-{
-    xmlCleanupParser();
-}
+void og_xml_global_cleanup(void) { xmlCleanupParser(); }
 
 /* ------------------------------------------------------------------ errors */
 
@@ -124,10 +121,7 @@ static void sink_error(err_sink *sink, const xmlError *e)
     og_error_set_line(sink->err, e->line);
 }
 
-static void structured_error(void *arg, xmlErrorPtr e)
-{
-    sink_error(arg, e);
-}
+static void structured_error(void *arg, xmlErrorPtr e) { sink_error(arg, e); }
 
 /* ------------------------------------------------------------------ DOM of a small part */
 
@@ -174,10 +168,7 @@ static int scan_memory(const char *data, size_t len, const char *path, const cha
     return -1;
 }
 
-static int has_entities(xmlDtdPtr dtd)
-{
-    return dtd && (dtd->entities || dtd->pentities);
-}
+static int has_entities(xmlDtdPtr dtd) { return dtd && (dtd->entities || dtd->pentities); }
 
 static int tree_has_entity_ref(xmlNodePtr n)
 {

@@ -29,10 +29,7 @@ static const char *command(odfgate_severity s)
     return s == ODFGATE_SEV_ERROR ? "error" : s == ODFGATE_SEV_WARNING ? "warning" : "notice";
 }
 
-static void github_begin(odfgate_report *rep)
-{
-    (void)rep;
-}
+static void github_begin(odfgate_report *rep) { (void)rep; }
 
 static void github_doc(odfgate_report *rep, const char *path, const odfgate_doc *doc,
                        const odfgate_result *res, int failed)

@@ -31,10 +31,7 @@ static void issue(odfgate_report *rep, const char *path, const char *check, cons
     fputs("}}}", o);
 }
 
-static void gitlab_begin(odfgate_report *rep)
-{
-    fputc('[', rep->out);
-}
+static void gitlab_begin(odfgate_report *rep) { fputc('[', rep->out); }
 
 static void gitlab_doc(odfgate_report *rep, const char *path, const odfgate_doc *doc,
                        const odfgate_result *res, int failed)
@@ -63,10 +60,7 @@ static void gitlab_error(odfgate_report *rep, const char *path, const odfgate_er
     issue(rep, path, f.rule, err->message, fp, "blocker", 1);
 }
 
-static void gitlab_end(odfgate_report *rep)
-{
-    fputs("\n]\n", rep->out);
-}
+static void gitlab_end(odfgate_report *rep) { fputs("\n]\n", rep->out); }
 
 const og_report_format og_report_gitlab = {"gitlab", gitlab_begin, gitlab_doc, gitlab_error,
                                            gitlab_end};

@@ -140,10 +140,7 @@ static void json_end(odfgate_report *rep)
 const og_report_format og_report_json = {"json", json_begin, json_doc, json_error, json_end};
 
 /* JSON Lines: the same document objects, one per line, flushed as each document finishes. */
-static void jsonl_begin(odfgate_report *rep)
-{
-    (void)rep;
-}
+static void jsonl_begin(odfgate_report *rep) { (void)rep; }
 
 static void jsonl_doc(odfgate_report *rep, const char *path, const odfgate_doc *doc,
                       const odfgate_result *res, int failed)
@@ -160,9 +157,6 @@ static void jsonl_error(odfgate_report *rep, const char *path, const odfgate_err
     fflush(rep->out);
 }
 
-static void jsonl_end(odfgate_report *rep)
-{
-    (void)rep;
-}
+static void jsonl_end(odfgate_report *rep) { (void)rep; }
 
 const og_report_format og_report_jsonl = {"jsonl", jsonl_begin, jsonl_doc, jsonl_error, jsonl_end};

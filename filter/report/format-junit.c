@@ -10,10 +10,7 @@
 
 #define X(s) ((const xmlChar *)(s))
 
-static xmlTextWriterPtr writer_of(odfgate_report *rep)
-{
-    return rep->state;
-}
+static xmlTextWriterPtr writer_of(odfgate_report *rep) { return rep->state; }
 
 static void junit_begin(odfgate_report *rep)
 {

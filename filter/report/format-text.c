@@ -15,10 +15,7 @@ static void severity(odfgate_report *rep, odfgate_severity sev)
         fputs(odfgate_severity_name(sev), rep->out);
 }
 
-static void text_begin(odfgate_report *rep)
-{
-    (void)rep;
-}
+static void text_begin(odfgate_report *rep) { (void)rep; }
 
 static void text_doc(odfgate_report *rep, const char *path, const odfgate_doc *doc,
                      const odfgate_result *res, int failed)

@@ -63,10 +63,7 @@ static int literal(parser *ps, const char *word)
     return 1;
 }
 
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 static og_json *number(parser *ps)
 {

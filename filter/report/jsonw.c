@@ -51,10 +51,7 @@ static size_t plain_run(const char *s, size_t n)
     return i;
 }
 
-void odfgate_json_string(FILE *out, const char *s)
-{
-    og_json_str(out, s);
-}
+void odfgate_json_string(FILE *out, const char *s) { og_json_str(out, s); }
 
 void og_json_str(FILE *out, const char *s)
 {

@@ -27,10 +27,7 @@ int odfgate_merge_format_parse(const char *name)
     return -1;
 }
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
+static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 /* The format of one input by its content: '<' is JUnit; a JSON object whose first member is
  * "path" (as odfgate writes them, even when the line is cut short), or a first line that is

@@ -7,10 +7,7 @@ static const odfgate_rule_info rules[] = {
 #undef OG_RULE_DEF
 };
 
-const char *og_rule_id(og_rule r)
-{
-    return rules[og_rule_index(r)].id;
-}
+const char *og_rule_id(og_rule r) { return rules[og_rule_index(r)].id; }
 
 og_rule og_rule_find(const char *id)
 {
@@ -22,10 +19,7 @@ og_rule og_rule_find(const char *id)
     return OG_RULE_NONE;
 }
 
-size_t odfgate_rule_count(void)
-{
-    return OG_ARRAY_LEN(rules);
-}
+size_t odfgate_rule_count(void) { return OG_ARRAY_LEN(rules); }
 
 const odfgate_rule_info *odfgate_rule_at(size_t i)
 {

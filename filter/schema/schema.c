@@ -61,18 +61,9 @@ const char *odfgate_schema_grammar_rng(size_t *len)
     return og_embedded_rng;
 }
 
-const char *odfgate_schema_id(const odfgate_schema *s)
-{
-    return s->id;
-}
-const char *odfgate_schema_source(const odfgate_schema *s)
-{
-    return s->source;
-}
-size_t odfgate_schema_section_count(const odfgate_schema *s)
-{
-    return s->section_count;
-}
+const char *odfgate_schema_id(const odfgate_schema *s) { return s->id; }
+const char *odfgate_schema_source(const odfgate_schema *s) { return s->source; }
+size_t odfgate_schema_section_count(const odfgate_schema *s) { return s->section_count; }
 
 const char *odfgate_schema_section_id(const odfgate_schema *s, size_t i)
 {
@@ -89,10 +80,7 @@ int odfgate_schema_section_level(const odfgate_schema *s, size_t i)
     return i < s->section_count ? s->sections[i].level : 0;
 }
 
-size_t odfgate_schema_signatory_count(const odfgate_schema *s)
-{
-    return s->signatory_count;
-}
+size_t odfgate_schema_signatory_count(const odfgate_schema *s) { return s->signatory_count; }
 
 const char *odfgate_schema_signatory_id(const odfgate_schema *s, size_t i)
 {

@@ -9,10 +9,7 @@
 #include <libgen.h>
 #include <strings.h>
 
-int og_ref_is_remote(const char *ref)
-{
-    return og_url_is_http(ref);
-}
+int og_ref_is_remote(const char *ref) { return og_url_is_http(ref); }
 
 static int pin_ok(const char *pin, const og_buf *b)
 {

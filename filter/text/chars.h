@@ -67,10 +67,7 @@ static inline int same_word(uint32_t a, uint32_t b)
     return og_cp_is_word(a) && og_cp_is_word(b) && !is_standalone(a) && !is_standalone(b);
 }
 
-static inline int is_digit(uint32_t cp)
-{
-    return cp >= '0' && cp <= '9';
-}
+static inline int is_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 
 /* Classes of ASCII bytes, for the fast paths of folding, counting and collapsing. */
 enum { C_OTHER = 0, C_WORD, C_SPACE, C_JOIN, C_SEP };
@@ -149,10 +146,7 @@ static inline uint64_t bytes_between(uint64_t x, unsigned lo, unsigned hi)
 }
 
 /* Zero bytes of x (any bytes). */
-static inline uint64_t zero_bytes(uint64_t x)
-{
-    return ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
-}
+static inline uint64_t zero_bytes(uint64_t x) { return ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS; }
 
 /* Bit j of the result is the high bit of byte j (a multiply gathers them, without carries). */
 static inline unsigned compact(uint64_t highs)

@@ -4,10 +4,7 @@
 
 /* ------------------------------------------------------------------ building text */
 
-static int is_xml_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
+static int is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 int og_append_collapsed(og_buf *out, const char *s, size_t n)
 {

@@ -306,7 +306,4 @@ int og_fold_into(const char *s, size_t n, og_buf *out, int lower)
     return OG_BUF_OK;
 }
 
-int og_text_fold(const char *s, size_t n, og_buf *out)
-{
-    return og_fold_into(s, n, out, 1);
-}
+int og_text_fold(const char *s, size_t n, og_buf *out) { return og_fold_into(s, n, out, 1); }

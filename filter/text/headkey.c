@@ -4,18 +4,9 @@
 
 /* ------------------------------------------------------------------ heading keys */
 
-static char lc(char c)
-{
-    return c >= 'A' && c <= 'Z' ? (char)(c + 0x20) : c;
-}
-static int is_ascii_alpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-static int is_ascii_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
+static char lc(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 0x20) : c; }
+static int is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static int is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* 1 if s[0..n) is a roman numeral from 1 to 89 (i v x l), all in one case. */
 static int is_roman(const char *s, size_t n)

@@ -68,7 +68,4 @@ extern "C" int og_regex_full(const og_regex *r, const char *text, size_t len)
     }
 }
 
-extern "C" void og_regex_free(og_regex *r)
-{
-    delete r;
-}
+extern "C" void og_regex_free(og_regex *r) { delete r; }

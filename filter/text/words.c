@@ -131,10 +131,7 @@ static void add_trigram(uint64_t *bits, unsigned a, unsigned b, unsigned c)
  * (og_find_phrase's left boundary).  Where a phrase starts with one, every match of it starts
  * at a word start of the text, and so does every word of the phrase after a non-word
  * character: that is why the word-start trigrams of the phrase must be among the text's. */
-static int starts_words(uint32_t cp)
-{
-    return og_cp_is_word(cp) && !is_standalone(cp);
-}
+static int starts_words(uint32_t cp) { return og_cp_is_word(cp) && !is_standalone(cp); }
 
 void og_trigrams_of(const char *s, size_t n, og_trigrams *out)
 {

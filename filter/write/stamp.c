@@ -16,10 +16,7 @@
 #define SIGNATURES OG_SIGNATURES_PART
 #define MAX_META   (64u << 20)
 
-static odfgate_status fail_status(odfgate_error *err)
-{
-    return og_status_of(err);
-}
+static odfgate_status fail_status(odfgate_error *err) { return og_status_of(err); }
 
 /* Set (value) or remove (NULL) a property and write the result to out_path; in place, only
  * if the file is still in the state `source` (when the document was read: og_write_file_atomic). */

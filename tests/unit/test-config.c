@@ -156,3 +156,16 @@ OG_TEST(config_precedence_and_errors)
     rmdir(path);
     rmdir(dir);
 }
+
+/* The precedence both front ends share (filter/pipeline.c): the front end's choice, then the
+ * configuration's, then the default; a level that is no severity counts as not given. */
+OG_TEST(pipeline_choices)
+{
+    OG_CHECK_STR(odfgate_schema_choice("mine.xml", NULL), "mine.xml");
+    OG_CHECK(odfgate_schema_choice(NULL, NULL) == NULL);
+    OG_CHECK_INT(odfgate_fail_on_choice(-1, NULL), ODFGATE_SEV_ERROR);
+    OG_CHECK_INT(odfgate_fail_on_choice(ODFGATE_SEV_OFF, NULL), ODFGATE_SEV_OFF);
+    OG_CHECK_INT(odfgate_fail_on_choice(ODFGATE_SEV_WARNING, NULL), ODFGATE_SEV_WARNING);
+    OG_CHECK_INT(odfgate_fail_on_choice(99, NULL), ODFGATE_SEV_ERROR);
+    OG_CHECK(!odfgate_result_fails(NULL));
+}

@@ -47,10 +47,7 @@ static const char *slug(const char *s)
     return out;
 }
 
-static long words(const char *s)
-{
-    return (long)og_count_words(s, strlen(s));
-}
+static long words(const char *s) { return (long)og_count_words(s, strlen(s)); }
 
 static long find(const char *hay, const char *needle)
 {

@@ -32,6 +32,5 @@ int og_rules_links(const odfgate_doc *doc, odfgate_result *res, const og_link_ve
                           h != OG_NONE ? doc->headings[h].text : NULL, v[i].paragraph, msg) < 0)
             return -1;
     }
-    og_result_order(res);
-    return 0;
+    return og_result_order(res);
 }

@@ -47,20 +47,11 @@ static int locate_paragraphs(og_check *c)
     return 0;
 }
 
-static uint32_t heading_para(og_check *c, size_t h)
-{
-    return c->doc->headings[h].paragraph;
-}
+static uint32_t heading_para(og_check *c, size_t h) { return c->doc->headings[h].paragraph; }
 
-static const char *section_name(og_check *c, size_t s)
-{
-    return c->schema->sections[s].heading;
-}
+static const char *section_name(og_check *c, size_t s) { return c->schema->sections[s].heading; }
 
-static int present(og_check *c, size_t s)
-{
-    return c->section_heading[s] != OG_NONE;
-}
+static int present(og_check *c, size_t s) { return c->section_heading[s] != OG_NONE; }
 
 /* How a message names what the reader sees: document heading h as the document writes it
  * ("3. Working together"), at most 80 characters. */
