@@ -14,9 +14,12 @@
 #define WINDOW_PER_JOB 16 /* documents checked ahead of the one being reported, per thread */
 
 typedef struct loaded_schema {
-    char *path; /* NULL: built-in */
+    char *path;        /* NULL: built-in */
+    const char *trust; /* the configuration's trust anchors it was loaded with (NULL: none) */
     odfgate_schema *schema;
 } loaded_schema;
+
+static int same(const char *a, const char *b) { return a == b || (a && b && strcmp(a, b) == 0); }
 
 typedef struct item {
     odfgate_config *cfg; /* NULL: none applies */
@@ -52,11 +55,13 @@ struct batch {
     pthread_cond_t claimed_space, finished;
 };
 
-static const odfgate_schema *schema_for(batch *b, const char *path)
+/* One load per schema and trust anchors (documents under two .odfgate.ini files naming the
+ * same schema with different `trust` keys get two). */
+static const odfgate_schema *schema_for(batch *b, const char *path, const odfgate_config *cfg)
 {
+    const char *trust = odfgate_config_trust(cfg);
     for (size_t i = 0; i < b->nschemas; i++)
-        if ((!path && !b->schemas[i].path) ||
-            (path && b->schemas[i].path && strcmp(path, b->schemas[i].path) == 0))
+        if (same(path, b->schemas[i].path) && same(trust, b->schemas[i].trust))
             return b->schemas[i].schema;
     loaded_schema *n = realloc(b->schemas, (b->nschemas + 1) * sizeof(*n));
     if (!n) {
@@ -66,9 +71,10 @@ static const odfgate_schema *schema_for(batch *b, const char *path)
     b->schemas = n;
     n = &b->schemas[b->nschemas];
     n->path = path ? strdup(path) : NULL;
+    n->trust = trust; /* lives as long as cfg, which the batch keeps */
     /* with --schema-sha256 there is a --schema (batch_plan), which every document uses: a
      * pin never applies to a schema a .odfgate.ini names */
-    if ((path && !n->path) || cli_load_schema(path, &n->schema) < 0) {
+    if ((path && !n->path) || cli_load_schema(path, cfg, &n->schema) < 0) {
         free(n->path);
         return NULL;
     }
@@ -97,11 +103,11 @@ int batch_plan(batch **out, const cli_inputs *inputs, const batch_options *opt)
         it->links = opt->links || odfgate_config_links(it->cfg) == 1;
         if (it->links && !cli_fetcher()) /* the options are good: threads can make their own */
             return OG_EXIT_USAGE;
-        if (!(it->schema = schema_for(b, schema)))
+        if (!(it->schema = schema_for(b, schema, it->cfg)))
             return OG_EXIT_USAGE;
     }
     b->main_schema = b->nschemas == 1 && !opt->schema_path ? b->schemas[0].schema : NULL;
-    if (!b->main_schema && !(b->main_schema = schema_for(b, opt->schema_path)))
+    if (!b->main_schema && !(b->main_schema = schema_for(b, opt->schema_path, NULL)))
         return OG_EXIT_USAGE;
     return 0;
 }

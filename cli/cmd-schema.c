@@ -60,7 +60,7 @@ static int schema_check(int argc, char **argv)
         return cli_usage_error("schema", "schema check needs at least one FILE or URL");
     for (int i = 0; i < argc; i++) {
         odfgate_schema *s = NULL;
-        if (cli_load_schema(argv[i], &s) < 0) {
+        if (cli_load_schema(argv[i], NULL, &s) < 0) {
             rc = OG_EXIT_USAGE;
             continue;
         }

@@ -26,10 +26,12 @@ static const cli_command command = {
     "FILE\n"
     "List the sign-offs recorded in a document: signatory, decision, by, role, when, and state\n"
     "(valid; stale, with the changed sections; unknown signatory; malformed), then the\n"
-    "signatories of the schema who have not signed.\n",
+    "signatories of the schema who have not signed, then the document's ODF digital\n"
+    "signatures: valid, invalid, partial or untrusted, the sign-off each carries, the signer's\n"
+    "certificate (docs/signatures.md).\n",
     options, &cli_http_options,
-    "Exit: 0 every signatory signed and every sign-off is valid, 1 otherwise, 2 usage, 3 "
-    "unreadable.\n"};
+    "Exit: 0 every signatory signed, every sign-off is valid and every signature verifies over\n"
+    "every stream, 1 otherwise, 2 usage, 3 unreadable.\n"};
 
 static void put_safe(const char *s) { odfgate_fput_safe(s, stdout); }
 
@@ -59,7 +61,74 @@ static void member(const char *lead, const char *key, const char *value)
     odfgate_json_string(stdout, value);
 }
 
-static void print_json(const char *path, const odfgate_schema *schema, const odfgate_signoffs *so)
+/* A signature in one word: invalid, partial (valid but not over every stream), untrusted
+ * (valid and complete, certificate not trusted), or valid.  *why gets the trust problem. */
+static const char *signature_state(const odfgate_signature *sig, const odfgate_schema *schema,
+                                   char *why, size_t n, int *trusted)
+{
+    *trusted = odfgate_signature_trusted(sig, schema, why, n);
+    if (!sig->valid)
+        return "invalid";
+    if (sig->uncovered_count)
+        return "partial";
+    return *trusted ? "valid" : "untrusted";
+}
+
+/* 1-based number of a signature of doc, 0 if it is none of them. */
+static size_t signature_number(const odfgate_doc *doc, const odfgate_signature *sig)
+{
+    for (size_t i = 0; sig && i < odfgate_doc_signature_count(doc); i++)
+        if (odfgate_doc_signature(doc, i) == sig)
+            return i + 1;
+    return 0;
+}
+
+/* The signatory whose sign-off a signature carries, or NULL. */
+static const char *signature_signatory(const odfgate_signoffs *so, const odfgate_signature *sig)
+{
+    for (size_t i = 0; i < odfgate_signoffs_count(so); i++)
+        if (odfgate_signoffs_at(so, i)->signature == sig)
+            return odfgate_signoffs_at(so, i)->signatory;
+    return NULL;
+}
+
+static void print_json_signature(const odfgate_doc *doc, size_t i, const odfgate_schema *schema,
+                                 const odfgate_signoffs *so)
+{
+    const odfgate_signature *sig = odfgate_doc_signature(doc, i);
+    char why[300];
+    int trusted;
+    const char *state = signature_state(sig, schema, why, sizeof(why), &trusted);
+    printf("%s{\"number\":%zu", i ? "," : "", i + 1);
+    member(",", "id", sig->id);
+    member(",", "state", state);
+    printf(",\"valid\":%s", sig->valid ? "true" : "false");
+    member(",", "problem", sig->problem);
+    printf(",\"complete\":%s,\"unsigned_streams\":[", sig->uncovered_count ? "false" : "true");
+    for (size_t k = 0; k < sig->uncovered_count; k++) {
+        printf("%s", k ? "," : "");
+        odfgate_json_string(stdout, sig->uncovered[k]);
+    }
+    printf("],\"trusted\":%s", trusted ? "true" : "false");
+    member(",", "trust_problem", trusted ? NULL : why);
+    member(",", "signatory", signature_signatory(so, sig));
+    member(",", "algorithm", sig->algorithm);
+    member(",", "subject", sig->subject);
+    member(",", "issuer", sig->issuer);
+    member(",", "serial", sig->serial);
+    member(",", "sha256", sig->fingerprint);
+    member(",", "not_before", sig->not_before);
+    member(",", "not_after", sig->not_after);
+    member(",", "signing_time", sig->signing_time);
+    member(",", "date", sig->date);
+    member(",", "signing_certificate",
+           sig->cert_digest > 0 ? "match" : sig->cert_digest < 0 ? "mismatch" : "absent");
+    member(",", "description", sig->description);
+    putchar('}');
+}
+
+static void print_json(const char *path, const odfgate_doc *doc, const odfgate_schema *schema,
+                       const odfgate_signoffs *so)
 {
     member("{", "path", path);
     member(",", "schema", odfgate_schema_id(schema));
@@ -81,6 +150,10 @@ static void print_json(const char *path, const odfgate_schema *schema, const odf
         printf("],\"changed_outside_sections\":%s,\"future\":%s",
                r->changed_outside ? "true" : "false", r->future ? "true" : "false");
         member(",", "problem", r->problem);
+        if (signature_number(doc, r->signature))
+            printf(",\"signature\":%zu", signature_number(doc, r->signature));
+        else
+            printf(",\"signature\":null");
         putchar('}');
     }
     printf("],\"missing\":[");
@@ -89,10 +162,64 @@ static void print_json(const char *path, const odfgate_schema *schema, const odf
             printf("%s", n++ ? "," : "");
             odfgate_json_string(stdout, odfgate_schema_signatory_id(schema, k));
         }
-    printf("]}\n");
+    printf("],\"signatures\":[");
+    for (size_t i = 0; i < odfgate_doc_signature_count(doc); i++)
+        print_json_signature(doc, i, schema, so);
+    printf("]");
+    member(",", "signatures_problem", odfgate_doc_signatures_problem(doc));
+    printf("}\n");
 }
 
-static void print_text(const odfgate_schema *schema, const odfgate_signoffs *so)
+/* The signatures, one line each and the certificate under it. */
+static void print_text_signatures(const odfgate_doc *doc, const odfgate_schema *schema,
+                                  const odfgate_signoffs *so)
+{
+    size_t n = odfgate_doc_signature_count(doc);
+    if (odfgate_doc_signatures_problem(doc)) {
+        printf("\nsignatures cannot be read: ");
+        put_safe(odfgate_doc_signatures_problem(doc));
+        putchar('\n');
+    }
+    if (!n)
+        return;
+    printf("\n%-3s %-10s %-10s %-25s %s\n", "SIG", "STATE", "SIGN-OFF", "WHEN", "SIGNER");
+    for (size_t i = 0; i < n; i++) {
+        const odfgate_signature *sig = odfgate_doc_signature(doc, i);
+        const char *who = signature_signatory(so, sig);
+        char c[4][300], why[300];
+        int trusted;
+        const char *state = signature_state(sig, schema, why, sizeof(why), &trusted);
+        printf("%-3zu %-10s %-10.10s %-25.25s ", i + 1, state, cell(who, c[0], sizeof(c[0])),
+               cell(sig->signing_time ? sig->signing_time : sig->date, c[1], sizeof(c[1])));
+        put_safe(cell(sig->subject, c[2], sizeof(c[2])));
+        putchar('\n');
+        if (sig->problem) {
+            printf("    ");
+            put_safe(sig->problem);
+            putchar('\n');
+        }
+        if (sig->uncovered_count) {
+            printf("    does not sign:");
+            for (size_t k = 0; k < sig->uncovered_count; k++) {
+                putchar(' ');
+                put_safe(sig->uncovered[k]);
+            }
+            putchar('\n');
+        }
+        if (!trusted && sig->valid) {
+            printf("    not trusted: ");
+            put_safe(why);
+            putchar('\n');
+        }
+        printf("    issuer ");
+        put_safe(cell(sig->issuer, c[3], sizeof(c[3])));
+        printf(", SHA-256 %s, valid %s to %s\n", sig->fingerprint ? sig->fingerprint : "-",
+               sig->not_before ? sig->not_before : "-", sig->not_after ? sig->not_after : "-");
+    }
+}
+
+static void print_text(const odfgate_doc *doc, const odfgate_schema *schema,
+                       const odfgate_signoffs *so)
 {
     printf("%-10s %-9s %-24s %-24s %-25s %s\n", "SIGNATORY", "DECISION", "BY", "ROLE", "WHEN",
            "STATE");
@@ -116,6 +243,8 @@ static void print_text(const odfgate_schema *schema, const odfgate_signoffs *so)
         } else if (r->state == ODFGATE_SIGNOFF_UNKNOWN) {
             printf(" signatory");
         }
+        if (signature_number(doc, r->signature))
+            printf(", in signature %zu", signature_number(doc, r->signature));
         putchar('\n');
     }
     for (size_t k = 0; k < odfgate_schema_signatory_count(schema); k++)
@@ -123,6 +252,7 @@ static void print_text(const odfgate_schema *schema, const odfgate_signoffs *so)
             printf("%-10.10s %-9s %-24s %-24s %-25s missing (%s)\n",
                    odfgate_schema_signatory_id(schema, k), "-", "-", "-", "-",
                    odfgate_schema_signatory_name(schema, k)); /* BY is who signed: nobody */
+    print_text_signatures(doc, schema, so);
 }
 
 int cmd_signoffs(int argc, char **argv)
@@ -166,15 +296,22 @@ int cmd_signoffs(int argc, char **argv)
     } else if (st <= ODFGATE_WARN &&
                (st = odfgate_signoffs_read(doc, schema, &so, &err)) == ODFGATE_OK) {
         if (strcmp(format, "json") == 0)
-            print_json(argv[optind], schema, so);
+            print_json(argv[optind], doc, schema, so);
         else
-            print_text(schema, so);
+            print_text(doc, schema, so);
         for (size_t i = 0; i < odfgate_signoffs_count(so); i++)
             if (odfgate_signoffs_at(so, i)->state != ODFGATE_SIGNOFF_VALID)
                 rc = OG_EXIT_FINDINGS;
         for (size_t k = 0; k < odfgate_schema_signatory_count(schema); k++)
             if (!signed_by(so, odfgate_schema_signatory_id(schema, k)))
                 rc = OG_EXIT_FINDINGS;
+        for (size_t i = 0; i < odfgate_doc_signature_count(doc); i++) {
+            const odfgate_signature *sig = odfgate_doc_signature(doc, i);
+            if (!sig->valid || sig->uncovered_count)
+                rc = OG_EXIT_FINDINGS; /* an untrusted signature is reported, not failed */
+        }
+        if (odfgate_doc_signatures_problem(doc))
+            rc = OG_EXIT_FINDINGS;
     }
     if (st > ODFGATE_WARN) {
         cli_error("%s: %s (%s)", argv[optind], err.message, odfgate_errcode_name(err.code));

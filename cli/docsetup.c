@@ -28,7 +28,7 @@ int cli_doc_setup_for(const char *doc_path, const char *schema_opt, int use_conf
     if (cli_config_for(doc_path, use_config, &out->cfg) != 0)
         return OG_EXIT_USAGE;
     out->fail_on = odfgate_fail_on_choice(fail_on_opt, out->cfg);
-    if (cli_load_schema(odfgate_schema_choice(schema_opt, out->cfg), &out->schema) < 0) {
+    if (cli_load_schema(odfgate_schema_choice(schema_opt, out->cfg), out->cfg, &out->schema) < 0) {
         cli_doc_setup_free(out);
         return OG_EXIT_USAGE;
     }

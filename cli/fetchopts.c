@@ -17,8 +17,11 @@ enum {
     CLI_FO_NO_PROXY,
     CLI_FO_ALLOW_PRIVATE,
     CLI_FO_SCHEMA_SHA256,
-    CLI_FO_TIMEOUT
+    CLI_FO_TIMEOUT,
+    CLI_FO_TRUST
 };
+
+#define CLI_MAX_TRUST 16
 
 static const cli_option fetch_options[] = {
     {"cache-dir", CLI_FO_CACHE_DIR, "DIR", "cache directory (default $XDG_CACHE_HOME/odfgate)"},
@@ -35,12 +38,17 @@ static const cli_option fetch_options[] = {
     {"schema-sha256", CLI_FO_SCHEMA_SHA256, "HEX", "the schema's bytes must have this SHA-256"},
     {"timeout", CLI_FO_TIMEOUT, "TIME",
      "longest time for one transfer (default 30s; as --max-age)"},
+    {"trust", CLI_FO_TRUST, "FILE|DIR",
+     "CA certificates (PEM) that signatures must chain to\n(repeatable; instead of .odfgate.ini's "
+     "trust; docs/signatures.md)"},
     {NULL, 0, NULL, NULL},
 };
 
 static odfgate_fetch_options options;
 static int options_ready;
 static const char *schema_pin;
+static const char *trust[CLI_MAX_TRUST];
+static size_t trust_count;
 static odfgate_fetcher *fetcher;
 
 static odfgate_fetch_options *opts(void)
@@ -88,6 +96,13 @@ static int take(const char *cmd, int code, const char *arg)
     case CLI_FO_NO_PROXY: o->no_proxy = 1; break;
     case CLI_FO_ALLOW_PRIVATE: o->allow_private = 1; break;
     case CLI_FO_SCHEMA_SHA256: schema_pin = arg; break;
+    case CLI_FO_TRUST:
+        if (trust_count == CLI_MAX_TRUST) {
+            cli_usage_error(cmd, "--trust is given more than %d times", CLI_MAX_TRUST);
+            return -1;
+        }
+        trust[trust_count++] = arg;
+        break;
     case CLI_FO_TIMEOUT: {
         long s = parse_age(arg);
         if (s <= 0 || s > 86400) {
@@ -105,7 +120,8 @@ static int take(const char *cmd, int code, const char *arg)
 }
 
 const cli_option_group cli_http_options = {
-    "HTTP (schemas, registries and clauses by URL; docs/http.md):", fetch_options, take};
+    "Schema material (by URL: docs/http.md) and trust (docs/signatures.md):", fetch_options,
+    take};
 
 odfgate_fetcher *cli_fetcher_new(void)
 {
@@ -142,7 +158,7 @@ int cli_pin_without_schema(const char *path)
     return 1;
 }
 
-int cli_load_schema(const char *path, odfgate_schema **out)
+int cli_load_schema(const char *path, const odfgate_config *cfg, odfgate_schema **out)
 {
     odfgate_error err;
     odfgate_status st;
@@ -154,6 +170,13 @@ int cli_load_schema(const char *path, odfgate_schema **out)
         return -1;
     st = path ? odfgate_schema_load(f, path, cli_schema_pin(), out, &err)
               : odfgate_schema_load_builtin(out, &err);
+    if ((st == ODFGATE_OK || st == ODFGATE_WARN) &&
+        (st = odfgate_schema_trust_choice(*out, trust, trust_count, cfg, &err)) != ODFGATE_OK) {
+        cli_error("%s: %s (%s)", err.path, err.message, odfgate_errcode_name(err.code));
+        odfgate_schema_free(*out);
+        *out = NULL;
+        return -1;
+    }
     if (st == ODFGATE_OK || st == ODFGATE_WARN)
         return 0;
     /* a failure in a fetched part names that URL, else the schema given */

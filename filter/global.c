@@ -1,9 +1,10 @@
 /* global.c — the library's version and its process-wide set-up and tear-down: the one file
- * that knows every module holding global state (libxml2, the schema grammar, libcurl, the
- * per-thread caches). */
+ * that knows every module holding global state (libxml2, the schema grammar, libcurl, xmlsec1,
+ * the per-thread caches). */
 #include "base/internal.h"
 #include "base/threadcache.h"
 #include "fetch/fetch.h"
+#include "read/signatures.h"
 #include "read/xml.h"
 #include "schema/grammar.h"
 
@@ -20,6 +21,7 @@ void odfgate_global_cleanup(void)
 {
     og_schema_global_cleanup();
     og_fetch_global_cleanup();
+    og_signatures_global_cleanup();
     og_thread_cache_release(); /* its libxml2 reader before libxml2's globals go */
     og_xml_global_cleanup();
 }

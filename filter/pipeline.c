@@ -11,6 +11,20 @@ const char *odfgate_schema_choice(const char *option, const odfgate_config *cfg)
     return option ? option : odfgate_config_schema(cfg);
 }
 
+odfgate_status odfgate_schema_trust_choice(odfgate_schema *schema, const char *const *option,
+                                           size_t n, const odfgate_config *cfg,
+                                           odfgate_error *err)
+{
+    OG_ERR_LOCAL(err);
+    odfgate_status st = ODFGATE_OK;
+    const char *from_cfg = odfgate_config_trust(cfg);
+    if (n == 0 && from_cfg)
+        return odfgate_schema_add_trust(schema, from_cfg, err);
+    for (size_t i = 0; i < n && st == ODFGATE_OK; i++)
+        st = odfgate_schema_add_trust(schema, option[i], err);
+    return st;
+}
+
 /* A level given that is no odfgate_severity counts as not given. */
 static int is_level(int v) { return v >= ODFGATE_SEV_OFF && v <= ODFGATE_SEV_ERROR; }
 

@@ -303,8 +303,9 @@ ODFGATE_API void odfgate_baseline_free(odfgate_baseline *b);
 
 /* ---------------------------------------------------------------- sign-off */
 
-/* A sign-off record is a meta:user-defined property named "odfgate.signoff.<id>" whose value
- * is a one-line record (format in docs/signoff.md) binding a signatory's decision to a
+/* A sign-off record is a meta:user-defined property named "odfgate.signoff.<id>" (or the
+ * signed description of an ODF digital signature: odfgate signoff --sign) whose value is a
+ * one-line record (format in docs/signoff.md) binding a signatory's decision to a
  * SHA-256 digest of the document's canonical text and of each schema section. */
 
 typedef enum odfgate_signoff_state {
@@ -328,6 +329,9 @@ typedef struct odfgate_signoff {
     int changed_outside;         /* stale: text outside every schema section changed */
     int future;                  /* dated in the future (more than 5 minutes ahead) */
     const char *problem;         /* malformed: what is wrong; else NULL */
+    const struct odfgate_signature *signature; /* the ODF signature the record travels in
+                                    (property "META-INF/documentsignatures.xml#ID"), or NULL
+                                    for a meta.xml record */
 } odfgate_signoff;
 
 typedef struct odfgate_signoffs odfgate_signoffs;
@@ -341,6 +345,59 @@ ODFGATE_API const odfgate_signoff *odfgate_signoffs_at(const odfgate_signoffs *s
 ODFGATE_API void odfgate_signoffs_free(odfgate_signoffs *s);
 /* Unresolved tracked changes (text:changed-region) in the document. */
 ODFGATE_API uint32_t odfgate_doc_tracked_changes(const odfgate_doc *doc);
+
+/* ---------------------------------------------------------------- ODF digital signatures */
+
+/* One <Signature> of META-INF/documentsignatures.xml (ODF 1.2 part 3; XAdES as LibreOffice
+ * makes it), verified with xmlsec1 when the document is read (docs/signatures.md).  Strings
+ * live as long as the document; NULL when the signature does not say. */
+typedef struct odfgate_signature {
+    const char *id;              /* its Id attribute */
+    int valid;                   /* 1: every reference's digest and the signature value verify
+                                    with the certificate it carries, the algorithms are known,
+                                    and it claims one signing time */
+    const char *problem;         /* why not valid: "digest mismatch on content.xml", "bad
+                                    signature value", "unknown algorithm …", "two signing
+                                    times …"; NULL when valid */
+    const char *const *uncovered; /* streams of the package it does not sign (a partial
+                                    signature); every stream but documentsignatures.xml
+                                    must be signed */
+    size_t uncovered_count;
+    const char *algorithm;       /* SignatureMethod URI */
+    const char *subject, *issuer; /* of the signing certificate, RFC 2253 */
+    const char *serial;          /* decimal */
+    const char *fingerprint;     /* SHA-256 of the certificate (DER), 64 lowercase hex digits */
+    const char *not_before, *not_after; /* validity, "YYYY-MM-DDTHH:MM:SSZ" */
+    const char *signing_time;    /* XAdES SigningTime as written (signed), or NULL */
+    const char *date;            /* dc:date of its SignatureProperty as written, or NULL */
+    int cert_digest;             /* XAdES SigningCertificate: 1 its digest is the signing
+                                    certificate's, 0 absent, -1 another certificate's */
+    const char *description;     /* dc:description (LibreOffice's "description"; odfgate puts
+                                    its sign-off record there), or NULL */
+    const unsigned char *cert;   /* the signing certificate, DER */
+    size_t cert_len;
+    const unsigned char *const *chain; /* the other certificates it carries, DER */
+    const size_t *chain_len;
+    size_t chain_count;
+} odfgate_signature;
+
+/* Signatures of the document (0 for a flat file or an unsigned package). */
+ODFGATE_API size_t odfgate_doc_signature_count(const odfgate_doc *doc);
+ODFGATE_API const odfgate_signature *odfgate_doc_signature(const odfgate_doc *doc, size_t i);
+/* Why META-INF/documentsignatures.xml could not be read as signatures (then none are listed
+ * and every signature counts as invalid), or NULL. */
+ODFGATE_API const char *odfgate_doc_signatures_problem(const odfgate_doc *doc);
+
+/* Trust: CA certificates (PEM: a file, or every .pem and .crt file of a folder) that signing
+ * certificates must chain to, added to the schema's trust anchors (the signatory registry may
+ * add more).  0 certificates found is an error.  Not thread-safe; before any check. */
+ODFGATE_API odfgate_status odfgate_schema_add_trust(odfgate_schema *schema, const char *path,
+                                                    odfgate_error *err);
+/* Does sig's certificate chain (with the certificates it carries) to a trust anchor of the
+ * schema, valid at its signing time (now when it claims none)?  1 yes; 0 no, with the reason
+ * in why (e.g. "no trust anchors given", "certificate has expired"). */
+ODFGATE_API int odfgate_signature_trusted(const odfgate_signature *sig,
+                                          const odfgate_schema *schema, char *why, size_t why_len);
 
 /* The canonical text the digests are computed over (docs/signoff.md).  *text is allocated
  * with malloc; the caller frees it. */
@@ -420,6 +477,9 @@ ODFGATE_API odfgate_status odfgate_config_for(const char *doc_path, odfgate_conf
 ODFGATE_API void odfgate_config_free(odfgate_config *cfg);
 /* The schema to use: an absolute path or an http(s) URL; NULL if none is set. */
 ODFGATE_API const char *odfgate_config_schema(const odfgate_config *cfg);
+/* The `trust` key: trust anchors for signatures (absolute path of a PEM file or folder), or
+ * NULL. */
+ODFGATE_API const char *odfgate_config_trust(const odfgate_config *cfg);
 /* fail-on: an odfgate_severity (ODFGATE_SEV_OFF = never), or -1 if not set. */
 ODFGATE_API int odfgate_config_fail_on(const odfgate_config *cfg);
 /* links: 1 check hyperlinks, 0 do not, -1 not set. */
@@ -647,6 +707,14 @@ typedef struct odfgate_gate {
     odfgate_fetcher *links;           /* non-NULL: check the document's hyperlinks with it */
     const odfgate_baseline *baseline; /* NULL: none */
 } odfgate_gate;
+
+/* Trust anchors for a loaded schema: `option` (--trust; NULL: not given) if given, else the
+ * configuration's `trust` key; each added with odfgate_schema_add_trust.  OK when there is
+ * nothing to add. */
+ODFGATE_API odfgate_status odfgate_schema_trust_choice(odfgate_schema *schema,
+                                                       const char *const *option, size_t n,
+                                                       const odfgate_config *cfg,
+                                                       odfgate_error *err);
 
 /* Open the document at path and gate it: check against g->schema, check its links (if
  * g->links), apply its waivers and g->cfg (odfgate_result_apply), set the failure level, then

@@ -2,6 +2,7 @@
 #include "check/signoff.h"
 
 #include "check/canonical.h"
+#include "read/signatures.h"
 #include "base/sha256.h"
 #include "schema/headings.h"
 #include "base/vec.h"
@@ -358,59 +359,98 @@ static int verify(odfgate_signoffs *out, odfgate_signoff *r, const parsed *p, co
     return 0;
 }
 
+typedef struct reading {
+    const odfgate_doc *doc;
+    const odfgate_schema *schema;
+    odfgate_signoffs *res;
+    og_digests d[OG_SIGNOFF_VERSION + 1]; /* by canonical text version, made when first needed */
+    int made[OG_SIGNOFF_VERSION + 1];
+} reading;
+
+/* One record: `value` from `property`; `expect_id` the signatory its place names (a meta.xml
+ * property's suffix), or NULL (a signature's description names it only in the record).
+ * 0, or -1 out of memory. */
+static int add_record(reading *rd, const char *property, const char *expect_id, const char *value,
+                      const odfgate_signature *sig)
+{
+    odfgate_signoff *r = &rd->res->items[rd->res->count++];
+    const char *problem;
+    parsed p;
+    r->property = property;
+    r->signatory = expect_id ? expect_id : "";
+    r->signature = sig;
+    problem = parse_record(&rd->res->arena, value, &p);
+    if (!problem && expect_id && strcmp(p.id, expect_id) != 0)
+        problem = "the id in the record differs from the property name";
+    if (!problem && !expect_id)
+        r->signatory = p.id;
+    if (problem) {
+        r->state = ODFGATE_SIGNOFF_MALFORMED;
+        r->problem = problem;
+        return 0;
+    }
+    /* a record is verified against the canonical text of its own version: one made before
+     * version 2 existed does not go stale on upgrade */
+    if (!rd->made[p.version] && og_digests_compute(rd->doc, rd->schema, p.version,
+                                                   &rd->res->arena, &rd->d[p.version]) < 0)
+        return -1;
+    rd->made[p.version] = 1;
+    return verify(rd->res, r, &p, &rd->d[p.version], rd->schema);
+}
+
+static int is_signoff_property(const odfgate_property *prop)
+{
+    return strncmp(prop->name, OG_SIGNOFF_PREFIX, strlen(OG_SIGNOFF_PREFIX)) == 0;
+}
+
+const char *og_signature_record(const odfgate_signature *sig)
+{
+    const char *d = sig->description;
+    return d && strncmp(d, OG_SIGNOFF_MAGIC, strlen(OG_SIGNOFF_MAGIC)) == 0 ? d : NULL;
+}
+
 odfgate_status odfgate_signoffs_read(const odfgate_doc *doc, const odfgate_schema *schema,
                                      odfgate_signoffs **out, odfgate_error *err)
 {
     OG_ERR_LOCAL(err);
     const odfgate_meta *m = &doc->meta;
-    odfgate_signoffs *res = calloc(1, sizeof(*res));
-    og_digests d[OG_SIGNOFF_VERSION + 1]; /* by canonical text version, made when first needed */
-    int made[OG_SIGNOFF_VERSION + 1] = {0};
+    reading rd = {.doc = doc, .schema = schema};
     size_t n = 0;
+    int rc = 0;
 
     *out = NULL;
-    if (!res)
+    if (!(rd.res = calloc(1, sizeof(*rd.res))))
         return og_fail(err, ODFGATE_E_NOMEM, doc->path, NULL, "out of memory");
-    og_arena_init(&res->arena);
+    og_arena_init(&rd.res->arena);
     for (size_t i = 0; i < m->user_count; i++)
-        n += strncmp(m->user[i].name, OG_SIGNOFF_PREFIX, strlen(OG_SIGNOFF_PREFIX)) == 0;
-    res->items = og_arena_zalloc(&res->arena, (n + 1) * sizeof(odfgate_signoff));
-    if (!res->items) {
-        odfgate_signoffs_free(res);
+        n += is_signoff_property(&m->user[i]);
+    for (size_t i = 0; i < doc->signature_count; i++)
+        n += og_signature_record(&doc->signatures[i]) != NULL;
+    rd.res->items = og_arena_zalloc(&rd.res->arena, (n + 1) * sizeof(odfgate_signoff));
+    rc = rd.res->items ? 0 : -1;
+    /* meta.xml records, then the records signatures carry (odfgate signoff --sign) */
+    for (size_t i = 0; i < m->user_count && rc == 0; i++)
+        if (is_signoff_property(&m->user[i]))
+            rc = add_record(&rd, m->user[i].name, m->user[i].name + strlen(OG_SIGNOFF_PREFIX),
+                            m->user[i].value, NULL);
+    for (size_t i = 0; i < doc->signature_count && rc == 0; i++) {
+        const odfgate_signature *sig = &doc->signatures[i];
+        char *where;
+        if (!og_signature_record(sig))
+            continue;
+        size_t len = strlen(OG_SIGNATURES_PART) + 2 + (sig->id ? strlen(sig->id) : 0);
+        if (!(where = og_arena_alloc(&rd.res->arena, len))) {
+            rc = -1;
+            break;
+        }
+        snprintf(where, len, "%s#%s", OG_SIGNATURES_PART, sig->id ? sig->id : "");
+        rc = add_record(&rd, where, NULL, og_signature_record(sig), sig);
+    }
+    if (rc < 0) {
+        odfgate_signoffs_free(rd.res);
         return og_fail(err, ODFGATE_E_NOMEM, doc->path, NULL, "out of memory");
     }
-    for (size_t i = 0; i < m->user_count; i++) {
-        const odfgate_property *prop = &m->user[i];
-        odfgate_signoff *r;
-        parsed p;
-        const char *problem;
-        if (strncmp(prop->name, OG_SIGNOFF_PREFIX, strlen(OG_SIGNOFF_PREFIX)) != 0)
-            continue;
-        r = &res->items[res->count++];
-        r->property = prop->name;
-        r->signatory = prop->name + strlen(OG_SIGNOFF_PREFIX);
-        problem = parse_record(&res->arena, prop->value, &p);
-        if (!problem && strcmp(p.id, r->signatory) != 0)
-            problem = "the id in the record differs from the property name";
-        if (problem) {
-            r->state = ODFGATE_SIGNOFF_MALFORMED;
-            r->problem = problem;
-            continue;
-        }
-        /* a record is verified against the canonical text of its own version: one made before
-         * version 2 existed does not go stale on upgrade */
-        if (!made[p.version] &&
-            og_digests_compute(doc, schema, p.version, &res->arena, &d[p.version]) < 0) {
-            odfgate_signoffs_free(res);
-            return og_fail(err, ODFGATE_E_NOMEM, doc->path, NULL, "out of memory");
-        }
-        made[p.version] = 1;
-        if (verify(res, r, &p, &d[p.version], schema) < 0) {
-            odfgate_signoffs_free(res);
-            return og_fail(err, ODFGATE_E_NOMEM, doc->path, NULL, "out of memory");
-        }
-    }
-    *out = res;
+    *out = rd.res;
     return ODFGATE_OK;
 }
 

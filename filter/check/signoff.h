@@ -37,6 +37,10 @@ int og_digests_compute(const odfgate_doc *doc, const odfgate_schema *schema, int
 int og_signoff_encode(const odfgate_stamp *stamp, const char *at, const og_digests *d,
                       const odfgate_schema *schema, og_buf *out, odfgate_error *err);
 
+/* The sign-off record a signature carries as its signed description (odfgate signoff --sign),
+ * or NULL. */
+const char *og_signature_record(const odfgate_signature *sig);
+
 /* Parse an ISO 8601 date-time with a time zone (YYYY-MM-DDTHH:MM[:SS][.fff](Z|±HH:MM)) into
  * seconds since the epoch.  0 ok, -1 invalid. */
 int og_parse_datetime(const char *s, long long *epoch);

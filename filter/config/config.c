@@ -35,6 +35,7 @@ typedef struct rule_setting {
 struct odfgate_config {
     og_arena arena;
     const char *schema, *schema_origin;
+    const char *trust, *trust_origin; /* trust anchors for signatures (a PEM file or folder) */
     setting fail_on, links;
     OG_VEC(rule_setting) rules;
     og_buf explain;
@@ -194,16 +195,19 @@ static odfgate_status set_flag(ini *f, setting *s, int value)
     return ODFGATE_OK;
 }
 
-/* A schema path relative to the file's folder is made absolute; URLs stay as they are. */
-static odfgate_status set_schema(ini *f, const char *value)
+/* A path relative to the file's folder is made absolute; URLs (where `url_ok`) stay as they
+ * are.  Recorded in *value_out with its origin. */
+static odfgate_status set_path(ini *f, const char *key, const char *value, int url_ok,
+                               const char **value_out, const char **origin_out)
 {
     odfgate_config *cfg = f->cfg;
     char *joined = NULL;
     if (!*value)
-        return bad(f, "'schema' needs a path or URL");
+        return bad(f, "'%s' needs a path%s", key, url_ok ? " or URL" : "");
     if (!f->apply)
         return ODFGATE_OK;
-    if (strncasecmp(value, "http://", 7) == 0 || strncasecmp(value, "https://", 8) == 0 ||
+    if ((url_ok &&
+         (strncasecmp(value, "http://", 7) == 0 || strncasecmp(value, "https://", 8) == 0)) ||
         value[0] == '/')
         joined = og_strdup(value);
     else {
@@ -215,9 +219,9 @@ static odfgate_status set_schema(ini *f, const char *value)
             free(rel);
         }
     }
-    cfg->schema = joined ? og_arena_strdup(&cfg->arena, joined) : NULL;
+    *value_out = joined ? og_arena_strdup(&cfg->arena, joined) : NULL;
     free(joined);
-    if (!cfg->schema || !(cfg->schema_origin = origin(f)))
+    if (!*value_out || !(*origin_out = origin(f)))
         return nomem(f->err);
     return ODFGATE_OK;
 }
@@ -228,7 +232,9 @@ static odfgate_status set_value(ini *f, const char *key, const char *value)
     odfgate_config *cfg = f->cfg;
     odfgate_status st;
     if (strcasecmp(key, "schema") == 0)
-        st = set_schema(f, value);
+        st = set_path(f, "schema", value, 1, &cfg->schema, &cfg->schema_origin);
+    else if (strcasecmp(key, "trust") == 0)
+        st = set_path(f, "trust", value, 0, &cfg->trust, &cfg->trust_origin);
     else if (strcasecmp(key, "fail-on") == 0) {
         int s =
             strcasecmp(value, "never") == 0 ? (int)ODFGATE_SEV_OFF : odfgate_severity_parse(value);
@@ -254,7 +260,8 @@ static odfgate_status set_value(ini *f, const char *key, const char *value)
         st = set_rule(f, key + 5, s);
     } else
         return bad(f,
-                   "unknown key '%s' (known: root, schema, fail-on, links, disable, rule.RULE-ID)",
+                   "unknown key '%s' (known: root, schema, trust, fail-on, links, disable, "
+                   "rule.RULE-ID)",
                    key);
     if (st == ODFGATE_OK && f->apply &&
         explain(cfg, "    line %ld: %s = %s\n", f->line, key, value))
@@ -476,6 +483,8 @@ static int summarize(const odfgate_config *c)
     int rc = explain(cfg, "settings:\n");
     if (cfg->schema)
         rc |= explain(cfg, "  schema = %s  (%s)\n", cfg->schema, cfg->schema_origin);
+    if (cfg->trust)
+        rc |= explain(cfg, "  trust = %s  (%s)\n", cfg->trust, cfg->trust_origin);
     if (cfg->fail_on.value >= 0)
         rc |= explain(cfg, "  fail-on = %s  (%s)\n",
                       cfg->fail_on.value == ODFGATE_SEV_OFF
@@ -489,7 +498,7 @@ static int summarize(const odfgate_config *c)
         rc |= explain(cfg, "  rule.%s = %s  (%s)\n", cfg->rules.items[i].rule,
                       odfgate_severity_name((odfgate_severity)cfg->rules.items[i].sev.value),
                       cfg->rules.items[i].sev.origin);
-    if (!cfg->schema && cfg->fail_on.value < 0 && cfg->links.value < 0 && !cfg->rules.len)
+    if (!cfg->schema && !cfg->trust && cfg->fail_on.value < 0 && cfg->links.value < 0 && !cfg->rules.len)
         rc |= explain(cfg, "  (none: command-line options and built-in defaults apply)\n");
     return rc;
 }
@@ -569,6 +578,7 @@ void odfgate_config_free(odfgate_config *cfg)
 }
 
 const char *odfgate_config_schema(const odfgate_config *cfg) { return cfg ? cfg->schema : NULL; }
+const char *odfgate_config_trust(const odfgate_config *cfg) { return cfg ? cfg->trust : NULL; }
 
 int odfgate_config_fail_on(const odfgate_config *cfg) { return cfg ? cfg->fail_on.value : -1; }
 

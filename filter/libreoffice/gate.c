@@ -172,10 +172,18 @@ odfgate_status og_lo_schema(const char *option, const char *doc_path, odfgate_sc
     if ((chosen = odfgate_schema_choice(option && option[0] ? option : NULL, *cfg))) {
         snprintf(source, source_size, "schema %s (%s)", chosen,
                  chosen == option ? "filter option" : ".odfgate.ini");
-        return load_schema(chosen, out, err);
+        st = load_schema(chosen, out, err);
+    } else {
+        snprintf(source, source_size, "the built-in schema");
+        st = odfgate_schema_load_builtin(out, err);
     }
-    snprintf(source, source_size, "the built-in schema");
-    return odfgate_schema_load_builtin(out, err);
+    /* signatures are trusted as the command line trusts them: the configuration's `trust` */
+    if (st <= ODFGATE_WARN &&
+        (st = odfgate_schema_trust_choice(*out, NULL, 0, *cfg, err)) > ODFGATE_WARN) {
+        odfgate_schema_free(*out);
+        *out = NULL;
+    }
+    return st;
 }
 
 /* ------------------------------------------------------------------ outcomes */

@@ -3,6 +3,7 @@
 #include "read/model.h"
 #include "read/package.h"
 #include "read/reader.h"
+#include "read/signatures.h"
 
 static odfgate_status open_package(odfgate_status st, og_package *pkg, const char *path,
                                    const odfgate_limits *lim, odfgate_doc **out, odfgate_error *err)
@@ -32,7 +33,7 @@ static odfgate_status open_package(odfgate_status st, og_package *pkg, const cha
     for (size_t i = 0; i < nn; i++)
         if ((doc->notes[doc->note_count] = og_arena_strdup(&doc->arena, og_package_note(pkg, i))))
             doc->note_count++;
-    if (og_read_document(pkg, lim, doc, err) < 0) {
+    if (og_read_document(pkg, lim, doc, err) < 0 || og_read_signatures(pkg, lim, doc, err) < 0) {
         og_package_free(pkg);
         odfgate_doc_free(doc);
         return og_status_of(err);

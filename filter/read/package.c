@@ -1325,3 +1325,28 @@ int og_package_has_part(const og_package *pkg, const char *name)
         return strcmp(name, "content.xml") == 0;
     return zip_name_locate(pkg->zip, name, ZIP_FL_ENC_RAW) >= 0;
 }
+
+size_t og_package_entry_count(const og_package *pkg)
+{
+    zip_int64_t n;
+    if (pkg->kind == OG_PACKAGE_FLAT)
+        return 0;
+    n = zip_get_num_entries(pkg->zip, 0);
+    return n > 0 ? (size_t)n : 0;
+}
+
+const char *og_package_entry_name(const og_package *pkg, size_t i)
+{
+    if (pkg->kind == OG_PACKAGE_FLAT)
+        return NULL;
+    return zip_get_name(pkg->zip, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
+}
+
+long og_package_entry_index(const og_package *pkg, const char *name)
+{
+    zip_int64_t i;
+    if (pkg->kind == OG_PACKAGE_FLAT)
+        return -1;
+    i = zip_name_locate(pkg->zip, name, ZIP_FL_ENC_RAW);
+    return i >= 0 ? (long)i : -1;
+}

@@ -61,6 +61,13 @@ const char *og_package_note(const og_package *pkg, size_t i);
  * whole flat document (it holds meta, styles and body in one stream). */
 int og_package_has_part(const og_package *pkg, const char *name);
 
+/* Zip packages: the entries in central-directory order (names checked at open: UTF-8, no
+ * "..", no absolute path); directories end in '/'.  Flat: none. */
+size_t og_package_entry_count(const og_package *pkg);
+const char *og_package_entry_name(const og_package *pkg, size_t i);
+/* The index of the entry named `name` (libzip's name table: not a scan), or -1. */
+long og_package_entry_index(const og_package *pkg, const char *name);
+
 /* Read a whole part into `out` (reset first; out->max also caps it: ODFGATE_E_LIMIT).  At most
  * the declared size is inflated, and one more byte must not exist (ODFGATE_E_LIMIT "part
  * inflates past its declared size"); bytes read count against max_part_size and, over every

@@ -673,6 +673,9 @@ static int signatories_from(builder *b, xmlNodePtr sg)
         s->quorum = (size_t)q;
     }
     xmlFree(req);
+    req = attr(sg, "require-signature");
+    s->require_signature = req && strcmp(req, "true") == 0;
+    xmlFree(req);
     return 0;
 }
 

@@ -1,8 +1,12 @@
 /* registry.c — parse a signatory registry, see registry.h. */
 #include "schema/registry.h"
 
+#include "schema/trust.h"
+
 #include "text/text.h"
 #include "read/xml.h"
+
+#include <ctype.h>
 
 #define OG_REGISTRY_MAX_SIGNERS 100000u
 
@@ -135,6 +139,59 @@ static int no_duplicates(const odfgate_schema *s, xmlNodePtr root, const char *w
     return rc;
 }
 
+/* A lowercase copy of a SHA-256 fingerprint written as 64 hex digits (colons allowed, as
+ * `openssl x509 -fingerprint` prints them), or NULL if it is not one. */
+static const char *fingerprint_attr(og_arena *a, xmlNodePtr n, const char *name, int *bad_value)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    char out[65];
+    size_t k = 0;
+    if (!v)
+        return NULL;
+    for (const xmlChar *p = v; *p && k <= 64; p++) {
+        if (*p == ':')
+            continue;
+        if (!isxdigit(*p)) {
+            k = 65;
+            break;
+        }
+        out[k++] = (char)tolower(*p);
+    }
+    xmlFree(v);
+    if (k != 64) {
+        *bad_value = 1;
+        return NULL;
+    }
+    out[64] = '\0';
+    return og_arena_strdup(a, out);
+}
+
+/* <certificate sha256="…"/> or <certificate issuer-sha256="…" subject="GLOB"/> */
+static int parse_certificate(odfgate_schema *s, og_cert_rule *r, xmlNodePtr n, const char *where,
+                             odfgate_error *err)
+{
+    int bad_value = 0;
+    r->sha256 = fingerprint_attr(&s->arena, n, "sha256", &bad_value);
+    r->issuer_sha256 = fingerprint_attr(&s->arena, n, "issuer-sha256", &bad_value);
+    r->subject = prop(&s->arena, n, "subject");
+    if (bad_value)
+        return bad(err, where, n, "a certificate fingerprint that is not 64 hex digits");
+    if (!r->sha256 == !r->issuer_sha256)
+        return bad(err, where, n, "a certificate needs exactly one of sha256= and issuer-sha256=");
+    return 0;
+}
+
+/* <trust-anchor>PEM</trust-anchor>: CA certificates signatures may chain to. */
+static int parse_anchor(odfgate_schema *s, xmlNodePtr n, const char *where, odfgate_error *err)
+{
+    xmlChar *pem = xmlNodeGetContent(n);
+    int k = pem ? og_trust_add_pem(s, (const char *)pem, strlen((const char *)pem), where, err) : 0;
+    xmlFree(pem);
+    if (k == 0)
+        return bad(err, where, n, "a trust-anchor without a PEM certificate");
+    return k < 0 ? -1 : 0;
+}
+
 int og_registry_parse(odfgate_schema *s, const char *data, size_t len, const char *where,
                       odfgate_error *err)
 {
@@ -168,6 +225,11 @@ int og_registry_parse(odfgate_schema *s, const char *data, size_t len, const cha
     }
     size_t i = 0;
     for (xmlNodePtr c = root->children; c; c = c->next) {
+        if (is_reg(c, "trust-anchor")) {
+            if (parse_anchor(s, c, where, err) < 0)
+                goto out;
+            continue;
+        }
         if (unexpected(c, "signatory")) {
             bad(err, where, c, "unexpected element in registry");
             goto out;
@@ -192,8 +254,18 @@ int og_registry_parse(odfgate_schema *s, const char *data, size_t len, const cha
             og_fail(err, ODFGATE_E_NOMEM, where, NULL, "out of memory");
             goto out;
         }
-        size_t k = 0;
+        e->cert_count = count(c, "certificate");
+        if (!(e->certs = og_arena_zalloc(&s->arena, (e->cert_count + 1) * sizeof(og_cert_rule)))) {
+            og_fail(err, ODFGATE_E_NOMEM, where, NULL, "out of memory");
+            goto out;
+        }
+        size_t k = 0, kc = 0;
         for (xmlNodePtr g = c->children; g; g = g->next) {
+            if (is_reg(g, "certificate")) {
+                if (parse_certificate(s, &e->certs[kc++], g, where, err) < 0)
+                    goto out;
+                continue;
+            }
             if (unexpected(g, "signer")) {
                 bad(err, where, g, "unexpected element in signatory");
                 goto out;

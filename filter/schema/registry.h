@@ -3,8 +3,11 @@
  * "Registry format").  XML, namespace urn:odfgate:registry:1:
  *
  *   <registry xmlns="urn:odfgate:registry:1">
+ *     <trust-anchor>-----BEGIN CERTIFICATE----- …</trust-anchor>   (CAs signatures chain to)
  *     <signatory id="dh">
  *       <signer name="Jane Smith"><role>Director</role></signer>   (no role: any role)
+ *       <certificate sha256="…"/>                  (who may sign for dh with an ODF signature:
+ *       <certificate issuer-sha256="…" subject="*,O=Department of Health,*"/>  schema/trust.h)
  *     </signatory>
  *   </registry>
  *

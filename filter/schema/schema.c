@@ -2,6 +2,8 @@
  * load.c, the grammar grammar.c. */
 #include "schema/schema.h"
 
+#include "schema/trust.h"
+
 #include "text/regex.h"
 
 extern const char og_embedded_rng[];
@@ -27,6 +29,7 @@ void odfgate_schema_free(odfgate_schema *s)
         og_phrase_release(&s->placeholders[k]);
     for (size_t k = 0; k < s->meta_count; k++)
         og_regex_free(s->meta[k].pattern);
+    og_trust_free(s);
     og_arena_free(&s->arena);
     free(s);
 }

@@ -54,10 +54,20 @@ typedef struct og_signer {
     size_t role_count;
 } og_signer;
 
+/* A certificate allowed to sign for a signatory (schema/trust.h): by its fingerprint, or by
+ * its issuing CA's fingerprint and a glob over its subject. */
+typedef struct og_cert_rule {
+    const char *sha256;        /* 64 lowercase hex digits, or NULL */
+    const char *issuer_sha256; /* the same for a CA of its chain, or NULL */
+    const char *subject;       /* fnmatch(3) glob over the RFC 2253 subject, or NULL: any */
+} og_cert_rule;
+
 typedef struct og_registry_entry {
     const char *signatory;
     og_signer *signers;
     size_t signer_count;
+    og_cert_rule *certs; /* certificates that may sign for it (none: no signature binds) */
+    size_t cert_count;
 } og_registry_entry;
 
 /* A word of folded text: bytes [at, at + len) of the text it was cut from. */
@@ -107,6 +117,10 @@ struct odfgate_schema {
     size_t registry_count;
     og_clause *clauses;
     size_t clause_count;
+    int require_signature;     /* <signatories require-signature="true">: sign-offs must be
+                                  signed (signoff-unsigned) */
+    struct x509_store_st *trust; /* trust anchors (schema/trust.h), NULL: none */
+    size_t trust_count;
 };
 
 /* Index of the section with this id, or OG_NONE. */

@@ -14,8 +14,8 @@
 
 #include "base/atomicfile.h"
 
-/* ODF digital signatures: any rewrite of a signed part invalidates them. */
-#define OG_SIGNATURES_PART "META-INF/documentsignatures.xml"
+/* ODF digital signatures (OG_SIGNATURES_PART): any rewrite of a signed part invalidates them. */
+#include "read/signatures.h"
 
 typedef struct og_part_data {
     const char *name; /* part name, e.g. "meta.xml" */

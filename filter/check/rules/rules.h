@@ -26,6 +26,8 @@ int og_rules_metadata(og_check *c);
 int og_rules_package(og_check *c);
 /* signoff.c: signoff-* rules (only when the schema names signatories). */
 int og_rules_signoff(og_check *c);
+/* signatures.c: signature-invalid, signature-partial, signature-untrusted. */
+int og_rules_signatures(og_check *c);
 /* clauses.c: clause-missing, clause-modified (standard clauses of the schema). */
 int og_rules_clauses(og_check *c);
 /* links.c: append link-broken / link-unreachable findings for a checked document's links

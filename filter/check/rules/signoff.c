@@ -6,6 +6,7 @@
 #include "check/rules/rules.h"
 
 #include "schema/registry.h"
+#include "schema/trust.h"
 #include "check/signoff.h"
 #include "text/text.h"
 
@@ -130,6 +131,58 @@ static int missing_signoffs(og_check *c, const odfgate_signoffs *so)
     return 0;
 }
 
+/* A sign-off backed by a signature that verifies and signs every stream. */
+static int soundly_signed(const odfgate_signoff *r)
+{
+    return r->signature && r->signature->valid && r->signature->uncovered_count == 0;
+}
+
+/* signature-signatory-mismatch: a valid signature speaks for a signatory only with a
+ * certificate the registry lists for it (no registry: nothing to bind against). */
+static void check_binding(og_check *c, const odfgate_signoff *r)
+{
+    const og_registry_entry *e;
+    const odfgate_signature *sig = r->signature;
+    if (!sig || !sig->valid || !c->schema->registry_href || r->state == ODFGATE_SIGNOFF_MALFORMED)
+        return;
+    e = og_registry_find(c->schema, r->signatory);
+    for (size_t i = 0; e && i < e->cert_count; i++)
+        if (og_trust_rule_matches(c->schema, &e->certs[i], sig))
+            return;
+    og_finding(c, OG_RULE_SIGNATURE_SIGNATORY_MISMATCH, OG_NONE, OG_NONE, 0,
+               "the signature on %s's sign-off (by \"%s\") is made with a certificate the "
+               "signatory registry does not register for %s (subject %s, SHA-256 %s)",
+               r->signatory, r->by ? r->by : "", r->signatory, sig->subject ? sig->subject : "none",
+               sig->fingerprint ? sig->fingerprint : "none");
+}
+
+/* signoff-unsigned: with require-signature, each signatory that signed off needs a record in
+ * a sound signature. */
+static void require_signatures(og_check *c, const odfgate_signoffs *so)
+{
+    const odfgate_schema *s = c->schema;
+    for (size_t k = 0; s->require_signature && k < s->signatory_count; k++) {
+        const odfgate_signoff *first = NULL;
+        int ok = 0;
+        for (size_t i = 0; i < odfgate_signoffs_count(so); i++) {
+            const odfgate_signoff *r = odfgate_signoffs_at(so, i);
+            if (strcmp(r->signatory, s->signatories[k].id) != 0 ||
+                r->state == ODFGATE_SIGNOFF_MALFORMED)
+                continue;
+            first = first ? first : r;
+            ok |= soundly_signed(r);
+        }
+        if (first && !ok)
+            og_finding(c, OG_RULE_SIGNOFF_UNSIGNED, OG_NONE, OG_NONE, 0,
+                       "the sign-off of %s (by %s) has no valid ODF signature, and the schema "
+                       "requires signed sign-offs: odfgate signoff %s --as %s --by \"%s\" --sign "
+                       "--key KEY --cert CERT --in-place",
+                       s->signatories[k].id, first->by ? first->by : "?",
+                       c->doc->path ? c->doc->path : "FILE", s->signatories[k].id,
+                       first->by ? first->by : "NAME");
+    }
+}
+
 int og_rules_signoff(og_check *c)
 {
     const odfgate_schema *s = c->schema;
@@ -170,10 +223,12 @@ int og_rules_signoff(og_check *c)
                        r->signatory, r->by);
             break;
         case ODFGATE_SIGNOFF_VALID:
-            if (strcmp(r->decision, "approved") == 0)
+            /* under require-signature only signed approvals count */
+            if (strcmp(r->decision, "approved") == 0 && (!s->require_signature || soundly_signed(r)))
                 approvals++;
             break;
         }
+        check_binding(c, r);
         if (c->schema->registry_href && check_authorised(c, r) < 0) {
             odfgate_signoffs_free(so);
             return -1;
@@ -187,6 +242,7 @@ int og_rules_signoff(og_check *c)
             og_finding(c, OG_RULE_SIGNOFF_FUTURE_DATE, OG_NONE, OG_NONE, 0,
                        "the sign-off of %s is dated in the future (%s)", r->signatory, r->at);
     }
+    require_signatures(c, so);
     if (missing_signoffs(c, so) < 0) {
         odfgate_signoffs_free(so);
         return -1;

@@ -1,0 +1,801 @@
+/*
+ * signatures.c — verify the ODF digital signatures of a package with xmlsec1 (OpenSSL back
+ * end) into the model (signatures.h says what is decided and why it is safe).
+ */
+#include "read/signatures.h"
+
+#include "read/xml.h"
+
+#include <pthread.h>
+#include <time.h>
+
+#include <libxml/uri.h>
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+#include <xmlsec/crypto.h>
+#include <xmlsec/errors.h>
+#include <xmlsec/io.h>
+#include <xmlsec/openssl/x509.h>
+#include <xmlsec/parser.h>
+#include <xmlsec/xmldsig.h>
+#include <xmlsec/xmlsec.h>
+#include <xmlsec/xmltree.h>
+
+#define NS_DSIG  "http://www.w3.org/2000/09/xmldsig#"
+#define NS_XADES "http://uri.etsi.org/01903/v1.3.2#"
+#define NS_XADES141 "http://uri.etsi.org/01903/v1.4.1#"
+#define NS_DC    "http://purl.org/dc/elements/1.1/"
+#define NS_DSIGDOC "urn:oasis:names:tc:opendocument:xmlns:digitalsignature:1.0"
+#define NS_DSIGDOC_OOO "http://openoffice.org/2004/documentsignatures" /* OpenOffice.org 2 */
+
+/* ------------------------------------------------------------ the package, seen by xmlsec */
+
+typedef struct entry_cache {
+    og_buf *data; /* by zip index; NULL until first read */
+    size_t count;
+    og_package *pkg;
+    const odfgate_limits *lim;
+    char problem[600]; /* the first reason an entry could not be served */
+} entry_cache;
+
+typedef struct entry_reader {
+    const og_buf *b;
+    size_t pos;
+} entry_reader;
+
+/* xmlsec's IO callbacks are process-wide; the package they serve is this thread's. */
+static __thread entry_cache *current;
+static __thread char xmlsec_error[300];
+
+/* The entry index a Reference URI names, or -1: a relative path (no scheme, not absolute, no
+ * fragment), percent-decoded (LibreOffice writes "Object%201/content.xml"). */
+static long entry_of(const char *uri)
+{
+    char *name;
+    long idx = -1;
+    if (!current || !uri || !*uri || uri[0] == '/' || uri[0] == '#' || strchr(uri, ':') ||
+        strchr(uri, '?'))
+        return -1;
+    if (!(name = xmlURIUnescapeString(uri, 0, NULL)))
+        return -1;
+    idx = og_package_entry_index(current->pkg, name);
+    xmlFree(name);
+    return idx;
+}
+
+static int io_match(const char *uri) { return entry_of(uri) >= 0; }
+
+static int has_entities(const og_buf *b)
+{
+    static const char decl[] = "<!ENTITY";
+    return b->len >= sizeof(decl) - 1 && memmem(b->data, b->len, decl, sizeof(decl) - 1);
+}
+
+static void *io_open(const char *uri)
+{
+    long idx = entry_of(uri);
+    odfgate_error err;
+    entry_reader *r;
+    og_buf *b;
+    if (idx < 0)
+        return NULL;
+    b = &current->data[idx];
+    if (!b->data && b->max == 0) {
+        og_buf_init(b, (size_t)current->lim->max_part_size);
+        if (og_package_read_part(current->pkg, og_package_entry_name(current->pkg, (size_t)idx), b,
+                                 &err) < 0) {
+            if (!current->problem[0])
+                snprintf(current->problem, sizeof(current->problem), "%s", err.message);
+            b->max = 1; /* failed: not read again */
+            og_buf_free(b);
+            b->max = 1;
+            return NULL;
+        }
+    }
+    if (b->max == 1 && !b->data)
+        return NULL;
+    if (has_entities(b)) {
+        if (!current->problem[0])
+            snprintf(current->problem, sizeof(current->problem),
+                     "%s declares entities: not parsed", og_package_entry_name(current->pkg, (size_t)idx));
+        return NULL;
+    }
+    if (!(r = calloc(1, sizeof(*r))))
+        return NULL;
+    r->b = b;
+    return r;
+}
+
+static int io_read(void *ctx, char *buf, int len)
+{
+    entry_reader *r = ctx;
+    size_t n = r->b->len - r->pos;
+    if (n > (size_t)len)
+        n = (size_t)len;
+    if (n)
+        memcpy(buf, r->b->data + r->pos, n);
+    r->pos += n;
+    return (int)n;
+}
+
+static int io_close(void *ctx)
+{
+    free(ctx);
+    return 0;
+}
+
+static void xmlsec_errors(const char *file, int line, const char *func, const char *object,
+                          const char *subject, int reason, const char *msg)
+{
+    (void)file, (void)line, (void)func, (void)object, (void)reason;
+    if (!xmlsec_error[0])
+        snprintf(xmlsec_error, sizeof(xmlsec_error), "%s%s%s", subject ? subject : "",
+                 subject && msg ? ": " : "", msg ? msg : "");
+}
+
+/* ------------------------------------------------------------ set-up */
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static int ready; /* 1 set up, -1 failed */
+
+static void setup(void)
+{
+    ready = -1;
+    if (xmlSecInit() < 0)
+        return;
+    if (xmlSecCheckVersion() != 1 || xmlSecCryptoAppInit(NULL) < 0 || xmlSecCryptoInit() < 0) {
+        xmlSecShutdown();
+        return;
+    }
+    /* no file, HTTP or FTP: only the package's entries */
+    xmlSecIOCleanupCallbacks();
+    xmlSecIORegisterCallbacks(io_match, io_open, io_read, io_close);
+    xmlSecErrorsSetCallback(xmlsec_errors);
+    /* no entity substitution, no DTD, no network for the streams C14N parses */
+    xmlSecParserSetDefaultOptions(XML_PARSE_NONET);
+    ready = 1;
+}
+
+void og_signatures_global_cleanup(void)
+{
+    if (ready != 1)
+        return;
+    xmlSecCryptoShutdown();
+    xmlSecCryptoAppShutdown();
+    xmlSecShutdown();
+    ready = 0;
+}
+
+/* ------------------------------------------------------------ XML helpers */
+
+static int is_el(const xmlNode *n, const char *ns, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->ns && strcmp((const char *)n->ns->href, ns) == 0 &&
+           strcmp((const char *)n->name, name) == 0;
+}
+
+static int is_xades(const xmlNode *n, const char *name)
+{
+    return is_el(n, NS_XADES, name) || is_el(n, NS_XADES141, name);
+}
+
+/* The trimmed text of an element (arena), or NULL. */
+static const char *text_of(og_arena *a, xmlNode *n)
+{
+    xmlChar *t = xmlNodeGetContent(n);
+    const char *s, *e;
+    char *out = NULL;
+    if (!t)
+        return NULL;
+    for (s = (const char *)t; *s == ' ' || *s == '\n' || *s == '\r' || *s == '\t'; s++) {
+    }
+    for (e = s + strlen(s); e > s && (e[-1] == ' ' || e[-1] == '\n' || e[-1] == '\r' || e[-1] == '\t');
+         e--) {
+    }
+    out = og_arena_strndup(a, s, (size_t)(e - s));
+    xmlFree(t);
+    return out;
+}
+
+typedef void (*visit_fn)(xmlNode *n, void *ctx);
+static void walk(xmlNode *n, visit_fn fn, void *ctx)
+{
+    for (; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE) {
+            fn(n, ctx);
+            walk(n->children, fn, ctx);
+        }
+}
+
+/* Only the Id attributes of the signature being verified are IDs: "#idSignedProperties" of
+ * another signature must not be found (LibreOffice repeats that Id in every signature). */
+static void register_id(xmlNode *n, void *ctx)
+{
+    xmlAttr *a = xmlHasProp(n, BAD_CAST "Id");
+    (void)ctx;
+    if (a && a->children && a->children->content)
+        xmlAddID(NULL, n->doc, a->children->content, a);
+}
+
+static void reset_ids(xmlDoc *doc, xmlNode *sig)
+{
+    if (doc->ids) {
+        xmlFreeIDTable(doc->ids);
+        doc->ids = NULL;
+    }
+    register_id(sig, NULL);
+    walk(sig->children, register_id, NULL);
+}
+
+/* ------------------------------------------------------------ algorithms */
+
+static const char *const known_algorithms[] = {
+    "http://www.w3.org/TR/2001/REC-xml-c14n-20010315",
+    "http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments",
+    "http://www.w3.org/2006/12/xml-c14n11",
+    "http://www.w3.org/2006/12/xml-c14n11#WithComments",
+    "http://www.w3.org/2001/10/xml-exc-c14n#",
+    "http://www.w3.org/2001/10/xml-exc-c14n#WithComments",
+    "http://www.w3.org/2000/09/xmldsig#sha1",
+    "http://www.w3.org/2001/04/xmlenc#sha256",
+    "http://www.w3.org/2001/04/xmldsig-more#sha384",
+    "http://www.w3.org/2001/04/xmlenc#sha512",
+    "http://www.w3.org/2000/09/xmldsig#rsa-sha1",
+    "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
+    "http://www.w3.org/2001/04/xmldsig-more#rsa-sha384",
+    "http://www.w3.org/2001/04/xmldsig-more#rsa-sha512",
+    "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha1",
+    "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256",
+    "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384",
+    "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512",
+};
+
+typedef struct scan {
+    og_arena *a;
+    const char *unknown;   /* first Algorithm not in the list */
+    const char *signature_method;
+    unsigned char *covered; /* by entry index */
+    size_t covered_count;
+    const char **local;    /* same-document references ("#id" -> "id") */
+    size_t local_count, local_cap;
+    const char *missing;   /* a Reference to a stream that is not in the package */
+    size_t references;
+} scan;
+
+static int known_algorithm(const char *uri)
+{
+    for (size_t i = 0; i < sizeof(known_algorithms) / sizeof(*known_algorithms); i++)
+        if (strcmp(uri, known_algorithms[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Every Algorithm of the signature (SignedInfo, KeyInfo, the XAdES properties): xmlsec is
+ * not run on a signature that names one outside the list (no XSLT, no XPath, nothing that
+ * could reach a file or the network). */
+static void scan_algorithms(xmlNode *n, void *ctx)
+{
+    scan *s = ctx;
+    xmlChar *alg = xmlGetProp(n, BAD_CAST "Algorithm");
+    if (alg) {
+        if (!s->unknown && !known_algorithm((const char *)alg))
+            s->unknown = og_arena_strdup(s->a, (const char *)alg);
+        if (is_el(n, NS_DSIG, "SignatureMethod") && !s->signature_method)
+            s->signature_method = og_arena_strdup(s->a, (const char *)alg);
+        xmlFree(alg);
+    }
+    if (is_el(n, NS_DSIG, "RetrievalMethod") && !s->unknown)
+        s->unknown = "RetrievalMethod";
+}
+
+static void scan_references(xmlNode *n, void *ctx)
+{
+    scan *s = ctx;
+    if (is_el(n, NS_DSIG, "Reference")) {
+        xmlChar *uri = xmlGetProp(n, BAD_CAST "URI");
+        s->references++;
+        if (uri && uri[0] == '#') {
+            if (s->local_count == s->local_cap) {
+                size_t cap = s->local_cap ? 2 * s->local_cap : 8;
+                const char **l = og_arena_alloc(s->a, cap * sizeof(*l));
+                if (l) {
+                    if (s->local_count)
+                        memcpy(l, s->local, s->local_count * sizeof(*l));
+                    s->local = l;
+                    s->local_cap = cap;
+                }
+            }
+            if (s->local_count < s->local_cap)
+                s->local[s->local_count++] = og_arena_strdup(s->a, (const char *)uri + 1);
+        } else {
+            long idx = entry_of((const char *)uri);
+            if (idx >= 0) {
+                if (!s->covered[idx])
+                    s->covered_count++;
+                s->covered[idx] = 1;
+            } else if (!s->missing)
+                s->missing = og_arena_strdup(s->a, uri ? (const char *)uri : "(no URI)");
+        }
+        xmlFree(uri);
+    }
+}
+
+static int signed_locally(const scan *s, const xmlNode *n)
+{
+    xmlChar *id = xmlGetProp(n, BAD_CAST "Id");
+    int yes = 0;
+    for (size_t i = 0; id && i < s->local_count && !yes; i++)
+        yes = s->local[i] && strcmp(s->local[i], (const char *)id) == 0;
+    xmlFree(id);
+    return yes;
+}
+
+/* ------------------------------------------------------------ the certificate */
+
+static const char *name_of(og_arena *a, const X509_NAME *name)
+{
+    BIO *b = BIO_new(BIO_s_mem());
+    char *p = NULL;
+    long n;
+    const char *out = NULL;
+    if (!b)
+        return NULL;
+    if (X509_NAME_print_ex(b, name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB) >= 0 &&
+        (n = BIO_get_mem_data(b, &p)) >= 0)
+        out = og_arena_strndup(a, p, (size_t)n);
+    BIO_free(b);
+    return out;
+}
+
+static const char *time_of(og_arena *a, const ASN1_TIME *t)
+{
+    struct tm tm;
+    char buf[32];
+    if (!t || ASN1_TIME_to_tm(t, &tm) != 1)
+        return NULL;
+    strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return og_arena_strdup(a, buf);
+}
+
+static unsigned char *der_of(og_arena *a, X509 *cert, size_t *len)
+{
+    int n = i2d_X509(cert, NULL);
+    unsigned char *out, *p;
+    if (n <= 0 || !(out = og_arena_alloc(a, (size_t)n)))
+        return NULL;
+    p = out;
+    i2d_X509(cert, &p);
+    *len = (size_t)n;
+    return out;
+}
+
+static void hex(const unsigned char *d, size_t n, char *out)
+{
+    static const char digits[] = "0123456789abcdef";
+    for (size_t i = 0; i < n; i++) {
+        out[2 * i] = digits[d[i] >> 4];
+        out[2 * i + 1] = digits[d[i] & 15];
+    }
+    out[2 * n] = '\0';
+}
+
+static void describe_certificate(og_arena *a, X509 *cert, odfgate_signature *sig)
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int mdlen = 0;
+    char fp[2 * EVP_MAX_MD_SIZE + 1];
+    BIGNUM *bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert), NULL);
+    char *dec = bn ? BN_bn2dec(bn) : NULL;
+    sig->subject = name_of(a, X509_get_subject_name(cert));
+    sig->issuer = name_of(a, X509_get_issuer_name(cert));
+    sig->serial = dec ? og_arena_strdup(a, dec) : NULL;
+    OPENSSL_free(dec);
+    BN_free(bn);
+    if (X509_digest(cert, EVP_sha256(), md, &mdlen) == 1) {
+        hex(md, mdlen, fp);
+        sig->fingerprint = og_arena_strdup(a, fp);
+    }
+    sig->not_before = time_of(a, X509_get0_notBefore(cert));
+    sig->not_after = time_of(a, X509_get0_notAfter(cert));
+    sig->cert = der_of(a, cert, &sig->cert_len);
+}
+
+static void keep_chain(og_arena *a, xmlSecKeyDataPtr x509, X509 *leaf, odfgate_signature *sig)
+{
+    xmlSecSize n = xmlSecOpenSSLKeyDataX509GetCertsSize(x509);
+    const unsigned char **der = og_arena_alloc(a, (n + 1) * sizeof(*der));
+    size_t *len = og_arena_alloc(a, (n + 1) * sizeof(*len));
+    if (!der || !len)
+        return;
+    for (xmlSecSize i = 0; i < n; i++) {
+        X509 *c = xmlSecOpenSSLKeyDataX509GetCert(x509, i);
+        if (c && X509_cmp(c, leaf) != 0 && (der[sig->chain_count] = der_of(a, c, &len[sig->chain_count])))
+            sig->chain_count++;
+    }
+    sig->chain = der;
+    sig->chain_len = len;
+}
+
+/* The first X509Certificate of KeyInfo, when xmlsec did not get as far as the key (an
+ * unknown algorithm): who the signature claims to be from, for the report only. */
+static void describe_carried(og_arena *a, xmlNode *sig_node, odfgate_signature *sig)
+{
+    for (xmlNode *ki = sig_node->children; ki; ki = ki->next)
+        for (xmlNode *xd = ki->children; is_el(ki, NS_DSIG, "KeyInfo") && xd; xd = xd->next)
+            for (xmlNode *c = xd->children; is_el(xd, NS_DSIG, "X509Data") && c; c = c->next) {
+                xmlChar *b64 = is_el(c, NS_DSIG, "X509Certificate") ? xmlNodeGetContent(c) : NULL;
+                int seen = b64 != NULL;
+                size_t k = 0, n = b64 ? strlen((char *)b64) : 0;
+                unsigned char *clean = n ? malloc(n + 1) : NULL, *der = n ? malloc(n) : NULL;
+                const unsigned char *p;
+                X509 *cert = NULL;
+                int len;
+                for (size_t i = 0; clean && i < n; i++)
+                    if (!strchr(" \t\r\n", b64[i]))
+                        clean[k++] = b64[i];
+                if (clean && der && k && k % 4 == 0 &&
+                    (len = EVP_DecodeBlock(der, clean, (int)k)) > 0) {
+                    len -= (clean[k - 1] == '=') + (clean[k - 2] == '=');
+                    p = der;
+                    cert = d2i_X509(NULL, &p, len);
+                }
+                if (cert)
+                    describe_certificate(a, cert, sig);
+                X509_free(cert);
+                free(clean);
+                free(der);
+                xmlFree(b64);
+                if (seen)
+                    return;
+            }
+}
+
+/* XAdES SigningCertificate/Cert/CertDigest against the certificate used: 1, 0 absent, -1. */
+static int cert_digest_matches(xmlNode *signed_props, const odfgate_signature *sig)
+{
+    xmlNode *cert = NULL;
+    for (xmlNode *a = signed_props->children; a; a = a->next)
+        for (xmlNode *b = a->children; is_xades(a, "SignedSignatureProperties") && b; b = b->next)
+            for (xmlNode *c = b->children;
+                 (is_xades(b, "SigningCertificate") || is_xades(b, "SigningCertificateV2")) && c;
+                 c = c->next)
+                if (is_xades(c, "Cert") && !cert)
+                    cert = c;
+    if (!cert)
+        return 0;
+    for (xmlNode *d = cert->children; d; d = d->next) {
+        xmlChar *alg = NULL, *value = NULL;
+        const EVP_MD *md = NULL;
+        unsigned char want[EVP_MAX_MD_SIZE + 4], got[EVP_MAX_MD_SIZE];
+        unsigned int gotlen = 0;
+        int wantlen, match = -1;
+        char clean[200];
+        size_t k = 0;
+        if (!is_xades(d, "CertDigest"))
+            continue;
+        for (xmlNode *e = d->children; e; e = e->next) {
+            if (is_el(e, NS_DSIG, "DigestMethod") && !alg)
+                alg = xmlGetProp(e, BAD_CAST "Algorithm");
+            if (is_el(e, NS_DSIG, "DigestValue") && !value)
+                value = xmlNodeGetContent(e);
+        }
+        if (alg && strcmp((char *)alg, "http://www.w3.org/2000/09/xmldsig#sha1") == 0)
+            md = EVP_sha1();
+        else if (alg && strcmp((char *)alg, "http://www.w3.org/2001/04/xmlenc#sha256") == 0)
+            md = EVP_sha256();
+        else if (alg && strcmp((char *)alg, "http://www.w3.org/2001/04/xmlenc#sha512") == 0)
+            md = EVP_sha512();
+        for (const xmlChar *p = value; p && *p && k + 1 < sizeof(clean); p++)
+            if (*p != ' ' && *p != '\n' && *p != '\r' && *p != '\t')
+                clean[k++] = (char)*p;
+        clean[k] = '\0';
+        if (md && sig->cert && k % 4 == 0 && k / 4 * 3 <= sizeof(want) &&
+            (wantlen = EVP_DecodeBlock(want, (unsigned char *)clean, (int)k)) >= 0 &&
+            EVP_Digest(sig->cert, sig->cert_len, got, &gotlen, md, NULL) == 1) {
+            wantlen -= (k >= 1 && clean[k - 1] == '=') + (k >= 2 && clean[k - 2] == '=');
+            match = (unsigned)wantlen == gotlen && memcmp(want, got, gotlen) == 0 ? 1 : -1;
+        }
+        xmlFree(alg);
+        xmlFree(value);
+        return match;
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------ claimed times */
+
+/* Seconds since the epoch of an ISO 8601 date-time, fractions ignored; its time zone, if it
+ * has one (*zoned = 1), applied unless `naive`.  "2006-09-27T20:43:59,56" (OpenOffice) and
+ * "2018-08-16T07:45:16.883000000" (LibreOffice, no zone) are read.  -1 if unreadable. */
+static int parse_time(const char *s, int naive, long long *out, int *zoned)
+{
+    struct tm tm = {0};
+    const char *p;
+    int off = 0;
+    if (!s || strlen(s) < 19 ||
+        sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+               &tm.tm_min, &tm.tm_sec) != 6)
+        return -1;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    p = s + 19;
+    if (*p == '.' || *p == ',')
+        for (p++; *p >= '0' && *p <= '9'; p++) {
+        }
+    *zoned = 0;
+    if (*p == 'Z')
+        *zoned = 1;
+    else if ((*p == '+' || *p == '-') && strlen(p) >= 6) {
+        off = ((p[1] - '0') * 10 + (p[2] - '0')) * 3600 + ((p[4] - '0') * 10 + (p[5] - '0')) * 60;
+        off = *p == '+' ? off : -off;
+        *zoned = 1;
+    }
+    *out = (long long)timegm(&tm) - (naive ? 0 : off);
+    return 0;
+}
+
+/* Two claimed times agree when they are within 2 seconds: LibreOffice writes both from one
+ * clock reading.  When only one has a time zone, the written fields are compared. */
+static int times_agree(const char *a, const char *b)
+{
+    long long ta, tb;
+    int za, zb;
+    if (parse_time(a, 0, &ta, &za) < 0 || parse_time(b, 0, &tb, &zb) < 0)
+        return strcmp(a, b) == 0;
+    if (za != zb && (parse_time(a, 1, &ta, &za) < 0 || parse_time(b, 1, &tb, &zb) < 0))
+        return 0;
+    return ta - tb <= 2 && tb - ta <= 2;
+}
+
+typedef struct claims {
+    og_arena *a;
+    const scan *s;
+    const char *signing_time, *date, *description;
+    unsigned signing_times, dates;
+    const char *unsigned_time; /* a time claim outside what is signed */
+    xmlNode *signed_props;
+} claims;
+
+static xmlNode *property_of(xmlNode *n)
+{
+    for (xmlNode *p = n->parent; p; p = p->parent)
+        if (is_el(p, NS_DSIG, "SignatureProperty"))
+            return p;
+    return NULL;
+}
+
+static void collect_claims(xmlNode *n, void *ctx)
+{
+    claims *c = ctx;
+    if (is_xades(n, "SignedProperties") && !c->signed_props && signed_locally(c->s, n))
+        c->signed_props = n;
+    if (is_xades(n, "SigningTime")) {
+        const xmlNode *sp = n;
+        while (sp && !is_xades(sp, "SignedProperties"))
+            sp = sp->parent;
+        c->signing_times++;
+        if (sp && signed_locally(c->s, sp) && !c->signing_time)
+            c->signing_time = text_of(c->a, n);
+        else if (!(sp && signed_locally(c->s, sp)))
+            c->unsigned_time = "xades:SigningTime";
+    }
+    if (is_el(n, NS_DC, "date") || is_el(n, NS_DC, "description")) {
+        xmlNode *prop = property_of(n);
+        int is_signed = prop && signed_locally(c->s, prop);
+        if (is_el(n, NS_DC, "date")) {
+            c->dates++;
+            if (is_signed && !c->date)
+                c->date = text_of(c->a, n);
+            else if (!is_signed)
+                c->unsigned_time = "dc:date";
+        } else if (is_signed && !c->description)
+            c->description = text_of(c->a, n);
+    }
+}
+
+/* ------------------------------------------------------------ one signature */
+
+static const char *arena_printf(og_arena *a, const char *fmt, ...) OG_PRINTF(2, 3);
+static const char *arena_printf(og_arena *a, const char *fmt, ...)
+{
+    char buf[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    return og_arena_strdup(a, buf);
+}
+
+static const char *why_invalid(og_arena *a, xmlSecDSigCtxPtr ctx, int rc, const entry_cache *ec)
+{
+    if (ec->problem[0])
+        return arena_printf(a, "cannot verify: %s", ec->problem);
+    for (xmlSecSize k = 0; k < xmlSecPtrListGetSize(&ctx->signedInfoReferences); k++) {
+        xmlSecDSigReferenceCtxPtr r = xmlSecPtrListGetItem(&ctx->signedInfoReferences, k);
+        if (r && r->status != xmlSecDSigStatusSucceeded)
+            return arena_printf(a, "digest mismatch on %s", r->uri ? (const char *)r->uri : "(no URI)");
+    }
+    if (rc < 0)
+        return arena_printf(a, "cannot verify: %s", xmlsec_error[0] ? xmlsec_error : "xmlsec error");
+    return "bad signature value";
+}
+
+static void uncovered_streams(og_arena *a, const entry_cache *ec, const scan *s,
+                              odfgate_signature *sig)
+{
+    size_t n = 0;
+    const char **list = og_arena_alloc(a, (ec->count + 1) * sizeof(*list));
+    if (!list)
+        return;
+    for (size_t i = 0; i < ec->count; i++) {
+        const char *name = og_package_entry_name(ec->pkg, i);
+        size_t len = name ? strlen(name) : 0;
+        if (!name || s->covered[i] || (len && name[len - 1] == '/') ||
+            strcmp(name, OG_SIGNATURES_PART) == 0)
+            continue;
+        list[n++] = name; /* entry names live in the package: copied below */
+    }
+    for (size_t i = 0; i < n; i++)
+        list[i] = og_arena_strdup(a, list[i]);
+    sig->uncovered = list;
+    sig->uncovered_count = n;
+}
+
+static int verify_one(og_arena *a, xmlDoc *doc, xmlNode *node, entry_cache *ec,
+                      odfgate_signature *sig)
+{
+    scan s = {.a = a};
+    claims c = {.a = a, .s = &s};
+    xmlSecKeysMngrPtr mngr = NULL;
+    xmlSecDSigCtxPtr ctx = NULL;
+    xmlNode *signed_info = NULL;
+    xmlChar *id = xmlGetProp(node, BAD_CAST "Id");
+    int rc = -1;
+
+    sig->id = id ? og_arena_strdup(a, (const char *)id) : NULL;
+    xmlFree(id);
+    if (!(s.covered = og_arena_zalloc(a, ec->count + 1)))
+        return -1;
+    for (xmlNode *k = node->children; k && !signed_info; k = k->next)
+        if (is_el(k, NS_DSIG, "SignedInfo"))
+            signed_info = k;
+    if (!signed_info) {
+        sig->problem = "no SignedInfo";
+        uncovered_streams(a, ec, &s, sig);
+        return 0;
+    }
+    walk(signed_info->children, scan_references, &s);
+    walk(node->children, scan_algorithms, &s);
+    sig->algorithm = s.signature_method;
+    walk(node->children, collect_claims, &c);
+    sig->signing_time = c.signing_time;
+    sig->date = c.date;
+    sig->description = c.description;
+    uncovered_streams(a, ec, &s, sig);
+
+    ec->problem[0] = '\0';
+    xmlsec_error[0] = '\0';
+    reset_ids(doc, node);
+    if (!s.unknown && !s.missing && (mngr = xmlSecKeysMngrCreate()) && xmlSecCryptoAppDefaultKeysMngrInit(mngr) >= 0 &&
+        (ctx = xmlSecDSigCtxCreate(mngr))) {
+        ctx->keyInfoReadCtx.flags |= XMLSEC_KEYINFO_FLAGS_X509DATA_DONT_VERIFY_CERTS;
+        ctx->keyInfoReadCtx.maxRetrievalMethodLevel = 0;
+        rc = xmlSecDSigCtxVerify(ctx, node);
+        if (ctx->signKey) {
+            xmlSecKeyDataPtr x509 = xmlSecKeyGetData(ctx->signKey, xmlSecOpenSSLKeyDataX509Id);
+            X509 *cert = x509 ? xmlSecOpenSSLKeyDataX509GetKeyCert(x509) : NULL;
+            if (cert) {
+                describe_certificate(a, cert, sig);
+                keep_chain(a, x509, cert, sig);
+            }
+        }
+    }
+    if (!sig->cert)
+        describe_carried(a, node, sig);
+    if (s.unknown)
+        sig->problem = arena_printf(a, "unknown algorithm %s", s.unknown);
+    else if (s.missing)
+        sig->problem = arena_printf(a, "signs %s, which is not in the package", s.missing);
+    else if (!ctx)
+        sig->problem = arena_printf(a, "cannot verify: %s", xmlsec_error[0] ? xmlsec_error : "xmlsec error");
+    else if (rc < 0 || ctx->status != xmlSecDSigStatusSucceeded)
+        sig->problem = why_invalid(a, ctx, rc, ec);
+    else if (c.signing_times > 1 || c.dates > 1)
+        sig->problem = arena_printf(a, "claims more than one signing time (%u SigningTime, %u dc:date)",
+                                    c.signing_times, c.dates);
+    else if (c.signing_time && c.date && !times_agree(c.signing_time, c.date))
+        sig->problem = arena_printf(a, "claims two signing times (SigningTime %s, dc:date %s)",
+                                    c.signing_time, c.date);
+    else if (c.unsigned_time)
+        sig->problem = arena_printf(a, "claims a signing time (%s) that it does not sign", c.unsigned_time);
+    else if (!sig->cert)
+        sig->problem = "carries no X.509 certificate";
+    sig->valid = sig->problem == NULL;
+    if (c.signed_props)
+        sig->cert_digest = cert_digest_matches(c.signed_props, sig);
+    if (ctx)
+        xmlSecDSigCtxDestroy(ctx);
+    if (mngr)
+        xmlSecKeysMngrDestroy(mngr);
+    return 0;
+}
+
+/* ------------------------------------------------------------ the part */
+
+static void free_cache(entry_cache *ec)
+{
+    for (size_t i = 0; ec->data && i < ec->count; i++)
+        og_buf_free(&ec->data[i]);
+    free(ec->data);
+}
+
+static int nomem(odfgate_doc *doc, odfgate_error *err)
+{
+    og_fail(err, ODFGATE_E_NOMEM, doc->path, OG_SIGNATURES_PART, "out of memory");
+    return -1;
+}
+
+int og_read_signatures(og_package *pkg, const odfgate_limits *lim, odfgate_doc *doc,
+                       odfgate_error *err)
+{
+    og_arena *a = &doc->arena;
+    odfgate_error perr;
+    og_buf part;
+    xmlDoc *x = NULL;
+    xmlNode *root;
+    entry_cache ec = {0};
+    size_t n = 0;
+    int rc = 0;
+
+    if (og_package_kind_of(pkg) != OG_PACKAGE_ZIP || !og_package_has_part(pkg, OG_SIGNATURES_PART))
+        return 0;
+    og_buf_init(&part, OG_SIGNATURES_MAX_SZ);
+    if (og_package_read_part(pkg, OG_SIGNATURES_PART, &part, &perr) < 0) {
+        og_buf_free(&part);
+        if (perr.code == ODFGATE_E_NOMEM)
+            return nomem(doc, err);
+        doc->signatures_problem = og_arena_strdup(a, perr.message);
+        return doc->signatures_problem ? 0 : nomem(doc, err);
+    }
+    x = og_xml_parse_memory(part.data ? part.data : "", part.len, doc->path, OG_SIGNATURES_PART, &perr);
+    og_buf_free(&part);
+    root = x ? xmlDocGetRootElement(x) : NULL;
+    if (!root || !(is_el(root, NS_DSIGDOC, "document-signatures") ||
+                   is_el(root, NS_DSIGDOC_OOO, "document-signatures"))) {
+        doc->signatures_problem =
+            og_arena_strdup(a, x ? "the root element is not dsig:document-signatures" : perr.message);
+        xmlFreeDoc(x);
+        return doc->signatures_problem ? 0 : nomem(doc, err);
+    }
+    pthread_once(&once, setup);
+    if (ready != 1) {
+        doc->signatures_problem = "xmlsec1 could not be initialised";
+        xmlFreeDoc(x);
+        return 0;
+    }
+    for (xmlNode *k = root->children; k; k = k->next)
+        n += is_el(k, NS_DSIG, "Signature");
+    if (n > OG_SIGNATURES_MAX) {
+        doc->signatures_problem = arena_printf(a, "%zu signatures (at most %u are read)", n, OG_SIGNATURES_MAX);
+        xmlFreeDoc(x);
+        return doc->signatures_problem ? 0 : nomem(doc, err);
+    }
+    ec.pkg = pkg;
+    ec.lim = lim;
+    ec.count = og_package_entry_count(pkg);
+    doc->signatures = og_arena_zalloc(a, (n + 1) * sizeof(*doc->signatures));
+    ec.data = calloc(ec.count + 1, sizeof(*ec.data));
+    if (!doc->signatures || !ec.data) {
+        free(ec.data);
+        xmlFreeDoc(x);
+        return nomem(doc, err);
+    }
+    current = &ec;
+    for (xmlNode *k = root->children; k && rc == 0; k = k->next)
+        if (is_el(k, NS_DSIG, "Signature"))
+            rc = verify_one(a, x, k, &ec, &doc->signatures[doc->signature_count++]);
+    current = NULL;
+    free_cache(&ec);
+    xmlFreeDoc(x);
+    return rc < 0 ? nomem(doc, err) : 0;
+}

@@ -1,0 +1,37 @@
+/*
+ * signatures.h — ODF digital signatures (META-INF/documentsignatures.xml, ODF 1.2 part 3,
+ * XAdES as LibreOffice writes it) verified with xmlsec1 and its OpenSSL back end while the
+ * package is open; the facts go into the model (odfgate_signature, include/odfgate.h).
+ *
+ * What is decided here, per signature (docs/signatures.md): cryptographic validity (every
+ * Reference digest and the SignatureValue, with the certificate the signature carries; trust
+ * in that certificate is a separate question, check/trust.c), algorithms from a fixed list
+ * (others: invalid, CVE-2021-25635), one signing time (a second dc:date or SigningTime:
+ * invalid, CVE-2021-25634), the streams it does not cover (partial, CVE-2021-25633), the
+ * XAdES SigningCertificate digest, and the signed description.
+ *
+ * Safety: references resolve only to the package's own entries (xmlsec's file/HTTP/FTP
+ * handlers are removed; the callbacks serve the entry named by the percent-decoded URI from a
+ * per-thread cache); no transform but C14N; an XML stream with entity declarations is not
+ * parsed; entries are inflated once under the package limits.
+ */
+#ifndef OG_SIGNATURES_H
+#define OG_SIGNATURES_H
+
+#include "read/model.h"
+#include "read/package.h"
+
+#define OG_SIGNATURES_PART   "META-INF/documentsignatures.xml"
+#define OG_SIGNATURES_MAX    64u /* signatures read from one document */
+#define OG_SIGNATURES_MAX_SZ (4u * 1024u * 1024u)
+
+/* Verify pkg's signatures (if it has any) into doc (its arena).  A part that cannot be read
+ * as signatures sets doc->signatures_problem; -1 (err filled) only when out of memory. */
+int og_read_signatures(og_package *pkg, const odfgate_limits *lim, odfgate_doc *doc,
+                       odfgate_error *err);
+
+/* xmlsec1 is set up at the first signed document (pthread_once); torn down by
+ * odfgate_global_cleanup. */
+void og_signatures_global_cleanup(void);
+
+#endif
