@@ -7,6 +7,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum {
@@ -18,7 +19,12 @@ enum {
     O_REVOKE,
     O_FORCE,
     O_INPLACE,
-    O_STRICT
+    O_STRICT,
+    O_SIGN,
+    O_KEY,
+    O_CERT,
+    O_CHAIN,
+    O_P12
 };
 
 static const cli_option options[] = {
@@ -39,6 +45,13 @@ static const cli_option options[] = {
      "write even if the document has unresolved tracked changes, or\ncarries ODF digital "
      "signatures (which are then removed), and\nreplace OUT if it exists (it is never replaced "
      "otherwise)"},
+    {"sign", O_SIGN, NULL,
+     "sign: an ODF digital signature carries the sign-off (META-INF/\ndocumentsignatures.xml; "
+     "other signatures stay valid)"},
+    {"key", O_KEY, "FILE", "--sign: the private key (PEM; a password from\n$ODFGATE_KEY_PASSWORD)"},
+    {"cert", O_CERT, "FILE", "--sign: its certificate (PEM)"},
+    {"chain", O_CHAIN, "FILE", "--sign: intermediate certificates to carry (PEM)"},
+    {"p12", O_P12, "FILE", "--sign: key and certificates from PKCS#12 instead"},
     {"output", 'o', "OUT", "write to OUT"},
     {"in-place", O_INPLACE, NULL, "replace FILE"},
     {NULL, 0, NULL, NULL},
@@ -49,10 +62,16 @@ static const cli_command command = {
     "Usage: odfgate signoff FILE --as ID --by NAME [--role ROLE] [--decision approved|rejected]\n"
     "                       [--date ISO8601] [--schema FILE] [--no-config] [--strict] [--force] "
     "(-o OUT | --in-place)\n"
+    "       odfgate signoff FILE --as ID --by NAME ... --sign (--key KEY --cert CERT [--chain "
+    "FILE] | --p12 FILE)\n"
+    "                       (-o OUT | --in-place)\n"
     "       odfgate signoff FILE --revoke ID [--force] (-o OUT | --in-place)\n"
     "Record a signatory's sign-off in the document's metadata (a custom property\n"
     "odfgate.signoff.ID), bound to a SHA-256 digest of its text and of each schema section.\n"
-    "Only meta.xml is rewritten; the write is atomic; FILE is untouched unless --in-place.\n",
+    "Only meta.xml is rewritten; the write is atomic; FILE is untouched unless --in-place.\n"
+    "With --sign the record travels inside an ODF digital signature (XAdES, as LibreOffice\n"
+    "makes them) over every stream of the package instead; only documentsignatures.xml is\n"
+    "written (docs/signatures.md).  A document with signatures gets no unsigned record.\n",
     options, &cli_http_options, NULL};
 
 /* An approval of a draft that fails its check (placeholders left, sections missing) is said,
@@ -90,8 +109,9 @@ static int approve_check(const char *in, const cli_doc_setup *setup, int strict)
 int cmd_signoff(int argc, char **argv)
 {
     odfgate_stamp st = {0};
+    odfgate_signing_key key = {0};
     const char *schema_path = NULL, *out = NULL, *revoke = NULL, *in;
-    int c, in_place = 0, strict = 0, use_config = 1, rc = OG_EXIT_PASS;
+    int c, in_place = 0, strict = 0, use_config = 1, sign = 0, rc = OG_EXIT_PASS;
     cli_doc_setup setup = {0};
     odfgate_error err;
     odfgate_status s;
@@ -107,6 +127,11 @@ int cmd_signoff(int argc, char **argv)
         case O_FORCE: st.force = 1; break;
         case O_INPLACE: in_place = 1; break;
         case O_STRICT: strict = 1; break;
+        case O_SIGN: sign = 1; break;
+        case O_KEY: key.key = optarg; break;
+        case O_CERT: key.cert = optarg; break;
+        case O_CHAIN: key.chain = optarg; break;
+        case O_P12: key.p12 = optarg; break;
         case CLI_OPT_NO_CONFIG: use_config = 0; break;
         case 's': schema_path = optarg; break;
         case 'o': out = optarg; break;
@@ -129,6 +154,12 @@ int cmd_signoff(int argc, char **argv)
         return cli_usage_error("signoff", "--revoke cannot be combined with --as or --by");
     if (!revoke && (!st.signatory || !st.by))
         return cli_usage_error("signoff", "--as ID and --by NAME are required");
+    if ((key.key || key.cert || key.chain || key.p12) && !sign)
+        return cli_usage_error("signoff", "--key, --cert, --chain and --p12 go with --sign");
+    if (sign && (revoke || (key.p12 ? key.key || key.cert || key.chain : !key.key || !key.cert)))
+        return cli_usage_error("signoff", "--sign needs --key and --cert (and --chain), or --p12, "
+                                          "and no --revoke");
+    key.password = getenv("ODFGATE_KEY_PASSWORD");
     odfgate_error_clear(&err);
     if (revoke) {
         s = odfgate_signoff_revoke(in, out, revoke, st.force, &err);
@@ -141,13 +172,14 @@ int cmd_signoff(int argc, char **argv)
                 return rc;
             }
         }
-        s = odfgate_signoff_stamp(in, out, setup.schema, &st, &err);
+        s = sign ? odfgate_signoff_sign(in, out, setup.schema, &st, &key, &err)
+                 : odfgate_signoff_stamp(in, out, setup.schema, &st, &err);
     }
     if (s == ODFGATE_OK) {
         if (revoke)
             cli_say("%s: revoked the sign-off of %s", out, revoke);
         else
-            cli_say("%s: signed off by %s for %s (%s)", out, st.by, st.signatory,
+            cli_say("%s: %s by %s for %s (%s)", out, sign ? "signed off with an ODF signature" : "signed off", st.by, st.signatory,
                     st.decision ? st.decision : "approved");
     } else {
         cli_error("%s: %s (%s)", err.path[0] ? err.path : in, err.message,

@@ -419,6 +419,28 @@ typedef struct odfgate_stamp {
 ODFGATE_API odfgate_status odfgate_signoff_stamp(const char *in_path, const char *out_path,
                                                  const odfgate_schema *schema,
                                                  const odfgate_stamp *stamp, odfgate_error *err);
+/* A key to sign with: a PEM private key and certificate (with intermediates), or PKCS#12. */
+typedef struct odfgate_signing_key {
+    const char *key;      /* PEM private key file */
+    const char *cert;     /* PEM certificate file (its first certificate signs) */
+    const char *chain;    /* PEM intermediate certificates, carried in the signature; may be NULL */
+    const char *p12;      /* a PKCS#12 file instead of key, cert and chain */
+    const char *password; /* for an encrypted key or the PKCS#12 file; may be NULL */
+} odfgate_signing_key;
+
+/* Write a copy of in_path to out_path (may be the same: in place) with one more ODF digital
+ * signature in META-INF/documentsignatures.xml (XAdES, as LibreOffice makes them), over every
+ * stream of the package, carrying stamp's sign-off record as its signed description.  Only
+ * that part is written (created or extended); every other part is copied raw, so earlier
+ * signatures stay valid; the write is atomic.  Refused (ODFGATE_E_USAGE): a flat file; a
+ * certificate that does not match the key or is not valid now; a document whose existing
+ * signatures do not verify over every stream (unless stamp->force: they are kept as they are).
+ * docs/signatures.md. */
+ODFGATE_API odfgate_status odfgate_signoff_sign(const char *in_path, const char *out_path,
+                                                const odfgate_schema *schema,
+                                                const odfgate_stamp *stamp,
+                                                const odfgate_signing_key *key,
+                                                odfgate_error *err);
 /* Same, removing the record of `signatory` (an error if there is none). */
 ODFGATE_API odfgate_status odfgate_signoff_revoke(const char *in_path, const char *out_path,
                                                   const char *signatory, int force,

@@ -30,13 +30,14 @@
 
 /* ------------------------------------------------------------ the package, seen by xmlsec */
 
-typedef struct entry_cache {
+typedef struct og_entry_cache {
     og_buf *data; /* by zip index; NULL until first read */
     size_t count;
     og_package *pkg;
     const odfgate_limits *lim;
     char problem[600]; /* the first reason an entry could not be served */
-} entry_cache;
+} og_entry_cache;
+typedef og_entry_cache entry_cache;
 
 typedef struct entry_reader {
     const og_buf *b;
@@ -164,6 +165,44 @@ void og_signatures_global_cleanup(void)
     xmlSecCryptoAppShutdown();
     xmlSecShutdown();
     ready = 0;
+}
+
+int og_xmlsec_ready(void)
+{
+    pthread_once(&once, setup);
+    return ready == 1;
+}
+
+static __thread char served_problem[600];
+
+og_entry_cache *og_signatures_serve(og_package *pkg, const odfgate_limits *lim)
+{
+    og_entry_cache *ec = calloc(1, sizeof(*ec));
+    if (!ec)
+        return NULL;
+    ec->pkg = pkg;
+    ec->lim = lim;
+    ec->count = og_package_entry_count(pkg);
+    if (!(ec->data = calloc(ec->count + 1, sizeof(*ec->data)))) {
+        free(ec);
+        return NULL;
+    }
+    current = ec;
+    return ec;
+}
+
+static void free_cache(entry_cache *ec);
+
+const char *og_signatures_unserve(og_entry_cache *ec)
+{
+    if (!ec)
+        return "";
+    snprintf(served_problem, sizeof(served_problem), "%s", ec->problem);
+    if (current == ec)
+        current = NULL;
+    free_cache(ec);
+    free(ec);
+    return served_problem;
 }
 
 /* ------------------------------------------------------------ XML helpers */
@@ -332,18 +371,27 @@ static int signed_locally(const scan *s, const xmlNode *n)
 
 /* ------------------------------------------------------------ the certificate */
 
-static const char *name_of(og_arena *a, const X509_NAME *name)
+char *og_x509_name(const struct X509_name_st *name)
 {
     BIO *b = BIO_new(BIO_s_mem());
-    char *p = NULL;
+    char *p = NULL, *out = NULL;
     long n;
-    const char *out = NULL;
     if (!b)
         return NULL;
     if (X509_NAME_print_ex(b, name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB) >= 0 &&
-        (n = BIO_get_mem_data(b, &p)) >= 0)
-        out = og_arena_strndup(a, p, (size_t)n);
+        (n = BIO_get_mem_data(b, &p)) >= 0 && (out = malloc((size_t)n + 1))) {
+        memcpy(out, p, (size_t)n);
+        out[n] = '\0';
+    }
     BIO_free(b);
+    return out;
+}
+
+static const char *name_of(og_arena *a, const X509_NAME *name)
+{
+    char *s = og_x509_name(name);
+    const char *out = s ? og_arena_strdup(a, s) : NULL;
+    free(s);
     return out;
 }
 
@@ -767,8 +815,7 @@ int og_read_signatures(og_package *pkg, const odfgate_limits *lim, odfgate_doc *
         xmlFreeDoc(x);
         return doc->signatures_problem ? 0 : nomem(doc, err);
     }
-    pthread_once(&once, setup);
-    if (ready != 1) {
+    if (!og_xmlsec_ready()) {
         doc->signatures_problem = "xmlsec1 could not be initialised";
         xmlFreeDoc(x);
         return 0;

@@ -31,7 +31,19 @@ int og_read_signatures(og_package *pkg, const odfgate_limits *lim, odfgate_doc *
                        odfgate_error *err);
 
 /* xmlsec1 is set up at the first signed document (pthread_once); torn down by
- * odfgate_global_cleanup. */
+ * odfgate_global_cleanup.  og_xmlsec_ready sets it up: 1, or 0 if it could not be. */
+int og_xmlsec_ready(void);
 void og_signatures_global_cleanup(void);
+
+/* For signing (write/sign.c): while served, xmlsec resolves Reference URIs on this thread to
+ * pkg's entries, as when verifying.  NULL when out of memory.  og_signatures_unserve returns
+ * the first reason an entry could not be served ("" if none) until the next serve. */
+typedef struct og_entry_cache og_entry_cache;
+og_entry_cache *og_signatures_serve(og_package *pkg, const odfgate_limits *lim);
+const char *og_signatures_unserve(og_entry_cache *ec);
+
+/* An X.509 name as RFC 2253 text (UTF-8 kept), malloc'ed; NULL when out of memory. */
+struct X509_name_st;
+char *og_x509_name(const struct X509_name_st *name);
 
 #endif

@@ -12,6 +12,7 @@
 #include "write/pkgwrite.h"
 #include "check/canonical.h"
 #include "check/signoff.h"
+#include "write/stamp.h"
 
 #define SIGNATURES OG_SIGNATURES_PART
 #define MAX_META   (64u << 20)
@@ -44,8 +45,9 @@ static odfgate_status rewrite(const char *in, const char *out, const char *name,
     }
     if (og_package_has_part(pkg, SIGNATURES) && !force) {
         og_fail(err, ODFGATE_E_USAGE, in, SIGNATURES,
-                "the document carries ODF digital signatures; rewriting meta.xml would invalidate "
-                "them (use --force to write anyway: the signatures are then removed)");
+                "the document carries ODF digital signatures; an unsigned sign-off rewrites "
+                "meta.xml and would invalidate them: sign off with --sign (or --force to write "
+                "anyway: the signatures are then removed)");
         goto done;
     }
     static const char *const drop[] = {SIGNATURES, NULL};
@@ -100,7 +102,7 @@ static odfgate_status revoke_unlocked(const char *in_path, const char *out_path,
 
 /* A read-modify-write in place is serialised (og_lock_dir_of); *lock is -1 when the output is
  * another file.  0, or -1 with err filled. */
-static int lock_in_place(const char *in_path, const char *out_path, int *lock, odfgate_error *err)
+int og_stamp_lock(const char *in_path, const char *out_path, int *lock, odfgate_error *err)
 {
     *lock = -1;
     if (in_path && out_path && og_same_file(in_path, out_path) &&
@@ -116,7 +118,7 @@ odfgate_status odfgate_signoff_stamp(const char *in_path, const char *out_path,
     OG_ERR_LOCAL(err);
     int lock;
     odfgate_status st;
-    if (lock_in_place(in_path, out_path, &lock, err) < 0)
+    if (og_stamp_lock(in_path, out_path, &lock, err) < 0)
         return ODFGATE_FAILED;
     st = stamp_unlocked(in_path, out_path, schema, stamp, err);
     og_unlock(lock);
@@ -129,25 +131,24 @@ odfgate_status odfgate_signoff_revoke(const char *in_path, const char *out_path,
     OG_ERR_LOCAL(err);
     int lock;
     odfgate_status st;
-    if (lock_in_place(in_path, out_path, &lock, err) < 0)
+    if (og_stamp_lock(in_path, out_path, &lock, err) < 0)
         return ODFGATE_FAILED;
     st = revoke_unlocked(in_path, out_path, signatory, force, err);
     og_unlock(lock);
     return st;
 }
 
-static odfgate_status stamp_unlocked(const char *in_path, const char *out_path,
-                                     const odfgate_schema *schema, const odfgate_stamp *stamp,
-                                     odfgate_error *err)
+odfgate_status og_stamp_record(const char *in_path, const odfgate_schema *schema,
+                               const odfgate_stamp *stamp, odfgate_doc **doc_out, og_buf *record,
+                               char at[64], odfgate_error *err)
 {
     odfgate_doc *doc = NULL;
     og_arena a;
     og_digests d;
-    og_buf record, name;
-    char now[32];
     odfgate_status st;
 
-    if (!in_path || !out_path || !schema || !stamp)
+    *doc_out = NULL;
+    if (!in_path || !schema || !stamp)
         return og_fail(err, ODFGATE_E_USAGE, in_path, NULL, "missing argument");
     if (!find_signatory(schema, stamp->signatory)) {
         og_buf list;
@@ -171,22 +172,50 @@ static odfgate_status stamp_unlocked(const char *in_path, const char *out_path,
         return st;
     }
     og_arena_init(&a);
-    og_buf_init(&record, 1u << 20);
-    og_buf_init(&name, 4096);
-    if (!stamp->at)
-        og_now_iso(now);
+    if (stamp->at)
+        og_copy_safe(at, 64, stamp->at);
+    else
+        og_now_iso(at);
     st = ODFGATE_FAILED;
     if (og_digests_compute(doc, schema, OG_CANONICAL_LATEST, &a, &d) < 0)
         og_fail(err, ODFGATE_E_NOMEM, in_path, NULL, "out of memory");
-    else if (og_signoff_encode(stamp, stamp->at ? stamp->at : now, &d, schema, &record, err) == 0 &&
-             og_buf_printf(&name, "%s%s", OG_SIGNOFF_PREFIX, stamp->signatory) == OG_BUF_OK)
-        st = rewrite(in_path, out_path, name.data, record.data, stamp->force, &doc->source, NULL,
-                     err);
+    else if (og_signoff_encode(stamp, at, &d, schema, record, err) == 0)
+        st = ODFGATE_OK;
+    og_arena_free(&a);
+    if (st != ODFGATE_OK) {
+        odfgate_doc_free(doc);
+        return st;
+    }
+    *doc_out = doc;
+    return ODFGATE_OK;
+}
+
+static odfgate_status stamp_unlocked(const char *in_path, const char *out_path,
+                                     const odfgate_schema *schema, const odfgate_stamp *stamp,
+                                     odfgate_error *err)
+{
+    odfgate_doc *doc = NULL;
+    og_buf record, name;
+    char at[64];
+    odfgate_status st;
+
+    if (!out_path)
+        return og_fail(err, ODFGATE_E_USAGE, in_path, NULL, "missing argument");
+    og_buf_init(&record, 1u << 20);
+    og_buf_init(&name, 4096);
+    st = og_stamp_record(in_path, schema, stamp, &doc, &record, at, err);
+    if (st == ODFGATE_OK) {
+        st = ODFGATE_FAILED;
+        if (og_buf_printf(&name, "%s%s", OG_SIGNOFF_PREFIX, stamp->signatory) == OG_BUF_OK)
+            st = rewrite(in_path, out_path, name.data, record.data, stamp->force, &doc->source,
+                         NULL, err);
+        else
+            og_fail(err, ODFGATE_E_NOMEM, in_path, NULL, "out of memory");
+    }
     if (st == ODFGATE_FAILED && err && !err->path[0])
         og_copy_safe(err->path, sizeof(err->path), in_path);
     og_buf_free(&record);
     og_buf_free(&name);
-    og_arena_free(&a);
     odfgate_doc_free(doc);
     return st;
 }
