@@ -35,6 +35,12 @@ int cmd_rules(int argc, char **argv)
     }
     if (optind < argc)
         return cli_usage_error("rules", "invalid argument '%s'", argv[optind]);
+    int id_w = 0, family_w = 0; /* the columns fit the longest id and family */
+    for (size_t i = 0; i < odfgate_rule_count(); i++) {
+        const odfgate_rule_info *r = odfgate_rule_at(i);
+        id_w = (int)strlen(r->id) > id_w ? (int)strlen(r->id) : id_w;
+        family_w = (int)strlen(r->family) > family_w ? (int)strlen(r->family) : family_w;
+    }
     if (json)
         putchar('[');
     for (size_t i = 0; i < odfgate_rule_count(); i++) {
@@ -48,8 +54,8 @@ int cmd_rules(int argc, char **argv)
             odfgate_json_string(stdout, r->description);
             putchar('}');
         } else {
-            printf("%-24s %-8s %-9s %s\n", r->id, odfgate_severity_name(r->severity), r->family,
-                   r->description);
+            printf("%-*s %-8s %-*s %s\n", id_w, r->id, odfgate_severity_name(r->severity), family_w,
+                   r->family, r->description);
         }
     }
     if (json)

@@ -179,7 +179,8 @@ int cmd_signoff(int argc, char **argv)
         if (revoke)
             cli_say("%s: revoked the sign-off of %s", out, revoke);
         else
-            cli_say("%s: %s by %s for %s (%s)", out, sign ? "signed off with an ODF signature" : "signed off", st.by, st.signatory,
+            cli_say("%s: %s by %s for %s (%s)", out,
+                    sign ? "signed off with an ODF signature" : "signed off", st.by, st.signatory,
                     st.decision ? st.decision : "approved");
     } else {
         cli_error("%s: %s (%s)", err.path[0] ? err.path : in, err.message,

@@ -122,7 +122,9 @@ static void print_json_signature(const odfgate_doc *doc, size_t i, const odfgate
     member(",", "signing_time", sig->signing_time);
     member(",", "date", sig->date);
     member(",", "signing_certificate",
-           sig->cert_digest > 0 ? "match" : sig->cert_digest < 0 ? "mismatch" : "absent");
+           sig->cert_digest > 0   ? "match"
+           : sig->cert_digest < 0 ? "mismatch"
+                                  : "absent");
     member(",", "description", sig->description);
     putchar('}');
 }

@@ -120,8 +120,7 @@ static int take(const char *cmd, int code, const char *arg)
 }
 
 const cli_option_group cli_http_options = {
-    "Schema material (by URL: docs/http.md) and trust (docs/signatures.md):", fetch_options,
-    take};
+    "Schema material (by URL: docs/http.md) and trust (docs/signatures.md):", fetch_options, take};
 
 odfgate_fetcher *cli_fetcher_new(void)
 {

@@ -1,10 +1,10 @@
 /*
  * fetchopts.h — the HTTP options shared by every command that takes a schema (docs/http.md):
  * --cache-dir, --max-age, --refresh, --offline, --cacert, --no-proxy,
- * --allow-private-addresses, --schema-sha256, --timeout, and --trust (signatures).  A command takes them by pointing its
- * cli_command (options.h) at cli_http_options, which parses and describes them.  The process
- * has one fetcher, made on first use from the options seen (cli_fetcher) and released by
- * main (cli_fetcher_release).
+ * --allow-private-addresses, --schema-sha256, --timeout, and --trust (signatures).  A command takes
+ * them by pointing its cli_command (options.h) at cli_http_options, which parses and describes
+ * them.  The process has one fetcher, made on first use from the options seen (cli_fetcher) and
+ * released by main (cli_fetcher_release).
  */
 #ifndef OG_FETCHOPTS_H
 #define OG_FETCHOPTS_H

@@ -12,8 +12,7 @@ const char *odfgate_schema_choice(const char *option, const odfgate_config *cfg)
 }
 
 odfgate_status odfgate_schema_trust_choice(odfgate_schema *schema, const char *const *option,
-                                           size_t n, const odfgate_config *cfg,
-                                           odfgate_error *err)
+                                           size_t n, const odfgate_config *cfg, odfgate_error *err)
 {
     OG_ERR_LOCAL(err);
     odfgate_status st = ODFGATE_OK;

@@ -391,8 +391,8 @@ static int add_record(reading *rd, const char *property, const char *expect_id, 
     }
     /* a record is verified against the canonical text of its own version: one made before
      * version 2 existed does not go stale on upgrade */
-    if (!rd->made[p.version] && og_digests_compute(rd->doc, rd->schema, p.version,
-                                                   &rd->res->arena, &rd->d[p.version]) < 0)
+    if (!rd->made[p.version] &&
+        og_digests_compute(rd->doc, rd->schema, p.version, &rd->res->arena, &rd->d[p.version]) < 0)
         return -1;
     rd->made[p.version] = 1;
     return verify(rd->res, r, &p, &rd->d[p.version], rd->schema);

@@ -498,7 +498,8 @@ static int summarize(const odfgate_config *c)
         rc |= explain(cfg, "  rule.%s = %s  (%s)\n", cfg->rules.items[i].rule,
                       odfgate_severity_name((odfgate_severity)cfg->rules.items[i].sev.value),
                       cfg->rules.items[i].sev.origin);
-    if (!cfg->schema && !cfg->trust && cfg->fail_on.value < 0 && cfg->links.value < 0 && !cfg->rules.len)
+    if (!cfg->schema && !cfg->trust && cfg->fail_on.value < 0 && cfg->links.value < 0 &&
+        !cfg->rules.len)
         rc |= explain(cfg, "  (none: command-line options and built-in defaults apply)\n");
     return rc;
 }

@@ -68,6 +68,49 @@ static int parse_stamp(const char *b, const char *e, og_lo_options *o, char *msg
     return 0;
 }
 
+/* A path option's value: a plain path as it is, a file: URL decoded (%XX), an http(s) URL
+ * only where `url_ok`.  0, or -1 with msg. */
+static int parse_path(const char *b, const char *e, int url_ok, const char *name, char *dst,
+                      size_t dst_size, char *msg, size_t n)
+{
+    char raw[4096];
+    const char *s = raw;
+    size_t k = 0;
+    int is_url;
+    if (copy_trimmed(raw, sizeof(raw), b, e) < 0 || !raw[0]) {
+        snprintf(msg, n, "filter option %s takes %s=PATH (or a file: URL)", name, name);
+        return -1;
+    }
+    if (strncmp(s, "file://", 7) == 0)
+        s += 7;
+    else if (strncmp(s, "file:", 5) == 0)
+        s += 5;
+    else if (url_ok && odfgate_is_url(s)) {
+        snprintf(dst, dst_size, "%s", s);
+        return 0;
+    } else if (strstr(s, "://")) {
+        snprintf(msg, n, "filter option %s: a path, a file: URL%s, not \"%.200s\"", name,
+                 url_ok ? " or an http(s) URL" : "", raw);
+        return -1;
+    }
+    is_url = s != raw; /* only a file: URL is %-encoded; a plain path is taken as it is */
+    for (; *s && k + 1 < dst_size; s++) {
+        unsigned v2;
+        if (is_url && s[0] == '%' && isxdigit((unsigned char)s[1]) &&
+            isxdigit((unsigned char)s[2]) && sscanf(s + 1, "%2x", &v2) == 1) {
+            if (v2 == 0) {
+                snprintf(msg, n, "filter option %s: %%00 in a file: URL", name);
+                return -1;
+            }
+            dst[k++] = (char)v2;
+            s += 2;
+        } else
+            dst[k++] = *s;
+    }
+    dst[k] = '\0';
+    return 0;
+}
+
 int og_lo_parse_options(const char *text, og_lo_options *o, char *msg, size_t n)
 {
     memset(o, 0, sizeof(*o));
@@ -92,54 +135,35 @@ int og_lo_parse_options(const char *text, og_lo_options *o, char *msg, size_t n)
             if (parse_stamp(eq + 1, end, o, msg, n) < 0)
                 return -1;
         } else if (eq && strcmp(key, "schema") == 0) {
-            const char *v = eq + 1;
-            char raw[sizeof(o->schema)];
-            if (copy_trimmed(raw, sizeof(raw), v, end) < 0 || !raw[0]) {
-                snprintf(msg, n, "filter option schema takes schema=PATH (or a file: URL)");
+            if (parse_path(eq + 1, end, 1, "schema", o->schema, sizeof(o->schema), msg, n) < 0)
                 return -1;
-            }
-            /* file:///x and file:/x → /x, with %XX decoded */
-            const char *s = raw;
-            int is_url;
-            if (strncmp(s, "file://", 7) == 0)
-                s += 7;
-            else if (strncmp(s, "file:", 5) == 0)
-                s += 5;
-            else if (odfgate_is_url(s)) {
-                snprintf(o->schema, sizeof(o->schema), "%s", s);
-                p = *end ? end + 1 : end;
-                continue;
-            } else if (strstr(s, "://")) {
-                snprintf(msg, n,
-                         "filter option schema: a path, a file: URL or an http(s) URL, "
-                         "not \"%.200s\"",
-                         raw);
+        } else if (eq && strcmp(key, "sign-key") == 0) {
+            if (parse_path(eq + 1, end, 0, "sign-key", o->sign_key, sizeof(o->sign_key), msg, n) <
+                0)
                 return -1;
-            }
-            size_t k = 0;
-            is_url = s != raw; /* only a file: URL is %-encoded; a plain path is taken as it is */
-            for (; *s && k + 1 < sizeof(o->schema); s++) {
-                unsigned v2;
-                if (is_url && s[0] == '%' && isxdigit((unsigned char)s[1]) &&
-                    isxdigit((unsigned char)s[2]) && sscanf(s + 1, "%2x", &v2) == 1) {
-                    if (v2 == 0) {
-                        snprintf(msg, n, "filter option schema: %%00 in a file: URL");
-                        return -1;
-                    }
-                    o->schema[k++] = (char)v2;
-                    s += 2;
-                } else
-                    o->schema[k++] = *s;
-            }
-            o->schema[k] = '\0';
+        } else if (eq && strcmp(key, "sign-cert") == 0) {
+            if (parse_path(eq + 1, end, 0, "sign-cert", o->sign_cert, sizeof(o->sign_cert), msg,
+                           n) < 0)
+                return -1;
+        } else if (eq && strcmp(key, "sign-p12") == 0) {
+            if (parse_path(eq + 1, end, 0, "sign-p12", o->sign_p12, sizeof(o->sign_p12), msg, n) <
+                0)
+                return -1;
         } else {
             snprintf(msg, n,
                      "unknown filter option \"%.*s\" (known: warn, strict, "
-                     "stamp=ID,NAME[,ROLE], schema=PATH)",
+                     "stamp=ID,NAME[,ROLE], schema=PATH, sign-key=PATH, sign-cert=PATH, "
+                     "sign-p12=PATH)",
                      (int)(end - p > 60 ? 60 : end - p), p);
             return -1;
         }
         p = *end ? end + 1 : end;
+    }
+    if ((o->sign_key[0] || o->sign_cert[0] || o->sign_p12[0]) &&
+        (!o->stamp_id[0] || (o->sign_p12[0] ? o->sign_key[0] || o->sign_cert[0]
+                                            : !o->sign_key[0] || !o->sign_cert[0]))) {
+        snprintf(msg, n, "filter options sign-key and sign-cert (or sign-p12) go with stamp=");
+        return -1;
     }
     return 0;
 }
@@ -383,7 +407,12 @@ odfgate_status og_lo_export(const char *path, const char *doc_path, const og_lo_
     } else if (o->stamp_id[0]) {
         odfgate_stamp stamp = {o->stamp_id, o->stamp_by, o->stamp_role[0] ? o->stamp_role : NULL,
                                NULL,        NULL,        0};
-        if (odfgate_signoff_stamp(path, path, schema, &stamp, &err) > ODFGATE_WARN) {
+        odfgate_signing_key key = {
+            o->sign_key[0] ? o->sign_key : NULL, o->sign_cert[0] ? o->sign_cert : NULL, NULL,
+            o->sign_p12[0] ? o->sign_p12 : NULL, getenv("ODFGATE_KEY_PASSWORD")};
+        int signing = key.key || key.cert || key.p12;
+        if ((signing ? odfgate_signoff_sign(path, path, schema, &stamp, &key, &err)
+                     : odfgate_signoff_stamp(path, path, schema, &stamp, &err)) > ODFGATE_WARN) {
             char what[400];
             snprintf(what, sizeof(what),
                      "Not saved: the sign-off of \"%.100s\" by %.200s "
@@ -402,8 +431,8 @@ odfgate_status og_lo_export(const char *path, const char *doc_path, const og_lo_
                                out) != ODFGATE_OK)
                 doc = NULL, res = NULL;
             drop_check(doc, res, again);
-            snprintf(lead, sizeof(lead), "Saved; recorded the sign-off of \"%.100s\" by %.200s.",
-                     o->stamp_id, o->stamp_by);
+            snprintf(lead, sizeof(lead), "Saved; recorded the sign-off of \"%.100s\" by %.200s%s.",
+                     o->stamp_id, o->stamp_by, signing ? " in an ODF digital signature" : "");
             set_message(out, summary(out, lead, src));
             st = ODFGATE_OK;
         }

@@ -23,11 +23,16 @@ extern "C" {
  *   stamp=ID,NAME[,ROLE] record signatory ID's sign-off by NAME (ROLE) while saving
  *   schema=PATH|URL      check against this schema (a path, file: or http(s) URL) instead
  *                        of the configured one
+ *   sign-key=PATH, sign-cert=PATH (PEM) or sign-p12=PATH
+ *                        with stamp: the sign-off travels in an ODF digital signature made
+ *                        with this key (docs/signatures.md; a password from
+ *                        $ODFGATE_KEY_PASSWORD in LibreOffice's environment)
  * Names and roles may not contain ',' or ';'.  White space around fields is ignored. */
 typedef struct og_lo_options {
     int strict;
-    char stamp_id[128], stamp_by[256], stamp_role[256]; /* stamp_id[0] == 0: no stamp */
-    char schema[4096];                                  /* "" = none given */
+    char stamp_id[128], stamp_by[256], stamp_role[256];   /* stamp_id[0] == 0: no stamp */
+    char schema[4096];                                    /* "" = none given */
+    char sign_key[4096], sign_cert[4096], sign_p12[4096]; /* "" = not signing */
 } og_lo_options;
 
 /* Parse `text` (NULL or "" = defaults).  Returns 0, or -1 with a one-line reason in msg. */

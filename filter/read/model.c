@@ -115,7 +115,10 @@ const char *odfgate_doc_paragraph_text(const odfgate_doc *doc, uint32_t ordinal)
     return ordinal >= 1 && ordinal <= doc->para_count ? doc->paras[ordinal - 1].text : NULL;
 }
 
-size_t odfgate_doc_signature_count(const odfgate_doc *doc) { return doc ? doc->signature_count : 0; }
+size_t odfgate_doc_signature_count(const odfgate_doc *doc)
+{
+    return doc ? doc->signature_count : 0;
+}
 
 const odfgate_signature *odfgate_doc_signature(const odfgate_doc *doc, size_t i)
 {

@@ -77,7 +77,7 @@ struct odfgate_doc {
     const char *keywords_joined; /* keywords joined with ", ", NULL if none */
     og_link *links;              /* http(s) hyperlinks, document order (heap, link_cap) */
     size_t link_count, link_cap;
-    og_file_id source; /* the file's state when it was read (writers in place) */
+    og_file_id source;             /* the file's state when it was read (writers in place) */
     odfgate_signature *signatures; /* META-INF/documentsignatures.xml, verified (signatures.h) */
     size_t signature_count;
     const char *signatures_problem; /* that part could not be read as signatures, or NULL */

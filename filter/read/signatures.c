@@ -21,11 +21,11 @@
 #include <xmlsec/xmlsec.h>
 #include <xmlsec/xmltree.h>
 
-#define NS_DSIG  "http://www.w3.org/2000/09/xmldsig#"
-#define NS_XADES "http://uri.etsi.org/01903/v1.3.2#"
-#define NS_XADES141 "http://uri.etsi.org/01903/v1.4.1#"
-#define NS_DC    "http://purl.org/dc/elements/1.1/"
-#define NS_DSIGDOC "urn:oasis:names:tc:opendocument:xmlns:digitalsignature:1.0"
+#define NS_DSIG        "http://www.w3.org/2000/09/xmldsig#"
+#define NS_XADES       "http://uri.etsi.org/01903/v1.3.2#"
+#define NS_XADES141    "http://uri.etsi.org/01903/v1.4.1#"
+#define NS_DC          "http://purl.org/dc/elements/1.1/"
+#define NS_DSIGDOC     "urn:oasis:names:tc:opendocument:xmlns:digitalsignature:1.0"
 #define NS_DSIGDOC_OOO "http://openoffice.org/2004/documentsignatures" /* OpenOffice.org 2 */
 
 /* ------------------------------------------------------------ the package, seen by xmlsec */
@@ -97,8 +97,8 @@ static void *io_open(const char *uri)
         return NULL;
     if (has_entities(b)) {
         if (!current->problem[0])
-            snprintf(current->problem, sizeof(current->problem),
-                     "%s declares entities: not parsed", og_package_entry_name(current->pkg, (size_t)idx));
+            snprintf(current->problem, sizeof(current->problem), "%s declares entities: not parsed",
+                     og_package_entry_name(current->pkg, (size_t)idx));
         return NULL;
     }
     if (!(r = calloc(1, sizeof(*r))))
@@ -209,8 +209,8 @@ const char *og_signatures_unserve(og_entry_cache *ec)
 
 static int is_el(const xmlNode *n, const char *ns, const char *name)
 {
-    return n && n->type == XML_ELEMENT_NODE && n->ns && strcmp((const char *)n->ns->href, ns) == 0 &&
-           strcmp((const char *)n->name, name) == 0;
+    return n && n->type == XML_ELEMENT_NODE && n->ns &&
+           strcmp((const char *)n->ns->href, ns) == 0 && strcmp((const char *)n->name, name) == 0;
 }
 
 static int is_xades(const xmlNode *n, const char *name)
@@ -228,8 +228,8 @@ static const char *text_of(og_arena *a, xmlNode *n)
         return NULL;
     for (s = (const char *)t; *s == ' ' || *s == '\n' || *s == '\r' || *s == '\t'; s++) {
     }
-    for (e = s + strlen(s); e > s && (e[-1] == ' ' || e[-1] == '\n' || e[-1] == '\r' || e[-1] == '\t');
-         e--) {
+    for (e = s + strlen(s);
+         e > s && (e[-1] == ' ' || e[-1] == '\n' || e[-1] == '\r' || e[-1] == '\t'); e--) {
     }
     out = og_arena_strndup(a, s, (size_t)(e - s));
     xmlFree(t);
@@ -291,13 +291,13 @@ static const char *const known_algorithms[] = {
 
 typedef struct scan {
     og_arena *a;
-    const char *unknown;   /* first Algorithm not in the list */
+    const char *unknown; /* first Algorithm not in the list */
     const char *signature_method;
     unsigned char *covered; /* by entry index */
     size_t covered_count;
-    const char **local;    /* same-document references ("#id" -> "id") */
+    const char **local; /* same-document references ("#id" -> "id") */
     size_t local_count, local_cap;
-    const char *missing;   /* a Reference to a stream that is not in the package */
+    const char *missing; /* a Reference to a stream that is not in the package */
     size_t references;
 } scan;
 
@@ -457,7 +457,8 @@ static void keep_chain(og_arena *a, xmlSecKeyDataPtr x509, X509 *leaf, odfgate_s
         return;
     for (xmlSecSize i = 0; i < n; i++) {
         X509 *c = xmlSecOpenSSLKeyDataX509GetCert(x509, i);
-        if (c && X509_cmp(c, leaf) != 0 && (der[sig->chain_count] = der_of(a, c, &len[sig->chain_count])))
+        if (c && X509_cmp(c, leaf) != 0 &&
+            (der[sig->chain_count] = der_of(a, c, &len[sig->chain_count])))
             sig->chain_count++;
     }
     sig->chain = der;
@@ -661,10 +662,12 @@ static const char *why_invalid(og_arena *a, xmlSecDSigCtxPtr ctx, int rc, const 
     for (xmlSecSize k = 0; k < xmlSecPtrListGetSize(&ctx->signedInfoReferences); k++) {
         xmlSecDSigReferenceCtxPtr r = xmlSecPtrListGetItem(&ctx->signedInfoReferences, k);
         if (r && r->status != xmlSecDSigStatusSucceeded)
-            return arena_printf(a, "digest mismatch on %s", r->uri ? (const char *)r->uri : "(no URI)");
+            return arena_printf(a, "digest mismatch on %s",
+                                r->uri ? (const char *)r->uri : "(no URI)");
     }
     if (rc < 0)
-        return arena_printf(a, "cannot verify: %s", xmlsec_error[0] ? xmlsec_error : "xmlsec error");
+        return arena_printf(a, "cannot verify: %s",
+                            xmlsec_error[0] ? xmlsec_error : "xmlsec error");
     return "bad signature value";
 }
 
@@ -724,8 +727,8 @@ static int verify_one(og_arena *a, xmlDoc *doc, xmlNode *node, entry_cache *ec,
     ec->problem[0] = '\0';
     xmlsec_error[0] = '\0';
     reset_ids(doc, node);
-    if (!s.unknown && !s.missing && (mngr = xmlSecKeysMngrCreate()) && xmlSecCryptoAppDefaultKeysMngrInit(mngr) >= 0 &&
-        (ctx = xmlSecDSigCtxCreate(mngr))) {
+    if (!s.unknown && !s.missing && (mngr = xmlSecKeysMngrCreate()) &&
+        xmlSecCryptoAppDefaultKeysMngrInit(mngr) >= 0 && (ctx = xmlSecDSigCtxCreate(mngr))) {
         ctx->keyInfoReadCtx.flags |= XMLSEC_KEYINFO_FLAGS_X509DATA_DONT_VERIFY_CERTS;
         ctx->keyInfoReadCtx.maxRetrievalMethodLevel = 0;
         rc = xmlSecDSigCtxVerify(ctx, node);
@@ -745,22 +748,27 @@ static int verify_one(og_arena *a, xmlDoc *doc, xmlNode *node, entry_cache *ec,
     else if (s.missing)
         sig->problem = arena_printf(a, "signs %s, which is not in the package", s.missing);
     else if (!ctx)
-        sig->problem = arena_printf(a, "cannot verify: %s", xmlsec_error[0] ? xmlsec_error : "xmlsec error");
+        sig->problem =
+            arena_printf(a, "cannot verify: %s", xmlsec_error[0] ? xmlsec_error : "xmlsec error");
     else if (rc < 0 || ctx->status != xmlSecDSigStatusSucceeded)
         sig->problem = why_invalid(a, ctx, rc, ec);
     else if (c.signing_times > 1 || c.dates > 1)
-        sig->problem = arena_printf(a, "claims more than one signing time (%u SigningTime, %u dc:date)",
-                                    c.signing_times, c.dates);
+        sig->problem =
+            arena_printf(a, "claims more than one signing time (%u SigningTime, %u dc:date)",
+                         c.signing_times, c.dates);
     else if (c.signing_time && c.date && !times_agree(c.signing_time, c.date))
         sig->problem = arena_printf(a, "claims two signing times (SigningTime %s, dc:date %s)",
                                     c.signing_time, c.date);
     else if (c.unsigned_time)
-        sig->problem = arena_printf(a, "claims a signing time (%s) that it does not sign", c.unsigned_time);
+        sig->problem =
+            arena_printf(a, "claims a signing time (%s) that it does not sign", c.unsigned_time);
     else if (!sig->cert)
         sig->problem = "carries no X.509 certificate";
-    sig->valid = sig->problem == NULL;
     if (c.signed_props)
         sig->cert_digest = cert_digest_matches(c.signed_props, sig);
+    if (!sig->problem && sig->cert_digest < 0)
+        sig->problem = "its signed SigningCertificate digest is another certificate's";
+    sig->valid = sig->problem == NULL;
     if (ctx)
         xmlSecDSigCtxDestroy(ctx);
     if (mngr)
@@ -805,13 +813,14 @@ int og_read_signatures(og_package *pkg, const odfgate_limits *lim, odfgate_doc *
         doc->signatures_problem = og_arena_strdup(a, perr.message);
         return doc->signatures_problem ? 0 : nomem(doc, err);
     }
-    x = og_xml_parse_memory(part.data ? part.data : "", part.len, doc->path, OG_SIGNATURES_PART, &perr);
+    x = og_xml_parse_memory(part.data ? part.data : "", part.len, doc->path, OG_SIGNATURES_PART,
+                            &perr);
     og_buf_free(&part);
     root = x ? xmlDocGetRootElement(x) : NULL;
     if (!root || !(is_el(root, NS_DSIGDOC, "document-signatures") ||
                    is_el(root, NS_DSIGDOC_OOO, "document-signatures"))) {
-        doc->signatures_problem =
-            og_arena_strdup(a, x ? "the root element is not dsig:document-signatures" : perr.message);
+        doc->signatures_problem = og_arena_strdup(
+            a, x ? "the root element is not dsig:document-signatures" : perr.message);
         xmlFreeDoc(x);
         return doc->signatures_problem ? 0 : nomem(doc, err);
     }
@@ -823,7 +832,8 @@ int og_read_signatures(og_package *pkg, const odfgate_limits *lim, odfgate_doc *
     for (xmlNode *k = root->children; k; k = k->next)
         n += is_el(k, NS_DSIG, "Signature");
     if (n > OG_SIGNATURES_MAX) {
-        doc->signatures_problem = arena_printf(a, "%zu signatures (at most %u are read)", n, OG_SIGNATURES_MAX);
+        doc->signatures_problem =
+            arena_printf(a, "%zu signatures (at most %u are read)", n, OG_SIGNATURES_MAX);
         xmlFreeDoc(x);
         return doc->signatures_problem ? 0 : nomem(doc, err);
     }

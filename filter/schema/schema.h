@@ -117,8 +117,8 @@ struct odfgate_schema {
     size_t registry_count;
     og_clause *clauses;
     size_t clause_count;
-    int require_signature;     /* <signatories require-signature="true">: sign-offs must be
-                                  signed (signoff-unsigned) */
+    int require_signature;       /* <signatories require-signature="true">: sign-offs must be
+                                    signed (signoff-unsigned) */
     struct x509_store_st *trust; /* trust anchors (schema/trust.h), NULL: none */
     size_t trust_count;
 };

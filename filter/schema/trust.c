@@ -59,8 +59,7 @@ static int add_file(odfgate_schema *s, const char *path, odfgate_error *err)
     fclose(f);
     if (len > OG_TRUST_MAX_FILE) {
         free(data);
-        return og_fail(err, ODFGATE_E_LIMIT, path, NULL, "larger than %u bytes",
-                       OG_TRUST_MAX_FILE),
+        return og_fail(err, ODFGATE_E_LIMIT, path, NULL, "larger than %u bytes", OG_TRUST_MAX_FILE),
                -1;
     }
     n = og_trust_add_pem(s, data, len, path, err);
@@ -90,7 +89,8 @@ static int add_dir(odfgate_schema *s, const char *path, odfgate_error *err)
     if (!d)
         return og_fail(err, ODFGATE_E_IO, path, NULL, "cannot open: %s", strerror(errno)), -1;
     while ((e = readdir(d)) && total >= 0) {
-        if (e->d_name[0] == '.' || !(has_suffix(e->d_name, ".pem") || has_suffix(e->d_name, ".crt")))
+        if (e->d_name[0] == '.' ||
+            !(has_suffix(e->d_name, ".pem") || has_suffix(e->d_name, ".crt")))
             continue;
         if (n == cap) {
             char **p = realloc(names, (cap = cap ? 2 * cap : 16) * sizeof(*names));
@@ -138,13 +138,6 @@ odfgate_status odfgate_schema_add_trust(odfgate_schema *schema, const char *path
     return ODFGATE_OK;
 }
 
-void og_trust_free(odfgate_schema *s)
-{
-    X509_STORE_free(s->trust);
-    s->trust = NULL;
-    s->trust_count = 0;
-}
-
 /* ------------------------------------------------------------ verification */
 
 static X509 *parse_der(const unsigned char *der, size_t len)
@@ -170,7 +163,7 @@ static long long claimed_time(const odfgate_signature *sig)
 /* Verify sig's certificate against the anchors; on success *chain_out (may be NULL) gets the
  * verified chain (free with OSSL_STACK_OF_X509_free / sk_X509_pop_free).  1 or 0 (why). */
 static int verify_chain(const odfgate_signature *sig, const odfgate_schema *schema, char *why,
-                        size_t why_len, STACK_OF(X509) **chain_out)
+                        size_t why_len, STACK_OF(X509) * *chain_out)
 {
     X509 *leaf = parse_der(sig->cert, sig->cert_len);
     STACK_OF(X509) *untrusted = sk_X509_new_null();
@@ -211,8 +204,8 @@ static int verify_chain(const odfgate_signature *sig, const odfgate_schema *sche
     return ok;
 }
 
-int odfgate_signature_trusted(const odfgate_signature *sig, const odfgate_schema *schema,
-                              char *why, size_t why_len)
+int odfgate_signature_trusted(const odfgate_signature *sig, const odfgate_schema *schema, char *why,
+                              size_t why_len)
 {
     char tmp[8];
     if (!why || !why_len)
@@ -244,7 +237,8 @@ int og_trust_rule_matches(const odfgate_schema *s, const og_cert_rule *r,
     if (r->sha256)
         return strcmp(r->sha256, sig->fingerprint) == 0 &&
                (!r->subject || (sig->subject && fnmatch(r->subject, sig->subject, 0) == 0));
-    if (!r->issuer_sha256 || (r->subject && (!sig->subject || fnmatch(r->subject, sig->subject, 0) != 0)))
+    if (!r->issuer_sha256 ||
+        (r->subject && (!sig->subject || fnmatch(r->subject, sig->subject, 0) != 0)))
         return 0;
     /* the issuer must be in the verified chain: a CA named only by the signature proves nothing */
     if (!verify_chain(sig, s, why, sizeof(why), &chain))

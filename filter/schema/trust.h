@@ -27,6 +27,4 @@ int og_trust_add_pem(odfgate_schema *s, const char *pem, size_t len, const char 
 int og_trust_rule_matches(const odfgate_schema *s, const og_cert_rule *r,
                           const odfgate_signature *sig);
 
-void og_trust_free(odfgate_schema *s);
-
 #endif

@@ -40,10 +40,10 @@
 #include <xmlsec/xmlsec.h>
 #include <xmlsec/xmltree.h>
 
-#define NS_DSIGDOC "urn:oasis:names:tc:opendocument:xmlns:digitalsignature:1.0"
-#define NS_XADES   "http://uri.etsi.org/01903/v1.3.2#"
-#define NS_DC      "http://purl.org/dc/elements/1.1/"
-#define SHA256_URI "http://www.w3.org/2001/04/xmlenc#sha256"
+#define NS_DSIGDOC             "urn:oasis:names:tc:opendocument:xmlns:digitalsignature:1.0"
+#define NS_XADES               "http://uri.etsi.org/01903/v1.3.2#"
+#define NS_DC                  "http://purl.org/dc/elements/1.1/"
+#define SHA256_URI             "http://www.w3.org/2001/04/xmlenc#sha256"
 #define SIGNED_PROPERTIES_TYPE "http://uri.etsi.org/01903#SignedProperties"
 
 /* ------------------------------------------------------------ the key */
@@ -106,8 +106,8 @@ static xmlSecKeyPtr load_key(const odfgate_signing_key *k, odfgate_error *err)
 static X509 *signing_cert(xmlSecKeyPtr key, const odfgate_signing_key *k, odfgate_error *err)
 {
     xmlSecKeyDataPtr data = xmlSecKeyGetData(key, xmlSecOpenSSLKeyDataX509Id);
-    EVP_PKEY *pkey = xmlSecKeyGetValue(key) ? xmlSecOpenSSLEvpKeyDataGetEvp(xmlSecKeyGetValue(key))
-                                            : NULL;
+    EVP_PKEY *pkey =
+        xmlSecKeyGetValue(key) ? xmlSecOpenSSLEvpKeyDataGetEvp(xmlSecKeyGetValue(key)) : NULL;
     X509 *cert = data ? xmlSecOpenSSLKeyDataX509GetKeyCert(data) : NULL;
     const char *where = k->p12 ? k->p12 : k->cert;
     /* a PEM certificate is adopted as one of the key's certificates, not as "the key's": the
@@ -212,14 +212,14 @@ static int issuer_serial(xmlNodePtr parent, xmlNsPtr ds, X509 *cert)
     return ok ? 0 : -1;
 }
 
-static int xades(xmlNodePtr sig, const char *sig_id, const char *sp_id, const char *at,
-                 X509 *cert)
+static int xades(xmlNodePtr sig, const char *sig_id, const char *sp_id, const char *at, X509 *cert)
 {
     xmlNodePtr obj = xmlSecTmplSignatureAddObject(sig, NULL, NULL, NULL), qp, sp, ssp, sc, c, cd,
                is, dm;
     xmlNsPtr xd, ds = xmlSearchNsByHref(sig->doc, sig, xmlSecDSigNs);
     char digest[64], target[80];
-    if (!obj || !(xd = xmlNewNs(obj, BAD_CAST NS_XADES, BAD_CAST "xd")) || cert_digest(cert, digest) < 0)
+    if (!obj || !(xd = xmlNewNs(obj, BAD_CAST NS_XADES, BAD_CAST "xd")) ||
+        cert_digest(cert, digest) < 0)
         return -1;
     snprintf(target, sizeof(target), "#%s", sig_id);
     if (!(qp = xmlNewChild(obj, xd, BAD_CAST "QualifyingProperties", NULL)) ||
@@ -234,7 +234,8 @@ static int xades(xmlNodePtr sig, const char *sig_id, const char *sp_id, const ch
         !(dm = xmlNewChild(cd, ds, BAD_CAST "DigestMethod", NULL)) ||
         !xmlSetProp(dm, BAD_CAST "Algorithm", BAD_CAST SHA256_URI) ||
         !xmlNewTextChild(cd, ds, BAD_CAST "DigestValue", BAD_CAST digest) ||
-        !(is = xmlNewChild(c, xd, BAD_CAST "IssuerSerial", NULL)) || issuer_serial(is, ds, cert) < 0)
+        !(is = xmlNewChild(c, xd, BAD_CAST "IssuerSerial", NULL)) ||
+        issuer_serial(is, ds, cert) < 0)
         return -1;
     sp = xmlNewChild(ssp, xd, BAD_CAST "SignaturePolicyIdentifier", NULL);
     return sp && xmlNewChild(sp, xd, BAD_CAST "SignaturePolicyImplied", NULL) ? 0 : -1;
@@ -254,8 +255,7 @@ static void register_ids(xmlNodePtr n)
 
 /* Build the template of one signature under root and sign it.  0, or -1 (err filled). */
 static int build_and_sign(xmlNodePtr root, og_package *pkg, xmlSecKeyPtr key, X509 *cert,
-                          const char *record, const char *at, const char *path,
-                          odfgate_error *err)
+                          const char *record, const char *at, const char *path, odfgate_error *err)
 {
     char sig_id[48], date_id[48], desc_id[48], sp_id[64], target[64], uri[72];
     xmlSecTransformId method = xmlSecTransformRsaSha256Id;

@@ -57,8 +57,8 @@ int og_rules_signatures(og_check *c)
                        sig->uncovered_count, sig->uncovered_count == 1 ? "" : "s", streams);
         }
         if (!odfgate_signature_trusted(sig, c->schema, why, sizeof(why)))
-            og_finding(c, OG_RULE_SIGNATURE_UNTRUSTED, OG_NONE, OG_NONE, 0,
-                       "%s is not trusted: %s", who, why);
+            og_finding(c, OG_RULE_SIGNATURE_UNTRUSTED, OG_NONE, OG_NONE, 0, "%s is not trusted: %s",
+                       who, why);
     }
     return 0;
 }

@@ -224,7 +224,8 @@ int og_rules_signoff(og_check *c)
             break;
         case ODFGATE_SIGNOFF_VALID:
             /* under require-signature only signed approvals count */
-            if (strcmp(r->decision, "approved") == 0 && (!s->require_signature || soundly_signed(r)))
+            if (strcmp(r->decision, "approved") == 0 &&
+                (!s->require_signature || soundly_signed(r)))
                 approvals++;
             break;
         }

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# signatures.sh — part of `make bench`: the cost of verifying ODF digital signatures.  The
+# bundled passing draft (LibreOffice-made) is signed by odfgate for six signatories; `check`
+# over $SIG_DOCS copies of the signed document is compared with `check` over as many copies of
+# the same document unsigned (target: at most 3x; docs/signatures.md).  Medians of $RUNS runs.
+set -euo pipefail
+: "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${top_builddir:=$PWD}"
+docs=${SIG_DOCS:-200}
+RUNS=${RUNS:-5}
+work=$(mktemp -d /tmp/odfgate-bench-sig.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+odfgate="$top_builddir/.libs/odfgate"; [ -x "$odfgate" ] || odfgate="$top_builddir/odfgate"
+export LD_LIBRARY_PATH="$top_builddir/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+ODFGATE_PKI_NO_NSS=1 bash "$top_srcdir/tests/signatures/mkpki.sh" "$work/pki" >/dev/null
+cp "$top_srcdir/samples/drafts/passing.odt" "$work/plain.odt"
+cp "$work/plain.odt" "$work/signed.odt"
+keys=(dh cqc monitor)
+i=0
+for id in dh nhscb cqc monitor lga ntda; do
+    k=${keys[i % 3]}; i=$((i + 1))
+    "$odfgate" signoff "$work/signed.odt" --no-config --as $id --by "Signer $id" --sign \
+        --key "$work/pki/$k.key" --cert "$work/pki/$k.pem" --in-place >/dev/null
+done
+mkdir "$work/plain" "$work/signed"
+for ((n = 0; n < docs; n++)); do
+    cp "$work/plain.odt" "$work/plain/d$n.odt"
+    cp "$work/signed.odt" "$work/signed/d$n.odt"
+done
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+measure() { # DIR → median seconds
+    local t=() t0 t1
+    for _ in $(seq "$RUNS"); do
+        t0=$EPOCHREALTIME
+        "$odfgate" check --no-config --jobs 1 --trust "$work/pki/ca.pem" --format jsonl "$1" \
+            >"$work/out" || true
+        t1=$EPOCHREALTIME
+        t+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')")
+    done
+    printf '%s\n' "${t[@]}" | median
+}
+plain=$(measure "$work/plain")
+signed=$(measure "$work/signed")
+grep -q '"signature-' "$work/out" && { echo "signatures.sh: a signature did not verify" >&2; exit 1; }
+echo
+echo "| $docs copies of the passing draft | seconds | ms/document |"
+echo "|---|---:|---:|"
+awk -v n="$docs" -v s="$plain" 'BEGIN { printf "| check, unsigned | %.2f | %.2f |\n", s, 1000 * s / n }'
+awk -v n="$docs" -v s="$signed" 'BEGIN { printf "| check, six signatures verified | %.2f | %.2f |\n", s, 1000 * s / n }'
+awk -v a="$plain" -v b="$signed" 'BEGIN {
+    printf "\nsix signatures: %.2fx the unsigned check (target <= 3x)\n", b / a }'
