@@ -12,10 +12,11 @@
 #include <libxml/uri.h>
 #include <openssl/evp.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 #include <xmlsec/crypto.h>
 #include <xmlsec/errors.h>
 #include <xmlsec/io.h>
-#include <xmlsec/openssl/x509.h>
+#include <xmlsec/openssl/evp.h>
 #include <xmlsec/parser.h>
 #include <xmlsec/xmldsig.h>
 #include <xmlsec/xmlsec.h>
@@ -448,55 +449,118 @@ static void describe_certificate(og_arena *a, X509 *cert, odfgate_signature *sig
     sig->cert = der_of(a, cert, &sig->cert_len);
 }
 
-static void keep_chain(og_arena *a, xmlSecKeyDataPtr x509, X509 *leaf, odfgate_signature *sig)
+/* ------------------------------------------------------------ the certificates it carries */
+
+#define MAX_CARRIED 16
+
+typedef struct carried {
+    X509 *cert[MAX_CARRIED];
+    size_t count;
+    char *serial; /* X509IssuerSerial/X509SerialNumber of KeyInfo, or NULL */
+} carried;
+
+static X509 *parse_base64_cert(const xmlChar *b64)
 {
-    xmlSecSize n = xmlSecOpenSSLKeyDataX509GetCertsSize(x509);
-    const unsigned char **der = og_arena_alloc(a, (n + 1) * sizeof(*der));
-    size_t *len = og_arena_alloc(a, (n + 1) * sizeof(*len));
-    if (!der || !len)
-        return;
-    for (xmlSecSize i = 0; i < n; i++) {
-        X509 *c = xmlSecOpenSSLKeyDataX509GetCert(x509, i);
-        if (c && X509_cmp(c, leaf) != 0 &&
-            (der[sig->chain_count] = der_of(a, c, &len[sig->chain_count])))
-            sig->chain_count++;
+    size_t k = 0, n = strlen((const char *)b64);
+    unsigned char *clean = malloc(n + 1), *der = malloc(n + 1);
+    const unsigned char *p;
+    X509 *cert = NULL;
+    int len;
+    for (size_t i = 0; clean && i < n; i++)
+        if (!strchr(" \t\r\n", b64[i]))
+            clean[k++] = b64[i];
+    if (clean && der && k >= 4 && k % 4 == 0 && (len = EVP_DecodeBlock(der, clean, (int)k)) > 0) {
+        len -= (clean[k - 1] == '=') + (clean[k - 2] == '=');
+        p = der;
+        cert = d2i_X509(NULL, &p, len);
     }
-    sig->chain = der;
-    sig->chain_len = len;
+    free(clean);
+    free(der);
+    return cert;
 }
 
-/* The first X509Certificate of KeyInfo, when xmlsec did not get as far as the key (an
- * unknown algorithm): who the signature claims to be from, for the report only. */
-static void describe_carried(og_arena *a, xmlNode *sig_node, odfgate_signature *sig)
+/* Every X509Certificate of KeyInfo/X509Data (at most 16), and the serial it names. */
+static void read_carried(xmlNode *sig_node, carried *cr)
 {
     for (xmlNode *ki = sig_node->children; ki; ki = ki->next)
         for (xmlNode *xd = ki->children; is_el(ki, NS_DSIG, "KeyInfo") && xd; xd = xd->next)
             for (xmlNode *c = xd->children; is_el(xd, NS_DSIG, "X509Data") && c; c = c->next) {
-                xmlChar *b64 = is_el(c, NS_DSIG, "X509Certificate") ? xmlNodeGetContent(c) : NULL;
-                int seen = b64 != NULL;
-                size_t k = 0, n = b64 ? strlen((char *)b64) : 0;
-                unsigned char *clean = n ? malloc(n + 1) : NULL, *der = n ? malloc(n) : NULL;
-                const unsigned char *p;
-                X509 *cert = NULL;
-                int len;
-                for (size_t i = 0; clean && i < n; i++)
-                    if (!strchr(" \t\r\n", b64[i]))
-                        clean[k++] = b64[i];
-                if (clean && der && k && k % 4 == 0 &&
-                    (len = EVP_DecodeBlock(der, clean, (int)k)) > 0) {
-                    len -= (clean[k - 1] == '=') + (clean[k - 2] == '=');
-                    p = der;
-                    cert = d2i_X509(NULL, &p, len);
+                if (is_el(c, NS_DSIG, "X509Certificate") && cr->count < MAX_CARRIED) {
+                    xmlChar *b64 = xmlNodeGetContent(c);
+                    if (b64 && (cr->cert[cr->count] = parse_base64_cert(b64)))
+                        cr->count++;
+                    xmlFree(b64);
                 }
-                if (cert)
-                    describe_certificate(a, cert, sig);
-                X509_free(cert);
-                free(clean);
-                free(der);
-                xmlFree(b64);
-                if (seen)
-                    return;
+                for (xmlNode *e = c->children; is_el(c, NS_DSIG, "X509IssuerSerial") && e;
+                     e = e->next)
+                    if (is_el(e, NS_DSIG, "X509SerialNumber") && !cr->serial)
+                        cr->serial = (char *)xmlNodeGetContent(e);
             }
+}
+
+static void free_carried(carried *cr)
+{
+    for (size_t i = 0; i < cr->count; i++)
+        X509_free(cr->cert[i]);
+    xmlFree(cr->serial);
+}
+
+static int serial_is(X509 *c, const char *decimal)
+{
+    BIGNUM *bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(c), NULL);
+    char *dec = bn ? BN_bn2dec(bn) : NULL;
+    int yes = dec && decimal && strcmp(dec, decimal) == 0;
+    OPENSSL_free(dec);
+    BN_free(bn);
+    return yes;
+}
+
+/* The certificate whose key the signature is checked with: the one X509IssuerSerial names,
+ * else the first that is not a CA, else the first.  KeyInfo is not signed: a wrong choice
+ * (certificates swapped in, CVE-2021-25633) only makes the signature value fail. */
+static X509 *signing_candidate(const carried *cr)
+{
+    for (size_t i = 0; cr->serial && i < cr->count; i++)
+        if (serial_is(cr->cert[i], cr->serial))
+            return cr->cert[i];
+    for (size_t i = 0; i < cr->count; i++)
+        if (X509_check_ca(cr->cert[i]) == 0)
+            return cr->cert[i];
+    return cr->count ? cr->cert[0] : NULL;
+}
+
+/* An xmlsec key holding the certificate's public key, or NULL. */
+static xmlSecKeyPtr key_of(X509 *cert)
+{
+    EVP_PKEY *pk = X509_get_pubkey(cert);
+    xmlSecKeyDataPtr data = pk ? xmlSecOpenSSLEvpKeyAdopt(pk) : NULL;
+    xmlSecKeyPtr key;
+    if (!data) {
+        EVP_PKEY_free(pk);
+        return NULL;
+    }
+    if (!(key = xmlSecKeyCreate()) || xmlSecKeySetValue(key, data) < 0) {
+        xmlSecKeyDataDestroy(data);
+        if (key)
+            xmlSecKeyDestroy(key);
+        return NULL;
+    }
+    return key;
+}
+
+static void describe_signer(og_arena *a, const carried *cr, X509 *signer, odfgate_signature *sig)
+{
+    const unsigned char **der = og_arena_alloc(a, (cr->count + 1) * sizeof(*der));
+    size_t *len = og_arena_alloc(a, (cr->count + 1) * sizeof(*len));
+    describe_certificate(a, signer, sig);
+    if (!der || !len)
+        return;
+    for (size_t i = 0; i < cr->count; i++)
+        if (cr->cert[i] != signer &&
+            (der[sig->chain_count] = der_of(a, cr->cert[i], &len[sig->chain_count])))
+            sig->chain_count++;
+    sig->chain = der;
+    sig->chain_len = len;
 }
 
 /* XAdES SigningCertificate/Cert/CertDigest against the certificate used: 1, 0 absent, -1. */
@@ -697,7 +761,8 @@ static int verify_one(og_arena *a, xmlDoc *doc, xmlNode *node, entry_cache *ec,
 {
     scan s = {.a = a};
     claims c = {.a = a, .s = &s};
-    xmlSecKeysMngrPtr mngr = NULL;
+    carried cr = {0};
+    X509 *signer = NULL;
     xmlSecDSigCtxPtr ctx = NULL;
     xmlNode *signed_info = NULL;
     xmlChar *id = xmlGetProp(node, BAD_CAST "Id");
@@ -727,27 +792,24 @@ static int verify_one(og_arena *a, xmlDoc *doc, xmlNode *node, entry_cache *ec,
     ec->problem[0] = '\0';
     xmlsec_error[0] = '\0';
     reset_ids(doc, node);
-    if (!s.unknown && !s.missing && (mngr = xmlSecKeysMngrCreate()) &&
-        xmlSecCryptoAppDefaultKeysMngrInit(mngr) >= 0 && (ctx = xmlSecDSigCtxCreate(mngr))) {
-        ctx->keyInfoReadCtx.flags |= XMLSEC_KEYINFO_FLAGS_X509DATA_DONT_VERIFY_CERTS;
-        ctx->keyInfoReadCtx.maxRetrievalMethodLevel = 0;
-        rc = xmlSecDSigCtxVerify(ctx, node);
-        if (ctx->signKey) {
-            xmlSecKeyDataPtr x509 = xmlSecKeyGetData(ctx->signKey, xmlSecOpenSSLKeyDataX509Id);
-            X509 *cert = x509 ? xmlSecOpenSSLKeyDataX509GetKeyCert(x509) : NULL;
-            if (cert) {
-                describe_certificate(a, cert, sig);
-                keep_chain(a, x509, cert, sig);
-            }
-        }
+    /* The key is the carried certificate's, given to xmlsec directly: no keys manager (making
+     * one loads OpenSSL's whole default CA bundle, 20 ms a signature), no KeyInfo processing
+     * by xmlsec (nothing there is fetched or followed).  Trust is decided apart (trust.c). */
+    read_carried(node, &cr);
+    if ((signer = signing_candidate(&cr)))
+        describe_signer(a, &cr, signer, sig);
+    if (!s.unknown && !s.missing && signer && (ctx = xmlSecDSigCtxCreate(NULL))) {
+        if ((ctx->signKey = key_of(signer)))
+            rc = xmlSecDSigCtxVerify(ctx, node);
     }
-    if (!sig->cert)
-        describe_carried(a, node, sig);
+    free_carried(&cr);
     if (s.unknown)
         sig->problem = arena_printf(a, "unknown algorithm %s", s.unknown);
     else if (s.missing)
         sig->problem = arena_printf(a, "signs %s, which is not in the package", s.missing);
-    else if (!ctx)
+    else if (!signer)
+        sig->problem = "carries no X.509 certificate";
+    else if (!ctx || !ctx->signKey)
         sig->problem =
             arena_printf(a, "cannot verify: %s", xmlsec_error[0] ? xmlsec_error : "xmlsec error");
     else if (rc < 0 || ctx->status != xmlSecDSigStatusSucceeded)
@@ -762,8 +824,6 @@ static int verify_one(og_arena *a, xmlDoc *doc, xmlNode *node, entry_cache *ec,
     else if (c.unsigned_time)
         sig->problem =
             arena_printf(a, "claims a signing time (%s) that it does not sign", c.unsigned_time);
-    else if (!sig->cert)
-        sig->problem = "carries no X.509 certificate";
     if (c.signed_props)
         sig->cert_digest = cert_digest_matches(c.signed_props, sig);
     if (!sig->problem && sig->cert_digest < 0)
@@ -771,8 +831,6 @@ static int verify_one(og_arena *a, xmlDoc *doc, xmlNode *node, entry_cache *ec,
     sig->valid = sig->problem == NULL;
     if (ctx)
         xmlSecDSigCtxDestroy(ctx);
-    if (mngr)
-        xmlSecKeysMngrDestroy(mngr);
     return 0;
 }
 

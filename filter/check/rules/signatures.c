@@ -8,7 +8,7 @@
 
 #include "read/signatures.h"
 
-/* "signature 2 (CN of the signer)" */
+/* "signature 2 (CN of the signer)", "signature 2 (claims to be by CN)" */
 static void label(const odfgate_signature *sig, size_t i, char *out, size_t n)
 {
     const char *cn = sig->subject ? strstr(sig->subject, "CN=") : NULL;
@@ -18,8 +18,10 @@ static void label(const odfgate_signature *sig, size_t i, char *out, size_t n)
         while (cn[len] && !(cn[len] == ',' && (len == 0 || cn[len - 1] != '\\')))
             len++;
     }
+    /* an invalid signature's certificate is only a claim (KeyInfo is not signed) */
     if (cn && len)
-        snprintf(out, n, "signature %zu (%.*s)", i + 1, (int)(len < 120 ? len : 120), cn);
+        snprintf(out, n, "signature %zu (%s%.*s)", i + 1, sig->valid ? "" : "claims to be by ",
+                 (int)(len < 120 ? len : 120), cn);
     else
         snprintf(out, n, "signature %zu", i + 1);
 }
