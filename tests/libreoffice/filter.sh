@@ -2,11 +2,11 @@
 # filter.sh — the odfgate filters in a real headless LibreOffice (extension installed from
 # odfgate.oxt into a fresh profile): registration (filters, menu entry, protocol handler,
 # ordinary .odt still opened by writer8), and export through `--convert-to` with each filter
-# and option: warn (default), strict, stamp, schema, bad options.  soffice exits 0 even when
+# and option: warn (default), strict, stamp (also signed), schema, bad options.  soffice exits 0 even when
 # a filter refuses, so every case checks the output file itself.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lo-lib.sh"
-plan 22
+plan 24
 cd "$scratch" || exit 1
 drafts="$top_srcdir/samples/drafts"
 cp "$drafts/placeholder.odt" failing.odt
@@ -57,6 +57,19 @@ if [ "$s" = "dh|valid|Jane Smith|Director" ] && grep -q 'recorded the sign-off o
     ! grep -q 'Department of Health (dh)' soffice.log; then
     ok "stamp: the sign-off is recorded and valid, and the message no longer says dh has not signed"
 else fail "stamp: '$s'"; diag "$(cat soffice.log)"; fi
+# stamp with a key: the sign-off travels in an ODF digital signature, valid and trusted
+ODFGATE_PKI_NO_NSS=1 bash "$top_srcdir/tests/signatures/mkpki.sh" pki >/dev/null
+lo_convert --convert-to "odt:odfgate:stamp=dh,Jane Smith;sign-key=$scratch/pki/dh.key;sign-cert=$scratch/pki/dh.pem" --outdir stamp-signed passing.odt
+run_odfgate signoffs --format json --trust pki/ca.pem stamp-signed/passing.odt
+s=$(printf '%s' "$out" | python3 -c 'import json,sys
+j=json.load(sys.stdin)
+print(" ".join("%s|%s|%s" % (s["signatory"], s["state"], s["signature"]) for s in j["signoffs"]), " ".join(s["state"] for s in j["signatures"]))' 2>/dev/null)
+if [ "$s" = "dh|valid|1 valid" ] && grep -q 'in an ODF digital signature' soffice.log; then
+    ok "stamp with sign-key and sign-cert: the sign-off is in a valid, trusted signature"
+else fail "stamp signed: '$s'"; diag "$(cat soffice.log)"; fi
+lo_convert --convert-to "odt:odfgate:sign-key=$scratch/pki/dh.key" --outdir sign-alone passing.odt
+if [ ! -e sign-alone/passing.odt ] && grep -q 'go with stamp=' soffice.log; then ok "sign-key without stamp: nothing written, said why"
+else fail "sign-key alone"; diag "$(cat soffice.log)"; fi
 lo_convert --convert-to 'odt:odfgate:stamp=nobody,Jane Smith' --outdir stamp-bad passing.odt
 if [ ! -e stamp-bad/passing.odt ] && grep -q 'unknown signatory "nobody"' soffice.log && grep -q 'lists: dh' soffice.log; then
     ok "stamp: an unknown signatory is refused, naming the signatories the schema lists"
