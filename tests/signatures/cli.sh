@@ -139,6 +139,21 @@ check "require-signature: a meta.xml record alone is signoff-unsigned" [ "$(rule
 run_odfgate check --format json --schema schema.xml s1.odt
 check "require-signature: the signed record satisfies it" [ -z "$(rules)" ]
 
+# --- trust at the signing time (faketime: signing while the 2020-2021 certificate was valid)
+if command -v faketime >/dev/null 2>&1; then
+    faketime '2020-06-01 12:00:00' "$odfgate_bin" signoff d.odt --as dh --by X --date 2020-06-01T12:00:00+00:00 \
+        --sign --key pki/expired.key --cert pki/expired.pem -o e1.odt >/dev/null 2>&1
+    run_odfgate signoffs --format json --trust pki/ca.pem e1.odt
+    check "a certificate valid when the signature was made (since expired): trusted" [ "$(sigs state)" = valid ]
+    faketime '2020-06-01 12:00:00' "$odfgate_bin" signoff d.odt --as dh --by X --date 2022-01-01T12:00:00+00:00 \
+        --sign --key pki/expired.key --cert pki/expired.pem -o e2.odt >/dev/null 2>&1
+    run_odfgate signoffs --format json --trust pki/ca.pem e2.odt
+    check "a signature claiming a time after its certificate expired: untrusted, saying expired" \
+        [ "$(sigs state)" = untrusted ] && has "certificate has expired"
+else
+    skip "no faketime"; skip "no faketime"
+fi
+
 # --- refusals
 run_odfgate signoff s1.odt --as cqc --by X --date $D -o u2.odt
 check "an unsigned record into a signed document is refused (exit 2), saying --sign" [ "$rc" = 2 ] && [ ! -e u2.odt ] && printf '%s' "$err" | grep -q -- "--sign"
