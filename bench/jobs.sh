@@ -21,16 +21,10 @@ for ((i = 0; i < total; i++)); do
     [ -d "$d" ] || mkdir "$d"
     ln "${src[i % ${#src[@]}]}" "$d/doc-$i.odt"
 done
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-measure() { # JOBS → median seconds
-    local t=() t0 t1
-    for _ in $(seq "$RUNS"); do
-        t0=$EPOCHREALTIME
-        "$odfgate" check --no-config --jobs "$1" --format jsonl "$work/docs" >"$work/out-$1" || true
-        t1=$EPOCHREALTIME
-        t+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')")
-    done
-    printf '%s\n' "${t[@]}" | median
+. "$top_srcdir/bench/lib.sh"
+measure() { # JOBS → median seconds (the last run's output kept as out-JOBS)
+    median_seconds "$odfgate" check --no-config --jobs "$1" --format jsonl "$work/docs"
+    cp "$work/out" "$work/out-$1"
 }
 one=$(measure 1)
 two=$(measure 2)

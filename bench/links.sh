@@ -30,7 +30,7 @@ spec "$HOSTS" >"$work/many.spec"
 spec 1 >"$work/one.spec"
 python3 "$top_srcdir/tests/http/mkdoc.py" "$work/many.fodt" "$work/many.spec"
 python3 "$top_srcdir/tests/http/mkdoc.py" "$work/one.fodt" "$work/one.spec"
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+. "$top_srcdir/bench/lib.sh"
 measure() { # doc → median seconds
     local t=() t0 t1
     for r in $(seq "$RUNS"); do

@@ -19,7 +19,7 @@ odfgate="$top_builddir/.libs/odfgate"; [ -x "$odfgate" ] || odfgate="$top_buildd
 export LD_LIBRARY_PATH="$top_builddir/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 floor="$top_builddir/bench/floor"
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+. "$top_srcdir/bench/lib.sh"
 # time_once CMD... → prints "seconds rss_kb" of one run: wall time ($EPOCHREALTIME, µs
 # resolution) and peak RSS (/usr/bin/time)
 time_once() {

@@ -27,17 +27,9 @@ for ((n = 0; n < docs; n++)); do
     cp "$work/plain.odt" "$work/plain/d$n.odt"
     cp "$work/signed.odt" "$work/signed/d$n.odt"
 done
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-measure() { # DIR → median seconds
-    local t=() t0 t1
-    for _ in $(seq "$RUNS"); do
-        t0=$EPOCHREALTIME
-        "$odfgate" check --no-config --jobs 1 --trust "$work/pki/ca.pem" --format jsonl "$1" \
-            >"$work/out" || true
-        t1=$EPOCHREALTIME
-        t+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')")
-    done
-    printf '%s\n' "${t[@]}" | median
+. "$top_srcdir/bench/lib.sh"
+measure() { # DIR → median seconds of check over it
+    median_seconds "$odfgate" check --no-config --jobs 1 --trust "$work/pki/ca.pem" --format jsonl "$1"
 }
 plain=$(measure "$work/plain")
 signed=$(measure "$work/signed")
