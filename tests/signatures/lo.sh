@@ -23,7 +23,7 @@ command -v openssl >/dev/null 2>&1 || skip_all "no openssl"
 here="$top_srcdir/tests/signatures"
 cd "$scratch" || exit 1
 bash "$here/mkpki.sh" pki >/dev/null || skip_all "mkpki.sh failed"
-plan 20
+plan 21
 tamper="python3 $here/tamper.py"
 lo() { "$pyuno" "$here/lo_sig.py" "$scratch/$1" pki/nssdb "${@:2}"; }
 D=2026-11-20T10:00:00+00:00
