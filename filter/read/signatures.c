@@ -6,6 +6,7 @@
 
 #include "read/xml.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <time.h>
 
@@ -36,7 +37,9 @@ typedef struct og_entry_cache {
     size_t count;
     og_package *pkg;
     const odfgate_limits *lim;
-    char problem[600]; /* the first reason an entry could not be served */
+    char problem[600];     /* the first reason an entry could not be served */
+    unsigned char *as_xml; /* by zip index: a Reference of the signature being verified
+                              transforms it, so xmlsec parses it as XML (or NULL: all) */
 } og_entry_cache;
 typedef og_entry_cache entry_cache;
 
@@ -58,7 +61,8 @@ static long entry_of(const char *uri)
     if (!current || !uri || !*uri || uri[0] == '/' || uri[0] == '#' || strchr(uri, ':') ||
         strchr(uri, '?'))
         return -1;
-    if (!(name = xmlURIUnescapeString(uri, 0, NULL)))
+    /* "%00" would cut the decoded name short: "content.xml%00x" is not content.xml */
+    if (strstr(uri, "%00") || !(name = xmlURIUnescapeString(uri, 0, NULL)))
         return -1;
     idx = og_package_entry_index(current->pkg, name);
     xmlFree(name);
@@ -67,9 +71,14 @@ static long entry_of(const char *uri)
 
 static int io_match(const char *uri) { return entry_of(uri) >= 0; }
 
+/* Declares entities, or is UTF-16 (where "<!ENTITY" would not be seen as bytes): not parsed. */
 static int has_entities(const og_buf *b)
 {
     static const char decl[] = "<!ENTITY";
+    const unsigned char *d = (const unsigned char *)b->data;
+    if (b->len >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF) ||
+                        d[0] == 0 || d[1] == 0))
+        return 1;
     return b->len >= sizeof(decl) - 1 && memmem(b->data, b->len, decl, sizeof(decl) - 1);
 }
 
@@ -96,7 +105,7 @@ static void *io_open(const char *uri)
     }
     if (b->max == 1 && !b->data)
         return NULL;
-    if (has_entities(b)) {
+    if ((!current->as_xml || current->as_xml[idx]) && has_entities(b)) {
         if (!current->problem[0])
             snprintf(current->problem, sizeof(current->problem), "%s declares entities: not parsed",
                      og_package_entry_name(current->pkg, (size_t)idx));
@@ -137,12 +146,12 @@ static void xmlsec_errors(const char *file, int line, const char *func, const ch
 
 /* ------------------------------------------------------------ set-up */
 
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-static int ready; /* 1 set up, -1 failed */
+static pthread_mutex_t setup_lock = PTHREAD_MUTEX_INITIALIZER;
+static int ready; /* 1 set up, -1 failed, 0 not yet (or torn down: set up again on use) */
 
 static void setup(void)
 {
-    ready = -1;
+    __atomic_store_n(&ready, -1, __ATOMIC_RELEASE);
     if (xmlSecInit() < 0)
         return;
     if (xmlSecCheckVersion() != 1 || xmlSecCryptoAppInit(NULL) < 0 || xmlSecCryptoInit() < 0) {
@@ -155,23 +164,30 @@ static void setup(void)
     xmlSecErrorsSetCallback(xmlsec_errors);
     /* no entity substitution, no DTD, no network for the streams C14N parses */
     xmlSecParserSetDefaultOptions(XML_PARSE_NONET);
-    ready = 1;
+    __atomic_store_n(&ready, 1, __ATOMIC_RELEASE);
 }
 
 void og_signatures_global_cleanup(void)
 {
-    if (ready != 1)
-        return;
-    xmlSecCryptoShutdown();
-    xmlSecCryptoAppShutdown();
-    xmlSecShutdown();
-    ready = 0;
+    pthread_mutex_lock(&setup_lock);
+    if (__atomic_load_n(&ready, __ATOMIC_ACQUIRE) == 1) {
+        xmlSecCryptoShutdown();
+        xmlSecCryptoAppShutdown();
+        xmlSecShutdown();
+        __atomic_store_n(&ready, 0, __ATOMIC_RELEASE);
+    }
+    pthread_mutex_unlock(&setup_lock);
 }
 
 int og_xmlsec_ready(void)
 {
-    pthread_once(&once, setup);
-    return ready == 1;
+    if (__atomic_load_n(&ready, __ATOMIC_ACQUIRE) == 0) {
+        pthread_mutex_lock(&setup_lock);
+        if (__atomic_load_n(&ready, __ATOMIC_ACQUIRE) == 0)
+            setup();
+        pthread_mutex_unlock(&setup_lock);
+    }
+    return __atomic_load_n(&ready, __ATOMIC_ACQUIRE) == 1;
 }
 
 static __thread char served_problem[600];
@@ -184,9 +200,19 @@ og_entry_cache *og_signatures_serve(og_package *pkg, const odfgate_limits *lim)
     ec->pkg = pkg;
     ec->lim = lim;
     ec->count = og_package_entry_count(pkg);
-    if (!(ec->data = calloc(ec->count + 1, sizeof(*ec->data)))) {
+    ec->data = calloc(ec->count + 1, sizeof(*ec->data));
+    ec->as_xml = calloc(ec->count + 1, 1);
+    if (!ec->data || !ec->as_xml) {
+        free(ec->data);
+        free(ec->as_xml);
         free(ec);
         return NULL;
+    }
+    /* the signer puts "*.xml" through C14N (write/sign.c) */
+    for (size_t i = 0; i < ec->count; i++) {
+        const char *n = og_package_entry_name(pkg, i);
+        size_t len = n ? strlen(n) : 0;
+        ec->as_xml[i] = len > 4 && strcmp(n + len - 4, ".xml") == 0;
     }
     current = ec;
     return ec;
@@ -252,19 +278,25 @@ static void walk(xmlNode *n, visit_fn fn, void *ctx)
 static void register_id(xmlNode *n, void *ctx)
 {
     xmlAttr *a = xmlHasProp(n, BAD_CAST "Id");
-    (void)ctx;
-    if (a && a->children && a->children->content)
-        xmlAddID(NULL, n->doc, a->children->content, a);
+    int *duplicate = ctx;
+    /* xmlAddID keeps the first of two equal Ids: a second one is a place to hide an unsigned
+     * element under a signed name, so the signature is refused (invalid) */
+    if (a && a->children && a->children->content &&
+        !xmlAddID(NULL, n->doc, a->children->content, a))
+        *duplicate = 1;
 }
 
-static void reset_ids(xmlDoc *doc, xmlNode *sig)
+/* Register the Ids of `sig` only; 1 if one occurs twice. */
+static int reset_ids(xmlDoc *doc, xmlNode *sig)
 {
+    int duplicate = 0;
     if (doc->ids) {
         xmlFreeIDTable(doc->ids);
         doc->ids = NULL;
     }
-    register_id(sig, NULL);
-    walk(sig->children, register_id, NULL);
+    register_id(sig, &duplicate);
+    walk(sig->children, register_id, &duplicate);
+    return duplicate;
 }
 
 /* ------------------------------------------------------------ algorithms */
@@ -296,9 +328,11 @@ typedef struct scan {
     const char *signature_method;
     unsigned char *covered; /* by entry index */
     size_t covered_count;
-    const char **local; /* same-document references ("#id" -> "id") */
+    const xmlNode **local; /* the elements same-document references ("#Id") name */
     size_t local_count, local_cap;
-    const char *missing; /* a Reference to a stream that is not in the package */
+    const char *bad_uri;   /* a same-document reference that is not "#" and an Id; … */
+    const char *missing;   /* a Reference to a stream that is not in the package */
+    unsigned char *as_xml; /* the entry cache's: entries a Reference transforms */
     size_t references;
 } scan;
 
@@ -328,31 +362,61 @@ static void scan_algorithms(xmlNode *n, void *ctx)
         s->unknown = "RetrievalMethod";
 }
 
-static void scan_references(xmlNode *n, void *ctx)
+/* "#" and an Id (XML NCName; any non-ASCII byte allowed): nothing xmlsec would read as an
+ * XPointer or XPath expression. */
+static int is_id_reference(const char *uri)
 {
-    scan *s = ctx;
-    if (is_el(n, NS_DSIG, "Reference")) {
-        xmlChar *uri = xmlGetProp(n, BAD_CAST "URI");
-        s->references++;
+    const unsigned char *p = (const unsigned char *)uri + 1;
+    if (uri[0] != '#' || !(isalpha(*p) || *p == '_' || *p >= 0x80))
+        return 0;
+    for (; *p; p++)
+        if (!(isalnum(*p) || *p == '_' || *p == '-' || *p == '.' || *p >= 0x80))
+            return 0;
+    return 1;
+}
+
+static void add_local(scan *s, const xmlNode *el)
+{
+    if (s->local_count == s->local_cap) {
+        size_t cap = s->local_cap ? 2 * s->local_cap : 8;
+        const xmlNode **l = og_arena_alloc(s->a, cap * sizeof(*l));
+        if (!l)
+            return;
+        if (s->local_count)
+            memcpy(l, s->local, s->local_count * sizeof(*l));
+        s->local = l;
+        s->local_cap = cap;
+    }
+    s->local[s->local_count++] = el;
+}
+
+/* The References of SignedInfo: its direct children only, as xmlsec digests them (one nested
+ * anywhere else would be counted as covering a stream nobody digests).  Run after reset_ids:
+ * "#Id" is resolved to its element with the signature's own Ids. */
+static void scan_references(xmlNode *signed_info, scan *s, size_t max_refs)
+{
+    for (xmlNode *n = signed_info->children; n; n = n->next) {
+        xmlChar *uri;
+        if (!is_el(n, NS_DSIG, "Reference"))
+            continue;
+        uri = xmlGetProp(n, BAD_CAST "URI");
+        if (++s->references > max_refs && !s->bad_uri)
+            s->bad_uri = "more References than the package has streams";
         if (uri && uri[0] == '#') {
-            if (s->local_count == s->local_cap) {
-                size_t cap = s->local_cap ? 2 * s->local_cap : 8;
-                const char **l = og_arena_alloc(s->a, cap * sizeof(*l));
-                if (l) {
-                    if (s->local_count)
-                        memcpy(l, s->local, s->local_count * sizeof(*l));
-                    s->local = l;
-                    s->local_cap = cap;
-                }
-            }
-            if (s->local_count < s->local_cap)
-                s->local[s->local_count++] = og_arena_strdup(s->a, (const char *)uri + 1);
+            xmlAttr *id = is_id_reference((const char *)uri) ? xmlGetID(n->doc, uri + 1) : NULL;
+            if (id && id->parent)
+                add_local(s, id->parent);
+            else if (!s->bad_uri)
+                s->bad_uri = og_arena_strdup(s->a, (const char *)uri);
         } else {
             long idx = entry_of((const char *)uri);
-            if (idx >= 0) {
-                if (!s->covered[idx])
-                    s->covered_count++;
+            if (idx >= 0 && s->covered[idx] && !s->bad_uri)
+                s->bad_uri = "a stream signed twice";
+            else if (idx >= 0) {
                 s->covered[idx] = 1;
+                s->covered_count++;
+                for (xmlNode *t = n->children; s->as_xml && t; t = t->next)
+                    s->as_xml[idx] |= is_el(t, NS_DSIG, "Transforms");
             } else if (!s->missing)
                 s->missing = og_arena_strdup(s->a, uri ? (const char *)uri : "(no URI)");
         }
@@ -360,14 +424,16 @@ static void scan_references(xmlNode *n, void *ctx)
     }
 }
 
+/* Is n inside (or) an element a same-document Reference of the signature names?  By element,
+ * not by Id string: an element with a signed element's Id is not signed (and two equal Ids
+ * make the signature invalid anyway). */
 static int signed_locally(const scan *s, const xmlNode *n)
 {
-    xmlChar *id = xmlGetProp(n, BAD_CAST "Id");
-    int yes = 0;
-    for (size_t i = 0; id && i < s->local_count && !yes; i++)
-        yes = s->local[i] && strcmp(s->local[i], (const char *)id) == 0;
-    xmlFree(id);
-    return yes;
+    for (; n; n = n->parent)
+        for (size_t i = 0; i < s->local_count; i++)
+            if (s->local[i] == n)
+                return 1;
+    return 0;
 }
 
 /* ------------------------------------------------------------ the certificate */
@@ -647,6 +713,14 @@ static int parse_time(const char *s, int naive, long long *out, int *zoned)
     return 0;
 }
 
+long long og_signature_claimed_time(const odfgate_signature *sig)
+{
+    long long t;
+    int zoned;
+    const char *when = sig->signing_time ? sig->signing_time : sig->date;
+    return when && parse_time(when, 0, &t, &zoned) == 0 ? t : -1;
+}
+
 /* Two claimed times agree when they are within 2 seconds: LibreOffice writes both from one
  * clock reading.  When only one has a time zone, the written fields are compared. */
 static int times_agree(const char *a, const char *b)
@@ -766,7 +840,7 @@ static int verify_one(og_arena *a, xmlDoc *doc, xmlNode *node, entry_cache *ec,
     xmlSecDSigCtxPtr ctx = NULL;
     xmlNode *signed_info = NULL;
     xmlChar *id = xmlGetProp(node, BAD_CAST "Id");
-    int rc = -1;
+    int rc = -1, duplicate_id;
 
     sig->id = id ? og_arena_strdup(a, (const char *)id) : NULL;
     xmlFree(id);
@@ -780,7 +854,11 @@ static int verify_one(og_arena *a, xmlDoc *doc, xmlNode *node, entry_cache *ec,
         uncovered_streams(a, ec, &s, sig);
         return 0;
     }
-    walk(signed_info->children, scan_references, &s);
+    duplicate_id = reset_ids(doc, node);
+    if (ec->as_xml)
+        memset(ec->as_xml, 0, ec->count + 1);
+    s.as_xml = ec->as_xml;
+    scan_references(signed_info, &s, ec->count + 16);
     walk(node->children, scan_algorithms, &s);
     sig->algorithm = s.signature_method;
     walk(node->children, collect_claims, &c);
@@ -791,14 +869,16 @@ static int verify_one(og_arena *a, xmlDoc *doc, xmlNode *node, entry_cache *ec,
 
     ec->problem[0] = '\0';
     xmlsec_error[0] = '\0';
-    reset_ids(doc, node);
     /* The key is the carried certificate's, given to xmlsec directly: no keys manager (making
      * one loads OpenSSL's whole default CA bundle, 20 ms a signature), no KeyInfo processing
      * by xmlsec (nothing there is fetched or followed).  Trust is decided apart (trust.c). */
     read_carried(node, &cr);
     if ((signer = signing_candidate(&cr)))
         describe_signer(a, &cr, signer, sig);
-    if (!s.unknown && !s.missing && signer && (ctx = xmlSecDSigCtxCreate(NULL))) {
+    if (!s.unknown && !s.missing && !s.bad_uri && !duplicate_id && signer &&
+        (ctx = xmlSecDSigCtxCreate(NULL))) {
+        /* Manifests are not ODF's and their references are never enforced: not processed */
+        ctx->flags |= XMLSEC_DSIG_FLAGS_IGNORE_MANIFESTS;
         if ((ctx->signKey = key_of(signer)))
             rc = xmlSecDSigCtxVerify(ctx, node);
     }
@@ -807,6 +887,10 @@ static int verify_one(og_arena *a, xmlDoc *doc, xmlNode *node, entry_cache *ec,
         sig->problem = arena_printf(a, "unknown algorithm %s", s.unknown);
     else if (s.missing)
         sig->problem = arena_printf(a, "signs %s, which is not in the package", s.missing);
+    else if (duplicate_id)
+        sig->problem = "an Id occurs twice in it";
+    else if (s.bad_uri)
+        sig->problem = arena_printf(a, "unsupported reference: %s", s.bad_uri);
     else if (!signer)
         sig->problem = "carries no X.509 certificate";
     else if (!ctx || !ctx->signKey)
@@ -841,6 +925,7 @@ static void free_cache(entry_cache *ec)
     for (size_t i = 0; ec->data && i < ec->count; i++)
         og_buf_free(&ec->data[i]);
     free(ec->data);
+    free(ec->as_xml);
 }
 
 static int nomem(odfgate_doc *doc, odfgate_error *err)
@@ -900,8 +985,10 @@ int og_read_signatures(og_package *pkg, const odfgate_limits *lim, odfgate_doc *
     ec.count = og_package_entry_count(pkg);
     doc->signatures = og_arena_zalloc(a, (n + 1) * sizeof(*doc->signatures));
     ec.data = calloc(ec.count + 1, sizeof(*ec.data));
-    if (!doc->signatures || !ec.data) {
+    ec.as_xml = calloc(ec.count + 1, 1);
+    if (!doc->signatures || !ec.data || !ec.as_xml) {
         free(ec.data);
+        free(ec.as_xml);
         xmlFreeDoc(x);
         return nomem(doc, err);
     }

@@ -30,8 +30,9 @@
 int og_read_signatures(og_package *pkg, const odfgate_limits *lim, odfgate_doc *doc,
                        odfgate_error *err);
 
-/* xmlsec1 is set up at the first signed document (pthread_once); torn down by
- * odfgate_global_cleanup.  og_xmlsec_ready sets it up: 1, or 0 if it could not be. */
+/* xmlsec1 is set up at the first signed document; torn down by odfgate_global_cleanup (and set
+ * up again if a document needs it after that).  og_xmlsec_ready sets it up: 1, or 0 if it
+ * could not be. */
 int og_xmlsec_ready(void);
 void og_signatures_global_cleanup(void);
 
@@ -41,6 +42,10 @@ void og_signatures_global_cleanup(void);
 typedef struct og_entry_cache og_entry_cache;
 og_entry_cache *og_signatures_serve(og_package *pkg, const odfgate_limits *lim);
 const char *og_signatures_unserve(og_entry_cache *ec);
+
+/* Seconds since the epoch of the time sig claims (SigningTime, else dc:date; its zone applied,
+ * UTC when it has none), or -1 when it claims none (or none readable). */
+long long og_signature_claimed_time(const odfgate_signature *sig);
 
 /* An X.509 name as RFC 2253 text (UTF-8 kept), malloc'ed; NULL when out of memory. */
 struct X509_name_st;

@@ -1,6 +1,8 @@
 /* trust.c — a schema's trust anchors and certificate rules (trust.h), with OpenSSL. */
 #include "schema/trust.h"
 
+#include "read/signatures.h"
+
 #include <dirent.h>
 #include <fnmatch.h>
 #include <sys/stat.h>
@@ -9,6 +11,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
+#include <openssl/x509v3.h>
 
 #define OG_TRUST_MAX_FILE (4u * 1024u * 1024u)
 
@@ -146,18 +149,13 @@ static X509 *parse_der(const unsigned char *der, size_t len)
     return der && len <= LONG_MAX ? d2i_X509(NULL, &p, (long)len) : NULL;
 }
 
-/* Seconds since the epoch of the time a signature claims (SigningTime, else dc:date; a time
- * without a zone is taken as UTC), or -1. */
-static long long claimed_time(const odfgate_signature *sig)
+/* A signer's certificate: not a CA, and a key usage (when it has one) that allows signing. */
+static int signing_usage(X509 *leaf)
 {
-    const char *t = sig->signing_time ? sig->signing_time : sig->date;
-    struct tm tm = {0};
-    if (!t || sscanf(t, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                     &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
-        return -1;
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    return (long long)timegm(&tm);
+    uint32_t ku = X509_get_key_usage(leaf); /* UINT32_MAX: no key usage extension */
+    if (X509_check_ca(leaf) != 0)
+        return 0;
+    return ku == UINT32_MAX || (ku & (KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION)) != 0;
 }
 
 /* Verify sig's certificate against the anchors; on success *chain_out (may be NULL) gets the
@@ -168,7 +166,7 @@ static int verify_chain(const odfgate_signature *sig, const odfgate_schema *sche
     X509 *leaf = parse_der(sig->cert, sig->cert_len);
     STACK_OF(X509) *untrusted = sk_X509_new_null();
     X509_STORE_CTX *ctx = X509_STORE_CTX_new();
-    long long at = claimed_time(sig);
+    long long at = og_signature_claimed_time(sig);
     int ok = 0;
     if (chain_out)
         *chain_out = NULL;
@@ -188,7 +186,12 @@ static int verify_chain(const odfgate_signature *sig, const odfgate_schema *sche
             if (at >= 0)
                 X509_STORE_CTX_set_time(ctx, 0, (time_t)at);
             ok = X509_verify_cert(ctx) == 1;
-            if (!ok)
+            if (ok && !signing_usage(leaf)) {
+                ok = 0;
+                snprintf(why, why_len,
+                         "the certificate is not for signing (a CA, or its key usage lacks "
+                         "digitalSignature and nonRepudiation)");
+            } else if (!ok)
                 snprintf(why, why_len, "%s%s",
                          X509_verify_cert_error_string(X509_STORE_CTX_get_error(ctx)),
                          at >= 0 ? " (at the signing time)" : "");
@@ -226,6 +229,13 @@ static void fingerprint(X509 *c, char out[65])
             snprintf(out + 2 * i, 3, "%02x", md[i]);
 }
 
+/* A glob over the subject: a subject with an escaped character (RFC 2253 "\,", "\+" …) never
+ * matches, so "CN=x\,O=Department of Health" cannot pass for an O= attribute. */
+static int subject_matches(const char *glob, const char *subject)
+{
+    return subject && !strchr(subject, '\\') && fnmatch(glob, subject, 0) == 0;
+}
+
 int og_trust_rule_matches(const odfgate_schema *s, const og_cert_rule *r,
                           const odfgate_signature *sig)
 {
@@ -236,9 +246,8 @@ int og_trust_rule_matches(const odfgate_schema *s, const og_cert_rule *r,
         return 0;
     if (r->sha256)
         return strcmp(r->sha256, sig->fingerprint) == 0 &&
-               (!r->subject || (sig->subject && fnmatch(r->subject, sig->subject, 0) == 0));
-    if (!r->issuer_sha256 ||
-        (r->subject && (!sig->subject || fnmatch(r->subject, sig->subject, 0) != 0)))
+               (!r->subject || subject_matches(r->subject, sig->subject));
+    if (!r->issuer_sha256 || (r->subject && !subject_matches(r->subject, sig->subject)))
         return 0;
     /* the issuer must be in the verified chain: a CA named only by the signature proves nothing */
     if (!verify_chain(sig, s, why, sizeof(why), &chain))

@@ -310,49 +310,90 @@ nomem:
     return og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory"), -1;
 }
 
+/* Offset of the root's end tag ("</" …) in t[0..n): what may follow the root (white space,
+ * comments, processing instructions) is passed over.  -1 if there is none to find (a
+ * self-closing root, a text in another encoding): then nothing is written. */
+static long root_end_tag(const char *t, size_t n)
+{
+    size_t e = n;
+    for (;;) {
+        while (e && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\r' || t[e - 1] == '\n'))
+            e--;
+        const char *open = NULL;
+        if (e >= 3 && memcmp(t + e - 3, "-->", 3) == 0) /* a comment holds no "--": its start */
+            for (size_t i = e - 3; i-- >= 4 && !open;)
+                open = memcmp(t + i - 3, "<!--", 4) == 0 ? t + i - 3 : NULL;
+        else if (e >= 2 && memcmp(t + e - 2, "?>", 2) == 0)
+            for (size_t i = e - 2; i-- >= 2 && !open;)
+                open = memcmp(t + i - 1, "<?", 2) == 0 ? t + i - 1 : NULL;
+        else
+            break;
+        if (!open)
+            return -1;
+        e = (size_t)(open - t);
+    }
+    if (!e || t[e - 1] != '>')
+        return -1;
+    for (size_t i = e - 1; i-- > 0;)
+        if (t[i] == '<')
+            return t[i + 1] == '/' ? (long)i : -1;
+    return -1;
+}
+
+static size_t count_signatures(xmlDocPtr doc)
+{
+    size_t n = 0;
+    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+    for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next)
+        n += c->type == XML_ELEMENT_NODE &&
+             xmlSecCheckNodeName(c, xmlSecNodeSignature, xmlSecDSigNs);
+    return n;
+}
+
 /* The new documentsignatures.xml: the original text with the new Signature inserted before the
- * root's end tag (earlier signatures byte for byte), or the whole new document. */
+ * root's end tag (earlier signatures byte for byte), or the whole new document.  Read back
+ * before it is used: exactly one more Signature, or nothing is written. */
 static int serialize(xmlDocPtr doc, const og_buf *original, og_buf *out, const char *path,
                      odfgate_error *err)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc), last = root ? root->last : NULL;
     xmlBufferPtr b = xmlBufferCreate();
+    odfgate_error perr;
+    xmlDocPtr back;
+    long at;
     int rc = -1;
-    if (!b || !last)
-        goto done;
+    if (!b || !last) {
+        xmlBufferFree(b);
+        return og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory"), -1;
+    }
     if (!original->len) {
         xmlChar *mem = NULL;
         int len = 0;
         xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
-        if (mem && og_buf_add(out, (const char *)mem, (size_t)len) == OG_BUF_OK)
-            rc = 0;
+        rc = mem && og_buf_add(out, (const char *)mem, (size_t)len) == OG_BUF_OK ? 0 : -1;
         xmlFree(mem);
-        goto done;
-    }
-    if (xmlNodeDump(b, doc, last, 0, 0) < 0)
-        goto done;
-    /* the root's end tag is the last "</" of the text (only white space and comments may
-     * follow it, and a comment holds no "</" that matters: one is refused below) */
-    for (size_t i = original->len; i-- > 1;)
-        if (original->data[i - 1] == '<' && original->data[i] == '/') {
-            const char *tail = original->data + i - 1;
-            if (memchr(tail + 2, '<', original->len - i - 1)) {
-                og_fail(err, ODFGATE_E_CORRUPT, path, OG_SIGNATURES_PART,
-                        "cannot find the end of the document-signatures element");
-                xmlBufferFree(b);
-                return -1;
-            }
-            if (og_buf_add(out, original->data, i - 1) == OG_BUF_OK &&
-                og_buf_add(out, (const char *)xmlBufferContent(b), (size_t)xmlBufferLength(b)) ==
-                    OG_BUF_OK &&
-                og_buf_add(out, tail, original->len - (i - 1)) == OG_BUF_OK)
-                rc = 0;
-            goto done;
-        }
-done:
-    if (rc < 0 && !err->message[0])
-        og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory");
+    } else if ((at = root_end_tag(original->data, original->len)) < 0) {
+        xmlBufferFree(b);
+        return og_fail(err, ODFGATE_E_CORRUPT, path, OG_SIGNATURES_PART,
+                       "cannot find the end tag of its document-signatures element (an empty "
+                       "element, or not UTF-8): no signature added"),
+               -1;
+    } else if (xmlNodeDump(b, doc, last, 0, 0) >= 0 &&
+               og_buf_add(out, original->data, (size_t)at) == OG_BUF_OK &&
+               og_buf_add(out, (const char *)xmlBufferContent(b), (size_t)xmlBufferLength(b)) ==
+                   OG_BUF_OK &&
+               og_buf_add(out, original->data + at, original->len - (size_t)at) == OG_BUF_OK)
+        rc = 0;
     xmlBufferFree(b);
+    if (rc < 0)
+        return og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory"), -1;
+    back = og_xml_parse_memory(out->data, out->len, path, OG_SIGNATURES_PART, &perr);
+    rc = back && count_signatures(back) == count_signatures(doc) ? 0 : -1;
+    xmlFreeDoc(back);
+    if (rc < 0)
+        og_fail(err, ODFGATE_E_CORRUPT, path, OG_SIGNATURES_PART,
+                "the extended signature file does not read back with one more signature: no "
+                "signature added");
     return rc;
 }
 

@@ -154,6 +154,21 @@ else
     skip "no faketime"; skip "no faketime"
 fi
 
+# --- extending a signature file that has a comment (with "</") after its root
+python3 - s1.odt s1c.odt <<'PY'
+import sys, zipfile
+zin = zipfile.ZipFile(sys.argv[1]); zo = zipfile.ZipFile(sys.argv[2], "w")
+for i in zin.infolist():
+    d = zin.read(i.filename)
+    if i.filename == "META-INF/documentsignatures.xml":
+        d += b"\n<!-- </x> <!- -->\n<?pi </y> ?>\n"
+    zo.writestr(i, d, compress_type=i.compress_type)
+zo.close()
+PY
+sign s1c.odt s2c.odt cqc
+run_odfgate signoffs --format json --trust pki/ca.pem s2c.odt
+check "a comment and a PI after the root: the new signature goes inside the root, both valid" [ "$(sigs state)" = "valid valid" ]
+
 # --- refusals
 run_odfgate signoff s1.odt --as cqc --by X --date $D -o u2.odt
 check "an unsigned record into a signed document is refused (exit 2), saying --sign" [ "$rc" = 2 ] && [ ! -e u2.odt ] && printf '%s' "$err" | grep -q -- "--sign"
@@ -186,5 +201,6 @@ for i in $(seq 1 12); do cp s3.odt many/s$i.odt; cp t-byte.odt many/t$i.odt; don
 run_odfgate check --format json --jobs 1 --trust pki/ca.pem many; one=$out
 run_odfgate check --format json --jobs 4 --trust pki/ca.pem many
 check "--jobs 4 gives the same report as --jobs 1 (per-thread package for xmlsec)" [ "$out" = "$one" ]
+diag "$(printf "%s" "$out" | grep -o "\"message\":\"signature[^\"]*\"" | sort | uniq -c)"
 check "and finds the 12 tampered copies" [ "$(printf '%s' "$out" | grep -o '"rule":"signature-invalid"' | wc -l)" = 36 ]
 done_testing

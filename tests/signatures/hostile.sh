@@ -45,11 +45,26 @@ write("wrong-root", '<?xml version="1.0"?><x xmlns="urn:example"/>')
 # (its own Object elements removed): only the Ids of the signature being verified count
 two = re.sub(r"<Object.*?</Object>", "", one.replace('Id="ID_', 'Id="XID_', 1), flags=re.S)
 write("two-same", sig.replace(one, one + two, 1))
+# an XPointer expression where an Id belongs (xmlsec would evaluate it: a nested count()
+# kept a checker busy past two minutes)
+local_ref = re.search(r'<Reference URI="#[^"]+"', sig).group(0)
+write("xpointer", sig.replace(local_ref, '<Reference URI="#xpointer(//*[count(//*[count(//*)&gt;0])&gt;0])"', 1))
+# a second element with the Id of the signed SignatureProperty, carrying another description:
+# an Id may occur once
+prop = re.search(r'<SignatureProperty Id="([^"]+)"', sig)
+write("dup-id", sig.replace("</SignatureProperties>", '<SignatureProperty Id="%s"><dc:description xmlns:dc="http://purl.org/dc/elements/1.1/">odfgate-signoff/2; forged</dc:description></SignatureProperty></SignatureProperties>' % prop.group(1), 1))
+# a Reference moved inside SignatureMethod: xmlsec never digests it, so it covers nothing
+cref = re.search(r'<Reference URI="content.xml">.*?</Reference>', sig, re.S).group(0)
+nested = sig.replace(cref, "", 1)
+nested = re.sub(r'(<SignatureMethod [^>]*?)/>', lambda m: m.group(1) + ">" + cref + "</SignatureMethod>", nested, count=1)
+write("nested-ref", nested)
+# a Manifest with References in an Object: not ODF's, never processed
+write("manifest", sig.replace("</Signature>", '<Object><Manifest>' + '<Reference URI="content.xml"><DigestMethod Algorithm="http://www.w3.org/2000/09/xmldsig#sha1"/><DigestValue>AAAA</DigestValue></Reference>' * 200 + '</Manifest></Object></Signature>', 1))
 # a stream added that declares entities and that a forged Reference names: never parsed
 write("entity-stream", sig.replace(first_ref, '<Reference URI="evil.xml"', 1),
       extra=[("evil.xml", '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>')])
 PY
-plan 16
+plan 20
 verdict() { # FILE → $rc, and $got: the problem of signature 1 (or the signatures problem)
     run_odfgate signoffs --format json "$1"
     got=$(printf '%s' "$out" | python3 -c 'import json,sys
@@ -73,6 +88,14 @@ expect huge "larger|limit|4194304" "a 5 MiB signature file: not read"
 expect not-xml "." "a signature file that is not XML: reported"
 expect wrong-root "document-signatures" "a signature file with another root: reported"
 expect entity-stream "entities|not parsed|digest" "a signed stream declaring entities is not parsed"
+expect xpointer "unsupported reference: #xpointer" "an XPointer reference is refused, not evaluated"
+expect dup-id "an Id occurs twice" "a second element with a signed element's Id: invalid"
+run_odfgate signoffs --format json nested-ref.odt
+v=$(printf '%s' "$out" | python3 -c 'import json,sys; s=json.load(sys.stdin)["signatures"][0]; print(s["valid"], "content.xml" in s["unsigned_streams"])')
+check "a Reference nested in SignatureMethod covers nothing (content.xml unsigned), and the signature is invalid" [ "$v" = "False True" ]
+run_odfgate signoffs --format json manifest.odt
+v=$(printf '%s' "$out" | python3 -c 'import json,sys; s=json.load(sys.stdin)["signatures"][0]; print(s["valid"])')
+check "200 Manifest references with wrong digests: not processed (the signature stays valid)" [ "$v" = True ]
 run_odfgate signoffs --format json two-same.odt
 v=$(printf '%s' "$out" | python3 -c 'import json,sys; print(" ".join(str(s["valid"]) for s in json.load(sys.stdin)["signatures"]))')
 check "a signature whose Id references exist only in another signature: invalid" [ "$v" = "True False" ]
