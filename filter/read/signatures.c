@@ -151,11 +151,15 @@ static int ready; /* 1 set up, -1 failed, 0 not yet (or torn down: set up again 
 
 static void setup(void)
 {
-    __atomic_store_n(&ready, -1, __ATOMIC_RELEASE);
-    if (xmlSecInit() < 0)
+    /* `ready` changes only once the outcome is known: a thread that sees 0 takes the lock
+     * and waits for this one (a transient -1 made the other threads' first documents fail) */
+    if (xmlSecInit() < 0) {
+        __atomic_store_n(&ready, -1, __ATOMIC_RELEASE);
         return;
+    }
     if (xmlSecCheckVersion() != 1 || xmlSecCryptoAppInit(NULL) < 0 || xmlSecCryptoInit() < 0) {
         xmlSecShutdown();
+        __atomic_store_n(&ready, -1, __ATOMIC_RELEASE);
         return;
     }
     /* no file, HTTP or FTP: only the package's entries */
