@@ -194,6 +194,12 @@ int og_xmlsec_ready(void)
     return __atomic_load_n(&ready, __ATOMIC_ACQUIRE) == 1;
 }
 
+int og_signature_c14n_stream(const char *name)
+{
+    size_t len = name ? strlen(name) : 0;
+    return len > 4 && strcmp(name + len - 4, ".xml") == 0;
+}
+
 static __thread char served_problem[600];
 
 og_entry_cache *og_signatures_serve(og_package *pkg, const odfgate_limits *lim)
@@ -212,12 +218,8 @@ og_entry_cache *og_signatures_serve(og_package *pkg, const odfgate_limits *lim)
         free(ec);
         return NULL;
     }
-    /* the signer puts "*.xml" through C14N (write/sign.c) */
-    for (size_t i = 0; i < ec->count; i++) {
-        const char *n = og_package_entry_name(pkg, i);
-        size_t len = n ? strlen(n) : 0;
-        ec->as_xml[i] = len > 4 && strcmp(n + len - 4, ".xml") == 0;
-    }
+    for (size_t i = 0; i < ec->count; i++)
+        ec->as_xml[i] = og_signature_c14n_stream(og_package_entry_name(pkg, i));
     current = ec;
     return ec;
 }
@@ -290,17 +292,22 @@ static void register_id(xmlNode *n, void *ctx)
         *duplicate = 1;
 }
 
+int og_signature_register_ids(xmlNode *sig)
+{
+    int duplicate = 0;
+    register_id(sig, &duplicate);
+    walk(sig->children, register_id, &duplicate);
+    return duplicate;
+}
+
 /* Register the Ids of `sig` only; 1 if one occurs twice. */
 static int reset_ids(xmlDoc *doc, xmlNode *sig)
 {
-    int duplicate = 0;
     if (doc->ids) {
         xmlFreeIDTable(doc->ids);
         doc->ids = NULL;
     }
-    register_id(sig, &duplicate);
-    walk(sig->children, register_id, &duplicate);
-    return duplicate;
+    return og_signature_register_ids(sig);
 }
 
 /* ------------------------------------------------------------ algorithms */
@@ -332,7 +339,8 @@ typedef struct scan {
     const char *signature_method;
     unsigned char *covered; /* by entry index */
     size_t covered_count;
-    const xmlNode **local; /* the elements same-document references ("#Id") name */
+    xmlNode **local; /* the elements same-document references ("#Id") name, marked
+                        (signed_mark) while the claims are read */
     size_t local_count, local_cap;
     const char *bad_uri;   /* a same-document reference that is not "#" and an Id; … */
     const char *missing;   /* a Reference to a stream that is not in the package */
@@ -379,11 +387,13 @@ static int is_id_reference(const char *uri)
     return 1;
 }
 
-static void add_local(scan *s, const xmlNode *el)
+static char signed_mark; /* its address in xmlNode._private: a Reference names this element */
+
+static void add_local(scan *s, xmlNode *el)
 {
     if (s->local_count == s->local_cap) {
         size_t cap = s->local_cap ? 2 * s->local_cap : 8;
-        const xmlNode **l = og_arena_alloc(s->a, cap * sizeof(*l));
+        xmlNode **l = og_arena_alloc(s->a, cap * sizeof(*l));
         if (!l)
             return;
         if (s->local_count)
@@ -428,15 +438,23 @@ static void scan_references(xmlNode *signed_info, scan *s, size_t max_refs)
     }
 }
 
+/* Mark (or unmark) the elements the same-document References name. */
+static void mark_locals(const scan *s, int on)
+{
+    for (size_t i = 0; i < s->local_count; i++)
+        s->local[i]->_private = on ? &signed_mark : NULL;
+}
+
 /* Is n inside (or) an element a same-document Reference of the signature names?  By element,
  * not by Id string: an element with a signed element's Id is not signed (and two equal Ids
- * make the signature invalid anyway). */
+ * make the signature invalid anyway).  O(depth): the elements are marked (mark_locals), not
+ * searched, so claims times references cannot multiply. */
 static int signed_locally(const scan *s, const xmlNode *n)
 {
+    (void)s;
     for (; n; n = n->parent)
-        for (size_t i = 0; i < s->local_count; i++)
-            if (s->local[i] == n)
-                return 1;
+        if (n->_private == &signed_mark)
+            return 1;
     return 0;
 }
 
@@ -488,21 +506,25 @@ static unsigned char *der_of(og_arena *a, X509 *cert, size_t *len)
     return out;
 }
 
-static void hex(const unsigned char *d, size_t n, char *out)
+int og_x509_sha256_hex(const struct x509_st *cert, char out[65])
 {
     static const char digits[] = "0123456789abcdef";
-    for (size_t i = 0; i < n; i++) {
-        out[2 * i] = digits[d[i] >> 4];
-        out[2 * i + 1] = digits[d[i] & 15];
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    out[0] = '\0';
+    if (X509_digest(cert, EVP_sha256(), md, &n) != 1 || n != 32)
+        return -1;
+    for (unsigned i = 0; i < n; i++) {
+        out[2 * i] = digits[md[i] >> 4];
+        out[2 * i + 1] = digits[md[i] & 15];
     }
     out[2 * n] = '\0';
+    return 0;
 }
 
 static void describe_certificate(og_arena *a, X509 *cert, odfgate_signature *sig)
 {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int mdlen = 0;
-    char fp[2 * EVP_MAX_MD_SIZE + 1];
+    char fp[65];
     BIGNUM *bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert), NULL);
     char *dec = bn ? BN_bn2dec(bn) : NULL;
     sig->subject = name_of(a, X509_get_subject_name(cert));
@@ -510,10 +532,8 @@ static void describe_certificate(og_arena *a, X509 *cert, odfgate_signature *sig
     sig->serial = dec ? og_arena_strdup(a, dec) : NULL;
     OPENSSL_free(dec);
     BN_free(bn);
-    if (X509_digest(cert, EVP_sha256(), md, &mdlen) == 1) {
-        hex(md, mdlen, fp);
+    if (og_x509_sha256_hex(cert, fp) == 0)
         sig->fingerprint = og_arena_strdup(a, fp);
-    }
     sig->not_before = time_of(a, X509_get0_notBefore(cert));
     sig->not_after = time_of(a, X509_get0_notAfter(cert));
     sig->cert = der_of(a, cert, &sig->cert_len);
@@ -529,22 +549,36 @@ typedef struct carried {
     char *serial; /* X509IssuerSerial/X509SerialNumber of KeyInfo, or NULL */
 } carried;
 
-static X509 *parse_base64_cert(const xmlChar *b64)
+/* The bytes of the base64 text of an element (white space ignored), malloc'ed; NULL if it
+ * is not base64 (or out of memory). */
+static unsigned char *base64_of(xmlNode *n, size_t *len)
 {
-    size_t k = 0, n = strlen((const char *)b64);
-    unsigned char *clean = malloc(n + 1), *der = malloc(n + 1);
-    const unsigned char *p;
-    X509 *cert = NULL;
-    int len;
-    for (size_t i = 0; clean && i < n; i++)
-        if (!strchr(" \t\r\n", b64[i]))
-            clean[k++] = b64[i];
-    if (clean && der && k >= 4 && k % 4 == 0 && (len = EVP_DecodeBlock(der, clean, (int)k)) > 0) {
-        len -= (clean[k - 1] == '=') + (clean[k - 2] == '=');
-        p = der;
-        cert = d2i_X509(NULL, &p, len);
-    }
+    xmlChar *text = xmlNodeGetContent(n);
+    size_t k = 0, size = text ? strlen((const char *)text) : 0;
+    unsigned char *clean = text ? malloc(size + 1) : NULL, *out = clean ? malloc(size + 1) : NULL;
+    int got = -1;
+    for (size_t i = 0; clean && i < size; i++)
+        if (!strchr(" \t\r\n", text[i]))
+            clean[k++] = text[i];
+    if (out && k >= 4 && k % 4 == 0 && k <= INT_MAX &&
+        (got = EVP_DecodeBlock(out, clean, (int)k)) >= 0)
+        got -= (clean[k - 1] == '=') + (clean[k - 2] == '=');
+    xmlFree(text);
     free(clean);
+    if (got < 0) {
+        free(out);
+        return NULL;
+    }
+    *len = (size_t)got;
+    return out;
+}
+
+static X509 *parse_base64_cert(xmlNode *n)
+{
+    size_t len = 0;
+    unsigned char *der = base64_of(n, &len);
+    const unsigned char *p = der;
+    X509 *cert = der && len <= LONG_MAX ? d2i_X509(NULL, &p, (long)len) : NULL;
     free(der);
     return cert;
 }
@@ -555,12 +589,9 @@ static void read_carried(xmlNode *sig_node, carried *cr)
     for (xmlNode *ki = sig_node->children; ki; ki = ki->next)
         for (xmlNode *xd = ki->children; is_el(ki, NS_DSIG, "KeyInfo") && xd; xd = xd->next)
             for (xmlNode *c = xd->children; is_el(xd, NS_DSIG, "X509Data") && c; c = c->next) {
-                if (is_el(c, NS_DSIG, "X509Certificate") && cr->count < MAX_CARRIED) {
-                    xmlChar *b64 = xmlNodeGetContent(c);
-                    if (b64 && (cr->cert[cr->count] = parse_base64_cert(b64)))
-                        cr->count++;
-                    xmlFree(b64);
-                }
+                if (is_el(c, NS_DSIG, "X509Certificate") && cr->count < MAX_CARRIED &&
+                    (cr->cert[cr->count] = parse_base64_cert(c)))
+                    cr->count++;
                 for (xmlNode *e = c->children; is_el(c, NS_DSIG, "X509IssuerSerial") && e;
                      e = e->next)
                     if (is_el(e, NS_DSIG, "X509SerialNumber") && !cr->serial)
@@ -647,20 +678,20 @@ static int cert_digest_matches(xmlNode *signed_props, const odfgate_signature *s
     if (!cert)
         return 0;
     for (xmlNode *d = cert->children; d; d = d->next) {
-        xmlChar *alg = NULL, *value = NULL;
+        xmlChar *alg = NULL;
+        xmlNode *value = NULL;
         const EVP_MD *md = NULL;
-        unsigned char want[EVP_MAX_MD_SIZE + 4], got[EVP_MAX_MD_SIZE];
+        unsigned char got[EVP_MAX_MD_SIZE], *want = NULL;
         unsigned int gotlen = 0;
-        int wantlen, match = -1;
-        char clean[200];
-        size_t k = 0;
+        size_t wantlen = 0;
+        int match = -1;
         if (!is_xades(d, "CertDigest"))
             continue;
         for (xmlNode *e = d->children; e; e = e->next) {
             if (is_el(e, NS_DSIG, "DigestMethod") && !alg)
                 alg = xmlGetProp(e, BAD_CAST "Algorithm");
             if (is_el(e, NS_DSIG, "DigestValue") && !value)
-                value = xmlNodeGetContent(e);
+                value = e;
         }
         if (alg && strcmp((char *)alg, "http://www.w3.org/2000/09/xmldsig#sha1") == 0)
             md = EVP_sha1();
@@ -668,18 +699,11 @@ static int cert_digest_matches(xmlNode *signed_props, const odfgate_signature *s
             md = EVP_sha256();
         else if (alg && strcmp((char *)alg, "http://www.w3.org/2001/04/xmlenc#sha512") == 0)
             md = EVP_sha512();
-        for (const xmlChar *p = value; p && *p && k + 1 < sizeof(clean); p++)
-            if (*p != ' ' && *p != '\n' && *p != '\r' && *p != '\t')
-                clean[k++] = (char)*p;
-        clean[k] = '\0';
-        if (md && sig->cert && k % 4 == 0 && k / 4 * 3 <= sizeof(want) &&
-            (wantlen = EVP_DecodeBlock(want, (unsigned char *)clean, (int)k)) >= 0 &&
-            EVP_Digest(sig->cert, sig->cert_len, got, &gotlen, md, NULL) == 1) {
-            wantlen -= (k >= 1 && clean[k - 1] == '=') + (k >= 2 && clean[k - 2] == '=');
-            match = (unsigned)wantlen == gotlen && memcmp(want, got, gotlen) == 0 ? 1 : -1;
-        }
+        if (md && sig->cert && value && (want = base64_of(value, &wantlen)) &&
+            EVP_Digest(sig->cert, sig->cert_len, got, &gotlen, md, NULL) == 1)
+            match = wantlen == gotlen && memcmp(want, got, gotlen) == 0 ? 1 : -1;
+        free(want);
         xmlFree(alg);
-        xmlFree(value);
         return match;
     }
     return -1;
@@ -865,7 +889,9 @@ static int verify_one(og_arena *a, xmlDoc *doc, xmlNode *node, entry_cache *ec,
     scan_references(signed_info, &s, ec->count + 16);
     walk(node->children, scan_algorithms, &s);
     sig->algorithm = s.signature_method;
+    mark_locals(&s, 1);
     walk(node->children, collect_claims, &c);
+    mark_locals(&s, 0);
     sig->signing_time = c.signing_time;
     sig->date = c.date;
     sig->description = c.description;

@@ -47,6 +47,17 @@ const char *og_signatures_unserve(og_entry_cache *ec);
  * UTC when it has none), or -1 when it claims none (or none readable). */
 long long og_signature_claimed_time(const odfgate_signature *sig);
 
+/* Register the Id attributes of a Signature element and everything in it (the file has no
+ * DTD to declare them), as verification does; 1 if an Id occurs twice (the signature is then
+ * refused), else 0.  The signer (write/sign.c) registers its new signature's Ids with it. */
+struct _xmlNode;
+int og_signature_register_ids(struct _xmlNode *sig);
+/* Does a stream go through C14N when odfgate signs it (its name ends in ".xml")? */
+int og_signature_c14n_stream(const char *name);
+/* The SHA-256 of a certificate (DER) as 64 lowercase hex digits: 0, or -1. */
+struct x509_st;
+int og_x509_sha256_hex(const struct x509_st *cert, char out[65]);
+
 /* An X.509 name as RFC 2253 text (UTF-8 kept), malloc'ed; NULL when out of memory. */
 struct X509_name_st;
 char *og_x509_name(const struct X509_name_st *name);

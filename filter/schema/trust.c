@@ -219,16 +219,6 @@ int odfgate_signature_trusted(const odfgate_signature *sig, const odfgate_schema
     return verify_chain(sig, schema, why, why_len, NULL);
 }
 
-static void fingerprint(X509 *c, char out[65])
-{
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
-    out[0] = '\0';
-    if (X509_digest(c, EVP_sha256(), md, &n) == 1 && n == 32)
-        for (unsigned i = 0; i < n; i++)
-            snprintf(out + 2 * i, 3, "%02x", md[i]);
-}
-
 /* A glob over the subject: a subject with an escaped character (RFC 2253 "\,", "\+" …) never
  * matches, so "CN=x\,O=Department of Health" cannot pass for an O= attribute. */
 static int subject_matches(const char *glob, const char *subject)
@@ -254,8 +244,8 @@ int og_trust_rule_matches(const odfgate_schema *s, const og_cert_rule *r,
         return 0;
     for (int i = 1; i < sk_X509_num(chain) && !match; i++) {
         char fp[65];
-        fingerprint(sk_X509_value(chain, i), fp);
-        match = strcmp(fp, r->issuer_sha256) == 0;
+        match = og_x509_sha256_hex(sk_X509_value(chain, i), fp) == 0 &&
+                strcmp(fp, r->issuer_sha256) == 0;
     }
     sk_X509_pop_free(chain, X509_free);
     return match;

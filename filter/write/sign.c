@@ -146,12 +146,6 @@ static void random_id(const char *prefix, char *out, size_t n)
         snprintf(out + at, n - at, "%02x", r[i]);
 }
 
-static int is_xml_stream(const char *name)
-{
-    size_t n = strlen(name);
-    return n > 4 && strcmp(name + n - 4, ".xml") == 0;
-}
-
 /* One Reference per stream, in the package's order. */
 static int add_stream_references(xmlNodePtr sig, og_package *pkg)
 {
@@ -166,7 +160,7 @@ static int add_stream_references(xmlNodePtr sig, og_package *pkg)
             return -1;
         ref = xmlSecTmplSignatureAddReference(sig, xmlSecTransformSha256Id, NULL, uri, NULL);
         xmlFree(uri);
-        if (!ref || (is_xml_stream(name) &&
+        if (!ref || (og_signature_c14n_stream(name) &&
                      !xmlSecTmplReferenceAddTransform(ref, xmlSecTransformInclC14NId)))
             return -1;
     }
@@ -241,18 +235,6 @@ static int xades(xmlNodePtr sig, const char *sig_id, const char *sp_id, const ch
     return sp && xmlNewChild(sp, xd, BAD_CAST "SignaturePolicyImplied", NULL) ? 0 : -1;
 }
 
-/* Register the Id attributes of the new signature (no DTD declares them). */
-static void register_ids(xmlNodePtr n)
-{
-    for (; n; n = n->next)
-        if (n->type == XML_ELEMENT_NODE) {
-            xmlAttrPtr a = xmlHasProp(n, BAD_CAST "Id");
-            if (a && a->children && a->children->content)
-                xmlAddID(NULL, n->doc, a->children->content, a);
-            register_ids(n->children);
-        }
-}
-
 /* Build the template of one signature under root and sign it.  0, or -1 (err filled). */
 static int build_and_sign(xmlNodePtr root, og_package *pkg, xmlSecKeyPtr key, X509 *cert,
                           const char *record, const char *at, const char *path, odfgate_error *err)
@@ -297,7 +279,7 @@ static int build_and_sign(xmlNodePtr root, og_package *pkg, xmlSecKeyPtr key, X5
         !property(props, desc_id, target, dc, "description", record) ||
         xades(sig, sig_id, sp_id, at, cert) < 0)
         goto nomem;
-    register_ids(sig);
+    og_signature_register_ids(sig); /* new random Ids: none occurs twice */
     if (!(ctx = xmlSecDSigCtxCreate(NULL)))
         goto nomem;
     ctx->signKey = xmlSecKeyDuplicate(key);
