@@ -202,3 +202,19 @@ int cli_parse_limit(odfgate_limits *lim, const char *arg)
         }
     return -1;
 }
+
+unsigned cli_default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 && n < 256 ? (unsigned)n : 1;
+}
+
+int cli_parse_jobs(const char *v, unsigned *jobs)
+{
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (*end || end == v || n < 1 || n > 256)
+        return -1;
+    *jobs = (unsigned)n;
+    return 0;
+}

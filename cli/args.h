@@ -41,4 +41,9 @@ int cli_known_format(const char *s);
 /* 1 if s is a report format of odfgate check (odfgate_report_format_name). */
 int cli_report_format(const char *s);
 
+/* The number of cores (1 if unknown): the default of --jobs. */
+unsigned cli_default_jobs(void);
+/* --jobs N: 1 to 256 into *jobs; -1 if bad. */
+int cli_parse_jobs(const char *v, unsigned *jobs);
+
 #endif

@@ -3,6 +3,7 @@
 
 #include "args.h"
 #include "batch.h"
+#include "outfile.h"
 #include "shard.h"
 #include "fetchopts.h"
 #include "walk.h"
@@ -63,16 +64,9 @@ static const cli_command command = {
 typedef struct extra_report {
     char format[16];
     const char *path;
-    char tmp[4096];
-    FILE *f;
+    cli_outfile file;
     odfgate_report *rep;
 } extra_report;
-
-static unsigned default_jobs(void)
-{
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n > 0 && n < 256 ? (unsigned)n : 1;
-}
 
 /* Open the further reports (--report): each to a temporary file renamed at the end. */
 static int open_extra(extra_report *extra, int nextra, const odfgate_report_options *ro,
@@ -81,15 +75,12 @@ static int open_extra(extra_report *extra, int nextra, const odfgate_report_opti
     odfgate_error err;
     for (int k = 0; k < nextra; k++) {
         odfgate_report_options xo = *ro;
+        FILE *f;
         xo.color = 0;
         xo.quiet = 0;
-        snprintf(extra[k].tmp, sizeof(extra[k].tmp), "%s.odfgate-%ld.tmp", extra[k].path,
-                 (long)getpid());
-        if (!(extra[k].f = fopen(extra[k].tmp, "w"))) {
-            cli_error("%s: cannot write the report: %s", extra[k].path, strerror(errno));
+        if (!(f = cli_outfile_open(&extra[k].file, extra[k].path, "the report")))
             return -1;
-        }
-        if (odfgate_report_new(extra[k].format, extra[k].f, &xo, schema, &extra[k].rep, &err) !=
+        if (odfgate_report_new(extra[k].format, f, &xo, schema, &extra[k].rep, &err) !=
             ODFGATE_OK) {
             cli_error("%s: cannot write the report: %s", extra[k].path, err.message);
             return -1;
@@ -103,12 +94,11 @@ static int close_extra(extra_report *extra, int nextra)
 {
     int rc = 0;
     for (int k = 0; k < nextra; k++) {
-        int bad = odfgate_report_end(extra[k].rep) < 0 || fsync(fileno(extra[k].f)) < 0;
-        bad |= fclose(extra[k].f) != 0;
-        extra[k].f = NULL;
-        if (bad || rename(extra[k].tmp, extra[k].path) < 0) {
-            cli_error("%s: cannot write the report: %s", extra[k].path, strerror(errno));
-            remove(extra[k].tmp);
+        if (odfgate_report_end(extra[k].rep) < 0) {
+            cli_error("%s: cannot write the report", extra[k].path);
+            cli_outfile_abort(&extra[k].file);
+            rc = -1;
+        } else if (cli_outfile_commit(&extra[k].file) < 0) {
             rc = -1;
         }
     }
@@ -133,7 +123,7 @@ int cmd_check(int argc, char **argv)
 
     odfgate_limits_init(&limits);
     memset(extra, 0, sizeof(extra));
-    bo.jobs = default_jobs();
+    bo.jobs = cli_default_jobs();
 
     while ((c = cli_getopt(&command, argc, argv)) != CLI_END) {
         switch (c) {
@@ -173,14 +163,10 @@ int cmd_check(int argc, char **argv)
             if ((color = cli_parse_color(optarg)) < 0)
                 return cli_usage_error("check", "--color takes auto, always or never");
             break;
-        case 'j': {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (*end || n < 1 || n > 256)
+        case 'j':
+            if (cli_parse_jobs(optarg, &bo.jobs) < 0)
                 return cli_usage_error("check", "--jobs takes a number from 1 to 256");
-            bo.jobs = (unsigned)n;
             break;
-        }
         case CLI_LONG('S'):
             if (cli_shard_parse(optarg, &shard) < 0)
                 return OG_EXIT_USAGE;
@@ -259,10 +245,7 @@ int cmd_check(int argc, char **argv)
     }
 out:
     for (int k = 0; k < nextra; k++) {
-        if (extra[k].f) {
-            fclose(extra[k].f);
-            remove(extra[k].tmp);
-        }
+        cli_outfile_abort(&extra[k].file);
         odfgate_report_free(extra[k].rep);
     }
     odfgate_report_free(reps[0]);

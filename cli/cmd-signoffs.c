@@ -4,6 +4,7 @@
 #include "args.h"
 #include "docsetup.h"
 #include "fetchopts.h"
+#include "walk.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -23,12 +24,13 @@ static const cli_option options[] = {
 static const cli_command command = {
     "signoffs",
     "Usage: odfgate signoffs [--schema FILE] [--no-config] [--format text|json] [--canonical] "
-    "FILE\n"
-    "List the sign-offs recorded in a document: signatory, decision, by, role, when, and state\n"
+    "PATH...\n"
+    "List the sign-offs recorded in documents (files, or folders walked as by check; json:\n"
+    "one object per line): signatory, decision, by, role, when, and state\n"
     "(valid; stale, with the changed sections; unknown signatory; malformed), then the\n"
     "signatories of the schema who have not signed, then the document's ODF digital\n"
     "signatures: valid, invalid, partial or untrusted, the sign-off each carries, the signer's\n"
-    "certificate (docs/signatures.md).\n",
+    "certificate (docs/signatures.md); and where each signatory stands (as odfgate status).\n",
     options, &cli_http_options,
     "Exit: 0 every signatory signed, every sign-off is valid and every signature verifies over\n"
     "every stream, 1 otherwise, 2 usage, 3 unreadable.\n"};
@@ -164,6 +166,15 @@ static void print_json(const char *path, const odfgate_doc *doc, const odfgate_s
             printf("%s", n++ ? "," : "");
             odfgate_json_string(stdout, odfgate_schema_signatory_id(schema, k));
         }
+    printf("],\"signatories\":[");
+    for (size_t k = 0; k < odfgate_schema_signatory_count(schema); k++) {
+        const char *id = odfgate_schema_signatory_id(schema, k);
+        member(k ? ",{" : "{", "signatory", id);
+        member(",", "name", odfgate_schema_signatory_name(schema, k));
+        member(",", "state",
+               odfgate_signatory_state_name(odfgate_signoffs_signatory(so, schema, id, NULL)));
+        putchar('}');
+    }
     printf("],\"signatures\":[");
     for (size_t i = 0; i < odfgate_doc_signature_count(doc); i++)
         print_json_signature(doc, i, schema, so);
@@ -254,41 +265,38 @@ static void print_text(const odfgate_doc *doc, const odfgate_schema *schema,
             printf("%-10.10s %-9s %-24s %-24s %-25s missing (%s)\n",
                    odfgate_schema_signatory_id(schema, k), "-", "-", "-", "-",
                    odfgate_schema_signatory_name(schema, k)); /* BY is who signed: nobody */
+    if (odfgate_schema_signatory_count(schema)) {
+        printf("\nstanding:");
+        for (size_t k = 0; k < odfgate_schema_signatory_count(schema); k++) {
+            const char *id = odfgate_schema_signatory_id(schema, k);
+            printf("%s ", k ? "," : "");
+            put_safe(id);
+            printf(" %s",
+                   odfgate_signatory_state_name(odfgate_signoffs_signatory(so, schema, id, NULL)));
+        }
+        printf(" (%zu approvals, %zu needed)\n", odfgate_signoffs_approvals(so, schema),
+               odfgate_schema_quorum(schema));
+    }
     print_text_signatures(doc, schema, so);
 }
 
-int cmd_signoffs(int argc, char **argv)
+/* One document: its table (or JSON object, or canonical text).  Returns its exit code. */
+static int one_document(const char *path, const char *schema_path, int use_config,
+                        const char *format, int canonical)
 {
-    const char *schema_path = NULL, *format = "text";
     cli_doc_setup setup;
-    const odfgate_schema *schema;
     odfgate_doc *doc = NULL;
     odfgate_signoffs *so = NULL;
     odfgate_error err;
     odfgate_status st;
-    int c, canonical = 0, use_config = 1, rc = OG_EXIT_PASS;
+    int rc = OG_EXIT_PASS;
+    const odfgate_schema *schema;
 
-    while ((c = cli_getopt(&command, argc, argv)) != CLI_END) {
-        switch (c) {
-        case 's': schema_path = optarg; break;
-        case 'f':
-            if (!cli_known_format(optarg))
-                return cli_usage_error("signoffs", "unknown format '%s'", optarg);
-            format = optarg;
-            break;
-        case CLI_LONG('c'): canonical = 1; break;
-        case CLI_OPT_NO_CONFIG: use_config = 0; break;
-        case CLI_HELP: return OG_EXIT_PASS;
-        default: return OG_EXIT_USAGE;
-        }
-    }
-    if (argc - optind != 1)
-        return cli_usage_error("signoffs", "give exactly one FILE");
-    if (cli_doc_setup_for(argv[optind], schema_path, use_config, -1, &setup) != 0)
+    if (cli_doc_setup_for(path, schema_path, use_config, -1, &setup) != 0)
         return OG_EXIT_USAGE;
     schema = setup.schema;
     odfgate_error_clear(&err);
-    st = odfgate_doc_open(argv[optind], NULL, &doc, &err);
+    st = odfgate_doc_open(path, NULL, &doc, &err);
     if (st <= ODFGATE_WARN && canonical) {
         char *text = NULL;
         size_t len = 0;
@@ -298,7 +306,7 @@ int cmd_signoffs(int argc, char **argv)
     } else if (st <= ODFGATE_WARN &&
                (st = odfgate_signoffs_read(doc, schema, &so, &err)) == ODFGATE_OK) {
         if (strcmp(format, "json") == 0)
-            print_json(argv[optind], doc, schema, so);
+            print_json(path, doc, schema, so);
         else
             print_text(doc, schema, so);
         for (size_t i = 0; i < odfgate_signoffs_count(so); i++)
@@ -316,11 +324,72 @@ int cmd_signoffs(int argc, char **argv)
             rc = OG_EXIT_FINDINGS;
     }
     if (st > ODFGATE_WARN) {
-        cli_error("%s: %s (%s)", argv[optind], err.message, odfgate_errcode_name(err.code));
+        fflush(stdout); /* the error after what the documents before it printed */
+        cli_error("%s: %s (%s)", path, err.message, odfgate_errcode_name(err.code));
         rc = st == ODFGATE_FATAL ? OG_EXIT_USAGE : OG_EXIT_UNREADABLE;
     }
     odfgate_signoffs_free(so);
     odfgate_doc_free(doc);
     cli_doc_setup_free(&setup);
+    return rc;
+}
+
+int cmd_signoffs(int argc, char **argv)
+{
+    const char *schema_path = NULL, *format = "text";
+    cli_inputs inputs = {0};
+    int c, canonical = 0, use_config = 1, rc = OG_EXIT_PASS;
+
+    while ((c = cli_getopt(&command, argc, argv)) != CLI_END) {
+        switch (c) {
+        case 's': schema_path = optarg; break;
+        case 'f':
+            if (!cli_known_format(optarg))
+                return cli_usage_error("signoffs", "unknown format '%s'", optarg);
+            format = optarg;
+            break;
+        case CLI_LONG('c'): canonical = 1; break;
+        case CLI_OPT_NO_CONFIG: use_config = 0; break;
+        case CLI_HELP: return OG_EXIT_PASS;
+        default: return OG_EXIT_USAGE;
+        }
+    }
+    if (argc - optind < 1)
+        return cli_usage_error("signoffs", "give a FILE (or several, or folders)");
+    for (int i = optind; i < argc; i++)
+        if (cli_walk(&inputs, argv[i]) < 0) {
+            cli_error("out of memory");
+            cli_inputs_free(&inputs);
+            return OG_EXIT_USAGE;
+        }
+    if (canonical && inputs.len != 1) {
+        cli_inputs_free(&inputs);
+        return cli_usage_error("signoffs", "--canonical takes exactly one FILE");
+    }
+    for (size_t i = 0; i < inputs.len; i++) {
+        const cli_input *in = &inputs.items[i];
+        int one;
+        if (inputs.len > 1 && strcmp(format, "text") == 0) {
+            printf("%s==> ", i ? "\n" : "");
+            put_safe(in->path);
+            printf(" <==\n");
+        }
+        if (in->missing_errno || in->special) {
+            fflush(stdout);
+            cli_error("%s: %s", in->path,
+                      in->special ? "not a regular file: not read in a folder"
+                                  : strerror(in->missing_errno));
+            one = OG_EXIT_UNREADABLE;
+        } else {
+            one = one_document(in->path, schema_path, use_config, format, canonical);
+        }
+        /* the worst: usage, then unreadable, then findings */
+        if (one == OG_EXIT_USAGE || (one == OG_EXIT_UNREADABLE && rc != OG_EXIT_USAGE) ||
+            (one == OG_EXIT_FINDINGS && rc == OG_EXIT_PASS))
+            rc = one;
+        if (one == OG_EXIT_USAGE)
+            break;
+    }
+    cli_inputs_free(&inputs);
     return rc;
 }

@@ -25,6 +25,8 @@ static const command commands[] = {
     {"annotate", cmd_annotate, "write the findings into a copy of the document as comments"},
     {"signoff", cmd_signoff, "record or revoke a signatory's sign-off, bound to the text"},
     {"signoffs", cmd_signoffs, "list a document's sign-offs and whether they are still valid"},
+    {"status", cmd_status,
+     "the overview of many documents: who has signed what, who still has to act"},
     {"config", cmd_config, "explain which .odfgate.ini settings apply to a document"},
     {"merge", cmd_merge, "merge the JSONL, SARIF or JUnit reports of several shards into one"},
     {"fetch", cmd_fetch, "fetch http(s) resources into the cache (e.g. before an offline CI run)"},

@@ -239,7 +239,10 @@ typedef struct odfgate_finding {
     const char *suppressed;      /* NULL, or why it does not count towards failing:
                                     "waived: REASON" (a waiver in the document) or "baseline" */
     const char *const *signatories; /* signoff-missing: the ids of the signatories who have
-                                       not signed (one finding lists them all), else NULL */
+                                       not signed (one finding lists them all); a finding
+                                       about one signatory's sign-off (signoff-stale,
+                                       -rejected, -future-date, -unauthorized, -unsigned,
+                                       signature-signatory-mismatch): that id; else NULL */
     size_t signatory_count;
 } odfgate_finding;
 
@@ -343,6 +346,47 @@ ODFGATE_API odfgate_status odfgate_signoffs_read(const odfgate_doc *doc, const o
 ODFGATE_API size_t odfgate_signoffs_count(const odfgate_signoffs *s);
 ODFGATE_API const odfgate_signoff *odfgate_signoffs_at(const odfgate_signoffs *s, size_t i);
 ODFGATE_API void odfgate_signoffs_free(odfgate_signoffs *s);
+/* Where a signatory of the schema stands on a document: one state per signatory, decided
+ * by their newest sign-off record (malformed records do not count; on the same time a record
+ * in an ODF signature wins), in this order (docs/status.md):
+ *   signature-invalid  the record travels in a signature that does not verify over every
+ *                      stream;
+ *   stale              the text changed since the record (approved or rejected);
+ *   rejected           they rejected this text;
+ *   untrusted          approved in a sound signature whose certificate is not trusted;
+ *   unsigned           approved without a signature, and the schema requires signed sign-offs;
+ *   approved           approved this text;
+ *   missing            no record. */
+typedef enum odfgate_signatory_state {
+    ODFGATE_SIGNATORY_APPROVED = 0,
+    ODFGATE_SIGNATORY_REJECTED,
+    ODFGATE_SIGNATORY_STALE,
+    ODFGATE_SIGNATORY_MISSING,
+    ODFGATE_SIGNATORY_SIGNATURE_INVALID,
+    ODFGATE_SIGNATORY_UNTRUSTED,
+    ODFGATE_SIGNATORY_UNSIGNED
+} odfgate_signatory_state;
+
+/* "approved", "rejected", "stale", "missing", "signature-invalid", "untrusted", "unsigned" */
+ODFGATE_API const char *odfgate_signatory_state_name(odfgate_signatory_state state);
+/* The state of signatory `id` (a schema signatory id) in so, read against `schema`; *record
+ * (may be NULL) gets the record that decided it (NULL when missing). */
+ODFGATE_API odfgate_signatory_state odfgate_signoffs_signatory(const odfgate_signoffs *so,
+                                                               const odfgate_schema *schema,
+                                                               const char *id,
+                                                               const odfgate_signoff **record);
+/* Signatories whose approval counts towards the quorum: approved, or untrusted (a sound
+ * signature whose certificate is not trusted counts, and is reported: signature-untrusted). */
+ODFGATE_API size_t odfgate_signoffs_approvals(const odfgate_signoffs *so,
+                                              const odfgate_schema *schema);
+/* Approvals the schema requires (its quorum; the number of signatories for all-of). */
+ODFGATE_API size_t odfgate_schema_quorum(const odfgate_schema *schema);
+/* The sign-offs the check read (NULL when the schema names no signatories); owned by res and
+ * valid while the document it was checked from is. */
+ODFGATE_API const odfgate_signoffs *odfgate_result_signoffs(const odfgate_result *res);
+/* The schema res was checked against (borrowed by the result). */
+ODFGATE_API const odfgate_schema *odfgate_result_schema(const odfgate_result *res);
+
 /* Unresolved tracked changes (text:changed-region) in the document. */
 ODFGATE_API uint32_t odfgate_doc_tracked_changes(const odfgate_doc *doc);
 
@@ -560,6 +604,35 @@ ODFGATE_API void odfgate_report_free(odfgate_report *rep);
 /* The report formats, in the order `odfgate check --help` lists them: the i-th name, NULL
  * past the last. */
 ODFGATE_API const char *odfgate_report_format_name(size_t i);
+
+/* The secretariat's overview (`odfgate status`, docs/status.md): a report whose rows are
+ * documents and whose columns are the signatories of their schemas, each cell where that
+ * signatory stands (odfgate_signoffs_signatory); then, per signatory, the documents awaiting
+ * them (missing, stale, signature-invalid, untrusted, unsigned), the findings that fail
+ * documents grouped by rule, the waivers in force, and with `since` what changed since an
+ * earlier run.  Formats: "text" (a table that fits `width`), "csv" (one row per document and
+ * signatory, written as each document arrives), "json" (a contract, also the state `since`
+ * reads), "html" (one self-contained page), "ods" (a spreadsheet package: write it to a file).
+ * Made with odfgate_overview_new, then used as any report (add_doc, add_error, end, free).
+ * Every format but csv keeps a small row per document until the end (docs/limits.md). */
+typedef struct odfgate_overview_options {
+    int color;                    /* text: ANSI colours */
+    unsigned width;               /* text: columns to fit (0: 100) */
+    odfgate_severity fail_on;     /* documents with a finding at or above this fail */
+    const char *since;            /* an earlier run's json output to compare with, or NULL
+                                     (text, json and html show the changes) */
+    const odfgate_limits *limits; /* for reading `since` (NULL: defaults) */
+} odfgate_overview_options;
+
+ODFGATE_API odfgate_status odfgate_overview_new(const char *format, FILE *out,
+                                                const odfgate_overview_options *opt,
+                                                const odfgate_schema *schema,
+                                                odfgate_report **rep, odfgate_error *err);
+/* The overview formats: the i-th name, NULL past the last. */
+ODFGATE_API const char *odfgate_overview_format_name(size_t i);
+/* Documents added so far that are not ready (unreadable, failing, or short of the quorum);
+ * 0 for a report that is not an overview. */
+ODFGATE_API size_t odfgate_overview_not_ready(const odfgate_report *rep);
 
 /* Write s as a JSON string to out ("null" for NULL): quotes, backslashes and controls
  * escaped, bytes that are not UTF-8 as U+FFFD.  The one JSON string writer of the library

@@ -4,14 +4,17 @@
 #   test:  build + LibreOffice (headless), python3-uno, the LibreOffice SDK (libreoffice-dev:
 #          the extension is built and tested), pandoc, jing, valgrind, clang, pre-commit,
 #          faketime (LibreOffice on another date: tests/signoff/fields-lo.sh), libnss3-tools
-#          (certutil: the test certificates in LibreOffice's NSS store, tests/signatures/lo.sh)
+#          (certutil: the test certificates in LibreOffice's NSS store, tests/signatures/lo.sh),
+#          chromium and tidy (the status page: tests/status/html.sh), libreoffice-calc-nogui
+#          (the status spreadsheet opened in Calc: tests/status/ods.sh)
 set -euo pipefail
 what=${1:-build}
 pkgs=(build-essential autoconf automake libtool pkg-config libxml2-dev libzip-dev
       libdeflate-dev libcurl4-openssl-dev libssl-dev libxmlsec1-dev libre2-dev libxml2-utils python3)
 if [ "$what" = test ]; then
     pkgs+=(libreoffice-writer-nogui python3-uno libreoffice-dev pandoc jing valgrind clang zip unzip faketime openssl
-           python3-jsonschema hyperfine strace clang-format libnss3-tools)
+           python3-jsonschema hyperfine strace clang-format libnss3-tools
+           chromium tidy libreoffice-calc-nogui)
     pkgs+=(pre-commit git python3-yaml)   # tests/precommit, tests/action
 fi
 missing=()

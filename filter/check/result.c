@@ -167,6 +167,7 @@ void odfgate_result_free(odfgate_result *res)
     if (!res)
         return;
     free(res->findings);
+    odfgate_signoffs_free(res->signoffs);
     og_arena_free(&res->arena);
     free(res);
 }

@@ -21,6 +21,7 @@ struct odfgate_result {
     odfgate_severity max;         /* highest severity of the findings not suppressed */
     const odfgate_schema *schema; /* checked against (borrowed; severities of later findings) */
     int fail_on;                  /* odfgate_result_set_fail_on, -1: the report's */
+    odfgate_signoffs *signoffs;   /* read by the sign-off rules (NULL: no signatories); owned */
 };
 
 /* Room for one more finding at res->findings[res->count], zeroed (count not changed); NULL on

@@ -81,5 +81,5 @@ static void github_end(odfgate_report *rep)
     fclose(s);
 }
 
-const og_report_format og_report_github = {"github", github_begin, github_doc, github_error,
-                                           github_end};
+const og_report_format og_report_github = {"github",     github_begin, github_doc,
+                                           github_error, github_end,   NULL};

@@ -62,5 +62,5 @@ static void gitlab_error(odfgate_report *rep, const char *path, const odfgate_er
 
 static void gitlab_end(odfgate_report *rep) { fputs("\n]\n", rep->out); }
 
-const og_report_format og_report_gitlab = {"gitlab", gitlab_begin, gitlab_doc, gitlab_error,
-                                           gitlab_end};
+const og_report_format og_report_gitlab = {"gitlab",     gitlab_begin, gitlab_doc,
+                                           gitlab_error, gitlab_end,   NULL};

@@ -67,6 +67,28 @@ static void finding_entry(FILE *o, const odfgate_finding *f)
     fputc('}', o);
 }
 
+void og_json_signatory(FILE *o, const odfgate_schema *schema, const odfgate_signoffs *so,
+                       const char *id)
+{
+    const odfgate_signoff *r;
+    odfgate_signatory_state st = odfgate_signoffs_signatory(so, schema, id, &r);
+    fputc('{', o);
+    og_json_member_str(o, 1, "signatory", id);
+    og_json_member_str(o, 0, "state", odfgate_signatory_state_name(st));
+    og_json_member_str(o, 0, "by", r ? r->by : NULL);
+    og_json_member_str(o, 0, "role", r ? r->role : NULL);
+    og_json_member_str(o, 0, "at", r ? r->at : NULL);
+    fputs(",\"changed_sections\":[", o);
+    for (size_t k = 0; r && k < r->changed_count; k++) {
+        if (k)
+            fputc(',', o);
+        og_json_str(o, r->changed[k]);
+    }
+    fputc(']', o);
+    og_json_member_bool(o, 0, "changed_outside_sections", r && r->changed_outside);
+    fputc('}', o);
+}
+
 void og_json_document(FILE *o, const char *path, const odfgate_doc *doc, const odfgate_result *res,
                       int failed, const char *schema_id)
 {
@@ -83,6 +105,14 @@ void og_json_document(FILE *o, const char *path, const odfgate_doc *doc, const o
         if (i)
             fputc(',', o);
         outline_entry(o, odfgate_doc_heading(doc, i), odfgate_result_heading_section(res, i));
+    }
+    fputs("],\"signoffs\":[", o);
+    const odfgate_schema *schema = odfgate_result_schema(res);
+    for (size_t k = 0; k < odfgate_schema_signatory_count(schema); k++) {
+        if (k)
+            fputc(',', o);
+        og_json_signatory(o, schema, odfgate_result_signoffs(res),
+                          odfgate_schema_signatory_id(schema, k));
     }
     fputs("],\"findings\":[", o);
     for (size_t i = 0; i < odfgate_result_count(res); i++) {
@@ -137,7 +167,7 @@ static void json_end(odfgate_report *rep)
     fputs("}}}\n", o);
 }
 
-const og_report_format og_report_json = {"json", json_begin, json_doc, json_error, json_end};
+const og_report_format og_report_json = {"json", json_begin, json_doc, json_error, json_end, NULL};
 
 /* JSON Lines: the same document objects, one per line, flushed as each document finishes. */
 static void jsonl_begin(odfgate_report *rep) { (void)rep; }
@@ -159,4 +189,5 @@ static void jsonl_error(odfgate_report *rep, const char *path, const odfgate_err
 
 static void jsonl_end(odfgate_report *rep) { (void)rep; }
 
-const og_report_format og_report_jsonl = {"jsonl", jsonl_begin, jsonl_doc, jsonl_error, jsonl_end};
+const og_report_format og_report_jsonl = {"jsonl",     jsonl_begin, jsonl_doc,
+                                          jsonl_error, jsonl_end,   NULL};

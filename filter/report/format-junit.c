@@ -125,4 +125,5 @@ static void junit_end(odfgate_report *rep)
     rep->state = NULL;
 }
 
-const og_report_format og_report_junit = {"junit", junit_begin, junit_doc, junit_error, junit_end};
+const og_report_format og_report_junit = {"junit",     junit_begin, junit_doc,
+                                          junit_error, junit_end,   NULL};

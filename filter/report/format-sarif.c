@@ -173,4 +173,5 @@ static void sarif_end(odfgate_report *rep)
     }
 }
 
-const og_report_format og_report_sarif = {"sarif", sarif_begin, sarif_doc, sarif_error, sarif_end};
+const og_report_format og_report_sarif = {"sarif",     sarif_begin, sarif_doc,
+                                          sarif_error, sarif_end,   NULL};

@@ -75,4 +75,4 @@ static void text_end(odfgate_report *rep)
     fputc('\n', rep->out);
 }
 
-const og_report_format og_report_text = {"text", text_begin, text_doc, text_error, text_end};
+const og_report_format og_report_text = {"text", text_begin, text_doc, text_error, text_end, NULL};

@@ -8,6 +8,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "report/jsonr.h"
+#include "report/report.h"
 
 #include <errno.h>
 #include <unistd.h>
@@ -158,8 +159,7 @@ odfgate_status odfgate_merge_reports(const odfgate_merge_input *inputs, size_t n
     return ODFGATE_OK;
 }
 
-/* Read a whole file (or standard input for "-") into b, at most `max` bytes. */
-static odfgate_status read_capped(const char *path, uint64_t max, og_buf *b, odfgate_error *err)
+odfgate_status og_report_read_file(const char *path, uint64_t max, og_buf *b, odfgate_error *err)
 {
     int rc;
     og_buf_init(b, max > SIZE_MAX - 1 ? SIZE_MAX - 1 : (size_t)max);
@@ -197,7 +197,7 @@ odfgate_status odfgate_merge_files(const char *const *paths, size_t n, odfgate_m
         if (strcmp(paths[i], "-") == 0 && ++stdin_uses > 1)
             st = og_fail(err, ODFGATE_E_USAGE, NULL, NULL, "standard input ('-') given twice");
     for (size_t i = 0; st == ODFGATE_OK && i < n; i++) {
-        st = read_capped(paths[i], lim->max_file_size, &bufs[i], err);
+        st = og_report_read_file(paths[i], lim->max_file_size, &bufs[i], err);
         in[i] = (odfgate_merge_input){strcmp(paths[i], "-") == 0 ? "(stdin)" : paths[i],
                                       bufs[i].data ? bufs[i].data : "", bufs[i].len};
     }

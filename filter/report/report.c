@@ -146,14 +146,16 @@ int odfgate_report_end(odfgate_report *rep)
     flockfile(rep->out);
     rep->fmt->end(rep);
     funlockfile(rep->out);
-    if (fflush(rep->out) != 0 || ferror(rep->out))
+    if (fflush(rep->out) != 0 || ferror(rep->out) || rep->broken)
         return -1;
     return 0;
 }
 
 void odfgate_report_free(odfgate_report *rep)
 {
-    if (rep)
+    if (rep && rep->fmt->free_state)
+        rep->fmt->free_state(rep->state);
+    else if (rep)
         free(rep->state);
     free(rep);
 }

@@ -90,6 +90,8 @@ const char *odfgate_schema_signatory_id(const odfgate_schema *s, size_t i)
     return i < s->signatory_count ? s->signatories[i].id : NULL;
 }
 
+size_t odfgate_schema_quorum(const odfgate_schema *s) { return s->quorum; }
+
 const char *odfgate_schema_signatory_name(const odfgate_schema *s, size_t i)
 {
     return i < s->signatory_count ? s->signatories[i].name : NULL;

@@ -183,39 +183,48 @@ int og_package_write(const char *src_path, const char *dst_path, const og_part_d
     return rc;
 }
 
-int og_package_create(const char *dst_path, const og_part_data *parts, size_t nparts,
-                      odfgate_error *err)
+int og_package_assemble(const og_part_data *parts, size_t nparts, og_buf *out, const char *path,
+                        odfgate_error *err)
 {
     zip_error_t ze;
     zip_source_t *mem;
     zip_t *dst;
-    og_buf out;
     int rc = -1;
     zip_error_init(&ze);
-    og_buf_init(&out, SIZE_MAX / 2);
     if (!(mem = zip_source_buffer_create(NULL, 0, 0, &ze))) {
         zip_error_fini(&ze);
-        return og_fail(err, ODFGATE_E_NOMEM, dst_path, NULL, "out of memory"), -1;
+        return og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory"), -1;
     }
     zip_source_keep(mem);
     if (!(dst = zip_open_from_source(mem, ZIP_TRUNCATE, &ze))) {
-        og_fail(err, ODFGATE_E_IO, dst_path, NULL, "cannot start a package: %s",
+        og_fail(err, ODFGATE_E_IO, path, NULL, "cannot start a package: %s",
                 zip_error_strerror(&ze));
         goto out;
     }
     /* parts[0] must be the mimetype: written first, stored */
     for (size_t k = 0; k < nparts; k++)
         if (add_buffer(dst, parts[k].name, parts[k].data, parts[k].len, k == 0) < 0) {
-            og_fail(err, ODFGATE_E_IO, dst_path, NULL, "cannot assemble the package: %s",
+            og_fail(err, ODFGATE_E_IO, path, NULL, "cannot assemble the package: %s",
                     zip_strerror(dst));
             zip_discard(dst);
             goto out;
         }
-    if (finish(dst, mem, &out, dst_path, err) == 0)
-        rc = og_write_file_atomic(dst_path, out.data, out.len, NULL, err);
+    rc = finish(dst, mem, out, path, err);
 out:
     zip_source_free(mem);
     zip_error_fini(&ze);
+    return rc;
+}
+
+int og_package_create(const char *dst_path, const og_part_data *parts, size_t nparts,
+                      odfgate_error *err)
+{
+    og_buf out;
+    int rc;
+    og_buf_init(&out, SIZE_MAX / 2);
+    rc = og_package_assemble(parts, nparts, &out, dst_path, err);
+    if (rc == 0)
+        rc = og_write_file_atomic(dst_path, out.data, out.len, NULL, err);
     og_buf_free(&out);
     return rc;
 }

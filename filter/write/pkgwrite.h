@@ -13,6 +13,7 @@
 #define OG_PKGWRITE_H
 
 #include "base/atomicfile.h"
+#include "base/buf.h"
 
 /* ODF digital signatures (OG_SIGNATURES_PART): any rewrite of a signed part invalidates them. */
 #include "read/signatures.h"
@@ -34,8 +35,12 @@ int og_package_write(const char *src_path, const char *dst_path, const og_part_d
                      size_t nparts, const char *const *drop, const og_file_id *expect,
                      odfgate_error *err);
 
-/* Write a new package with the given parts; parts[0] must be "mimetype" (written first and
- * stored).  Atomic as og_package_write. */
+/* A new package with the given parts, in memory: its bytes appended to out.  parts[0] must
+ * be "mimetype" (written first and stored).  `path` names the package in errors.  0, or -1
+ * with err filled. */
+int og_package_assemble(const og_part_data *parts, size_t nparts, og_buf *out, const char *path,
+                        odfgate_error *err);
+/* The same written to dst_path, atomic as og_package_write. */
 int og_package_create(const char *dst_path, const og_part_data *parts, size_t nparts,
                       odfgate_error *err);
 

@@ -16,86 +16,9 @@
 #include "schema/schema.h"
 #include "check/signoff.h"
 #include "read/xml.h"
-
-#include <libxml/xmlwriter.h>
+#include "write/xmlw.h"
 
 #define OG_MIME_ODT "application/vnd.oasis.opendocument.text"
-#define OG_NS_FO    "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
-#define X(s)        ((const xmlChar *)(s))
-
-typedef struct writer {
-    xmlBufferPtr buf;
-    xmlTextWriterPtr w;
-    int failed;
-} writer;
-
-static int w_open(writer *wr)
-{
-    wr->failed = 0;
-    wr->buf = xmlBufferCreate();
-    wr->w = wr->buf ? xmlNewTextWriterMemory(wr->buf, 0) : NULL;
-    if (!wr->w || xmlTextWriterStartDocument(wr->w, "1.0", "UTF-8", NULL) < 0)
-        wr->failed = 1;
-    return wr->failed ? -1 : 0;
-}
-
-/* Each helper records a failure; the caller checks wr->failed once at the end. */
-static void start(writer *wr, const char *name)
-{
-    if (!wr->failed && xmlTextWriterStartElement(wr->w, X(name)) < 0)
-        wr->failed = 1;
-}
-static void attr(writer *wr, const char *name, const char *value)
-{
-    if (!wr->failed && xmlTextWriterWriteAttribute(wr->w, X(name), X(value)) < 0)
-        wr->failed = 1;
-}
-static void text(writer *wr, const char *s)
-{
-    if (!wr->failed && xmlTextWriterWriteString(wr->w, X(s)) < 0)
-        wr->failed = 1;
-}
-static void end(writer *wr)
-{
-    if (!wr->failed && xmlTextWriterEndElement(wr->w) < 0)
-        wr->failed = 1;
-}
-static void leaf(writer *wr, const char *name, const char *content)
-{
-    start(wr, name);
-    text(wr, content);
-    end(wr);
-}
-static void namespaces(writer *wr)
-{
-    attr(wr, "xmlns:office", OG_NS_OFFICE);
-    attr(wr, "xmlns:style", OG_NS_STYLE);
-    attr(wr, "xmlns:text", OG_NS_TEXT);
-    attr(wr, "xmlns:table", OG_NS_TABLE);
-    attr(wr, "xmlns:fo", OG_NS_FO);
-    attr(wr, "xmlns:dc", OG_NS_DC);
-    attr(wr, "xmlns:meta", OG_NS_META);
-    attr(wr, "office:version", "1.3");
-}
-
-/* Finish the document into out; 0 or -1 (err filled). */
-static int w_close(writer *wr, og_buf *out, const char *path, odfgate_error *err)
-{
-    int rc = -1;
-    if (!wr->failed && xmlTextWriterEndDocument(wr->w) < 0)
-        wr->failed = 1;
-    if (wr->w)
-        xmlFreeTextWriter(wr->w);
-    wr->w = NULL;
-    if (!wr->failed &&
-        og_buf_add(out, xmlBufferContent(wr->buf), (size_t)xmlBufferLength(wr->buf)) == OG_BUF_OK)
-        rc = 0;
-    else
-        og_fail(err, ODFGATE_E_NOMEM, path, NULL, "cannot write the new document");
-    xmlBufferFree(wr->buf);
-    wr->buf = NULL;
-    return rc;
-}
 
 static int max_level(const odfgate_schema *s)
 {
@@ -118,39 +41,39 @@ static int wanted(const odfgate_schema *s, size_t i)
 static int content_xml(const odfgate_schema *s, const char *title, og_buf *out, const char *path,
                        odfgate_error *err)
 {
-    writer wr;
+    og_xw wr;
     char name[32], level[8], guidance[1200];
-    if (w_open(&wr) < 0)
+    if (og_xw_open(&wr) < 0)
         return og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory"), -1;
-    start(&wr, "office:document-content");
-    namespaces(&wr);
-    start(&wr, "office:body");
-    start(&wr, "office:text");
-    start(&wr, "text:p");
-    attr(&wr, "text:style-name", "Title");
-    text(&wr, title);
-    end(&wr);
+    og_xw_start(&wr, "office:document-content");
+    og_xw_namespaces(&wr);
+    og_xw_start(&wr, "office:body");
+    og_xw_start(&wr, "office:text");
+    og_xw_start(&wr, "text:p");
+    og_xw_attr(&wr, "text:style-name", "Title");
+    og_xw_text(&wr, title);
+    og_xw_end(&wr);
     if (s->signatory_count) {
-        start(&wr, "text:p");
-        attr(&wr, "text:style-name", "Text_20_body");
-        text(&wr, "This statement is made jointly by:");
-        end(&wr);
-        start(&wr, "table:table");
-        attr(&wr, "table:name", "Signatories");
-        start(&wr, "table:table-column");
-        attr(&wr, "table:number-columns-repeated", "2");
-        end(&wr);
+        og_xw_start(&wr, "text:p");
+        og_xw_attr(&wr, "text:style-name", "Text_20_body");
+        og_xw_text(&wr, "This statement is made jointly by:");
+        og_xw_end(&wr);
+        og_xw_start(&wr, "table:table");
+        og_xw_attr(&wr, "table:name", "Signatories");
+        og_xw_start(&wr, "table:table-column");
+        og_xw_attr(&wr, "table:number-columns-repeated", "2");
+        og_xw_end(&wr);
         for (size_t i = 0; i < s->signatory_count; i++) {
-            start(&wr, "table:table-row");
-            start(&wr, "table:table-cell");
-            leaf(&wr, "text:p", s->signatories[i].name);
-            end(&wr);
-            start(&wr, "table:table-cell");
-            leaf(&wr, "text:p", s->signatories[i].id);
-            end(&wr);
-            end(&wr);
+            og_xw_start(&wr, "table:table-row");
+            og_xw_start(&wr, "table:table-cell");
+            og_xw_leaf(&wr, "text:p", s->signatories[i].name);
+            og_xw_end(&wr);
+            og_xw_start(&wr, "table:table-cell");
+            og_xw_leaf(&wr, "text:p", s->signatories[i].id);
+            og_xw_end(&wr);
+            og_xw_end(&wr);
         }
-        end(&wr);
+        og_xw_end(&wr);
     }
     for (size_t i = 0; i < s->section_count; i++) {
         const og_section *sec = &s->sections[i];
@@ -158,67 +81,67 @@ static int content_xml(const odfgate_schema *s, const char *title, og_buf *out, 
             continue;
         snprintf(name, sizeof(name), "Heading_20_%d", sec->level);
         snprintf(level, sizeof(level), "%d", sec->level);
-        start(&wr, "text:h");
-        attr(&wr, "text:style-name", name);
-        attr(&wr, "text:outline-level", level);
-        text(&wr, sec->heading);
-        end(&wr);
+        og_xw_start(&wr, "text:h");
+        og_xw_attr(&wr, "text:style-name", name);
+        og_xw_attr(&wr, "text:outline-level", level);
+        og_xw_text(&wr, sec->heading);
+        og_xw_end(&wr);
         snprintf(guidance, sizeof(guidance), "[insert: %s]",
                  sec->guidance ? sec->guidance : "the text of this section");
-        start(&wr, "text:p");
-        attr(&wr, "text:style-name", "Text_20_body");
-        text(&wr, guidance);
-        end(&wr);
+        og_xw_start(&wr, "text:p");
+        og_xw_attr(&wr, "text:style-name", "Text_20_body");
+        og_xw_text(&wr, guidance);
+        og_xw_end(&wr);
     }
-    end(&wr);
-    end(&wr);
-    end(&wr);
-    return w_close(&wr, out, path, err);
+    og_xw_end(&wr);
+    og_xw_end(&wr);
+    og_xw_end(&wr);
+    return og_xw_close(&wr, out, path, err);
 }
 
-static void paragraph_style(writer *wr, const char *name, const char *display, const char *parent,
+static void paragraph_style(og_xw *wr, const char *name, const char *display, const char *parent,
                             const char *size, const char *weight, int outline)
 {
     char level[8];
-    start(wr, "style:style");
-    attr(wr, "style:name", name);
+    og_xw_start(wr, "style:style");
+    og_xw_attr(wr, "style:name", name);
     if (display)
-        attr(wr, "style:display-name", display);
-    attr(wr, "style:family", "paragraph");
+        og_xw_attr(wr, "style:display-name", display);
+    og_xw_attr(wr, "style:family", "paragraph");
     if (parent)
-        attr(wr, "style:parent-style-name", parent);
+        og_xw_attr(wr, "style:parent-style-name", parent);
     if (outline) {
         snprintf(level, sizeof(level), "%d", outline);
-        attr(wr, "style:default-outline-level", level);
-        attr(wr, "style:next-style-name", "Text_20_body");
+        og_xw_attr(wr, "style:default-outline-level", level);
+        og_xw_attr(wr, "style:next-style-name", "Text_20_body");
     }
-    start(wr, "style:paragraph-properties");
-    attr(wr, "fo:margin-top", outline ? "0.42cm" : "0cm");
-    attr(wr, "fo:margin-bottom", "0.21cm");
-    end(wr);
+    og_xw_start(wr, "style:paragraph-properties");
+    og_xw_attr(wr, "fo:margin-top", outline ? "0.42cm" : "0cm");
+    og_xw_attr(wr, "fo:margin-bottom", "0.21cm");
+    og_xw_end(wr);
     if (size || weight) {
-        start(wr, "style:text-properties");
+        og_xw_start(wr, "style:text-properties");
         if (size)
-            attr(wr, "fo:font-size", size);
+            og_xw_attr(wr, "fo:font-size", size);
         if (weight)
-            attr(wr, "fo:font-weight", weight);
-        end(wr);
+            og_xw_attr(wr, "fo:font-weight", weight);
+        og_xw_end(wr);
     }
-    end(wr);
+    og_xw_end(wr);
 }
 
 static int styles_xml(const odfgate_schema *s, og_buf *out, const char *path, odfgate_error *err)
 {
     static const char *const sizes[] = {"18pt", "16pt", "14pt", "13pt", "12pt",
                                         "12pt", "11pt", "11pt", "11pt", "11pt"};
-    writer wr;
+    og_xw wr;
     char name[32], display[32], level[8];
     int levels = max_level(s);
-    if (w_open(&wr) < 0)
+    if (og_xw_open(&wr) < 0)
         return og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory"), -1;
-    start(&wr, "office:document-styles");
-    namespaces(&wr);
-    start(&wr, "office:styles");
+    og_xw_start(&wr, "office:document-styles");
+    og_xw_namespaces(&wr);
+    og_xw_start(&wr, "office:styles");
     paragraph_style(&wr, "Standard", NULL, NULL, "11pt", NULL, 0);
     paragraph_style(&wr, "Text_20_body", "Text body", "Standard", NULL, NULL, 0);
     paragraph_style(&wr, "Title", NULL, "Standard", "24pt", "bold", 0);
@@ -228,57 +151,57 @@ static int styles_xml(const odfgate_schema *s, og_buf *out, const char *path, od
         snprintf(display, sizeof(display), "Heading %d", l);
         paragraph_style(&wr, name, display, "Heading", sizes[l - 1], "bold", l);
     }
-    start(&wr, "text:outline-style");
-    attr(&wr, "style:name", "Outline");
+    og_xw_start(&wr, "text:outline-style");
+    og_xw_attr(&wr, "style:name", "Outline");
     for (int l = 1; l <= 10; l++) {
         snprintf(level, sizeof(level), "%d", l);
-        start(&wr, "text:outline-level-style");
-        attr(&wr, "text:level", level);
-        attr(&wr, "style:num-format", "");
-        end(&wr);
+        og_xw_start(&wr, "text:outline-level-style");
+        og_xw_attr(&wr, "text:level", level);
+        og_xw_attr(&wr, "style:num-format", "");
+        og_xw_end(&wr);
     }
-    end(&wr);
-    end(&wr); /* office:styles */
-    start(&wr, "office:automatic-styles");
-    start(&wr, "style:page-layout");
-    attr(&wr, "style:name", "pm1");
-    start(&wr, "style:page-layout-properties");
-    attr(&wr, "fo:page-width", "21.001cm");
-    attr(&wr, "fo:page-height", "29.7cm");
-    attr(&wr, "fo:margin-top", "2cm");
-    attr(&wr, "fo:margin-bottom", "2cm");
-    attr(&wr, "fo:margin-left", "2cm");
-    attr(&wr, "fo:margin-right", "2cm");
-    end(&wr);
-    end(&wr);
-    end(&wr);
-    start(&wr, "office:master-styles");
-    start(&wr, "style:master-page");
-    attr(&wr, "style:name", "Standard");
-    attr(&wr, "style:page-layout-name", "pm1");
-    end(&wr);
-    end(&wr);
-    end(&wr);
-    return w_close(&wr, out, path, err);
+    og_xw_end(&wr);
+    og_xw_end(&wr); /* office:styles */
+    og_xw_start(&wr, "office:automatic-styles");
+    og_xw_start(&wr, "style:page-layout");
+    og_xw_attr(&wr, "style:name", "pm1");
+    og_xw_start(&wr, "style:page-layout-properties");
+    og_xw_attr(&wr, "fo:page-width", "21.001cm");
+    og_xw_attr(&wr, "fo:page-height", "29.7cm");
+    og_xw_attr(&wr, "fo:margin-top", "2cm");
+    og_xw_attr(&wr, "fo:margin-bottom", "2cm");
+    og_xw_attr(&wr, "fo:margin-left", "2cm");
+    og_xw_attr(&wr, "fo:margin-right", "2cm");
+    og_xw_end(&wr);
+    og_xw_end(&wr);
+    og_xw_end(&wr);
+    og_xw_start(&wr, "office:master-styles");
+    og_xw_start(&wr, "style:master-page");
+    og_xw_attr(&wr, "style:name", "Standard");
+    og_xw_attr(&wr, "style:page-layout-name", "pm1");
+    og_xw_end(&wr);
+    og_xw_end(&wr);
+    og_xw_end(&wr);
+    return og_xw_close(&wr, out, path, err);
 }
 
 static int meta_xml(const char *title, og_buf *out, const char *path, odfgate_error *err)
 {
-    writer wr;
+    og_xw wr;
     char now[32], generator[64];
     og_now_iso(now);
     snprintf(generator, sizeof(generator), "odfgate/%s", odfgate_version());
-    if (w_open(&wr) < 0)
+    if (og_xw_open(&wr) < 0)
         return og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory"), -1;
-    start(&wr, "office:document-meta");
-    namespaces(&wr);
-    start(&wr, "office:meta");
-    leaf(&wr, "meta:generator", generator);
-    leaf(&wr, "dc:title", title);
-    leaf(&wr, "meta:creation-date", now);
-    end(&wr);
-    end(&wr);
-    return w_close(&wr, out, path, err);
+    og_xw_start(&wr, "office:document-meta");
+    og_xw_namespaces(&wr);
+    og_xw_start(&wr, "office:meta");
+    og_xw_leaf(&wr, "meta:generator", generator);
+    og_xw_leaf(&wr, "dc:title", title);
+    og_xw_leaf(&wr, "meta:creation-date", now);
+    og_xw_end(&wr);
+    og_xw_end(&wr);
+    return og_xw_close(&wr, out, path, err);
 }
 
 static int manifest_xml(og_buf *out, const char *path, odfgate_error *err)
@@ -287,22 +210,7 @@ static int manifest_xml(og_buf *out, const char *path, odfgate_error *err)
                                              {"content.xml", "text/xml"},
                                              {"styles.xml", "text/xml"},
                                              {"meta.xml", "text/xml"}};
-    writer wr;
-    if (w_open(&wr) < 0)
-        return og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory"), -1;
-    start(&wr, "manifest:manifest");
-    attr(&wr, "xmlns:manifest", OG_NS_MANIFEST);
-    attr(&wr, "manifest:version", "1.3");
-    for (size_t i = 0; i < OG_ARRAY_LEN(entries); i++) {
-        start(&wr, "manifest:file-entry");
-        attr(&wr, "manifest:full-path", entries[i][0]);
-        if (i == 0)
-            attr(&wr, "manifest:version", "1.3");
-        attr(&wr, "manifest:media-type", entries[i][1]);
-        end(&wr);
-    }
-    end(&wr);
-    return w_close(&wr, out, path, err);
+    return og_xw_manifest(out, entries, OG_ARRAY_LEN(entries), path, err);
 }
 
 odfgate_status odfgate_new_draft(const char *out_path, const odfgate_schema *schema,

@@ -33,6 +33,25 @@ static void list_roles(const og_signer *g, char *out, size_t n)
         at += (size_t)snprintf(out + at, n - at, "%s%s", i ? ", " : "", g->roles[i]);
 }
 
+/* The findings recorded since `before` (their rules may be off: then none) are about the
+ * sign-off of signatory `id` (borrowed: the schema's, or the record's, which the result
+ * keeps): they name it in their signatories. */
+static void about(og_check *c, size_t before, const char *id)
+{
+    const char **ids;
+    if (c->res->count <= before)
+        return;
+    if (!(ids = og_arena_alloc(&c->res->arena, sizeof(*ids)))) {
+        c->nomem = 1;
+        return;
+    }
+    ids[0] = id;
+    for (size_t i = before; i < c->res->count; i++) {
+        c->res->findings[i].signatories = ids;
+        c->res->findings[i].signatory_count = 1;
+    }
+}
+
 /* signoff-unauthorized: the signer (and role) must be listed for the signatory. */
 static int check_authorised(og_check *c, const odfgate_signoff *r)
 {
@@ -172,6 +191,7 @@ static void require_signatures(og_check *c, const odfgate_signoffs *so)
             first = first ? first : r;
             ok |= soundly_signed(r);
         }
+        size_t before = c->res->count;
         if (first && !ok)
             og_finding(c, OG_RULE_SIGNOFF_UNSIGNED, OG_NONE, OG_NONE, 0,
                        "the sign-off of %s (by %s) has no valid ODF signature, and the schema "
@@ -180,7 +200,49 @@ static void require_signatures(og_check *c, const odfgate_signoffs *so)
                        s->signatories[k].id, first->by ? first->by : "?",
                        c->doc->path ? c->doc->path : "FILE", s->signatories[k].id,
                        first->by ? first->by : "NAME");
+        about(c, before, s->signatories[k].id);
     }
+}
+
+/* The findings about one record (none for a valid approval by an authorised signer).
+ * 0, or -1 on out of memory. */
+static int check_record(og_check *c, const odfgate_signoff *r)
+{
+    const odfgate_schema *s = c->schema;
+    char changed[600];
+    switch (r->state) {
+    case ODFGATE_SIGNOFF_MALFORMED:
+        og_finding(c, OG_RULE_SIGNOFF_MALFORMED, OG_NONE, OG_NONE, 0,
+                   "sign-off %s cannot be read: %s", r->property, r->problem);
+        return 0;
+    case ODFGATE_SIGNOFF_UNKNOWN:
+        og_finding(c, OG_RULE_SIGNOFF_UNKNOWN, OG_NONE, OG_NONE, 0,
+                   "sign-off by \"%s\" for signatory \"%s\", which the schema does not list", r->by,
+                   r->signatory);
+        return 0;
+    case ODFGATE_SIGNOFF_STALE:
+        list_changed(r, s, changed, sizeof(changed));
+        /* what changed, and what to do about it */
+        og_finding(c, OG_RULE_SIGNOFF_STALE, OG_NONE, OG_NONE, 0,
+                   "the sign-off of %s (by %s, %s) is stale: changed since: %s; to approve "
+                   "this text: odfgate signoff %s --as %s --by \"%s\" --in-place",
+                   r->signatory, r->by, r->at, changed, c->doc->path ? c->doc->path : "FILE",
+                   r->signatory, r->by);
+        break;
+    case ODFGATE_SIGNOFF_VALID: break;
+    }
+    check_binding(c, r);
+    if (c->schema->registry_href && check_authorised(c, r) < 0)
+        return -1;
+    if (strcmp(r->decision, "rejected") == 0)
+        og_finding(c, OG_RULE_SIGNOFF_REJECTED, OG_NONE, OG_NONE, 0,
+                   "%s rejected this %s (by %s, %s)", r->signatory,
+                   r->state == ODFGATE_SIGNOFF_STALE ? "text (an earlier version)" : "text", r->by,
+                   r->at);
+    if (r->future)
+        og_finding(c, OG_RULE_SIGNOFF_FUTURE_DATE, OG_NONE, OG_NONE, 0,
+                   "the sign-off of %s is dated in the future (%s)", r->signatory, r->at);
+    return 0;
 }
 
 int og_rules_signoff(og_check *c)
@@ -188,13 +250,13 @@ int og_rules_signoff(og_check *c)
     const odfgate_schema *s = c->schema;
     odfgate_signoffs *so = NULL;
     odfgate_error err;
-    size_t approvals = 0;
-    char changed[600];
+    size_t approvals;
 
     if (s->signatory_count == 0)
         return 0;
     if (odfgate_signoffs_read(c->doc, s, &so, &err) != ODFGATE_OK)
         return -1;
+    c->res->signoffs = so; /* the result keeps them (odfgate_result_signoffs) */
     /* while drafting, tracked changes are normal; once someone has signed they are not */
     if (c->doc->tracked_changes && odfgate_signoffs_count(so) > 0)
         og_finding(c, OG_RULE_SIGNOFF_PENDING_CHANGES, OG_NONE, OG_NONE, 0,
@@ -203,55 +265,21 @@ int og_rules_signoff(og_check *c)
                    c->doc->tracked_changes, c->doc->tracked_changes == 1 ? "" : "s");
     for (size_t i = 0; i < odfgate_signoffs_count(so); i++) {
         const odfgate_signoff *r = odfgate_signoffs_at(so, i);
-        switch (r->state) {
-        case ODFGATE_SIGNOFF_MALFORMED:
-            og_finding(c, OG_RULE_SIGNOFF_MALFORMED, OG_NONE, OG_NONE, 0,
-                       "sign-off %s cannot be read: %s", r->property, r->problem);
-            continue;
-        case ODFGATE_SIGNOFF_UNKNOWN:
-            og_finding(c, OG_RULE_SIGNOFF_UNKNOWN, OG_NONE, OG_NONE, 0,
-                       "sign-off by \"%s\" for signatory \"%s\", which the schema does not list",
-                       r->by, r->signatory);
-            continue;
-        case ODFGATE_SIGNOFF_STALE:
-            list_changed(r, s, changed, sizeof(changed));
-            /* what changed, and what to do about it */
-            og_finding(c, OG_RULE_SIGNOFF_STALE, OG_NONE, OG_NONE, 0,
-                       "the sign-off of %s (by %s, %s) is stale: changed since: %s; to approve "
-                       "this text: odfgate signoff %s --as %s --by \"%s\" --in-place",
-                       r->signatory, r->by, r->at, changed, c->doc->path ? c->doc->path : "FILE",
-                       r->signatory, r->by);
-            break;
-        case ODFGATE_SIGNOFF_VALID:
-            /* under require-signature only signed approvals count */
-            if (strcmp(r->decision, "approved") == 0 &&
-                (!s->require_signature || soundly_signed(r)))
-                approvals++;
-            break;
-        }
-        check_binding(c, r);
-        if (c->schema->registry_href && check_authorised(c, r) < 0) {
-            odfgate_signoffs_free(so);
+        size_t before = c->res->count;
+        if (check_record(c, r) < 0)
             return -1;
-        }
-        if (strcmp(r->decision, "rejected") == 0)
-            og_finding(c, OG_RULE_SIGNOFF_REJECTED, OG_NONE, OG_NONE, 0,
-                       "%s rejected this %s (by %s, %s)", r->signatory,
-                       r->state == ODFGATE_SIGNOFF_STALE ? "text (an earlier version)" : "text",
-                       r->by, r->at);
-        if (r->future)
-            og_finding(c, OG_RULE_SIGNOFF_FUTURE_DATE, OG_NONE, OG_NONE, 0,
-                       "the sign-off of %s is dated in the future (%s)", r->signatory, r->at);
+        if (r->signatory[0])
+            about(c, before, r->signatory);
     }
     require_signatures(c, so);
-    if (missing_signoffs(c, so) < 0) {
-        odfgate_signoffs_free(so);
+    if (missing_signoffs(c, so) < 0)
         return -1;
-    }
+    /* one approval per signatory, as odfgate status counts them (check/signatory.c): under
+     * require-signature only signed ones, never one in a signature that does not verify */
+    approvals = odfgate_signoffs_approvals(so, s);
     if (s->quorum < s->signatory_count && approvals < s->quorum)
         og_finding(c, OG_RULE_SIGNOFF_QUORUM, OG_NONE, OG_NONE, 0,
                    "%zu valid approval%s; the schema requires %zu of %zu signatories", approvals,
                    approvals == 1 ? "" : "s", s->quorum, s->signatory_count);
-    odfgate_signoffs_free(so);
     return 0;
 }
