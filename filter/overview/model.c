@@ -32,7 +32,7 @@ const char *ov_clean(og_arena *a, const char *s)
     for (size_t i = 0, k; i < n; i += k) {
         uint32_t cp;
         k = og_utf8_decode(s + i, n - i, &cp);
-        if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+        if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || cp == 0xfffe || cp == 0xffff)
             cp = 0xfffd;
         if (og_utf8_append(&b, cp) != OG_BUF_OK) {
             og_buf_free(&b);
@@ -69,28 +69,34 @@ static size_t column(og_overview *ov, const odfgate_schema *schema, size_t k)
     return ov->col_count++;
 }
 
-/* Count a finding into a tally list (same rule and reason: one entry). */
-static int tally(og_arena *a, ov_tally **list, size_t *n, const odfgate_finding *f,
+/* Count a finding into a tally list (same rule and reason: one entry).  Reasons are compared
+ * as the document wrote them (`raw`, valid while the row is built) and kept cleaned.  The list
+ * grows geometrically in the arena (*cap), so a document with many waivers costs linear memory;
+ * the search is linear in the distinct (rule, reason) pairs of the document. */
+static int tally(og_arena *a, ov_tally **list, size_t *n, size_t *cap, const odfgate_finding *f,
                  const char *reason)
 {
     for (size_t i = 0; i < *n; i++)
         if (strcmp((*list)[i].rule, f->rule) == 0 &&
-            (!reason || strcmp((*list)[i].reason, reason) == 0)) {
+            (!reason || strcmp((*list)[i].raw, reason) == 0)) {
             (*list)[i].count++;
             if (f->severity > (*list)[i].severity)
                 (*list)[i].severity = f->severity;
             return 0;
         }
-    /* lists are short (a few rules a document): grow by copying into the arena */
-    ov_tally *grown = og_arena_alloc(a, (*n + 1) * sizeof(ov_tally));
-    if (!grown)
+    if (*n == *cap) {
+        size_t grow = *cap ? 2 * *cap : 4;
+        ov_tally *grown = og_arena_alloc(a, grow * sizeof(ov_tally));
+        if (!grown)
+            return -1;
+        if (*n)
+            memcpy(grown, *list, *n * sizeof(ov_tally));
+        *list = grown;
+        *cap = grow;
+    }
+    (*list)[*n] = (ov_tally){f->rule, f->severity, reason ? ov_clean(a, reason) : NULL, reason, 1};
+    if (reason && !(*list)[*n].reason)
         return -1;
-    if (*n)
-        memcpy(grown, *list, *n * sizeof(ov_tally));
-    grown[*n] = (ov_tally){f->rule, f->severity, reason ? ov_clean(a, reason) : NULL, 1};
-    if (reason && !grown[*n].reason)
-        return -1;
-    *list = grown;
     (*n)++;
     return 0;
 }
@@ -136,6 +142,7 @@ static int build_row(og_overview *ov, const odfgate_report *rep, og_arena *a, ov
                      const char *path, const odfgate_doc *doc, const odfgate_result *res,
                      int failed)
 {
+    size_t waiver_cap = 0, blocker_cap = 0;
     memset(row, 0, sizeof(*row));
     row->path = ov_clean(a, path);
     row->title = ov_clean(a, odfgate_doc_meta(doc)->title);
@@ -146,14 +153,14 @@ static int build_row(og_overview *ov, const odfgate_report *rep, og_arena *a, ov
         const odfgate_finding *f = odfgate_result_finding(res, i);
         if (f->suppressed) {
             if (strncmp(f->suppressed, "waived: ", 8) == 0 &&
-                tally(a, &row->waivers, &row->waiver_count, f, f->suppressed + 8) < 0)
+                tally(a, &row->waivers, &row->waiver_count, &waiver_cap, f, f->suppressed + 8) < 0)
                 return -1;
             continue;
         }
         row->errors += f->severity == ODFGATE_SEV_ERROR;
         row->warnings += f->severity == ODFGATE_SEV_WARNING;
         if (og_report_fails(rep, res, f) &&
-            tally(a, &row->blockers, &row->blocker_count, f, NULL) < 0)
+            tally(a, &row->blockers, &row->blocker_count, &blocker_cap, f, NULL) < 0)
             return -1;
     }
     row->ready = !failed && row->approvals >= row->required;

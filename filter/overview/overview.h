@@ -29,7 +29,8 @@ typedef struct ov_cell {
 typedef struct ov_tally {
     const char *rule;
     odfgate_severity severity;
-    const char *reason; /* waivers: the waiver's reason */
+    const char *reason; /* waivers: the waiver's reason (cleaned) */
+    const char *raw;    /* ... as the document wrote it: only while the row is built */
     size_t count;
 } ov_tally;
 
@@ -99,7 +100,8 @@ struct og_overview {
 
 extern const ov_format ov_format_text, ov_format_csv, ov_format_json, ov_format_html, ov_format_ods;
 
-/* A copy of s in a (NULL stays NULL): invalid UTF-8 and control characters become U+FFFD. */
+/* A copy of s in a (NULL stays NULL): invalid UTF-8, control characters and the
+ * noncharacters U+FFFE/U+FFFF (not allowed in XML) become U+FFFD. */
 const char *ov_clean(og_arena *a, const char *s);
 
 /* since.c: load an earlier run's json output (errors name the file); compare a row with it;

@@ -22,6 +22,16 @@ struct ov_since {
     size_t count;
 };
 
+/* The status names this version writes (anything else: not a status file). */
+static const char *known_status(const char *st)
+{
+    static const char *const names[] = {"pass", "fail", "error"};
+    for (size_t i = 0; st && i < OG_ARRAY_LEN(names); i++)
+        if (strcmp(st, names[i]) == 0)
+            return names[i];
+    return NULL;
+}
+
 static int by_path(const void *a, const void *b)
 {
     return strcmp(((const ov_prev *)a)->path, ((const ov_prev *)b)->path);
@@ -65,8 +75,9 @@ int ov_since_load(og_overview *ov, const char *path, const odfgate_limits *lim, 
     for (const og_json *d = docs->child; d; d = d->next) {
         ov_prev *p = &s->docs[s->count];
         const og_json *cells = d->type == OG_JSON_OBJECT ? og_json_get(d, "signoffs") : NULL;
-        p->path = d->type == OG_JSON_OBJECT ? og_json_get_str(d, "path") : NULL;
-        p->status = p->path ? og_json_get_str(d, "status") : NULL;
+        p->path =
+            d->type == OG_JSON_OBJECT ? ov_clean(&s->arena, og_json_get_str(d, "path")) : NULL;
+        p->status = p->path ? known_status(og_json_get_str(d, "status")) : NULL;
         if (!p->path || !p->status) {
             og_fail(err, ODFGATE_E_JSON, path, NULL,
                     "document %zu has no \"path\" or \"status\" string", s->count + 1);
@@ -75,13 +86,13 @@ int ov_since_load(og_overview *ov, const char *path, const odfgate_limits *lim, 
         p->cells = cells && cells->type == OG_JSON_ARRAY ? cells : NULL;
         s->count++;
     }
+    /* a path listed twice (an input named twice in that run): the first kept */
     qsort(s->docs, s->count, sizeof(ov_prev), by_path);
-    for (size_t i = 1; i < s->count; i++)
-        if (strcmp(s->docs[i - 1].path, s->docs[i].path) == 0) {
-            og_fail(err, ODFGATE_E_JSON, path, NULL, "document \"%s\" is listed twice",
-                    s->docs[i].path);
-            goto out;
-        }
+    size_t kept = 0;
+    for (size_t i = 0; i < s->count; i++)
+        if (!kept || strcmp(s->docs[kept - 1].path, s->docs[i].path) != 0)
+            s->docs[kept++] = s->docs[i];
+    s->count = kept;
     if (!(ov->since_name = ov_clean(&ov->arena, path))) {
         og_fail(err, ODFGATE_E_NOMEM, path, NULL, "out of memory");
         goto out;
@@ -121,8 +132,10 @@ static const char *earlier_state(const ov_prev *p, const char *id)
     for (const og_json *c = p->cells ? p->cells->child : NULL; c; c = c->next) {
         const char *sig = c->type == OG_JSON_OBJECT ? og_json_get_str(c, "signatory") : NULL;
         const char *st = sig ? og_json_get_str(c, "state") : NULL;
-        if (st && strcmp(sig, id) == 0)
-            return st;
+        if (st && strcmp(sig, id) == 0) /* a state name of ours, never the file's text */
+            for (int k = ODFGATE_SIGNATORY_APPROVED; k <= ODFGATE_SIGNATORY_UNSIGNED; k++)
+                if (strcmp(st, odfgate_signatory_state_name((odfgate_signatory_state)k)) == 0)
+                    return odfgate_signatory_state_name((odfgate_signatory_state)k);
     }
     return "missing";
 }

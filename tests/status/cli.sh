@@ -171,6 +171,23 @@ run_odfgate status --schema "$s" --format html -o page.html set
 check "-o writes the page (exit $rc), no temporary file left" \
     bash -c 'grep -q "<table id=\"matrix\">" page.html && ! ls | grep -q odfgate-'
 
+run_odfgate status --schema "$s" --format json -o same.json --write-state same.json set
+check "-o and --write-state on one file: refused (exit $rc)" test "$rc" = 2
+# a state listing a path twice (an input named twice) is still read; a hostile state's text
+# never reaches the output raw (only known state names)
+run_odfgate status --schema "$s" --format json --write-state twice.json set set/ready.fodt
+run_odfgate status --schema "$s" --format json --since twice.json set
+check "--since a state that lists a path twice: read (exit $rc)" test "$rc" = 3
+printf '{"kind":"status","documents":[{"path":"set/ready.fodt","status":"pass","signoffs":[{"signatory":"a","state":"\\u001b[31mowned"}]}]}' >evil.json
+run_odfgate status --schema "$s" --format json --since evil.json set
+check "--since: an unknown state in the file is taken as missing, never echoed" \
+    bash -c '! grep -q owned <<<"$1" && grep -q "\"from\":\"missing\",\"to\":\"approved\"" <<<"$1"' _ "$out"
+# many waivers with one reason: one entry, linear memory
+mk many.fodt "c:odfgate-waive section-unexpected: agreed|Intro." h:Alpha p:One. h:Beta p:Two. h:Gamma p:Three. $(for i in $(seq 400); do printf 'h:Extra%s p:x. ' $i; done)
+run_odfgate status --schema "$s" --format json many.fodt
+check "400 waived findings with one reason: one waiver entry counting 400" \
+    test "$(python3 -c 'import json,sys; print([(w["rule"],w["count"]) for w in json.loads(sys.argv[1])["waivers"]])' "$out")" = "[('section-unexpected', 400)]"
+
 # signoffs over many files and folders: one JSON object per line
 run_odfgate signoffs --schema "$s" --format json set
 check "signoffs over a folder: one JSON object per document" \
