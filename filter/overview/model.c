@@ -69,35 +69,58 @@ static size_t column(og_overview *ov, const odfgate_schema *schema, size_t k)
     return ov->col_count++;
 }
 
-/* Count a finding into a tally list (same rule and reason: one entry).  Reasons are compared
- * as the document wrote them (`raw`, valid while the row is built) and kept cleaned.  The list
- * grows geometrically in the arena (*cap), so a document with many waivers costs linear memory;
- * the search is linear in the distinct (rule, reason) pairs of the document. */
-static int tally(og_arena *a, ov_tally **list, size_t *n, size_t *cap, const odfgate_finding *f,
-                 const char *reason)
+/* Count a failing finding into the row's blockers (one entry per rule: the rule table bounds
+ * the list).  The list grows geometrically in the arena (*cap). */
+static int tally(og_arena *a, ov_row *row, size_t *cap, const odfgate_finding *f)
 {
-    for (size_t i = 0; i < *n; i++)
-        if (strcmp((*list)[i].rule, f->rule) == 0 &&
-            (!reason || strcmp((*list)[i].raw, reason) == 0)) {
-            (*list)[i].count++;
-            if (f->severity > (*list)[i].severity)
-                (*list)[i].severity = f->severity;
+    for (size_t i = 0; i < row->blocker_count; i++)
+        if (strcmp(row->blockers[i].rule, f->rule) == 0) {
+            row->blockers[i].count++;
+            if (f->severity > row->blockers[i].severity)
+                row->blockers[i].severity = f->severity;
             return 0;
         }
-    if (*n == *cap) {
+    if (row->blocker_count == *cap) {
         size_t grow = *cap ? 2 * *cap : 4;
         ov_tally *grown = og_arena_alloc(a, grow * sizeof(ov_tally));
         if (!grown)
             return -1;
-        if (*n)
-            memcpy(grown, *list, *n * sizeof(ov_tally));
-        *list = grown;
+        if (row->blocker_count)
+            memcpy(grown, row->blockers, row->blocker_count * sizeof(ov_tally));
+        row->blockers = grown;
         *cap = grow;
     }
-    (*list)[*n] = (ov_tally){f->rule, f->severity, reason ? ov_clean(a, reason) : NULL, reason, 1};
-    if (reason && !(*list)[*n].reason)
+    row->blockers[row->blocker_count++] = (ov_tally){f->rule, f->severity, NULL, 1};
+    return 0;
+}
+
+static int by_rule_and_reason(const void *x, const void *y)
+{
+    const odfgate_finding *a = *(const odfgate_finding *const *)x;
+    const odfgate_finding *b = *(const odfgate_finding *const *)y;
+    int c = strcmp(a->rule, b->rule);
+    return c ? c : strcmp(a->suppressed, b->suppressed);
+}
+
+/* The waivers in force: the waived findings grouped by rule and reason (as the document wrote
+ * it; kept cleaned).  Sorted, so n log n in the findings a document controls. */
+static int tally_waivers(og_arena *a, ov_row *row, const odfgate_finding **waived, size_t n)
+{
+    qsort(waived, n, sizeof(*waived), by_rule_and_reason);
+    if (n && !(row->waivers = og_arena_alloc(a, n * sizeof(ov_tally))))
         return -1;
-    (*n)++;
+    for (size_t i = 0; i < n; i++) {
+        ov_tally *last = row->waiver_count ? &row->waivers[row->waiver_count - 1] : NULL;
+        if (last && by_rule_and_reason(&waived[i - 1], &waived[i]) == 0) {
+            last->count++;
+            continue;
+        }
+        row->waivers[row->waiver_count] =
+            (ov_tally){waived[i]->rule, waived[i]->severity,
+                       ov_clean(a, waived[i]->suppressed + strlen("waived: ")), 1};
+        if (!row->waivers[row->waiver_count++].reason)
+            return -1;
+    }
     return 0;
 }
 
@@ -142,29 +165,35 @@ static int build_row(og_overview *ov, const odfgate_report *rep, og_arena *a, ov
                      const char *path, const odfgate_doc *doc, const odfgate_result *res,
                      int failed)
 {
-    size_t waiver_cap = 0, blocker_cap = 0;
+    size_t blocker_cap = 0, nwaived = 0;
+    const odfgate_finding **waived = NULL;
+    int rc = -1;
     memset(row, 0, sizeof(*row));
     row->path = ov_clean(a, path);
     row->title = ov_clean(a, odfgate_doc_meta(doc)->title);
     row->status = failed ? OV_FAIL : OV_PASS;
-    if (!row->path || build_cells(ov, a, row, res) < 0)
-        return -1;
+    if (!row->path || build_cells(ov, a, row, res) < 0 ||
+        !(waived = malloc((odfgate_result_count(res) + 1) * sizeof(*waived))))
+        goto out;
     for (size_t i = 0; i < odfgate_result_count(res); i++) {
         const odfgate_finding *f = odfgate_result_finding(res, i);
         if (f->suppressed) {
-            if (strncmp(f->suppressed, "waived: ", 8) == 0 &&
-                tally(a, &row->waivers, &row->waiver_count, &waiver_cap, f, f->suppressed + 8) < 0)
-                return -1;
+            if (strncmp(f->suppressed, "waived: ", 8) == 0)
+                waived[nwaived++] = f;
             continue;
         }
         row->errors += f->severity == ODFGATE_SEV_ERROR;
         row->warnings += f->severity == ODFGATE_SEV_WARNING;
-        if (og_report_fails(rep, res, f) &&
-            tally(a, &row->blockers, &row->blocker_count, &blocker_cap, f, NULL) < 0)
-            return -1;
+        if (og_report_fails(rep, res, f) && tally(a, row, &blocker_cap, f) < 0)
+            goto out;
     }
+    if (tally_waivers(a, row, waived, nwaived) < 0)
+        goto out;
     row->ready = !failed && row->approvals >= row->required;
-    return 0;
+    rc = 0;
+out:
+    free(waived);
+    return rc;
 }
 
 /* Count the row, compare it with the earlier run, and stream or keep it. */

@@ -30,7 +30,6 @@ typedef struct ov_tally {
     const char *rule;
     odfgate_severity severity;
     const char *reason; /* waivers: the waiver's reason (cleaned) */
-    const char *raw;    /* ... as the document wrote it: only while the row is built */
     size_t count;
 } ov_tally;
 

@@ -188,6 +188,16 @@ run_odfgate status --schema "$s" --format json many.fodt
 check "400 waived findings with one reason: one waiver entry counting 400" \
     test "$(python3 -c 'import json,sys; print([(w["rule"],w["count"]) for w in json.loads(sys.argv[1])["waivers"]])' "$out")" = "[('section-unexpected', 400)]"
 
+# -o goes through the library's atomic writer: a link is written through (kept), a FIFO is
+# never replaced
+echo old >target.html; ln -s target.html link.html
+run_odfgate status --schema "$s" --format html -o link.html set/ready.fodt
+check "-o through a symbolic link: the link kept, its target written" \
+    bash -c '[ -L link.html ] && grep -q "<table id=\"matrix\">" target.html'
+mkfifo pipe.out
+run_odfgate status --schema "$s" --format json -o pipe.out set/ready.fodt
+check "-o onto a FIFO: refused (exit $rc), the FIFO still there" bash -c '[ "$1" = 3 ] && [ -p pipe.out ]' _ "$rc"
+
 # signoffs over many files and folders: one JSON object per line
 run_odfgate signoffs --schema "$s" --format json set
 check "signoffs over a folder: one JSON object per document" \

@@ -276,8 +276,8 @@ int og_rules_signoff(og_check *c)
         return -1;
     /* one approval per signatory, as odfgate status counts them (check/signatory.c): under
      * require-signature only signed ones, never one in a signature that does not verify */
-    approvals = odfgate_signoffs_approvals(so, s);
-    if (s->quorum < s->signatory_count && approvals < s->quorum)
+    if (s->quorum < s->signatory_count &&
+        (approvals = odfgate_signoffs_approvals(so, s)) < s->quorum)
         og_finding(c, OG_RULE_SIGNOFF_QUORUM, OG_NONE, OG_NONE, 0,
                    "%zu valid approval%s; the schema requires %zu of %zu signatories", approvals,
                    approvals == 1 ? "" : "s", s->quorum, s->signatory_count);
