@@ -23,6 +23,7 @@ int cmd_rules(int argc, char **argv);
 int cmd_signoff(int argc, char **argv);
 int cmd_signoffs(int argc, char **argv);
 int cmd_status(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 int cmd_annotate(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_config(int argc, char **argv);

@@ -231,7 +231,7 @@ static void print_text_signatures(const odfgate_doc *doc, const odfgate_schema *
     }
 }
 
-static void print_text(const odfgate_doc *doc, const odfgate_schema *schema,
+static void print_text(const char *path, const odfgate_doc *doc, const odfgate_schema *schema,
                        const odfgate_signoffs *so)
 {
     printf("%-10s %-9s %-24s %-24s %-25s %s\n", "SIGNATORY", "DECISION", "BY", "ROLE", "WHEN",
@@ -276,6 +276,16 @@ static void print_text(const odfgate_doc *doc, const odfgate_schema *schema,
         }
         printf(" (%zu approvals, %zu needed)\n", odfgate_signoffs_approvals(so, schema),
                odfgate_schema_quorum(schema));
+        for (size_t k = 0; k < odfgate_schema_signatory_count(schema); k++) {
+            const char *id = odfgate_schema_signatory_id(schema, k);
+            if (odfgate_signoffs_signatory(so, schema, id, NULL) != ODFGATE_SIGNATORY_STALE)
+                continue;
+            printf("what changed since %s signed off: odfgate diff --since-signoff ", id);
+            put_safe(id);
+            putchar(' ');
+            put_safe(path);
+            putchar('\n');
+        }
     }
     print_text_signatures(doc, schema, so);
 }
@@ -308,7 +318,7 @@ static int one_document(const char *path, const char *schema_path, int use_confi
         if (strcmp(format, "json") == 0)
             print_json(path, doc, schema, so);
         else
-            print_text(doc, schema, so);
+            print_text(path, doc, schema, so);
         for (size_t i = 0; i < odfgate_signoffs_count(so); i++)
             if (odfgate_signoffs_at(so, i)->state != ODFGATE_SIGNOFF_VALID)
                 rc = OG_EXIT_FINDINGS;

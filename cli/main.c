@@ -27,6 +27,7 @@ static const command commands[] = {
     {"signoffs", cmd_signoffs, "list a document's sign-offs and whether they are still valid"},
     {"status", cmd_status,
      "the overview of many documents: who has signed what, who still has to act"},
+    {"diff", cmd_diff, "what changed in the text between two versions, section by section"},
     {"config", cmd_config, "explain which .odfgate.ini settings apply to a document"},
     {"merge", cmd_merge, "merge the JSONL, SARIF or JUnit reports of several shards into one"},
     {"fetch", cmd_fetch, "fetch http(s) resources into the cache (e.g. before an offline CI run)"},

@@ -60,9 +60,13 @@ typedef enum odfgate_errcode {
     ODFGATE_E_NOMEM,         /* "out-of-memory" */
     ODFGATE_E_CONFIG,        /* "config-error": a .odfgate.ini cannot be read or is invalid */
     ODFGATE_E_JSON,          /* "json-error": a JSON report (odfgate merge) is not valid JSON */
-    ODFGATE_E_FETCH          /* "fetch-failed": an http(s) resource could not be had (dead server,
+    ODFGATE_E_FETCH,         /* "fetch-failed": an http(s) resource could not be had (dead server,
                                 time-out, size cap, redirects, refused address, TLS, offline and
                                 not cached, sha256 pin mismatch); path = the URL */
+    ODFGATE_E_GIT,           /* "git-error": no repository, no such revision, the file not
+                                in it (odfgate_git_*) */
+    ODFGATE_E_NOT_FOUND      /* "not-found": nothing matched what was looked for (e.g. no
+                                revision with a sign-off's text) */
 } odfgate_errcode;
 
 /* Caller-owned error record; filled on failure.  Strings are always NUL-terminated and
@@ -335,6 +339,9 @@ typedef struct odfgate_signoff {
     const struct odfgate_signature *signature; /* the ODF signature the record travels in
                                     (property "META-INF/documentsignatures.xml#ID"), or NULL
                                     for a meta.xml record */
+    const char *content;         /* the digest recorded, "sha256:<64 hex>"; NULL if malformed */
+    int version;                 /* the record's format version, which is the canonical text
+                                    version its digests are over (0 if malformed) */
 } odfgate_signoff;
 
 typedef struct odfgate_signoffs odfgate_signoffs;
@@ -489,6 +496,83 @@ ODFGATE_API odfgate_status odfgate_signoff_sign(const char *in_path, const char 
 ODFGATE_API odfgate_status odfgate_signoff_revoke(const char *in_path, const char *out_path,
                                                   const char *signatory, int force,
                                                   odfgate_error *err);
+
+/* ---------------------------------------------------------------- comparing versions */
+
+/* The digest of a document's canonical text of `version` (1 or 2; what a sign-off record of
+ * that version holds in `content`): "sha256:" and 64 hex digits into out. */
+ODFGATE_API odfgate_status odfgate_doc_content_digest(const odfgate_doc *doc, int version,
+                                                      char out[72], odfgate_error *err);
+
+/* What changed from one version of a document to another (docs/diff.md): the canonical
+ * texts (what sign-off digests cover) aligned by schema section, then paragraph, then word.
+ * Formatting, metadata, comments and sign-offs are no change.  Both documents must outlive
+ * the comparison. */
+typedef struct odfgate_diff odfgate_diff;
+ODFGATE_API odfgate_status odfgate_diff_new(const odfgate_doc *old_doc, const odfgate_doc *new_doc,
+                                            const odfgate_schema *schema, odfgate_diff **out,
+                                            odfgate_error *err);
+/* 1 if the canonical texts differ (some section was added, removed, moved, renamed or
+ * changed), else 0. */
+ODFGATE_API int odfgate_diff_changed(const odfgate_diff *d);
+ODFGATE_API void odfgate_diff_free(odfgate_diff *d);
+
+typedef enum odfgate_diff_format {
+    ODFGATE_DIFF_TEXT = 0, /* section by section, words marked [-deleted-]{+inserted+} */
+    ODFGATE_DIFF_STAT,     /* a line per changed section: words inserted and deleted */
+    ODFGATE_DIFF_JSON      /* one object (docs/diff.md) */
+} odfgate_diff_format;
+
+typedef struct odfgate_diff_output {
+    const char *old_label, *new_label; /* how the two versions are named (e.g. a path and a
+                                          revision); NULL: the documents' paths */
+    int color;                         /* text: ANSI colours (red deleted, green inserted) */
+    int all;                           /* text: list unchanged sections too */
+} odfgate_diff_output;
+
+/* Write the comparison to out.  `o` may be NULL.  ODFGATE_FAILED with err filled on a write
+ * error. */
+ODFGATE_API odfgate_status odfgate_diff_write(const odfgate_diff *d, odfgate_diff_format format,
+                                              const odfgate_diff_output *o, FILE *out,
+                                              odfgate_error *err);
+
+/* NEW (the file new_path that new_doc was read from) with the differences as ODF tracked
+ * changes (author "odfgate diff"; insertions dated new_date, deletions old_date: ISO 8601,
+ * NULL for now), written atomically to out_path (never new_path itself).  Accepting every
+ * change gives NEW's canonical text, rejecting every change OLD's.  Refused: a flat file,
+ * a NEW that has tracked changes of its own.  *unmarked (may be NULL) gets the number of
+ * changes in notes and text boxes, which are not marked (docs/diff.md). */
+ODFGATE_API odfgate_status odfgate_diff_redline(const odfgate_diff *d, const char *new_path,
+                                                const char *out_path, const char *old_date,
+                                                const char *new_date, size_t *unmarked,
+                                                odfgate_error *err);
+
+/* A version of a file from its git repository (libgit2; the repository is found from the
+ * file's folder upwards). */
+typedef struct odfgate_revision {
+    char commit[41];   /* full hex id */
+    char path[1024];   /* the file's path in that commit, relative to the repository (it may
+                          differ from today's: renames are followed) */
+    long long time;    /* commit time, seconds since the epoch */
+    int offset;        /* its time zone, minutes east of UTC */
+    char summary[200]; /* the commit message's first line (may be cut) */
+} odfgate_revision;
+
+/* The file as it was in revision `rev` (anything git rev-parse takes: HEAD~2, a tag, an id),
+ * following renames back from HEAD when the path did not exist then.  *data (malloc) and
+ * *len get its bytes. */
+ODFGATE_API odfgate_status odfgate_git_revision(const char *file, const char *rev, void **data,
+                                                size_t *len, odfgate_revision *info,
+                                                odfgate_error *err);
+/* The newest committed version of `file` (history from HEAD, first parents, renames
+ * followed) whose canonical text of `version` has the digest `content` ("sha256:…", as in a
+ * sign-off record).  ODFGATE_OK with *data, *len and *info filled; ODFGATE_FAILED with
+ * ODFGATE_E_NOT_FOUND when no revision matches (*searched: how many versions were read).
+ * Versions that cannot be read are passed over. */
+ODFGATE_API odfgate_status odfgate_git_find_digest(const char *file, const char *content,
+                                                   int version, void **data, size_t *len,
+                                                   odfgate_revision *info, size_t *searched,
+                                                   odfgate_error *err);
 
 /* ---------------------------------------------------------------- annotate */
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # deps.sh [build|test] — install the Debian 12 packages odfgate needs; safe to run twice.
-#   build: compiler, autotools, libxml2/libzip/libdeflate/libcurl/libcrypto/xmlsec1/re2 development files
+#   build: compiler, autotools, libxml2/libzip/libdeflate/libcurl/libcrypto/xmlsec1/libgit2/re2 development files
 #   test:  build + LibreOffice (headless), python3-uno, the LibreOffice SDK (libreoffice-dev:
 #          the extension is built and tested), pandoc, jing, valgrind, clang, pre-commit,
 #          faketime (LibreOffice on another date: tests/signoff/fields-lo.sh), libnss3-tools
@@ -10,7 +10,7 @@
 set -euo pipefail
 what=${1:-build}
 pkgs=(build-essential autoconf automake libtool pkg-config libxml2-dev libzip-dev
-      libdeflate-dev libcurl4-openssl-dev libssl-dev libxmlsec1-dev libre2-dev libxml2-utils python3)
+      libdeflate-dev libcurl4-openssl-dev libssl-dev libxmlsec1-dev libgit2-dev libre2-dev libxml2-utils python3)
 if [ "$what" = test ]; then
     pkgs+=(libreoffice-writer-nogui python3-uno libreoffice-dev pandoc jing valgrind clang zip unzip faketime openssl
            python3-jsonschema hyperfine strace clang-format libnss3-tools

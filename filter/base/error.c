@@ -22,6 +22,8 @@ static const char *const errcode_names[] = {
     [ODFGATE_E_CONFIG] = "config-error",
     [ODFGATE_E_JSON] = "json-error",
     [ODFGATE_E_FETCH] = "fetch-failed",
+    [ODFGATE_E_GIT] = "git-error",
+    [ODFGATE_E_NOT_FOUND] = "not-found",
 };
 
 const char *odfgate_errcode_name(odfgate_errcode code)

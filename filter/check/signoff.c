@@ -69,6 +69,26 @@ odfgate_status odfgate_doc_canonical_text(const odfgate_doc *doc, char **text, s
     return ODFGATE_OK;
 }
 
+odfgate_status odfgate_doc_content_digest(const odfgate_doc *doc, int version, char out[72],
+                                          odfgate_error *err)
+{
+    OG_ERR_LOCAL(err);
+    og_buf buf;
+    if (!doc || version < 1 || version > OG_CANONICAL_LATEST)
+        return og_fail(err, ODFGATE_E_USAGE, doc ? doc->path : NULL, NULL,
+                       "no canonical text version %d", version);
+    og_buf_init(&buf, SIZE_MAX / 2);
+    if (og_buf_adds(&buf, og_canonical_header(version)) ||
+        og_canonical_range(doc, 0, doc->para_count, version, &buf)) {
+        og_buf_free(&buf);
+        return og_fail(err, ODFGATE_E_NOMEM, doc->path, NULL, "out of memory");
+    }
+    memcpy(out, "sha256:", 7);
+    og_sha256_hex(buf.data, buf.len, out + 7);
+    og_buf_free(&buf);
+    return ODFGATE_OK;
+}
+
 uint32_t odfgate_doc_tracked_changes(const odfgate_doc *doc) { return doc->tracked_changes; }
 
 /* ------------------------------------------------------------------ dates */
@@ -331,6 +351,8 @@ static int verify(odfgate_signoffs *out, odfgate_signoff *r, const parsed *p, co
     r->by = p->by;
     r->role = p->role;
     r->at = p->at;
+    r->content = p->content;
+    r->version = p->version;
     if (og_parse_datetime(p->at, &epoch) < 0) {
         r->state = ODFGATE_SIGNOFF_MALFORMED;
         r->problem = "the date is not an ISO 8601 date-time with a time zone";

@@ -24,8 +24,22 @@ static uint32_t count_elements(xmlNodePtr top)
     return n;
 }
 
+/* Elements open around the copy point: their indices, for before_end.  Its depth is bounded
+ * by the reader's nesting limit (og_xml_stream). */
+typedef struct open_stack {
+    uint32_t *idx;
+    size_t len, cap;
+} open_stack;
+
+static int end_element(xmlTextWriterPtr w, const og_copy_hooks *h, uint32_t index)
+{
+    if (h && h->before_end && h->before_end(h->ctx, w, index) < 0)
+        return -1;
+    return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
+}
+
 static int write_node(xmlTextReaderPtr r, xmlTextWriterPtr w, const og_copy_hooks *h,
-                      uint32_t index)
+                      uint32_t index, open_stack *st)
 {
     const char *name = (const char *)xmlTextReaderConstName(r);
     const char *value;
@@ -42,8 +56,19 @@ static int write_node(xmlTextReaderPtr r, xmlTextWriterPtr w, const og_copy_hook
         xmlTextReaderMoveToElement(r);
         if (h && h->after_start && h->after_start(h->ctx, w, index) < 0)
             return -1;
-        return empty ? (xmlTextWriterEndElement(w) < 0 ? -1 : 0) : 0;
-    case XML_READER_TYPE_END_ELEMENT: return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
+        if (empty)
+            return end_element(w, h, index);
+        if (st->len == st->cap) {
+            size_t ncap = st->cap ? st->cap * 2 : 64;
+            uint32_t *p = realloc(st->idx, ncap * sizeof(uint32_t));
+            if (!p)
+                return -1;
+            st->idx = p;
+            st->cap = ncap;
+        }
+        st->idx[st->len++] = index;
+        return 0;
+    case XML_READER_TYPE_END_ELEMENT: return end_element(w, h, st->len ? st->idx[--st->len] : 0);
     case XML_READER_TYPE_TEXT:
     case XML_READER_TYPE_WHITESPACE:
     case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
@@ -76,6 +101,7 @@ int og_xml_copy(const char *xml, size_t len, const char *path, const char *part,
     w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
     uint32_t index = 0;
     int rc = -1, more;
+    open_stack st = {0};
 
     if (!w) {
         xmlBufferFree(buf);
@@ -102,8 +128,24 @@ int og_xml_copy(const char *xml, size_t len, const char *path, const char *part,
                     s.type = xmlTextReaderNodeType(s.reader);
                 continue;
             }
+            if (hooks && hooks->replace && !xmlTextReaderIsEmptyElement(s.reader) &&
+                hooks->replace(hooks->ctx, s.reader, index)) {
+                /* the start tag and the new children, then past the old ones to the end */
+                xmlNodePtr sub = xmlTextReaderExpand(s.reader);
+                uint32_t at = index;
+                if (write_node(s.reader, w, hooks, index, &st) < 0)
+                    goto write_error;
+                st.len--; /* its end is written here, not met in the stream */
+                index += (sub ? count_elements(sub) : 1) - 1;
+                if (end_element(w, hooks, at) < 0)
+                    goto write_error;
+                more = xmlTextReaderNext(s.reader);
+                if (more == 1)
+                    s.type = xmlTextReaderNodeType(s.reader);
+                continue;
+            }
         }
-        if (write_node(s.reader, w, hooks, index) < 0)
+        if (write_node(s.reader, w, hooks, index, &st) < 0)
             goto write_error;
         more = og_xml_stream_next(&s);
     }
@@ -127,6 +169,7 @@ write_error:
     og_fail(err, ODFGATE_E_NOMEM, path, part, "%s: cannot write the new XML",
             part ? part : "document");
 out:
+    free(st.idx);
     og_xml_stream_close(&s);
     if (w)
         xmlFreeTextWriter(w);

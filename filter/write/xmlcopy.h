@@ -20,6 +20,11 @@ typedef struct og_copy_hooks {
     int (*after_start)(void *ctx, xmlTextWriterPtr w, uint32_t index);
     /* Return 1 to leave element `index` (and everything in it) out of the copy. */
     int (*drop)(void *ctx, xmlTextReaderPtr r, uint32_t index);
+    /* Return 1 to keep element `index`'s start tag and attributes but leave its children out
+     * (after_start writes the new ones).  May be NULL. */
+    int (*replace)(void *ctx, xmlTextReaderPtr r, uint32_t index);
+    /* Before element `index`'s end tag: may write its last children.  May be NULL. */
+    int (*before_end)(void *ctx, xmlTextWriterPtr w, uint32_t index);
 } og_copy_hooks;
 
 /* Copy xml[0..len) to out.  Returns 0, or -1 with err filled. */

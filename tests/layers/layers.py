@@ -9,7 +9,7 @@ import re
 import sys
 
 # lowest first; top-level filter/*.c (global, pipeline) sit above every folder but libreoffice/
-LAYERS = ["base", "text", "read", "schema", "check", "fetch", "config", "report", "write", "overview", "",
+LAYERS = ["base", "text", "read", "schema", "check", "fetch", "config", "report", "diff", "write", "overview", "",
           "libreoffice"]
 SOURCE = (".c", ".h", ".cc", ".cxx", ".hxx")
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)

@@ -224,9 +224,11 @@ static int check_record(og_check *c, const odfgate_signoff *r)
         list_changed(r, s, changed, sizeof(changed));
         /* what changed, and what to do about it */
         og_finding(c, OG_RULE_SIGNOFF_STALE, OG_NONE, OG_NONE, 0,
-                   "the sign-off of %s (by %s, %s) is stale: changed since: %s; to approve "
-                   "this text: odfgate signoff %s --as %s --by \"%s\" --in-place",
-                   r->signatory, r->by, r->at, changed, c->doc->path ? c->doc->path : "FILE",
+                   "the sign-off of %s (by %s, %s) is stale: changed since: %s; to see what "
+                   "changed: odfgate diff --since-signoff %s %s; to approve this text: odfgate "
+                   "signoff %s --as %s --by \"%s\" --in-place",
+                   r->signatory, r->by, r->at, changed, r->signatory,
+                   c->doc->path ? c->doc->path : "FILE", c->doc->path ? c->doc->path : "FILE",
                    r->signatory, r->by);
         break;
     case ODFGATE_SIGNOFF_VALID: break;
