@@ -37,11 +37,6 @@ make_set() { # DIR N: N documents hard-linked from the drafts
 make_set "$work/docs" "$total"
 make_set "$work/fifth" $((total / 5))
 . "$top_srcdir/bench/lib.sh"
-peak_kib() { # CMD... → peak resident KiB of the command
-    python3 -c 'import resource, subprocess, sys
-subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
-}
 base=$(median_seconds "$odfgate" check --no-config --jobs 1 --format jsonl "$work/docs")
 echo
 echo "| $total documents x 6 signatories, --jobs 1 | seconds | vs check jsonl | peak MiB ($((total / 5)) docs) | peak MiB ($total docs) |"

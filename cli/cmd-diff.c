@@ -211,7 +211,8 @@ static int write_redline(const diff_args *a, const odfgate_diff *d, const char *
         return cli_usage_error("diff", "--format odt writes a document: give -o FILE");
     if (same_file(a->output, new_path))
         return cli_usage_error("diff", "-o names NEW itself; write the changes to another file");
-    if ((rc = cli_output_allowed(a->output, a->force, 0)) != 0)
+    if ((rc = cli_output_allowed(a->output, a->force, 0)) != 0 ||
+        (rc = cli_output_matches(a->output, new_->doc)) != 0)
         return rc;
     if (odfgate_diff_redline(d, new_path, a->output, old->date[0] ? old->date : NULL,
                              new_->date[0] ? new_->date : NULL, &unmarked, &err) != ODFGATE_OK) {

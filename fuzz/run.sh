@@ -12,7 +12,7 @@ command -v clang >/dev/null || { echo "fuzz/run.sh: clang is needed (apt-get ins
 mkdir -p "$out"
 ( cd "$out" && { [ -f Makefile ] || "$top/configure" -q CC=clang CXX=clang++ --disable-shared \
       CFLAGS="-g -O1 -fsanitize=fuzzer-no-link $san" CXXFLAGS="-g -O1 -fsanitize=fuzzer-no-link $san"; } && make -j"$(nproc)" libodfgate.la >/dev/null ) || exit 2
-libs="$(pkg-config --libs libxml-2.0 libzip libdeflate libcurl libcrypto xmlsec1-openssl re2) -lstdc++"
+libs="$(pkg-config --libs libxml-2.0 libzip libdeflate libcurl libcrypto xmlsec1-openssl libgit2 re2) -lstdc++"
 found=0
 for n in "$@"; do
     clang -g -O1 -fsanitize=fuzzer $san -I"$top/include" -include "$out/config.h" \

@@ -184,15 +184,17 @@ static void text_section_title(out *o, const og_sdiff *s)
     }
     if (o->color)
         fputs(RESET, o->f);
-    fprintf(o->f, ": %s", status_of(s));
+    int quiet = s->moved && !strcmp(status_of(s), "unchanged"); /* "moved" says it */
+    fprintf(o->f, ": %s", quiet ? "" : status_of(s));
     if (s->renamed) {
         fputs(", renamed from \"", o->f);
         put(o, d->old.units[s->old_head].text, d->old.units[s->old_head].len);
         fputc('"', o->f);
     }
     if (s->moved)
-        fprintf(o->f, ", moved (was section %u of %u, now %u of %u)", s->old_seg,
-                d->old.seg_count - 1, s->new_seg, d->new_.seg_count - 1);
+        fprintf(o->f, "%smoved (was section %u of %u, now %u of %u)%s", quiet ? "" : ", ",
+                s->old_seg, d->old.seg_count - 1, s->new_seg, d->new_.seg_count - 1,
+                quiet ? ", text unchanged" : "");
     if (s->ins || s->del)
         fprintf(o->f, "; %llu %s inserted, %llu deleted", (unsigned long long)s->ins,
                 s->ins == 1 ? "word" : "words", (unsigned long long)s->del);
@@ -204,6 +206,8 @@ static void text_section(out *o, const og_sdiff *s, int all)
     const odfgate_diff *d = o->d;
     if (s->moved_from || (!all && !is_changed(s)))
         return;
+    if (s->old_seg == 0 && s->new_seg == 0 && !s->edit_count)
+        return; /* no text before the first heading on either side */
     text_section_title(o, s);
     for (uint32_t k = s->edit; k < s->edit + s->edit_count; k++) {
         const og_edit *e = &d->edits.items[k];

@@ -170,7 +170,6 @@ static int copy_blob(git_blob *b, void **data, size_t *len)
 
 typedef struct at_rev {
     git_oid want;
-    git_commit *found;
     char path[PATH_MAX];
 } at_rev;
 
@@ -203,7 +202,7 @@ odfgate_status odfgate_git_revision(const char *file, const char *rev, void **da
         st = og_fail(err, ODFGATE_E_GIT, file, NULL, "no revision \"%s\" in the repository", rev);
         goto out;
     }
-    at_rev a = {*git_commit_id(c), NULL, ""};
+    at_rev a = {*git_commit_id(c), ""};
     snprintf(a.path, sizeof(a.path), "%s", rp.rel);
     if (!(b = blob_at(rp.r, c, a.path))) {
         /* renamed since? follow the path back from HEAD to that commit */

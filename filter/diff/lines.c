@@ -5,14 +5,18 @@
  * Each side is written as one buffer, a line per unit or token, and diffed with no context
  * lines: every hunk is a differing run, and what lies between hunks is equal, in order.
  * Paragraphs use patience (prose has few repeated lines, and patience keeps moved blocks
- * apart); word tokens use xdiff's default (Myers with its heuristics: bounded time on long
- * paragraphs).  GIT_DIFF_FORCE_TEXT: a field's \x01 marks must not make a buffer "binary".
+ * apart); word tokens use Myers, minimal up to MINIMAL_TOKENS a side (xdiff's heuristic gives
+ * up on long runs of changes and reports unchanged words as deleted and inserted again), with
+ * the heuristic beyond (its time stays near linear on a huge paragraph).  GIT_DIFF_FORCE_TEXT: a
+ * field's \x01 marks must not make a buffer "binary".
  */
 #include "diff/diff.h"
 
 #include "text/text.h"
 
 #include <git2.h>
+
+#define MINIMAL_TOKENS 20000
 
 static int is_space(uint32_t cp) { return og_cp_is_space(cp); }
 
@@ -134,7 +138,10 @@ int og_diff_lines(const char *const *a, const uint32_t *alen, uint32_t na, const
         goto done;
     o.context_lines = 0;
     o.interhunk_lines = 0;
-    o.flags = GIT_DIFF_FORCE_TEXT | (words ? 0 : GIT_DIFF_PATIENCE);
+    o.flags =
+        GIT_DIFF_FORCE_TEXT | (!words                                         ? GIT_DIFF_PATIENCE
+                               : na <= MINIMAL_TOKENS && nb <= MINIMAL_TOKENS ? GIT_DIFF_MINIMAL
+                                                                              : 0);
     rc = git_diff_buffers(x.data ? x.data : "", x.len, NULL, y.data ? y.data : "", y.len, NULL, &o,
                           NULL, NULL, on_hunk, NULL, &hk);
     rc = rc < 0 || hk.failed ? -1 : 0;

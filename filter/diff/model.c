@@ -439,7 +439,9 @@ static int push_whole(odfgate_diff *d, uint8_t op, uint32_t u)
     return push_edit(d, e);
 }
 
-/* Do two paragraphs share most of their words (Dice coefficient of word multisets >= 0.5)? */
+/* Is one paragraph an edit of the other?  They share most of their words (the Dice
+ * coefficient of their word multisets is at least 0.5), or one of at least 5 words is nearly
+ * all in the other (80%: sentences added to a paragraph, or cut from it). */
 static int similar(const og_unit *a, const og_unit *b)
 {
     toks ta = {a->text, {0}, {0}, 0}, tb = {b->text, {0}, {0}, 0};
@@ -459,7 +461,8 @@ static int similar(const og_unit *a, const og_unit *b)
                 hb[nb++] = hash_of(tb.p.items[i], tb.n.items[i]);
         qsort(ha, na, sizeof(uint64_t), by_u64);
         qsort(hb, nb, sizeof(uint64_t), by_u64);
-        yes = na + nb ? 4 * (size_t)common_sorted(ha, na, hb, nb) >= (size_t)na + nb : 1;
+        size_t c = common_sorted(ha, na, hb, nb), shorter = na < nb ? na : nb;
+        yes = na + nb ? 4 * c >= (size_t)na + nb || (shorter >= 5 && 5 * c >= 4 * shorter) : 1;
     }
     free(ha);
     free(hb);

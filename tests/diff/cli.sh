@@ -87,6 +87,28 @@ mk fn2.fodt "${base[@]}" f:"With a note.|The second note."
 d --format json fn1.fodt fn2.fodt
 check "a footnote's text changed: a note changed" [ "$(py '[e["kind"] for x in j["sections"] for e in x["edits"]]')" = "['note']" ]
 
+# the JSON contract (docs/diff.schema.json) on every kind of comparison above, and the words
+# of each change spell OLD's and NEW's texts
+if python3 -c 'import jsonschema' 2>/dev/null; then
+    for c in v1 words paras format renamed moved addrm fn2 field3; do
+        a=v1.fodt; [ $c = fn2 ] && a=fn1.fodt; [ $c = field3 ] && a=field1.fodt
+        d --format json $a $c.fodt
+        printf '%s' "$out" >"$c.json"
+        if python3 - "$top_srcdir/docs/diff.schema.json" "$c.json" <<'PY'; then ok "JSON $c: valid against docs/diff.schema.json, words spell both texts"; else fail "JSON $c"; fi
+import json, sys, jsonschema
+schema, doc = (json.load(open(p)) for p in sys.argv[1:3])
+jsonschema.validate(doc, schema)
+for s in doc["sections"]:
+    for e in s["edits"]:
+        if e["op"] == "change":
+            assert "".join(w["text"] for w in e["words"] if w["op"] != "insert") == e["old"], e
+            assert "".join(w["text"] for w in e["words"] if w["op"] != "delete") == e["new"], e
+PY
+    done
+else
+    skip "python3-jsonschema is not installed (the JSON contract)"
+fi
+
 # --- text output ----------------------------------------------------------------------------
 d v1.fodt words.fodt
 case $out in *"§ Alpha [alpha]: changed; 2 words inserted, 1 deleted"*"[-will-]{+shall+}"*"{+"*"closely"*"+}"*"1 section changed: 2 words inserted, 1 deleted"*)

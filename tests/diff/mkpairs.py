@@ -29,7 +29,7 @@ that did not do what was meant stops the run (exit 1) rather than make a wrong e
 
 OUTDIR/expect.json: {"cases": [{"name", "file", "changed": bool, "sections": [...]}]}; each
 entry of "sections" is a section expected not plain unchanged:
-  {"id": schema id or null, "heading": its heading (NEW's, or OLD's when removed),
+  {"id": schema id or null, "old_heading", "new_heading": the headings (null if absent),
    "status": "changed" | "added" | "removed" | "unchanged" (moved only),
    "moved": bool, "renamed": bool,
    "inserted": [words], "deleted": [words]}   # words: runs of letters and digits, sorted
@@ -102,11 +102,11 @@ def append_paragraph(doc, after, text, style):
     paragraph by moving the text before the break to a new node: the object AFTER then stands
     for the new, empty paragraph, so the paragraphs are enumerated again.)"""
     from com.sun.star.text.ControlCharacter import PARAGRAPH_BREAK
-    ps = paras(doc)
-    i = next(n for n, p in enumerate(ps) if p.getString() == after.getString())
+    was = after.getString()
+    i = next(n for n, p in enumerate(paras(doc)) if p.getString() == was)
     doc.Text.insertControlCharacter(doc.Text.createTextCursorByRange(after.getEnd()), PARAGRAPH_BREAK, False)
     new = paras(doc)[i + 1]
-    if new.getString() != "" or paras(doc)[i].getString() != ps[i].getString():
+    if new.getString() != "" or paras(doc)[i].getString() != was:
         raise Failed("the paragraph break went elsewhere: %r" % [p.getString()[:30] for p in paras(doc)])
     new.ParaStyleName = style
     doc.Text.insertString(new.getStart(), text, False)
@@ -304,9 +304,12 @@ def load_model(smgr, remote, path):
 
 
 def sec(sid, heading=None, status="changed", moved=False, renamed=False, inserted=(), deleted=()):
-    if heading is None:
-        heading = dict(SECTIONS)[sid]
-    return {"id": sid, "heading": heading, "status": status, "moved": moved, "renamed": renamed,
+    """An expected section; HEADING: NEW's heading (OLD's when removed) if not the schema's."""
+    base = dict(SECTIONS).get(sid)
+    new = heading if heading is not None else base
+    return {"id": sid, "old_heading": None if status == "added" else base,
+            "new_heading": None if status == "removed" else new,
+            "status": status, "moved": moved, "renamed": renamed,
             "inserted": sorted(inserted), "deleted": sorted(deleted)}
 
 
