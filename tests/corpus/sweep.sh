@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# sweep.sh — every document of the shared corpus through `outline` and `check`:
+# sweep.sh — every document of the shared corpus through `outline`, `check` and `diff` (with
+# itself: no change, exit 0, or 3 when unreadable; every 10th with the one before it: 0, 1 or
+# 3 — unrelated documents, every section added and removed):
 # exit 0, 1 or 3 only; never a crash, hang (60 s per run), sanitizer or valgrind report;
 # encrypted files say "encrypted", files that are not zips say "not-odf-package"
 # (corpus/FEATURES.tsv says which).  One TAP line per document.
@@ -34,6 +36,16 @@ except Exception as e:
     [ "$code" = bad-json ] && why="${why:+$why; }check --format json is not valid JSON"
     if [ "$encrypted" = 1 ] && [ "$code" != encrypted ]; then why="${why:+$why; }encrypted file reported as $code"; fi
     if [ "$container" = notzip ] && [ "$code" != not-odf-package ]; then why="${why:+$why; }non-zip reported as $code"; fi
+    run_odfgate diff --no-config "$path" "$path"
+    case "$rc:$code" in 0:pass|0:fail|3:*) ;; *) why="${why:+$why; }diff with itself: exit $rc";; esac
+    case "$err" in *AddressSanitizer*|*runtime\ error*|*LeakSanitizer*) why="sanitizer report in diff";; esac
+    n_doc=$((${n_doc:-0} + 1))
+    if [ -n "${previous:-}" ] && [ $((n_doc % 10)) = 0 ]; then
+        run_odfgate diff --no-config --format json "$previous" "$path"
+        case "$rc" in 0|1|3) ;; *) why="${why:+$why; }diff with the previous document: exit $rc";; esac
+        case "$err" in *AddressSanitizer*|*runtime\ error*|*LeakSanitizer*) why="sanitizer report in diff";; esac
+    fi
+    previous=$path
     echo "$code" >>"$tally"
     if [ -z "$why" ]; then ok "$file ($code)"; else fail "$file: $why"; fi
 done < <(awk -F'\t' 'NR > 1 {print $1 "|" $4 "|" $9}' "$features")

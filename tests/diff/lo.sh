@@ -147,7 +147,7 @@ PY
 
 # 1 and 2, for every case
 ops=()
-declare -A json_ok odt_ok
+declare -A odt_ok
 for c in $cases; do
     odt_ok[$c]=0
     if [ ! -f "pairs/$c.odt" ]; then

@@ -21,7 +21,7 @@ that is opened instead; "comments_removed" says how many."""
 import json, os, shutil, sys, tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from redline_uno import accept_or_reject, count, redlines  # noqa: E402,F401
+from redline_uno import accept_or_reject, count  # noqa: E402
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "signoff"))
 from lo_uno import load, prop, save, start_context, stop, url  # noqa: E402
 
