@@ -209,8 +209,6 @@ static int write_redline(const diff_args *a, const odfgate_diff *d, const char *
     int rc;
     if (!a->output)
         return cli_usage_error("diff", "--format odt writes a document: give -o FILE");
-    if (same_file(a->output, new_path))
-        return cli_usage_error("diff", "-o names NEW itself; write the changes to another file");
     if ((rc = cli_output_allowed(a->output, a->force, 0)) != 0 ||
         (rc = cli_output_matches(a->output, new_->doc)) != 0)
         return rc;
@@ -307,6 +305,10 @@ int cmd_diff(int argc, char **argv)
     if (rc)
         return rc < 0 ? OG_EXIT_PASS : rc;
     const char *new_path = argv[argc - 1];
+    if (a.output && (same_file(a.output, new_path) ||
+                     (!a.since && !a.signatory && same_file(a.output, argv[optind])) ||
+                     (a.old_path && same_file(a.output, a.old_path))))
+        return cli_usage_error("diff", "-o names a version being compared; write to another file");
     if (cli_doc_setup_for(new_path, a.schema, a.use_config, -1, &setup) != 0)
         return OG_EXIT_USAGE;
     if ((rc = open_file(new_path, &new_)) != 0)

@@ -1,6 +1,8 @@
 /* fuzz-diff.c — odfgate diff over two small documents made from the bytes: lines up to a
  * "---" line are OLD, the rest NEW; a line of '#'s is a heading of that level, any other line
- * a paragraph (XML-escaped into flat documents).  Invariants: the comparison says "changed"
+ * a paragraph (XML-escaped into flat documents); "{name}" in a line is a user field named
+ * name, where '|' is a newline (a field's definition can hold one: the canonical text's units
+ * then do too).  Invariants: the comparison says "changed"
  * exactly when the canonical texts differ, and every output format writes without error. */
 #include "fuzz.h"
 
@@ -33,6 +35,19 @@ static char *flat(const uint8_t *s, const uint8_t *e, size_t *len)
         p += level ? sprintf(p, "<text:h text:outline-level=\"%d\">", level)
                    : sprintf(p, "<text:p>");
         for (const uint8_t *c = s + level; c < end; c++) {
+            const uint8_t *close = *c == '{' ? memchr(c, '}', (size_t)(end - c)) : NULL;
+            if (close) { /* a field */
+                p += sprintf(p, "<text:user-defined text:name=\"");
+                for (c++; c < close; c++)
+                    p += *c == '|'    ? sprintf(p, "&#10;")
+                         : *c == '"'  ? sprintf(p, "&quot;")
+                         : *c == '<'  ? sprintf(p, "&lt;")
+                         : *c == '&'  ? sprintf(p, "&amp;")
+                         : *c >= 0x20 ? (*p = (char)*c, 1)
+                                      : 0;
+                p += sprintf(p, "\">v</text:user-defined>");
+                continue;
+            }
             if (*c == '<')
                 p += sprintf(p, "&lt;");
             else if (*c == '&')

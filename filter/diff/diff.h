@@ -104,8 +104,8 @@ int og_diff_is_word(const char *s, uint32_t n);
 /* Words in a text (og_diff_is_word tokens). */
 uint32_t og_diff_word_count(const char *s, uint32_t n);
 
-/* One line-level alignment with libgit2 (lines.c): a[0..na) against b[0..nb) (no line may
- * hold '\n'); calls hunk(ctx, a_from, a_n, b_from, b_n) for each differing run, in order.
+/* One line-level alignment with libgit2 (lines.c): a[0..na) against b[0..nb) (any bytes,
+ * newlines too); calls hunk(ctx, a_from, a_n, b_from, b_n) for each differing run, in order.
  * `words` picks xdiff's plain algorithm (for word tokens) over patience.  0, or -1. */
 typedef int (*og_hunk_fn)(void *ctx, uint32_t a_from, uint32_t a_n, uint32_t b_from, uint32_t b_n);
 int og_diff_lines(const char *const *a, const uint32_t *alen, uint32_t na, const char *const *b,

@@ -93,23 +93,38 @@ static void mark(out *o, int op, int open)
 /* Unchanged text around a change: this much on each side, cut at a space. */
 #define CONTEXT 60
 
+/* Is offset i of s inside a field (\x01…\x01)?  The run starts at a token boundary, so an odd
+ * number of marks before i means inside. */
+static int in_field(const char *s, uint32_t i)
+{
+    uint32_t marks = 0;
+    for (uint32_t k = 0; k < i; k++)
+        marks += s[k] == '\x01';
+    return marks & 1;
+}
+
 /* The offset of a cut near `at` in s[0..n): the next space at or after it (forwards) or the
- * last one before it (backwards), else `at` moved off a UTF-8 continuation byte. */
+ * last one before it (backwards), never inside a field, else `at` moved off a UTF-8
+ * continuation byte (and out of a field). */
 static uint32_t cut_at(const char *s, uint32_t n, uint32_t at, int forwards)
 {
     uint32_t i = at;
     if (forwards) {
-        while (i < n && s[i] != ' ' && i < at + 20)
+        while (i < n && (s[i] != ' ' || in_field(s, i)) && i < at + 20)
             i++;
-        if (i < n && s[i] == ' ')
+        if (i < n && s[i] == ' ' && !in_field(s, i))
             return i;
     } else {
-        while (i > 0 && s[i] != ' ' && i + 20 > at)
+        while (i > 0 && (s[i] != ' ' || in_field(s, i)) && i + 20 > at)
             i--;
-        if (s[i] == ' ')
+        if (s[i] == ' ' && !in_field(s, i))
             return i + 1;
     }
     i = at;
+    if (in_field(s, i)) { /* past the field's closing mark */
+        const char *end = memchr(s + i, '\x01', n - i);
+        i = end ? (uint32_t)(end - s) + 1 : n;
+    }
     while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
         i++;
     return i;
@@ -216,10 +231,14 @@ static void text_section(out *o, const og_sdiff *s, int all)
         else if (e->op == OG_EDIT_DELETE)
             text_unit(o, "-", e->op, &d->old, old_unit(d, e->old_u));
         else if (e->op == OG_EDIT_CHANGE) {
-            const og_unit *u = new_unit(d, e->new_u);
+            const og_unit *u = new_unit(d, e->new_u), *was = old_unit(d, e->old_u);
             fprintf(o->f, "  ~ %s ", kind_name(u->kind));
             if (u->para < d->new_.doc->para_count)
-                fprintf(o->f, "%u: ", ordinal(&d->new_, u));
+                fprintf(o->f, "%u", ordinal(&d->new_, u));
+            if (was->kind != u->kind || was->level != u->level) /* "(was heading level 2)" */
+                fprintf(o->f, was->kind == 'H' ? " (was %s level %d)" : " (was a %s)",
+                        kind_name(was->kind), was->level);
+            fputs(": ", o->f);
             text_words(o, e);
             fputc('\n', o->f);
         }
@@ -293,6 +312,17 @@ static void json_ordinal(out *o, const char *key, const og_side *side, const og_
         fputs("null", o->f);
 }
 
+/* A heading's level, null for anything else or nothing. */
+static void json_level(out *o, const char *key, const og_unit *u)
+{
+    fputc(',', o->f);
+    og_json_key(o->f, key);
+    if (u && u->kind == 'H')
+        og_json_uint(o->f, u->level);
+    else
+        fputs("null", o->f);
+}
+
 static void json_edit(out *o, const og_edit *e, int first)
 {
     const odfgate_diff *d = o->d;
@@ -301,6 +331,9 @@ static void json_edit(out *o, const og_edit *e, int first)
     fputs(first ? "{" : ",{", o->f);
     og_json_member_str(o->f, 1, "op", ops[e->op]);
     og_json_member_str(o->f, 0, "kind", kind_name((b ? b : a)->kind));
+    og_json_member_str(o->f, 0, "old_kind", a ? kind_name(a->kind) : NULL);
+    json_level(o, "old_level", a);
+    json_level(o, "new_level", b);
     json_ordinal(o, "old_paragraph", &d->old, a);
     json_ordinal(o, "new_paragraph", &d->new_, b);
     json_unit_member(o, "old", a);

@@ -115,10 +115,12 @@ done:
 }
 
 /* A visitor over the file's versions from HEAD back: visit(ctx, commit, path, blob) returns
- * 1 to stop, 0 to go on, -1 on error. */
+ * 1 to stop, 0 to go on, -1 on error.  It is called for each new blob (a commit that did not
+ * change the file is passed over), or with `every` for each commit (blob NULL where the file
+ * is not in it). */
 typedef int (*visit_fn)(void *ctx, git_commit *c, const char *path, git_blob *b);
 
-static odfgate_status walk(const char *file, repo *rp, visit_fn visit, void *ctx,
+static odfgate_status walk(const char *file, repo *rp, int every, visit_fn visit, void *ctx,
                            odfgate_error *err)
 {
     git_commit *c = NULL;
@@ -133,11 +135,13 @@ static odfgate_status walk(const char *file, repo *rp, visit_fn visit, void *ctx
     while (c && rc == 0) {
         git_blob *b = blob_at(rp->r, c, path);
         git_commit *p = NULL;
-        if (b && !(have_last && git_oid_equal(&last_blob, git_blob_id(b)))) {
+        int fresh = b && !(have_last && git_oid_equal(&last_blob, git_blob_id(b)));
+        if (fresh) {
             last_blob = *git_blob_id(b);
             have_last = 1;
-            rc = visit(ctx, c, path, b);
         }
+        if (fresh || every)
+            rc = visit(ctx, c, path, b);
         if (rc == 0 && git_commit_parentcount(c) > 0 && git_commit_parent(&p, c, 0) == 0) {
             git_blob *pb = blob_at(rp->r, p, path);
             if (!pb && b && renamed_from(rp->r, p, c, path, sizeof(path)) < 0) {
@@ -207,7 +211,7 @@ odfgate_status odfgate_git_revision(const char *file, const char *rev, void **da
     if (!(b = blob_at(rp.r, c, a.path))) {
         /* renamed since? follow the path back from HEAD to that commit */
         a.path[0] = '\0';
-        if ((st = walk(file, &rp, is_rev, &a, err)) != ODFGATE_OK)
+        if ((st = walk(file, &rp, 1, is_rev, &a, err)) != ODFGATE_OK)
             goto out;
         if (a.path[0])
             b = blob_at(rp.r, c, a.path);
@@ -283,7 +287,7 @@ odfgate_status odfgate_git_find_digest(const char *file, const char *content, in
         return og_fail(err, ODFGATE_E_USAGE, file, NULL, "missing argument");
     git_libgit2_init();
     if ((st = open_repo(file, &rp, err)) == ODFGATE_OK) {
-        st = walk(file, &rp, has_digest, &bd, err);
+        st = walk(file, &rp, 0, has_digest, &bd, err);
         if (bd.nomem)
             st = og_fail(err, ODFGATE_E_NOMEM, file, NULL, "out of memory");
         else if (st == ODFGATE_OK && !bd.data)

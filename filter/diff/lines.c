@@ -3,7 +3,10 @@
  * tokens a changed paragraph is aligned by.
  *
  * Each side is written as one buffer, a line per unit or token, and diffed with no context
- * lines: every hunk is a differing run, and what lies between hunks is equal, in order.
+ * lines: every hunk is a differing run, and what lies between hunks is equal, in order.  A
+ * line is not the text itself but a number naming it (equal texts, equal numbers): a text
+ * can hold a newline (a field's attribute value), which would split it into two lines and
+ * send xdiff's line numbers past the units; hunks are checked against both counts too.
  * Paragraphs use patience (prose has few repeated lines, and patience keeps moved blocks
  * apart); word tokens use Myers, minimal up to MINIMAL_TOKENS a side (xdiff's heuristic gives
  * up on long runs of changes and reports unchanged words as deleted and inserted again), with
@@ -97,6 +100,7 @@ const char *og_diff_show(const char *s, uint32_t n, og_buf *out)
 typedef struct hunks {
     og_hunk_fn fn;
     void *ctx;
+    uint32_t na, nb;
     int failed;
 } hunks;
 
@@ -106,7 +110,14 @@ static uint32_t from_of(int start, int lines) { return (uint32_t)(lines ? start 
 static int on_hunk(const git_diff_delta *delta, const git_diff_hunk *h, void *payload)
 {
     hunks *hk = payload;
+    uint32_t a = from_of(h->old_start, h->old_lines), b = from_of(h->new_start, h->new_lines);
     (void)delta;
+    if (h->old_lines < 0 || h->new_lines < 0 || h->old_start < 0 || h->new_start < 0 ||
+        a > hk->na || (uint32_t)h->old_lines > hk->na - a || b > hk->nb ||
+        (uint32_t)h->new_lines > hk->nb - b) { /* never: the lines are ours */
+        hk->failed = 1;
+        return -1;
+    }
     if (hk->fn(hk->ctx, from_of(h->old_start, h->old_lines), (uint32_t)h->old_lines,
                from_of(h->new_start, h->new_lines), (uint32_t)h->new_lines) < 0) {
         hk->failed = 1;
@@ -115,12 +126,52 @@ static int on_hunk(const git_diff_delta *delta, const git_diff_hunk *h, void *pa
     return 0;
 }
 
-static int join(const char *const *l, const uint32_t *len, uint32_t n, og_buf *out)
+typedef struct line_ref {
+    const char *s;
+    uint32_t len, at; /* at: index over both sides (a's first) */
+} line_ref;
+
+static int by_text(const void *x, const void *y)
 {
-    for (uint32_t i = 0; i < n; i++)
-        if (og_buf_add(out, l[i], len[i]) || og_buf_addc(out, '\n'))
-            return -1;
-    return 0;
+    const line_ref *a = x, *b = y;
+    if (a->len != b->len)
+        return a->len < b->len ? -1 : 1;
+    int c = memcmp(a->s, b->s, a->len);
+    return c ? c : (a->at < b->at ? -1 : a->at > b->at);
+}
+
+/* Each side as a line per text, the line a number that names the text. */
+static int number_lines(const char *const *a, const uint32_t *alen, uint32_t na,
+                        const char *const *b, const uint32_t *blen, uint32_t nb, og_buf *x,
+                        og_buf *y)
+{
+    size_t n = (size_t)na + nb;
+    line_ref *r = malloc((n + 1) * sizeof(line_ref));
+    uint32_t *id = malloc((n + 1) * sizeof(uint32_t));
+    int rc = -1;
+    if (!r || !id)
+        goto done;
+    for (uint32_t i = 0; i < na; i++)
+        r[i] = (line_ref){a[i], alen[i], i};
+    for (uint32_t i = 0; i < nb; i++)
+        r[na + i] = (line_ref){b[i], blen[i], na + i};
+    qsort(r, n, sizeof(line_ref), by_text);
+    for (size_t k = 0, next = 0; k < n; k++) {
+        if (k && (r[k].len != r[k - 1].len || memcmp(r[k].s, r[k - 1].s, r[k].len)))
+            next++;
+        id[r[k].at] = (uint32_t)next;
+    }
+    for (size_t k = 0; k < n; k++) {
+        char num[16];
+        int m = snprintf(num, sizeof(num), "%x\n", id[k]);
+        if (og_buf_add(k < na ? x : y, num, (size_t)m))
+            goto done;
+    }
+    rc = 0;
+done:
+    free(r);
+    free(id);
+    return rc;
 }
 
 int og_diff_lines(const char *const *a, const uint32_t *alen, uint32_t na, const char *const *b,
@@ -128,12 +179,12 @@ int og_diff_lines(const char *const *a, const uint32_t *alen, uint32_t na, const
 {
     og_buf x, y;
     git_diff_options o;
-    hunks hk = {hunk, ctx, 0};
+    hunks hk = {hunk, ctx, na, nb, 0};
     int rc = -1;
 
     og_buf_init(&x, SIZE_MAX / 2);
     og_buf_init(&y, SIZE_MAX / 2);
-    if (join(a, alen, na, &x) || join(b, blen, nb, &y) ||
+    if (number_lines(a, alen, na, b, blen, nb, &x, &y) < 0 ||
         git_diff_options_init(&o, GIT_DIFF_OPTIONS_VERSION) < 0)
         goto done;
     o.context_lines = 0;

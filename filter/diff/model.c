@@ -108,7 +108,9 @@ static int cut_segments(odfgate_diff *d, og_side *side, const odfgate_schema *sc
         int32_t h = doc->paras[un->para].heading;
         size_t sec = h >= 0 ? hm[h] : OG_NONE;
         side->seg_id[s] = sec != OG_NONE ? schema->sections[sec].id : NULL;
-        int krc = og_heading_key(doc->paras[un->para].text, &key);
+        /* the canonical text's heading (fields as their definitions): a date shown in a heading
+         * must not make it another section */
+        int krc = og_heading_key(un->text, &key);
         if (krc == OG_BUF_NOMEM)
             goto done;
         side->seg_key[s] = og_arena_strdup(&d->arena, krc == OG_BUF_OK && key.data ? key.data : "");
@@ -245,46 +247,73 @@ static uint32_t common_sorted(const uint64_t *a, uint32_t na, const uint64_t *b,
 
 /* A leftover new segment takes the leftover old one of the same heading level whose body
  * lines it shares most (at least half of the longer body): a heading renamed outside the
- * schema.  Schema sections are never re-paired this way (their identity is the schema's). */
+ * schema.  Schema sections are never re-paired this way (their identity is the schema's).
+ * Each body is hashed and sorted once; the comparisons stop after RENAME_WORK lines in all
+ * (beyond, the rest stay added and removed: still a true account). */
+#define RENAME_WORK (4u << 20)
+
+typedef struct body {
+    uint64_t *h;
+    uint32_t n, seg;
+} body;
+
+static int leftovers(const og_side *s, const uint32_t *pair, body **out, uint32_t *count)
+{
+    body *b = calloc(s->seg_count + 1, sizeof(body));
+    *count = 0;
+    if (!b)
+        return -1;
+    for (uint32_t i = 1; i < s->seg_count; i++) {
+        if (pair[i] != OG_NO || s->seg_id[i])
+            continue;
+        b[*count].seg = i;
+        if (!(b[*count].h = body_hashes(s, i, &b[*count].n))) {
+            for (uint32_t k = 0; k < *count; k++)
+                free(b[k].h);
+            free(b);
+            return -1;
+        }
+        (*count)++;
+    }
+    *out = b;
+    return 0;
+}
+
 static int pair_renamed(const odfgate_diff *d, uint32_t *old_pair, uint32_t *new_pair)
 {
+    body *bo = NULL, *bn = NULL;
     uint32_t lo = 0, ln = 0;
-    for (uint32_t i = 1; i < d->old.seg_count; i++)
-        lo += old_pair[i] == OG_NO && !d->old.seg_id[i];
-    for (uint32_t j = 1; j < d->new_.seg_count; j++)
-        ln += new_pair[j] == OG_NO && !d->new_.seg_id[j];
-    if (!lo || !ln || (uint64_t)lo * ln > MAX_RENAME_PAIRS)
-        return 0;
-    for (uint32_t j = 1; j < d->new_.seg_count; j++) {
-        if (new_pair[j] != OG_NO || d->new_.seg_id[j])
-            continue;
-        uint32_t nb, best = OG_NO, best_c = 0;
-        uint64_t *hb = body_hashes(&d->new_, j, &nb);
-        if (!hb)
-            return -1;
-        for (uint32_t i = 1; i < d->old.seg_count && nb; i++) {
-            if (old_pair[i] != OG_NO || d->old.seg_id[i] ||
-                d->old.units[d->old.seg_start[i]].level !=
-                    d->new_.units[d->new_.seg_start[j]].level)
+    uint64_t work = 0;
+    int rc = -1;
+    if (leftovers(&d->old, old_pair, &bo, &lo) < 0 || leftovers(&d->new_, new_pair, &bn, &ln) < 0)
+        goto done;
+    int pairwise = (uint64_t)lo * ln <= MAX_RENAME_PAIRS; /* else too many to try */
+    for (uint32_t j = 0; j < ln && pairwise; j++) {
+        uint32_t best = OG_NO, best_c = 0,
+                 nlevel = d->new_.units[d->new_.seg_start[bn[j].seg]].level;
+        for (uint32_t i = 0; i < lo && bn[j].n && work < RENAME_WORK; i++) {
+            if (old_pair[bo[i].seg] != OG_NO ||
+                d->old.units[d->old.seg_start[bo[i].seg]].level != nlevel)
                 continue;
-            uint32_t na;
-            uint64_t *ha = body_hashes(&d->old, i, &na);
-            if (!ha) {
-                free(hb);
-                return -1;
-            }
-            uint32_t c = common_sorted(ha, na, hb, nb);
-            free(ha);
-            if (2 * c >= (na > nb ? na : nb) && c > best_c)
-                best = i, best_c = c;
+            work += (uint64_t)bo[i].n + bn[j].n;
+            uint32_t c = common_sorted(bo[i].h, bo[i].n, bn[j].h, bn[j].n);
+            if (2 * (uint64_t)c >= (bo[i].n > bn[j].n ? bo[i].n : bn[j].n) && c > best_c)
+                best = bo[i].seg, best_c = c;
         }
-        free(hb);
         if (best != OG_NO) {
-            old_pair[best] = j;
-            new_pair[j] = best;
+            old_pair[best] = bn[j].seg;
+            new_pair[bn[j].seg] = best;
         }
     }
-    return 0;
+    rc = 0;
+done:
+    for (uint32_t k = 0; bo && k < lo; k++)
+        free(bo[k].h);
+    for (uint32_t k = 0; bn && k < ln; k++)
+        free(bn[k].h);
+    free(bo);
+    free(bn);
+    return rc;
 }
 
 /* Pairs in NEW's order whose OLD indices do not increase are moved: keep a longest

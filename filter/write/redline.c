@@ -155,16 +155,27 @@ static int observe(void *ctx, xmlTextReaderPtr rd, uint32_t index)
 
 /* ------------------------------------------------------------------ planning */
 
+/* The action of paragraph `para`, made if new; acts stay sorted by paragraph (they are made
+ * in NEW's order but for one paragraph back: the end of the one before an insertion). */
 static para_act *act_for(redline *r, uint32_t para)
 {
-    if (r->acts.len && r->acts.items[r->acts.len - 1].para == para)
-        return &r->acts.items[r->acts.len - 1];
-    if (r->acts.len && r->acts.items[r->acts.len - 1].para > para)
-        return NULL; /* never: paragraphs are met in order */
+    size_t lo = 0, hi = r->acts.len;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->acts.items[mid].para == para)
+            return &r->acts.items[mid];
+        if (r->acts.items[mid].para < para)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     para_act a = {para, 0, 0, 0, 0, NULL, 0};
-    if (OG_VEC_PUSH(&r->acts, a, UINT32_MAX))
+    if (OG_VEC_RESERVE(&r->acts, UINT32_MAX))
         return NULL;
-    return &r->acts.items[r->acts.len - 1];
+    memmove(&r->acts.items[lo + 1], &r->acts.items[lo], (r->acts.len - lo) * sizeof(para_act));
+    r->acts.items[lo] = a;
+    r->acts.len++;
+    return &r->acts.items[lo];
 }
 
 static int add_region(redline *r, region g, uint32_t *id)
@@ -202,7 +213,7 @@ typedef struct planner {
 } planner;
 
 /* The deletions waiting: after the previous NEW paragraph, else before `next` (OG_NO: the end
- * of the document). */
+ * of the document).  1 when they were marked at the start of `next`, else 0; -1 on error. */
 static int flush_deleted(planner *pl, uint32_t next)
 {
     redline *r = pl->r;
@@ -226,10 +237,14 @@ static int flush_deleted(planner *pl, uint32_t next)
     pl->pending.len = 0;
     if (add_region(r, g, &id) < 0)
         return -1;
-    return pl->prev != OG_NO ? add_mark(r, pl->prev, 1, 0, id) : add_mark(r, next, 0, 0, id);
+    if (pl->prev != OG_NO)
+        return add_mark(r, pl->prev, 1, 0, id) < 0 ? -1 : 0;
+    return add_mark(r, next, 0, 0, id) < 0 ? -1 : 1;
 }
 
-static int plan_insert(planner *pl, uint32_t para)
+/* An inserted paragraph; `own_start`: deletions are marked at its start, so the insertion
+ * must begin after them (a deletion inside an insertion is not rejected back). */
+static int plan_insert(planner *pl, uint32_t para, int own_start)
 {
     redline *r = pl->r;
     const og_para *ps = r->d->new_.doc->paras;
@@ -237,7 +252,7 @@ static int plan_insert(planner *pl, uint32_t para)
     if (add_region(r, (region){RG_INSERT, 0, 0, OG_NO, NULL, OG_NO}, &id) < 0)
         return -1;
     /* from the end of the paragraph before, unless there is none or a table cell is involved */
-    if (para > 0 && !ps[para - 1].in_table && !ps[para].in_table) {
+    if (!own_start && para > 0 && !ps[para - 1].in_table && !ps[para].in_table) {
         if (add_mark(r, para - 1, 1, 1, id) < 0)
             return -1;
     } else if (add_mark(r, para, 0, 1, id) < 0) {
@@ -291,13 +306,24 @@ static int plan_new(planner *pl, uint8_t op, const og_edit *e, uint32_t nu)
         r->unmarked += op != OG_EDIT_EQUAL;
         return 0;
     }
-    if (flush_deleted(pl, u->para) < 0)
+    int before = flush_deleted(pl, u->para);
+    if (before < 0)
         return -1;
-    int rc = op == OG_EDIT_INSERT   ? plan_insert(pl, u->para)
+    int rc = op == OG_EDIT_INSERT   ? plan_insert(pl, u->para, before)
              : op == OG_EDIT_CHANGE ? plan_change(pl, e, u->para)
                                     : 0;
     pl->prev = u->para;
     return rc;
+}
+
+/* A change of a paragraph's kind or heading level (its text may be the same): marked as the
+ * old paragraph deleted and the new one inserted, which carry their elements and levels. */
+static int reshaped(const odfgate_diff *d, const og_edit *e)
+{
+    if (e->op != OG_EDIT_CHANGE)
+        return 0;
+    const og_unit *a = &d->old.units[e->old_u], *b = &d->new_.units[e->new_u];
+    return a->kind != b->kind || a->level != b->level;
 }
 
 /* Walk the edits in NEW's order: a section's own edits, but a moved section as all its NEW
@@ -313,6 +339,15 @@ static int plan(redline *r)
         for (uint32_t k = sd->edit; k < sd->edit + sd->edit_count; k++) {
             const og_edit *e = &d->edits.items[k];
             uint8_t op = sd->moved_from ? OG_EDIT_DELETE : sd->moved ? OG_EDIT_INSERT : e->op;
+            if (reshaped(d, e) && !sd->moved_from && !sd->moved) {
+                if (d->old.units[e->old_u].kind == 'N' || d->new_.units[e->new_u].kind == 'N') {
+                    r->unmarked++;
+                    continue;
+                }
+                if (OG_VEC_PUSH(&pl.pending, e->old_u, UINT32_MAX))
+                    goto done;
+                op = OG_EDIT_INSERT;
+            }
             if (op == OG_EDIT_DELETE) {
                 if (e->old_u == OG_NO)
                     continue;
@@ -342,7 +377,7 @@ static int collect_changes(redline *r)
             continue;
         for (uint32_t k = sd->edit; k < sd->edit + sd->edit_count; k++) {
             const og_edit *e = &d->edits.items[k];
-            if (e->op != OG_EDIT_CHANGE || d->new_.units[e->new_u].kind == 'N')
+            if (e->op != OG_EDIT_CHANGE || reshaped(d, e) || d->new_.units[e->new_u].kind == 'N')
                 continue;
             change_at c = {d->new_.doc->paras[d->new_.units[e->new_u].para].node, e, 0};
             if (OG_VEC_PUSH(&r->changes, c, UINT32_MAX))

@@ -18,6 +18,9 @@ changed_ids() { py '" ".join(sorted((x["id"] or "-")+":"+x["status"]+("/moved" i
 words() { # SECTION OP -> the words of that op in the section's changed paragraphs, in order
     py "' '.join(w['text'].strip() for x in j['sections'] if x['id']=='$1' for e in x['edits'] if e['op']=='change' for w in e['words'] if w['op']=='$2' and w['text'].strip())"
 }
+jing_ok() { # FILE.fodt -> the flat document valid against OASIS ODF 1.3
+    jing -i "$ODFGATE_ODF_SCHEMAS/OpenDocument-v1.3-schema.rng" "$1" 2>/dev/null >"$scratch/jing.out"
+}
 base=(h:Alpha p:"The parties will work together." p:"Second paragraph of alpha."
       h:Beta p:"Beta says one thing." p:"And another."
       h:Gamma p:"Gamma closes the statement.")
@@ -109,6 +112,58 @@ else
     skip "python3-jsonschema is not installed (the JSON contract)"
 fi
 
+# --- review regressions ----------------------------------------------------------------------
+# a field's attribute value with newlines: units hold newlines (xdiff must not see them as lines)
+nl='x:See <text:user-defined text:name="a&#10;b&#10;c&#10;d&#10;e&#10;f">v</text:user-defined> here'
+mk nl1.fodt h:Intro p:"alpha beta" "$nl" p:gamma
+mk nl2.fodt h:Intro p:"alpha beta delta" "${nl/f\">/g\">} there" p:gamma
+d --format json nl1.fodt nl2.fodt
+check "a field value with newlines: compared (exit 1), valid JSON" [ "$rc" = 1 ] && py 'j["changed"]' >/dev/null
+# a heading holding a date LibreOffice recomputes: the same section, no change
+hd() { printf 'x:</text:p><text:h text:outline-level="1">Report of <text:date>%s</text:date></text:h><text:p>' "$1"; }
+mk hf1.fodt h:Intro p:alpha "$(hd 2024-01-01)" h:End p:omega
+mk hf2.fodt h:Intro p:alpha "$(hd 2025-06-30)" h:End p:omega
+d hf1.fodt hf2.fodt
+check "a recomputed date in a heading: no change (exit 0)" [ "$rc" = 0 ]
+# text deleted before NEW's first paragraph, the next paragraph inserted
+mk lead1.fodt p:"alpha beta gamma" h:X p:"same text here"
+mk lead2.fodt p:"" p:"totally different words" h:X p:"same text here"
+d --format odt -o red-lead.fodt lead1.fodt lead2.fodt
+if [ "$rc" = 1 ] && { ! command -v jing >/dev/null || jing_ok red-lead.fodt; }; then ok "a deletion before the first paragraph and an insertion: redline written, valid"
+else fail "lead redline: $rc $err"; fi
+# a heading's level changed, text the same
+mk lvl1.fodt h:Intro p:"alpha beta" h2:Sub p:"gamma delta"
+mk lvl2.fodt h:Intro p:"alpha beta" h3:Sub p:"gamma delta"
+d --format json lvl1.fodt lvl2.fodt
+check "a heading level changed: a change from level 2 to 3" [ "$rc:$(py '[(e["op"], e["old_level"], e["new_level"]) for s in j["sections"] for e in s["edits"]]')" = "1:[('change', 2, 3)]" ]
+d lvl1.fodt lvl2.fodt
+case $out in *"(was heading level 2)"*) ok "text says the level it was" ;; *) fail "level text: $out" ;; esac
+d --format odt -o red-lvl.fodt lvl1.fodt lvl2.fodt
+grep -q '<text:h text:outline-level="2"[^>]*>Sub</text:h>' red-lvl.fodt && ok "the redline deletes the level-2 heading (Reject All restores it)" || fail "level redline: $(grep -o '<text:tracked-changes.*</text:tracked-changes>' red-lvl.fodt)"
+# an unchanged run cut beside a change: never inside a field
+long=$(printf 'word%d ' $(seq 1 30))
+mk cf1.fodt h:Intro "x:${long}<text:page-number text:select-page=\"current\">1</text:page-number> ${long}end"
+mk cf2.fodt h:Intro "x:${long}<text:page-number text:select-page=\"current\">1</text:page-number> ${long}ending"
+d cf1.fodt cf2.fodt
+case $out in *select-page*) fail "a cut inside a field: $out" ;; *) ok "unchanged text is cut between fields, not inside one" ;; esac
+# -o naming a version being compared, for every format
+cp words.fodt keep.fodt
+d --force -o keep.fodt v1.fodt keep.fodt
+check "-o NEW (text, even with --force): refused, NEW untouched" [ "$rc" = 2 ] && cmp -s keep.fodt words.fodt
+d --force --format json -o v1.fodt v1.fodt keep.fodt
+check "-o OLD: refused" [ "$rc" = 2 ]
+# many renamed sections outside the schema against one long one: bounded work
+python3 - "$top_srcdir/tests/batch/mkdoc.py" <<'PY'
+import subprocess, sys
+subprocess.run([sys.executable, sys.argv[1], "ren1.fodt", "h:One"] + ["p:Paragraph %d here." % i for i in range(30000)], check=True)
+b = []
+for i in range(4000):
+    b += ["h:Section %d" % i, "p:Body %d." % i]
+subprocess.run([sys.executable, sys.argv[1], "ren2.fodt"] + b, check=True)
+PY
+d --stat ren1.fodt ren2.fodt
+check "4,000 new sections against one of 30,000 paragraphs: compared" [ "$rc" = 1 ]
+
 # --- text output ----------------------------------------------------------------------------
 d v1.fodt words.fodt
 case $out in *"§ Alpha [alpha]: changed; 2 words inserted, 1 deleted"*"[-will-]{+shall+}"*"{+"*"closely"*"+}"*"1 section changed: 2 words inserted, 1 deleted"*)
@@ -125,9 +180,6 @@ d --format json v1.fodt bidi.fodt
 check "JSON stays valid with any text" python3 -c 'import json,sys; json.loads(sys.argv[1])' "$out"
 
 # --- the redline ----------------------------------------------------------------------------
-jing_ok() { # FILE.fodt -> the flat document valid against OASIS ODF 1.3
-    jing -i "$ODFGATE_ODF_SCHEMAS/OpenDocument-v1.3-schema.rng" "$1" 2>/dev/null >"$scratch/jing.out"
-}
 if command -v jing >/dev/null; then
     for c in words paras renamed moved addrm notes2 bidi format; do
         d --format odt -o "red-$c.fodt" v1.fodt "$c.fodt"
@@ -217,6 +269,8 @@ if command -v git >/dev/null; then
     check "--since HEAD~3 (before the rename): alpha and beta" [ "$rc:$(changed_ids)" = "1:alpha:changed beta:changed" ]
     d --since HEAD statement.fodt --format json
     check "--since HEAD: beta" [ "$(changed_ids)" = "beta:changed" ]
+    d --since HEAD~1 statement.fodt --format json
+    check "--since HEAD~1 (the same file under its old name, before a pure rename): beta" [ "$rc:$(changed_ids)" = "1:beta:changed" ]
     d --since no-such-rev statement.fodt
     case "$rc:$err" in 3:*'no revision "no-such-rev"'*) ok "an unknown revision: 3, saying so" ;; *) fail "rev: $rc $err" ;; esac
     d --since-signoff a --old ../v1.fodt statement.fodt
