@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <errno.h>
 #include <sys/stat.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 __attribute__((format(printf, 1, 0))) static void verror(const char *fmt, va_list ap)
@@ -217,4 +218,13 @@ int cli_parse_jobs(const char *v, unsigned *jobs)
         return -1;
     *jobs = (unsigned)n;
     return 0;
+}
+
+int cli_same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (strcmp(a, b) == 0)
+        return 1;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
 }

@@ -22,6 +22,8 @@ int cli_output_allowed(const char *out, int force, int in_place);
  * 0 if the output's name agrees (.odt/.ott for a zip, .fodt for flat; any other name is
  * taken as given), else 2 after saying so ("y.odt" would have held flat XML). */
 int cli_output_matches(const char *out, const odfgate_doc *doc);
+/* The same path, or two names of one existing file (an output that would replace an input). */
+int cli_same_file(const char *a, const char *b);
 /* "Try 'odfgate CMD --help'." after a usage error; returns OG_EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

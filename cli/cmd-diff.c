@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 static const cli_option options[] = {
@@ -192,15 +191,6 @@ done:
     return rc;
 }
 
-static int same_file(const char *a, const char *b)
-{
-    struct stat sa, sb;
-    if (strcmp(a, b) == 0)
-        return 1;
-    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-           sa.st_ino == sb.st_ino;
-}
-
 static int write_redline(const diff_args *a, const odfgate_diff *d, const char *new_path,
                          const version *old, const version *new_)
 {
@@ -305,9 +295,9 @@ int cmd_diff(int argc, char **argv)
     if (rc)
         return rc < 0 ? OG_EXIT_PASS : rc;
     const char *new_path = argv[argc - 1];
-    if (a.output && (same_file(a.output, new_path) ||
-                     (!a.since && !a.signatory && same_file(a.output, argv[optind])) ||
-                     (a.old_path && same_file(a.output, a.old_path))))
+    if (a.output && (cli_same_file(a.output, new_path) ||
+                     (!a.since && !a.signatory && cli_same_file(a.output, argv[optind])) ||
+                     (a.old_path && cli_same_file(a.output, a.old_path))))
         return cli_usage_error("diff", "-o names a version being compared; write to another file");
     if (cli_doc_setup_for(new_path, a.schema, a.use_config, -1, &setup) != 0)
         return OG_EXIT_USAGE;

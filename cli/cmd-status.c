@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 static const cli_option options[] = {
@@ -70,16 +69,6 @@ static unsigned terminal_width(void)
     if (env && atoi(env) > 0)
         return (unsigned)atoi(env);
     return 100;
-}
-
-/* The same path, or two names of one existing file. */
-static int same_file(const char *a, const char *b)
-{
-    struct stat sa, sb;
-    if (strcmp(a, b) == 0)
-        return 1;
-    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-           sa.st_ino == sb.st_ino;
 }
 
 typedef struct status_args {
@@ -140,7 +129,7 @@ static int parse(int argc, char **argv, status_args *a, int *help)
     if (a->since && (strcmp(a->format, "csv") == 0 || strcmp(a->format, "ods") == 0))
         return cli_usage_error("status", "--since: the changes are shown by the text, json and "
                                          "html formats");
-    if (a->output && a->state && same_file(a->output, a->state))
+    if (a->output && a->state && cli_same_file(a->output, a->state))
         return cli_usage_error("status", "-o and --write-state name the same file");
     if (strcmp(a->format, "ods") == 0 && !a->output && isatty(STDOUT_FILENO))
         return cli_usage_error("status", "--format ods writes a spreadsheet: give -o FILE.ods");

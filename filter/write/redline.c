@@ -411,7 +411,11 @@ static int mark(xmlTextWriterPtr w, uint8_t el, uint32_t id)
     static const char *const names[] = {"text:change", "text:change-start", "text:change-end"};
     char s[24];
     snprintf(s, sizeof(s), "ogd%u", id);
+    /* the prefix is declared on the mark itself: a document may bind "text" to nothing, or
+     * its text namespace to another prefix (as annotate.c does for its comments) */
     if (xmlTextWriterStartElement(w, (const xmlChar *)names[el]) < 0 ||
+        xmlTextWriterWriteAttribute(w, (const xmlChar *)"xmlns:text", (const xmlChar *)OG_NS_TEXT) <
+            0 ||
         xmlTextWriterWriteAttribute(w, (const xmlChar *)"text:change-id", (const xmlChar *)s) < 0 ||
         xmlTextWriterEndElement(w) < 0)
         return -1;
@@ -598,6 +602,12 @@ static int regions_xml(redline *r, og_buf *out)
     if (!w)
         goto done;
     if (xmlTextWriterStartElement(w, (const xmlChar *)"text:tracked-changes") < 0 ||
+        xmlTextWriterWriteAttribute(w, (const xmlChar *)"xmlns:text", (const xmlChar *)OG_NS_TEXT) <
+            0 ||
+        xmlTextWriterWriteAttribute(w, (const xmlChar *)"xmlns:office",
+                                    (const xmlChar *)OG_NS_OFFICE) < 0 ||
+        xmlTextWriterWriteAttribute(w, (const xmlChar *)"xmlns:dc", (const xmlChar *)OG_NS_DC) <
+            0 ||
         xmlTextWriterWriteAttribute(w, (const xmlChar *)"text:track-changes",
                                     (const xmlChar *)"false") < 0)
         goto done;

@@ -118,7 +118,7 @@ nl='x:See <text:user-defined text:name="a&#10;b&#10;c&#10;d&#10;e&#10;f">v</text
 mk nl1.fodt h:Intro p:"alpha beta" "$nl" p:gamma
 mk nl2.fodt h:Intro p:"alpha beta delta" "${nl/f\">/g\">} there" p:gamma
 d --format json nl1.fodt nl2.fodt
-check "a field value with newlines: compared (exit 1), valid JSON" [ "$rc" = 1 ] && py 'j["changed"]' >/dev/null
+if [ "$rc" = 1 ] && [ "$(py 'j["changed"]')" = True ]; then ok "a field value with newlines: compared (exit 1), valid JSON"; else fail "a field value with newlines: compared (exit 1), valid JSON"; fi
 # a heading holding a date LibreOffice recomputes: the same section, no change
 hd() { printf 'x:</text:p><text:h text:outline-level="1">Report of <text:date>%s</text:date></text:h><text:p>' "$1"; }
 mk hf1.fodt h:Intro p:alpha "$(hd 2024-01-01)" h:End p:omega
@@ -131,6 +131,18 @@ mk lead2.fodt p:"" p:"totally different words" h:X p:"same text here"
 d --format odt -o red-lead.fodt lead1.fodt lead2.fodt
 if [ "$rc" = 1 ] && { ! command -v jing >/dev/null || jing_ok red-lead.fodt; }; then ok "a deletion before the first paragraph and an insertion: redline written, valid"
 else fail "lead redline: $rc $err"; fi
+# a document binding the text namespace to another prefix: the redline declares its own
+cat >pfx1.fodt <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<o:document xmlns:o="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:t="urn:oasis:names:tc:opendocument:xmlns:text:1.0" o:version="1.3" o:mimetype="application/vnd.oasis.opendocument.text"><o:body><o:text><t:h t:outline-level="1">Alpha</t:h><t:p>The parties will work together.</t:p><t:p>Gone soon.</t:p><t:h t:outline-level="1">Beta</t:h><t:p>Beta text.</t:p></o:text></o:body></o:document>
+XML
+sed 's/will work/shall work/; s|<t:p>Gone soon.</t:p>||; s|<t:p>Beta text.</t:p>|<t:p>Beta text.</t:p><t:p>New one.</t:p>|' pfx1.fodt >pfx2.fodt
+d --format odt -o red-pfx.fodt pfx1.fodt pfx2.fodt
+run_odfgate signoffs --canonical pfx2.fodt
+want=$out
+run_odfgate signoffs --canonical red-pfx.fodt
+if [ "$rc" = 0 ] && [ "$out" = "$want" ] && jing_ok red-pfx.fodt; then ok "other namespace prefixes: the redline is namespace-well-formed, valid, and NEW's text"
+else fail "prefixes: $rc $err $(head -3 "$scratch/jing.out")"; fi
 # a heading's level changed, text the same
 mk lvl1.fodt h:Intro p:"alpha beta" h2:Sub p:"gamma delta"
 mk lvl2.fodt h:Intro p:"alpha beta" h3:Sub p:"gamma delta"
@@ -149,7 +161,7 @@ case $out in *select-page*) fail "a cut inside a field: $out" ;; *) ok "unchange
 # -o naming a version being compared, for every format
 cp words.fodt keep.fodt
 d --force -o keep.fodt v1.fodt keep.fodt
-check "-o NEW (text, even with --force): refused, NEW untouched" [ "$rc" = 2 ] && cmp -s keep.fodt words.fodt
+if [ "$rc" = 2 ] && cmp -s keep.fodt words.fodt; then ok "-o NEW (text, even with --force): refused, NEW untouched"; else fail "-o NEW (text, even with --force): refused, NEW untouched"; fi
 d --force --format json -o v1.fodt v1.fodt keep.fodt
 check "-o OLD: refused" [ "$rc" = 2 ]
 # many renamed sections outside the schema against one long one: bounded work
@@ -199,7 +211,7 @@ d --format odt -o words.fodt v1.fodt words.fodt
 check "odt onto NEW itself: refused (2)" [ "$rc" = 2 ]
 cp words.fodt before.fodt
 d --format odt -o red-words.fodt v1.fodt words.fodt
-check "an existing -o is not replaced without --force" [ "$rc" = 2 ] && cmp -s words.fodt before.fodt
+if [ "$rc" = 2 ] && cmp -s words.fodt before.fodt; then ok "an existing -o is not replaced without --force"; else fail "an existing -o is not replaced without --force"; fi
 d --format odt -o red-words.fodt --force v1.fodt words.fodt
 check "--force replaces it" [ "$rc" = 1 ]
 sed 's|<office:text>|<office:text><text:tracked-changes><text:changed-region text:id="c1"><text:insertion><office:change-info><dc:creator>X</dc:creator><dc:date>2026-01-01T00:00:00</dc:date></office:change-info></text:insertion></text:changed-region></text:tracked-changes>|' words.fodt >tracked.fodt
@@ -224,9 +236,9 @@ check "--old without --since-signoff: 2" [ "$rc" = 2 ]
 d --since HEAD --since-signoff a words.fodt
 check "--since and --since-signoff together: 2" [ "$rc" = 2 ]
 d -o out.json --format json v1.fodt words.fodt
-check "-o writes the report" [ "$rc" = 1 ] && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' out.json
+if [ "$rc" = 1 ] && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' out.json; then ok "-o writes the report"; else fail "-o writes the report"; fi
 d -o nodir/out.json --format json v1.fodt words.fodt
-check "-o into a missing folder: 3, nothing written" [ "$rc" = 3 ] && [ ! -e nodir ]
+if [ "$rc" = 3 ] && [ ! -e nodir ]; then ok "-o into a missing folder: 3, nothing written"; else fail "-o into a missing folder: 3, nothing written"; fi
 
 # a long document, every paragraph changed: bounded time (the default 60 s timeout)
 python3 - <<'PY'
@@ -237,7 +249,7 @@ subprocess.run([sys.executable, sys.argv[0] if False else "%s/tests/batch/mkdoc.
 subprocess.run([sys.executable, "%s/tests/batch/mkdoc.py" % __import__("os").environ.get("top_srcdir", "."), "long2.fodt"] + b, check=True)
 PY
 d --format json long1.fodt long2.fodt
-check "20,000 paragraphs all changed: compared" [ "$rc" = 1 ] && [ "$(py 'j["summary"]["paragraphs_changed"]')" = 20000 ]
+if [ "$rc" = 1 ] && [ "$(py 'j["summary"]["paragraphs_changed"]')" = 20000 ]; then ok "20,000 paragraphs all changed: compared"; else fail "20,000 paragraphs all changed: compared"; fi
 
 # --- git history ----------------------------------------------------------------------------
 if command -v git >/dev/null; then
