@@ -7,7 +7,7 @@
  * the families after it use.  Links are checked separately (odfgate_check_links). */
 static int (*const families[])(og_check *) = {
     og_rules_package, og_rules_metadata, og_rules_sections,   og_rules_phrases,
-    og_rules_signoff, og_rules_clauses,  og_rules_signatures,
+    og_rules_signoff, og_rules_clauses,  og_rules_signatures, og_rules_hygiene,
 };
 
 odfgate_status odfgate_check(const odfgate_doc *doc, const odfgate_schema *schema,

@@ -12,6 +12,7 @@
 #define OG_URLGUARD_H
 
 #include "base/internal.h"
+#include "base/ipclass.h"
 #include "base/url.h"
 
 #include <sys/socket.h>
@@ -19,9 +20,6 @@
 /* NULL if the address may be reached, else the kind of address ("loopback", "private",
  * "link-local", "unspecified", "shared (CGNAT)", "multicast", "reserved"). */
 const char *og_addr_refusal(const struct sockaddr *sa, socklen_t len);
-/* Same for a 4-byte IPv4 and a 16-byte IPv6 address in network order. */
-const char *og_ipv4_refusal(const unsigned char a[4]);
-const char *og_ipv6_refusal(const unsigned char a[16]);
 /* Text form of the address (for messages). */
 void og_addr_text(const struct sockaddr *sa, char *out, size_t n);
 

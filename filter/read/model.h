@@ -54,6 +54,39 @@ typedef struct og_link {
 
 #define OG_MAX_LINKS 20000
 
+/* What a reader of the circulated file does not see (read/hygiene.c, judged by
+ * check/rules/hygiene.c, docs/hygiene.md). */
+typedef enum og_hyg_class {
+    OG_HYG_COMMENT = 1, /* office:annotation by a person (not odfgate's own, not a waiver) */
+    OG_HYG_CHANGE,      /* text:changed-region */
+    OG_HYG_HIDDEN,      /* hidden or conditional text */
+    OG_HYG_MACRO,       /* macro libraries, scripts, event bindings, macro links */
+    OG_HYG_OBJECT,      /* embedded objects */
+    OG_HYG_LINK         /* a link that is not http(s) (http ones are doc->links) */
+} og_hyg_class;
+
+typedef struct og_hyg_item {
+    uint8_t cls;        /* og_hyg_class */
+    const char *kind;   /* static: "insertion", "hidden paragraph", "Basic library", ... */
+    const char *what;   /* arena or NULL: an author, a URL, a library, an object's type */
+    const char *when;   /* arena or NULL: a date */
+    const char *id;     /* a tracked change's text:id (arena), else NULL */
+    uint32_t node;      /* index of its element among the stream's start tags (og_para.node's
+                           numbering: scrub finds it again), 0 for package entries */
+    uint32_t paragraph; /* 1-based ordinal of the body paragraph it is in (or the next one;
+                           para_count + 1 past the end); 0: the document as a whole */
+} og_hyg_item;
+#define OG_MAX_HYG 100000
+
+/* A table of contents as last generated: its entries' texts (page numbers cut off). */
+typedef struct og_toc {
+    const char **entries;
+    uint32_t count;
+    uint32_t paragraph; /* the body paragraph after it */
+    uint8_t max_level;  /* text:outline-level of its source (10 if absent) */
+    uint8_t outline;    /* built from the outline alone (no index marks, no other styles) */
+} og_toc;
+
 struct odfgate_doc {
     og_arena arena;
     const char *path;
@@ -81,6 +114,12 @@ struct odfgate_doc {
     odfgate_signature *signatures; /* META-INF/documentsignatures.xml, verified (signatures.h) */
     size_t signature_count;
     const char *signatures_problem; /* that part could not be read as signatures, or NULL */
+    og_hyg_item *hyg;               /* hygiene facts in document order (read/hygiene.h) */
+    uint32_t hyg_count;
+    og_toc *tocs;
+    uint32_t toc_count;
+    /* personal metadata the public odfgate_meta does not carry (NULL if absent) */
+    const char *printed_by, *print_date, *editing_duration, *template_href;
 };
 
 /* Record a hyperlink (text:a xlink:href) met in body paragraph `ordinal` if it is http(s);

@@ -2,6 +2,7 @@
 #include "read/reader.h"
 
 #include "read/fields.h"
+#include "read/hygiene.h"
 
 #include "read/styles.h"
 #include "text/text.h"
@@ -44,6 +45,16 @@ static const meta_field meta_fields[] = {
 };
 #define META_KEYWORD ((int)OG_ARRAY_LEN(meta_fields))
 #define META_USER    (META_KEYWORD + 1)
+/* personal fields kept in odfgate_doc for the hygiene rules (not in odfgate_meta) */
+#define META_PERSONAL (META_USER + 1)
+static const struct {
+    const char *local;
+    size_t offset;
+} meta_personal[] = {
+    {"printed-by", offsetof(odfgate_doc, printed_by)},
+    {"print-date", offsetof(odfgate_doc, print_date)},
+    {"editing-duration", offsetof(odfgate_doc, editing_duration)},
+};
 
 /* Element names the pass compares, interned in the reader's dictionary at the start of each
  * pass: libxml2 hands out element names and namespace URIs from that dictionary, so a name
@@ -59,7 +70,8 @@ static const meta_field meta_fields[] = {
     X(automatic_styles, "automatic-styles") X(body, "body") X(a, "a") X(p, "p") X(h, "h")   \
     X(s, "s") X(tab, "tab") X(line_break, "line-break") X(span, "span")                     \
     X(note_body, "note-body") X(section, "section") X(changed_region, "changed-region")    \
-    X(table_cell, "table-cell") X(covered_table_cell, "covered-table-cell") X(style, "style")
+    X(table_cell, "table-cell") X(covered_table_cell, "covered-table-cell") X(style, "style")    \
+    X(scripts, "scripts")
 // clang-format on
 
 /* text: elements whose whole subtree is not body text (docs/reading.md) */
@@ -181,6 +193,9 @@ typedef struct reader {
     char *user_name, *user_type;
     OG_VEC(const char *) keywords;
     OG_VEC(odfgate_property) user;
+
+    og_hyg_reader hyg; /* hygiene facts (read/hygiene.h) */
+    int scripts_depth; /* office:scripts, -1 outside */
 } reader;
 
 static int fail_nomem(reader *r)
@@ -188,6 +203,11 @@ static int fail_nomem(reader *r)
     og_fail(r->err, ODFGATE_E_NOMEM, r->doc->path, r->part, "out of memory");
     return -1;
 }
+
+/* The paragraph a hygiene fact belongs to: the one being read, or the next one. */
+static uint32_t hyg_para(const reader *r) { return (uint32_t)r->paras.len + 1; }
+
+static int hyg_rc(reader *r, int rc) { return rc < 0 ? fail_nomem(r) : 0; }
 
 static int buf_error(reader *r, int rc)
 {
@@ -410,6 +430,7 @@ static int annot_end(reader *r)
         len--;
     if (len < sizeof(prefix) - 1 || strncmp(t, prefix, sizeof(prefix) - 1) != 0)
         return 0;
+    og_hyg_forget_comment(&r->hyg); /* a waiver is configuration, not a person's comment */
     og_aux w = {.text = og_arena_strndup(&r->doc->arena, t, len),
                 .len = (uint32_t)len,
                 .anchor = (uint32_t)r->paras.len};
@@ -564,12 +585,21 @@ static int style_element(reader *r, int want)
     char *owned[5];
     const char *family = og_xml_attr_ref(r->s, OG_NS_STYLE, "family", &owned[0]);
     int rc = 0;
+    if (family && strcmp(family, "text") == 0) {
+        const char *name = og_xml_attr_ref(r->s, OG_NS_STYLE, "name", &owned[1]);
+        rc = og_hyg_style(&r->hyg, family, name, r->styles_auto);
+        xmlFree(owned[1]);
+        xmlFree(owned[0]);
+        return rc < 0 ? fail_nomem(r) : 0;
+    }
     if (family && strcmp(family, "paragraph") == 0) {
         const char *name = og_xml_attr_ref(r->s, OG_NS_STYLE, "name", &owned[1]);
         const char *display = og_xml_attr_ref(r->s, OG_NS_STYLE, "display-name", &owned[2]);
         const char *parent = og_xml_attr_ref(r->s, OG_NS_STYLE, "parent-style-name", &owned[3]);
         const char *level = og_xml_attr_ref(r->s, OG_NS_STYLE, "default-outline-level", &owned[4]);
         rc = og_styles_add(r->styles, r->styles_auto, name, display, parent, level);
+        if (rc == 0 && og_hyg_style(&r->hyg, family, name, r->styles_auto) < 0)
+            rc = -1;
         if (rc == 0 && !r->styles_auto && (want & STOP_AFTER_COMMON))
             rc = pending_resolved(r, name);
         for (int i = 1; i < 5; i++)
@@ -594,6 +624,16 @@ static int meta_element(reader *r, const char *ns, const char *local, int depth,
             field = (int)i;
     if (strcmp(ns, OG_NS_META) == 0 && strcmp(local, "keyword") == 0)
         field = META_KEYWORD;
+    for (size_t i = 0; strcmp(ns, OG_NS_META) == 0 && i < OG_ARRAY_LEN(meta_personal); i++)
+        if (strcmp(local, meta_personal[i].local) == 0)
+            field = META_PERSONAL + (int)i;
+    if (strcmp(ns, OG_NS_META) == 0 && strcmp(local, "template") == 0 && !r->doc->template_href) {
+        char *href = og_xml_attr(r->s, OG_NS_XLINK, "href");
+        r->doc->template_href = href ? og_arena_strdup(&r->doc->arena, href) : NULL;
+        int nomem = href && !r->doc->template_href;
+        xmlFree(href);
+        return nomem ? fail_nomem(r) : 0;
+    }
     if (strcmp(ns, OG_NS_META) == 0 && strcmp(local, "user-defined") == 0) {
         field = META_USER;
         free(r->user_name);
@@ -642,7 +682,12 @@ static int meta_end(reader *r)
             return fail_nomem(r);
         if (field == META_KEYWORD)
             rc = OG_VEC_PUSH(&r->keywords, (const char *)v, 100000);
-        else {
+        else if (field >= META_PERSONAL) {
+            const char **slot =
+                (const char **)((char *)r->doc + meta_personal[field - META_PERSONAL].offset);
+            if (!*slot)
+                *slot = v;
+        } else {
             const char **slot = (const char **)((char *)&r->doc->meta + meta_fields[field].offset);
             if (!*slot)
                 *slot = v; /* first occurrence wins */
@@ -665,8 +710,12 @@ static int start_element(reader *r, int want, const char *ns, const char *local,
     if (r->styles_depth >= 0) {
         if (depth == r->styles_depth + 1 && ns == r->n.ns_style && local == r->n.style)
             return style_element(r, want);
+        if (depth == r->styles_depth + 2 && ns == r->n.ns_style)
+            return og_hyg_style_child(&r->hyg, r->s, local) < 0 ? fail_nomem(r) : 0;
         return 0;
     }
+    if (r->scripts_depth >= 0)
+        return og_hyg_script(&r->hyg, r->s, ns, local) < 0 ? fail_nomem(r) : 0;
     if (r->body_depth >= 0 && depth == r->body_depth + 1) {
         if (office && local == r->n.text) {
             r->saw_text_body = 1;
@@ -680,7 +729,9 @@ static int start_element(reader *r, int want, const char *ns, const char *local,
     }
     if (!office || empty)
         return 0;
-    if ((want & WANT_META) && local == r->n.meta)
+    if ((want & WANT_BODY) && local == r->n.scripts)
+        r->scripts_depth = depth; /* document macros and events (before the body) */
+    else if ((want & WANT_META) && local == r->n.meta)
         r->meta_depth = depth;
     else if ((want & WANT_COMMON) && local == r->n.styles) {
         r->styles_depth = depth;
@@ -709,6 +760,8 @@ static int end_element(reader *r, int want, const char *ns, const char *local, i
     }
     if (depth == r->body_depth)
         r->body_depth = -1;
+    else if (depth == r->scripts_depth)
+        r->scripts_depth = -1;
     else if (depth == r->meta_depth)
         r->meta_depth = -1;
     else if (r->meta_depth >= 0 && r->field >= 0 && depth == r->field_depth)
@@ -731,15 +784,22 @@ static int on_node(reader *r, int want)
         r->elements++;
         /* fast path for the most frequent body elements: text:span needs nothing, and
          * text:s inside a paragraph is one space */
+        r->hyg.boxed = r->cells > 0 || r->aux_depth >= 0;
+        r->hyg.node = r->elements;
         if (r->text_depth >= 0 && r->skip_depth < 0 && r->aux_depth < 0 &&
             og_xml_ns(r->s) == r->n.ns_text) {
             if (local == r->n.span)
-                return 0;
+                return og_hyg_wants_spans(&r->hyg)
+                           ? hyg_rc(r, og_hyg_span(&r->hyg, r->s, hyg_para(r)))
+                           : 0;
             if (local == r->n.s && r->para_depth >= 0)
                 return add_text(r, " ", 1);
         }
         depth = xmlTextReaderDepth(x);
         int empty = xmlTextReaderIsEmptyElement(x);
+        if (r->text_depth >= 0 &&
+            og_hyg_element(&r->hyg, r->s, og_xml_ns(r->s), local, depth, empty, hyg_para(r)) < 0)
+            return fail_nomem(r);
         if (r->skip_depth >= 0) {
             if (r->annot_depth >= 0)
                 return annot_element(r, og_xml_ns(r->s), og_xml_local(r->s), depth, empty);
@@ -758,6 +818,8 @@ static int on_node(reader *r, int want)
     }
     case XML_READER_TYPE_END_ELEMENT:
         depth = xmlTextReaderDepth(x);
+        if (r->text_depth >= 0 && og_hyg_end(&r->hyg, depth) < 0)
+            return fail_nomem(r);
         if (r->skip_depth >= 0 && depth != r->skip_depth) {
             if (depth == r->annot_meta_depth)
                 r->annot_meta_depth = -1;
@@ -769,6 +831,8 @@ static int on_node(reader *r, int want)
     case XML_READER_TYPE_WHITESPACE:
     case XML_READER_TYPE_SIGNIFICANT_WHITESPACE: {
         const char *v = (const char *)xmlTextReaderConstValue(x);
+        if (v && og_hyg_wants_text(&r->hyg) && og_hyg_text(&r->hyg, v) < 0)
+            return fail_nomem(r);
         if (r->skip_depth >= 0) {
             if (r->annot_depth >= 0 && r->annot_meta_depth < 0 && v) {
                 int rc = og_append_collapsed(&r->annot_text, v, strlen(v));
@@ -794,6 +858,7 @@ static int on_node(reader *r, int want)
 
 static void reset_positions(reader *r)
 {
+    r->scripts_depth = -1;
     r->text_depth = r->body_depth = r->skip_depth = r->hidden_depth = r->para_depth = -1;
     r->styles_depth = r->meta_depth = r->field = -1;
     r->aux_depth = r->aux_para_depth = -1;
@@ -825,6 +890,11 @@ static int pass(reader *r, og_package *pkg, const char *part, int want)
     /* the names again only if this part got another libxml2 reader (another dictionary) */
     if (r->names_serial != s->serial) {
         if (intern_names(s->reader, &r->n) < 0) {
+            og_xml_stream_end(s);
+            og_part_close(in);
+            return fail_nomem(r);
+        }
+        if (og_hyg_intern(&r->hyg, s->reader) < 0) {
             og_xml_stream_end(s);
             og_part_close(in);
             return fail_nomem(r);
@@ -989,6 +1059,7 @@ int og_read_document(og_package *pkg, const odfgate_limits *lim, odfgate_doc *do
     og_buf_init(&r.aux_vt.buf, lim->max_text + 1024);
     og_buf_init(&r.field_def, 1024);
     og_buf_init(&r.annot_text, lim->max_text);
+    og_hyg_init(&r.hyg, doc, lim->max_text);
     r.styles = og_styles_new();
     if (!r.styles) {
         fail_nomem(&r);
@@ -1013,7 +1084,8 @@ int og_read_document(og_package *pkg, const odfgate_limits *lim, odfgate_doc *do
                 "no text body (office:body/office:text) in the document");
         goto done;
     }
-    if (build_outline(&r) < 0 || finish_meta(&r) < 0 || finish_aux(&r) < 0)
+    if (build_outline(&r) < 0 || finish_meta(&r) < 0 || finish_aux(&r) < 0 ||
+        og_hyg_finish(&r.hyg, pkg, err) < 0)
         goto done;
     rc = 0;
 done:
@@ -1026,6 +1098,7 @@ done:
     og_buf_free(&r.aux_vt.buf);
     og_buf_free(&r.field_def);
     og_buf_free(&r.annot_text);
+    og_hyg_free(&r.hyg);
     free(r.aux.items);
     free(r.waivers.items);
     free(r.paras.items);

@@ -134,7 +134,7 @@ odfgate_status odfgate_annotate(const char *in_path, const char *out_path, const
                 "invalidate them (use --force to write anyway: the signatures are then removed)");
         goto done;
     }
-    og_copy_hooks hooks = {&a, write_annotations, drop_ours, NULL, NULL};
+    og_copy_hooks hooks = {&a, write_annotations, drop_ours, NULL, NULL, NULL};
     if (og_package_read_part(pkg, "content.xml", &in, err) < 0 ||
         og_xml_copy(in.data, in.len, in_path,
                     og_package_kind_of(pkg) == OG_PACKAGE_FLAT ? NULL : "content.xml", &hooks, &out,

@@ -689,8 +689,8 @@ odfgate_status odfgate_diff_redline(const odfgate_diff *d, const char *new_path,
     }
     int flat = og_package_kind_of(pkg) == OG_PACKAGE_FLAT;
     const char *part = flat ? NULL : "content.xml";
-    og_copy_hooks scan = {&r, NULL, observe, NULL, NULL};
-    og_copy_hooks write = {&r, after_start, observe, replace, before_end};
+    og_copy_hooks scan = {&r, NULL, observe, NULL, NULL, NULL};
+    og_copy_hooks write = {&r, after_start, observe, replace, before_end, NULL};
     if (og_package_read_part(pkg, "content.xml", &in, err) < 0)
         goto done;
     if (collect_changes(&r) < 0) {

@@ -31,11 +31,30 @@ typedef struct open_stack {
     size_t len, cap;
 } open_stack;
 
+/* An unwrapped element's entry on the open stack: its end tag is not written. */
+#define UNWRAPPED 0x80000000u
+
 static int end_element(xmlTextWriterPtr w, const og_copy_hooks *h, uint32_t index)
 {
+    if (index & UNWRAPPED)
+        return 0;
     if (h && h->before_end && h->before_end(h->ctx, w, index) < 0)
         return -1;
     return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
+}
+
+static int push_open(open_stack *st, uint32_t index)
+{
+    if (st->len == st->cap) {
+        size_t ncap = st->cap ? st->cap * 2 : 64;
+        uint32_t *p = realloc(st->idx, ncap * sizeof(uint32_t));
+        if (!p)
+            return -1;
+        st->idx = p;
+        st->cap = ncap;
+    }
+    st->idx[st->len++] = index;
+    return 0;
 }
 
 static int write_node(xmlTextReaderPtr r, xmlTextWriterPtr w, const og_copy_hooks *h,
@@ -58,16 +77,7 @@ static int write_node(xmlTextReaderPtr r, xmlTextWriterPtr w, const og_copy_hook
             return -1;
         if (empty)
             return end_element(w, h, index);
-        if (st->len == st->cap) {
-            size_t ncap = st->cap ? st->cap * 2 : 64;
-            uint32_t *p = realloc(st->idx, ncap * sizeof(uint32_t));
-            if (!p)
-                return -1;
-            st->idx = p;
-            st->cap = ncap;
-        }
-        st->idx[st->len++] = index;
-        return 0;
+        return push_open(st, index);
     case XML_READER_TYPE_END_ELEMENT: return end_element(w, h, st->len ? st->idx[--st->len] : 0);
     case XML_READER_TYPE_TEXT:
     case XML_READER_TYPE_WHITESPACE:
@@ -126,6 +136,13 @@ int og_xml_copy(const char *xml, size_t len, const char *path, const char *part,
                                   counted as the next node's: an element too many per comment
                                   followed by text, and comments went astray) */
                     s.type = xmlTextReaderNodeType(s.reader);
+                continue;
+            }
+            if (hooks && hooks->unwrap && hooks->unwrap(hooks->ctx, s.reader, index)) {
+                /* children only: an empty element leaves nothing, else its end is skipped */
+                if (!xmlTextReaderIsEmptyElement(s.reader) && push_open(&st, index | UNWRAPPED) < 0)
+                    goto write_error;
+                more = og_xml_stream_next(&s);
                 continue;
             }
             if (hooks && hooks->replace && !xmlTextReaderIsEmptyElement(s.reader) &&

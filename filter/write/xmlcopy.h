@@ -25,6 +25,9 @@ typedef struct og_copy_hooks {
     int (*replace)(void *ctx, xmlTextReaderPtr r, uint32_t index);
     /* Before element `index`'s end tag: may write its last children.  May be NULL. */
     int (*before_end)(void *ctx, xmlTextWriterPtr w, uint32_t index);
+    /* Return 1 to leave element `index`'s start and end tags out of the copy but keep its
+     * children (a link around text).  May be NULL. */
+    int (*unwrap)(void *ctx, xmlTextReaderPtr r, uint32_t index);
 } og_copy_hooks;
 
 /* Copy xml[0..len) to out.  Returns 0, or -1 with err filled. */

@@ -28,6 +28,12 @@ int og_rules_package(og_check *c);
 int og_rules_signoff(og_check *c);
 /* signatures.c: signature-invalid, signature-partial, signature-untrusted. */
 int og_rules_signatures(og_check *c);
+/* hygiene.c: hidden-comments, hidden-changes, hidden-text, personal-info, macros,
+ * embedded-objects, linked-resources, stale-index (docs/hygiene.md). */
+int og_rules_hygiene(og_check *c);
+/* hygiene.c: why a hyperlink must not circulate ("a local file", "a network share", "a
+ * private address", "an intranet host name"), or NULL (scrub unlinks the same ones). */
+const char *og_link_concern(const char *href);
 /* clauses.c: clause-missing, clause-modified (standard clauses of the schema). */
 int og_rules_clauses(og_check *c);
 /* links.c: append link-broken / link-unreachable findings for a checked document's links
