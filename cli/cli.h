@@ -31,5 +31,6 @@ int cmd_merge(int argc, char **argv);
 int cmd_fetch(int argc, char **argv);
 int cmd_cache(int argc, char **argv);
 int cmd_flatten(int argc, char **argv);
+int cmd_scrub(int argc, char **argv);
 
 #endif

@@ -23,6 +23,8 @@ static const command commands[] = {
     {"rules", cmd_rules, "list the rules: id, default severity, description"},
     {"new", cmd_new, "write a new draft with every required section of a schema"},
     {"annotate", cmd_annotate, "write the findings into a copy of the document as comments"},
+    {"scrub", cmd_scrub,
+     "remove comments, hidden text, personal data, macros … before a document circulates"},
     {"signoff", cmd_signoff, "record or revoke a signatory's sign-off, bound to the text"},
     {"signoffs", cmd_signoffs, "list a document's sign-offs and whether they are still valid"},
     {"status", cmd_status,

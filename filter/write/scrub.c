@@ -1,0 +1,655 @@
+/*
+ * scrub.c — odfgate_scrub: remove what the hygiene rules find (docs/hygiene.md), class by
+ * class, and write the copy atomically.
+ *
+ *   content.xml (or the flat file) is copied node by node (xmlcopy.c) with hooks that drop,
+ *   unwrap or replace elements: found by the index the reader gave each fact (og_hyg_item.node)
+ *   or by what the element is (a comment, a frame holding a linked image, a link);
+ *   tracked changes are then accepted or rejected (changes.c); meta.xml loses its personal
+ *   fields; macro libraries and removed objects leave the package and its manifest.  Every
+ *   other part is copied raw.
+ *
+ *   Before writing, the new text is read back (a small package in memory) and each signatory
+ *   whose sign-off is valid now is judged again: when the text changes under a valid sign-off,
+ *   nothing is written unless forced (the result names them).
+ */
+#include "base/internal.h"
+#include "base/vec.h"
+
+#include "check/canonical.h"
+#include "check/rules/rules.h"
+#include "read/model.h"
+#include "read/package.h"
+#include "read/xml.h"
+#include "schema/schema.h"
+#include "write/pkgwrite.h"
+#include "write/xmlcopy.h"
+
+#include <strings.h>
+
+#define SIGNATURES   OG_SIGNATURES_PART
+#define OG_NS_SCRIPT "urn:oasis:names:tc:opendocument:xmlns:script:1.0"
+#define MAX_PART     (1u << 30)
+
+typedef OG_VEC(char *) strvec;
+
+typedef struct scrub_ctx {
+    const odfgate_doc *doc;
+    unsigned classes;
+    odfgate_scrub_result *res;
+    uint32_t *drop, *unwrap; /* node indices, ascending */
+    size_t ndrop, nunwrap, idrop, iunwrap;
+    OG_VEC(uint32_t) later; /* objects to drop inside a kept frame (ascending) */
+    size_t ilater;
+    strvec names;      /* office:name of the comments dropped (their ends go too) */
+    strvec authors;    /* people named in kept comments and changes: Author 1, 2 … */
+    strvec objects;    /* "Object 1/" folders whose objects were dropped */
+    int meta_depth;    /* office:meta in the stream, -1 */
+    int info_depth;    /* a kept comment or office:change-info, -1 */
+    uint32_t replaced; /* the element whose children after_start writes */
+    char replacement[64];
+    int nomem;
+} scrub_ctx;
+
+static int is(xmlTextReaderPtr r, const char *ns, const char *local)
+{
+    return xmlStrEqual(xmlTextReaderConstLocalName(r), (const xmlChar *)local) &&
+           xmlStrEqual(xmlTextReaderConstNamespaceUri(r), (const xmlChar *)ns);
+}
+
+static int node_is(xmlNodePtr n, const char *ns, const char *local)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->ns &&
+           xmlStrEqual(n->ns->href, (const xmlChar *)ns) &&
+           xmlStrEqual(n->name, (const xmlChar *)local);
+}
+
+/* 1 if index is next in the ascending list (the cursor moves past smaller ones). */
+static int listed(const uint32_t *v, size_t n, size_t *cur, uint32_t index)
+{
+    while (*cur < n && v[*cur] < index)
+        (*cur)++;
+    return *cur < n && v[*cur] == index;
+}
+
+static char *attr(xmlTextReaderPtr r, const char *ns, const char *local)
+{
+    return (char *)xmlTextReaderGetAttributeNs(r, (const xmlChar *)local, (const xmlChar *)ns);
+}
+
+/* A comment that is a waiver ("odfgate-waive …": configuration, kept). */
+static int is_waiver(xmlNodePtr n)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next)
+        if (node_is(c, OG_NS_TEXT, "p") || node_is(c, OG_NS_TEXT, "h")) {
+            xmlChar *t = xmlNodeGetContent(c);
+            const char *s = t ? (const char *)t : "";
+            while (*s == ' ' || *s == '\t' || *s == '\n')
+                s++;
+            int w = strncmp(s, "odfgate-waive", 13) == 0;
+            xmlFree(t);
+            return w;
+        }
+    return 0;
+}
+
+static int name_listed(scrub_ctx *c, const char *name)
+{
+    for (size_t i = 0; name && i < c->names.len; i++)
+        if (strcmp(c->names.items[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+static int remember(strvec *v, const char *s);
+
+/* A frame: drop it when it holds a linked image or object (LINKS) and nothing embedded to
+ * show instead; an embedded object (OBJECTS) goes alone when the frame keeps its replacement
+ * picture, else with the frame. */
+static int frame_drop(scrub_ctx *c, xmlTextReaderPtr r, uint32_t index)
+{
+    xmlNodePtr f = xmlTextReaderExpand(r), ch;
+    int linked = 0, object = 0, picture = 0;
+    uint32_t k = index, object_at[8];
+    size_t nobj = 0;
+    if (!f)
+        return 0;
+    for (ch = f->children; ch; ch = ch->next) {
+        if (ch->type != XML_ELEMENT_NODE)
+            continue;
+        k++; /* the child's index: one more than everything before it */
+        xmlChar *href = xmlGetNsProp(ch, (const xmlChar *)"href", (const xmlChar *)OG_NS_XLINK);
+        const char *h = href ? (const char *)href : "";
+        int internal = *h && !strchr(h, ':') && h[0] != '/' && strncmp(h, "../", 3) != 0;
+        if (node_is(ch, OG_NS_DRAW, "image"))
+            internal ? (picture = 1) : (linked = 1);
+        else if (node_is(ch, OG_NS_DRAW, "object") || node_is(ch, OG_NS_DRAW, "object-ole")) {
+            if (!*h || internal) {
+                object = 1;
+                if (nobj < OG_ARRAY_LEN(object_at))
+                    object_at[nobj++] = k;
+                if (*h && (c->classes & ODFGATE_SCRUB_EMBEDDED_OBJECTS) &&
+                    remember(&c->objects, strncmp(h, "./", 2) == 0 ? h + 2 : h) < 0)
+                    c->nomem = 1;
+            } else
+                linked = 1;
+        }
+        xmlFree(href);
+        /* elements inside this child come before the next child */
+        for (xmlNodePtr d = ch->children; d;) {
+            if (d->type == XML_ELEMENT_NODE)
+                k++;
+            if (d->children && d->type == XML_ELEMENT_NODE) {
+                d = d->children;
+                continue;
+            }
+            while (d && d != ch && !d->next)
+                d = d->parent;
+            if (!d || d == ch)
+                break;
+            d = d->next;
+        }
+    }
+    if ((c->classes & ODFGATE_SCRUB_LINKED_RESOURCES) && linked && !picture && !object) {
+        c->res->links++;
+        return 1;
+    }
+    if ((c->classes & ODFGATE_SCRUB_EMBEDDED_OBJECTS) && object) {
+        c->res->objects += nobj;
+        if (!picture)
+            return 1;
+        for (size_t i = 0; i < nobj; i++)
+            if (OG_VEC_PUSH(&c->later, object_at[i], OG_MAX_HYG) != 0)
+                c->nomem = 1;
+    }
+    return 0;
+}
+
+static int remember(strvec *v, const char *s)
+{
+    char *d = og_strdup(s);
+    if (!d || OG_VEC_PUSH(v, d, OG_MAX_HYG) != 0) {
+        free(d);
+        return -1;
+    }
+    return 0;
+}
+
+/* "Author N" for a person named in a kept comment or change, the same N for the same name. */
+static void author_alias(scrub_ctx *c, const char *who)
+{
+    size_t i;
+    for (i = 0; i < c->authors.len; i++)
+        if (strcmp(c->authors.items[i], who) == 0)
+            break;
+    if (i == c->authors.len && remember(&c->authors, who) < 0)
+        c->nomem = 1;
+    snprintf(c->replacement, sizeof(c->replacement), "Author %zu", i + 1);
+}
+
+/* Personal metadata: dropped (1), replaced (2: c->replacement), or kept (0). */
+static int personal(scrub_ctx *c, xmlTextReaderPtr r, int depth)
+{
+    if (!(c->classes & ODFGATE_SCRUB_PERSONAL_INFO))
+        return 0;
+    if (c->meta_depth >= 0 && depth == c->meta_depth + 1) {
+        static const char *const meta_drop[] = {"initial-creator", "printed-by", "print-date",
+                                                "template"};
+        for (size_t i = 0; i < OG_ARRAY_LEN(meta_drop); i++)
+            if (is(r, OG_NS_META, meta_drop[i]))
+                return 1;
+        if (is(r, OG_NS_DC, "creator"))
+            return 1;
+        if (is(r, OG_NS_META, "editing-cycles") || is(r, OG_NS_META, "editing-duration")) {
+            snprintf(c->replacement, sizeof(c->replacement), "%s",
+                     is(r, OG_NS_META, "editing-cycles") ? "1" : "PT0S");
+            return 2;
+        }
+        if (is(r, OG_NS_META, "user-defined")) {
+            char *name = attr(r, OG_NS_META, "name");
+            int sign = name && strncmp(name, "odfgate.signoff.", 16) == 0;
+            xmlFree(name);
+            if (sign)
+                return 0;
+            xmlNodePtr n = xmlTextReaderExpand(r);
+            xmlChar *v = n ? xmlNodeGetContent(n) : NULL;
+            const odfgate_meta *m = &c->doc->meta;
+            const char *people[] = {m->initial_creator, m->creator, c->doc->printed_by};
+            int hit = 0;
+            for (size_t i = 0; v && i < OG_ARRAY_LEN(people); i++)
+                hit |= people[i] && *people[i] && strcasecmp((const char *)v, people[i]) == 0;
+            xmlFree(v);
+            return hit;
+        }
+        return 0;
+    }
+    if (c->info_depth >= 0 && depth > c->info_depth &&
+        (is(r, OG_NS_DC, "creator") || is(r, OG_NS_DC, "date"))) {
+        if (is(r, OG_NS_DC, "date")) {
+            snprintf(c->replacement, sizeof(c->replacement), "1970-01-01T00:00:00");
+            return 2;
+        }
+        xmlNodePtr n = xmlTextReaderExpand(r);
+        xmlChar *who = n ? xmlNodeGetContent(n) : NULL;
+        author_alias(c, who ? (const char *)who : "");
+        xmlFree(who);
+        return 2;
+    }
+    return 0;
+}
+
+static int hook_drop(void *ctx, xmlTextReaderPtr r, uint32_t index)
+{
+    scrub_ctx *c = ctx;
+    int depth = xmlTextReaderDepth(r);
+    if (c->meta_depth >= 0 && depth <= c->meta_depth)
+        c->meta_depth = -1;
+    if (c->info_depth >= 0 && depth <= c->info_depth)
+        c->info_depth = -1;
+    if (listed(c->drop, c->ndrop, &c->idrop, index) ||
+        listed(c->later.items, c->later.len, &c->ilater, index))
+        return 1;
+    if (is(r, OG_NS_OFFICE, "meta"))
+        c->meta_depth = depth;
+    if (is(r, OG_NS_OFFICE, "annotation")) {
+        xmlNodePtr n = xmlTextReaderExpand(r);
+        if ((c->classes & ODFGATE_SCRUB_COMMENTS) && n && !is_waiver(n)) {
+            char *name = attr(r, OG_NS_OFFICE, "name");
+            if (name && remember(&c->names, name) < 0)
+                c->nomem = 1;
+            xmlFree(name);
+            c->res->comments++;
+            return 1;
+        }
+        if (c->info_depth < 0)
+            c->info_depth = depth;
+        return 0;
+    }
+    if (is(r, OG_NS_OFFICE, "annotation-end")) {
+        char *name = attr(r, OG_NS_OFFICE, "name");
+        int gone = name_listed(c, name);
+        xmlFree(name);
+        return gone;
+    }
+    if (is(r, OG_NS_OFFICE, "change-info") && c->info_depth < 0)
+        c->info_depth = depth;
+    if ((c->classes & ODFGATE_SCRUB_MACROS) &&
+        (is(r, OG_NS_OFFICE, "scripts") || is(r, OG_NS_SCRIPT, "event-listener"))) {
+        c->res->macros++;
+        return 1;
+    }
+    if ((c->classes & (ODFGATE_SCRUB_LINKED_RESOURCES | ODFGATE_SCRUB_EMBEDDED_OBJECTS)) &&
+        is(r, OG_NS_DRAW, "frame"))
+        return frame_drop(c, r, index);
+    if ((c->classes & ODFGATE_SCRUB_LINKED_RESOURCES) && is(r, OG_NS_TEXT, "section-source")) {
+        c->res->links++;
+        return 1;
+    }
+    int p = personal(c, r, depth);
+    if (p == 1)
+        c->res->personal++;
+    return p == 1;
+}
+
+static int hook_replace(void *ctx, xmlTextReaderPtr r, uint32_t index)
+{
+    scrub_ctx *c = ctx;
+    if (personal(c, r, xmlTextReaderDepth(r)) != 2)
+        return 0;
+    c->replaced = index;
+    c->res->personal++;
+    return 1;
+}
+
+static int hook_after_start(void *ctx, xmlTextWriterPtr w, uint32_t index)
+{
+    scrub_ctx *c = ctx;
+    if (index != c->replaced)
+        return 0;
+    c->replaced = 0;
+    return xmlTextWriterWriteString(w, (const xmlChar *)c->replacement) < 0 ? -1 : 0;
+}
+
+static int hook_unwrap(void *ctx, xmlTextReaderPtr r, uint32_t index)
+{
+    scrub_ctx *c = ctx;
+    if (listed(c->unwrap, c->nunwrap, &c->iunwrap, index))
+        return 1;
+    if (is(r, OG_NS_TEXT, "a") || is(r, OG_NS_DRAW, "a")) {
+        char *href = attr(r, OG_NS_XLINK, "href");
+        int macro = href && (strncasecmp(href, "vnd.sun.star.script:", 20) == 0 ||
+                             strncasecmp(href, "macro:", 6) == 0);
+        int gone = 0;
+        if (macro && (c->classes & ODFGATE_SCRUB_MACROS))
+            gone = 1, c->res->macros++;
+        else if (!macro && (c->classes & ODFGATE_SCRUB_LINKED_RESOURCES) && og_link_concern(href))
+            gone = 1, c->res->links++;
+        xmlFree(href);
+        return gone;
+    }
+    return 0;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The facts of the model this scrub removes by their element's index. */
+static int plan(scrub_ctx *c)
+{
+    const odfgate_doc *d = c->doc;
+    c->drop = calloc(d->hyg_count + 1, sizeof(uint32_t));
+    c->unwrap = calloc(d->hyg_count + 1, sizeof(uint32_t));
+    if (!c->drop || !c->unwrap)
+        return -1;
+    for (uint32_t i = 0; i < d->hyg_count; i++) {
+        const og_hyg_item *it = &d->hyg[i];
+        if (!it->node) { /* a package part: a macro library, dropped with its entries */
+            c->res->macros += it->cls == OG_HYG_MACRO && (c->classes & ODFGATE_SCRUB_MACROS);
+            continue;
+        }
+        if (it->cls == OG_HYG_HIDDEN && (c->classes & ODFGATE_SCRUB_HIDDEN_TEXT)) {
+            c->res->hidden++;
+            if (strcmp(it->kind, "conditional text") == 0)
+                c->unwrap[c->nunwrap++] = it->node; /* its shown text stays */
+            else if (strncmp(it->kind, "hidden paragraph", 16) == 0 && it->paragraph >= 1 &&
+                     it->paragraph <= d->para_count)
+                c->drop[c->ndrop++] = d->paras[it->paragraph - 1].node; /* the paragraph */
+            else
+                c->drop[c->ndrop++] = it->node;
+        } else if (it->cls == OG_HYG_CHANGE) {
+            c->res->changes_left++;
+        } else if (it->cls == OG_HYG_MACRO && (c->classes & ODFGATE_SCRUB_MACROS) &&
+                   strcmp(it->kind, "field that runs a macro") == 0) {
+            c->res->macros++;
+            c->unwrap[c->nunwrap++] = it->node;
+        }
+    }
+    qsort(c->drop, c->ndrop, sizeof(uint32_t), cmp_u32);
+    qsort(c->unwrap, c->nunwrap, sizeof(uint32_t), cmp_u32);
+    return 0;
+}
+
+static void ctx_free(scrub_ctx *c)
+{
+    free(c->drop);
+    free(c->unwrap);
+    free(c->later.items);
+    for (size_t i = 0; i < c->names.len; i++)
+        free(c->names.items[i]);
+    for (size_t i = 0; i < c->authors.len; i++)
+        free(c->authors.items[i]);
+    for (size_t i = 0; i < c->objects.len; i++)
+        free(c->objects.items[i]);
+    free(c->names.items);
+    free(c->authors.items);
+    free(c->objects.items);
+}
+
+static int copy_part(scrub_ctx *c, const og_buf *in, const char *path, const char *part,
+                     og_buf *out, odfgate_error *err)
+{
+    og_copy_hooks h = {c, hook_after_start, hook_drop, hook_replace, NULL, hook_unwrap};
+    c->meta_depth = c->info_depth = -1;
+    c->idrop = c->iunwrap = c->ilater = 0;
+    c->later.len = 0;
+    if (og_xml_copy(in->data, in->len, path, part, &h, out, err) < 0)
+        return -1;
+    if (c->nomem)
+        return og_fail(err, ODFGATE_E_NOMEM, path, part, "out of memory"), -1;
+    return 0;
+}
+
+/* Manifest entries of the parts that leave the package. */
+typedef struct manifest_ctx {
+    const char *const *gone;
+} manifest_ctx;
+
+static int manifest_drop(void *ctx, xmlTextReaderPtr r, uint32_t index)
+{
+    manifest_ctx *m = ctx;
+    (void)index;
+    if (!is(r, OG_NS_MANIFEST, "file-entry"))
+        return 0;
+    char *p = attr(r, OG_NS_MANIFEST, "full-path");
+    int gone = 0;
+    for (size_t i = 0; p && m->gone[i]; i++) {
+        size_t n = strlen(m->gone[i]);
+        gone |= strcmp(p, m->gone[i]) == 0 ||
+                (m->gone[i][n - 1] == '/' && strncmp(p, m->gone[i], n) == 0);
+    }
+    xmlFree(p);
+    return gone;
+}
+
+/* ------------------------------------------------------------------ sign-offs */
+
+/* Signatories whose sign-off stands on the current text (approved, rejected, untrusted,
+ * unsigned: not stale, missing or broken). */
+static int standing(const odfgate_signoffs *so, const odfgate_schema *s, const char *id)
+{
+    odfgate_signatory_state st = odfgate_signoffs_signatory(so, s, id, NULL);
+    return st != ODFGATE_SIGNATORY_STALE && st != ODFGATE_SIGNATORY_MISSING &&
+           st != ODFGATE_SIGNATORY_SIGNATURE_INVALID;
+}
+
+/* Read the new text back and name the sign-offs it makes stale. */
+static int judge(const odfgate_doc *before, const char *data, size_t len, const char *path,
+                 const odfgate_schema *schema, odfgate_scrub_result *res, odfgate_error *err)
+{
+    odfgate_doc *after = NULL;
+    odfgate_signoffs *so_before = NULL, *so_after = NULL;
+    char d1[80], d2[80];
+    int rc = -1;
+    if (odfgate_doc_open_memory(data, len, path, NULL, &after, err) != ODFGATE_OK)
+        return -1;
+    if (odfgate_doc_content_digest(before, 2, d1, err) != ODFGATE_OK ||
+        odfgate_doc_content_digest(after, 2, d2, err) != ODFGATE_OK)
+        goto done;
+    res->text_changed = strcmp(d1, d2) != 0;
+    if (schema && schema->signatory_count) {
+        if (odfgate_signoffs_read(before, schema, &so_before, err) != ODFGATE_OK ||
+            odfgate_signoffs_read(after, schema, &so_after, err) != ODFGATE_OK)
+            goto done;
+        size_t n = 0;
+        for (size_t i = 0; i < schema->signatory_count; i++) {
+            const char *id = schema->signatories[i].id;
+            if (!standing(so_before, schema, id))
+                continue;
+            if (standing(so_after, schema, id)) {
+                res->valid_kept++;
+                continue;
+            }
+            res->stale_count++;
+            if (n < sizeof(res->stale))
+                n += (size_t)snprintf(res->stale + n, sizeof(res->stale) - n, "%s%s", n ? ", " : "",
+                                      id);
+        }
+    }
+    rc = 0;
+done:
+    odfgate_signoffs_free(so_before);
+    odfgate_signoffs_free(so_after);
+    odfgate_doc_free(after);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ the scrub */
+
+static int resolve_changes(const odfgate_scrub_options *o, og_buf *xml, const char *path,
+                           const char *part, odfgate_scrub_result *res, odfgate_error *err)
+{
+    og_buf out;
+    int n;
+    if (o->changes == ODFGATE_CHANGES_KEEP)
+        return 0;
+    og_buf_init(&out, SIZE_MAX / 2);
+#if 1 /* TEMP until changes.c lands */
+    n = -1;
+    og_fail(err, ODFGATE_E_USAGE, path, part, "accepting or rejecting changes is not built yet");
+    (void)o;
+#else
+    n = og_changes_resolve(xml->data, xml->len,
+                           o->changes == ODFGATE_CHANGES_ACCEPT ? OG_CHANGES_ACCEPT
+                                                                : OG_CHANGES_REJECT,
+                           path, part, &out, err);
+#endif
+    if (n < 0) {
+        og_buf_free(&out);
+        return -1;
+    }
+    res->changes = (size_t)n;
+    res->changes_left = 0;
+    og_buf_free(xml);
+    *xml = out;
+    return 0;
+}
+
+static odfgate_status scrub_unlocked(const char *in, const char *out,
+                                     const odfgate_scrub_options *o, odfgate_scrub_result *res,
+                                     odfgate_error *err)
+{
+    odfgate_doc *doc = NULL;
+    og_package *pkg = NULL;
+    og_buf content, newc, meta, newm, manifest, newman, styles, probe;
+    scrub_ctx c;
+    const char *drop[4096];
+    size_t ndrop = 0;
+    int rc = -1, flat;
+    odfgate_status st = odfgate_doc_open(in, NULL, &doc, err);
+    if (st != ODFGATE_OK)
+        return st;
+    memset(&c, 0, sizeof(c));
+    c.doc = doc;
+    c.classes = o->classes;
+    c.res = res;
+    og_buf_init(&content, SIZE_MAX / 2);
+    og_buf_init(&newc, SIZE_MAX / 2);
+    og_buf_init(&meta, MAX_PART);
+    og_buf_init(&newm, SIZE_MAX / 2);
+    og_buf_init(&manifest, MAX_PART);
+    og_buf_init(&newman, SIZE_MAX / 2);
+    og_buf_init(&styles, SIZE_MAX / 2);
+    og_buf_init(&probe, SIZE_MAX / 2);
+    if (plan(&c) < 0) {
+        og_fail(err, ODFGATE_E_NOMEM, in, NULL, "out of memory");
+        goto done;
+    }
+    if ((st = og_package_open(in, NULL, &pkg, err)) != ODFGATE_OK)
+        goto done;
+    flat = og_package_kind_of(pkg) == OG_PACKAGE_FLAT;
+    if (!flat && og_package_has_part(pkg, SIGNATURES)) {
+        if (!o->force) {
+            og_fail(err, ODFGATE_E_USAGE, in, SIGNATURES,
+                    "the document carries ODF digital signatures; scrubbing rewrites it and "
+                    "would invalidate them (--force to scrub anyway: the signatures are then "
+                    "removed)");
+            goto done;
+        }
+        drop[ndrop++] = SIGNATURES;
+        res->signatures_dropped = 1;
+    }
+    if (og_package_read_part(pkg, "content.xml", &content, err) < 0 ||
+        copy_part(&c, &content, in, flat ? NULL : "content.xml", &newc, err) < 0 ||
+        resolve_changes(o, &newc, in, flat ? NULL : "content.xml", res, err) < 0)
+        goto done;
+    og_part_data parts[4];
+    size_t nparts = 0;
+    if (flat) {
+        if (judge(doc, newc.data, newc.len, in, o->schema, res, err) < 0)
+            goto done;
+    } else {
+        parts[nparts++] = (og_part_data){"content.xml", newc.data, newc.len, NULL};
+        if (og_package_has_part(pkg, "meta.xml")) {
+            if (og_package_read_part(pkg, "meta.xml", &meta, err) < 0 ||
+                copy_part(&c, &meta, in, "meta.xml", &newm, err) < 0)
+                goto done;
+            parts[nparts++] = (og_part_data){"meta.xml", newm.data, newm.len, NULL};
+        }
+        /* parts that leave: macro libraries, the objects dropped */
+        size_t n = og_package_entry_count(pkg);
+        for (size_t i = 0; i < n && ndrop + 2 < OG_ARRAY_LEN(drop); i++) {
+            const char *e = og_package_entry_name(pkg, i);
+            int gone = 0;
+            if (!e)
+                continue;
+            if (o->classes & ODFGATE_SCRUB_MACROS)
+                gone = strncmp(e, "Basic/", 6) == 0 || strncmp(e, "Dialogs/", 8) == 0 ||
+                       strncmp(e, "Scripts/", 8) == 0;
+            for (size_t k = 0; !gone && k < c.objects.len; k++) {
+                size_t l = strlen(c.objects.items[k]);
+                gone = strncmp(e, c.objects.items[k], l) == 0 && (e[l] == '/' || !e[l]);
+            }
+            if (gone)
+                drop[ndrop++] = e;
+        }
+        drop[ndrop] = NULL;
+        if (ndrop && og_package_has_part(pkg, "META-INF/manifest.xml")) {
+            manifest_ctx m = {drop};
+            og_copy_hooks mh = {&m, NULL, manifest_drop, NULL, NULL, NULL};
+            if (og_package_read_part(pkg, "META-INF/manifest.xml", &manifest, err) < 0 ||
+                og_xml_copy(manifest.data, manifest.len, in, "META-INF/manifest.xml", &mh, &newman,
+                            err) < 0)
+                goto done;
+            parts[nparts++] =
+                (og_part_data){"META-INF/manifest.xml", newman.data, newman.len, NULL};
+        }
+        /* the new text read back: mimetype, content, styles, meta */
+        og_part_data probe_parts[4] = {
+            {"mimetype", og_package_mimetype(pkg), strlen(og_package_mimetype(pkg)), NULL},
+            {"content.xml", newc.data, newc.len, NULL}};
+        size_t np = 2;
+        if (og_package_has_part(pkg, "styles.xml")) {
+            if (og_package_read_part(pkg, "styles.xml", &styles, err) < 0)
+                goto done;
+            probe_parts[np++] = (og_part_data){"styles.xml", styles.data, styles.len, NULL};
+        }
+        if (newm.len)
+            probe_parts[np++] = (og_part_data){"meta.xml", newm.data, newm.len, NULL};
+        if (og_package_assemble(probe_parts, np, &probe, in, err) < 0 ||
+            judge(doc, probe.data, probe.len, in, o->schema, res, err) < 0)
+            goto done;
+    }
+    if ((res->stale_count && !o->force) || o->dry_run) {
+        rc = 0; /* nothing written: the caller says why */
+        goto done;
+    }
+    {
+        const og_file_id *expect = og_in_place_expect(in, out, &doc->source);
+        rc = flat ? og_write_file_atomic(out, newc.data, newc.len, expect, err)
+                  : og_package_write(in, out, parts, nparts, drop, expect, err);
+        res->written = rc == 0;
+    }
+done:
+    ctx_free(&c);
+    og_package_free(pkg);
+    odfgate_doc_free(doc);
+    og_buf_free(&content);
+    og_buf_free(&newc);
+    og_buf_free(&meta);
+    og_buf_free(&newm);
+    og_buf_free(&manifest);
+    og_buf_free(&newman);
+    og_buf_free(&styles);
+    og_buf_free(&probe);
+    return rc == 0 ? ODFGATE_OK : og_status_of(err);
+}
+
+odfgate_status odfgate_scrub(const char *in_path, const char *out_path,
+                             const odfgate_scrub_options *opt, odfgate_scrub_result *res,
+                             odfgate_error *err)
+{
+    OG_ERR_LOCAL(err);
+    int lock = -1;
+    odfgate_status st;
+    if (!in_path || !out_path || !opt || !res)
+        return og_fail(err, ODFGATE_E_USAGE, in_path, NULL, "odfgate_scrub: missing argument");
+    memset(res, 0, sizeof(*res));
+    if (og_same_file(in_path, out_path) && (lock = og_lock_dir_of(out_path, err)) < 0)
+        return ODFGATE_FAILED;
+    st = scrub_unlocked(in_path, out_path, opt, res, err);
+    og_unlock(lock);
+    return st;
+}
