@@ -274,7 +274,7 @@ static int hook_drop(void *ctx, xmlTextReaderPtr r, uint32_t index)
     if (is(r, OG_NS_OFFICE, "change-info") && c->info_depth < 0)
         c->info_depth = depth;
     if ((c->classes & ODFGATE_SCRUB_MACROS) &&
-        (is(r, OG_NS_OFFICE, "scripts") || is(r, OG_NS_SCRIPT, "event-listener"))) {
+        (is(r, OG_NS_SCRIPT, "event-listener") || is(r, OG_NS_OFFICE, "script"))) {
         c->res->macros++;
         return 1;
     }
@@ -296,6 +296,12 @@ static int hook_replace(void *ctx, xmlTextReaderPtr r, uint32_t index)
     scrub_ctx *c = ctx;
     if (personal(c, r, xmlTextReaderDepth(r)) != 2)
         return 0;
+    xmlNodePtr n = xmlTextReaderExpand(r);
+    xmlChar *was = n ? xmlNodeGetContent(n) : NULL;
+    int same = was && strcmp((const char *)was, c->replacement) == 0;
+    xmlFree(was);
+    if (same)
+        return 0; /* already what it would become */
     c->replaced = index;
     c->res->personal++;
     return 1;
@@ -443,8 +449,8 @@ static int judge(const odfgate_doc *before, const char *data, size_t len, const 
     odfgate_signoffs *so_before = NULL, *so_after = NULL;
     char d1[80], d2[80];
     int rc = -1;
-    if (odfgate_doc_open_memory(data, len, path, NULL, &after, err) != ODFGATE_OK)
-        return -1;
+    if (odfgate_doc_open_memory(data, len, path, NULL, &after, err) > ODFGATE_WARN)
+        return -1; /* a note (the probe has no manifest) is no failure */
     if (odfgate_doc_content_digest(before, 2, d1, err) != ODFGATE_OK ||
         odfgate_doc_content_digest(after, 2, d2, err) != ODFGATE_OK)
         goto done;
@@ -519,7 +525,7 @@ static odfgate_status scrub_unlocked(const char *in, const char *out,
     size_t ndrop = 0;
     int rc = -1, flat;
     odfgate_status st = odfgate_doc_open(in, NULL, &doc, err);
-    if (st != ODFGATE_OK)
+    if (st > ODFGATE_WARN)
         return st;
     memset(&c, 0, sizeof(c));
     c.doc = doc;
@@ -537,7 +543,7 @@ static odfgate_status scrub_unlocked(const char *in, const char *out,
         og_fail(err, ODFGATE_E_NOMEM, in, NULL, "out of memory");
         goto done;
     }
-    if ((st = og_package_open(in, NULL, &pkg, err)) != ODFGATE_OK)
+    if (og_package_open(in, NULL, &pkg, err) > ODFGATE_WARN)
         goto done;
     flat = og_package_kind_of(pkg) == OG_PACKAGE_FLAT;
     if (!flat && og_package_has_part(pkg, SIGNATURES)) {
