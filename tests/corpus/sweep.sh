@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # sweep.sh — every document of the shared corpus through `outline`, `check` and `diff` (with
 # itself: no change, exit 0, or 3 when unreadable; every 10th with the one before it: 0, 1 or
-# 3 — unrelated documents, every section added and removed):
+# 3 — unrelated documents, every section added and removed), and `scrub --force` (0, or 3 when
+# unreadable; what it writes is read again and no hygiene rule but hidden-changes and
+# stale-index, which scrub leaves unless asked or cannot fix, fires on it):
 # exit 0, 1 or 3 only; never a crash, hang (60 s per run), sanitizer or valgrind report;
 # encrypted files say "encrypted", files that are not zips say "not-odf-package"
 # (corpus/FEATURES.tsv says which).  One TAP line per document.
@@ -46,6 +48,22 @@ except Exception as e:
         case "$err" in *AddressSanitizer*|*runtime\ error*|*LeakSanitizer*) why="sanitizer report in diff";; esac
     fi
     previous=$path
+    ext=${file##*.}
+    rm -f "$scratch/scrubbed.$ext"
+    run_odfgate scrub --no-config --force "$path" -o "$scratch/scrubbed.$ext"
+    case "$rc:$code" in 0:pass|0:fail|3:*) ;; *) why="${why:+$why; }scrub exit $rc ($err)";; esac
+    case "$err" in *AddressSanitizer*|*runtime\ error*|*LeakSanitizer*) why="sanitizer report in scrub";; esac
+    if [ "$rc" = 0 ]; then
+        run_odfgate check --no-config --format json "$scratch/scrubbed.$ext"
+        left=$(printf '%s' "$out" | python3 -c 'import json,sys
+try:
+    d=json.load(sys.stdin)["documents"][0]
+    print(" ".join(sorted(set(f["rule"] for f in d.get("findings",[]) if f["rule"] in
+      ("hidden-comments","hidden-text","personal-info","macros","embedded-objects","linked-resources")))) if d["status"]!="error" else "unreadable: "+d["error"]["message"])
+except Exception as e:
+    print("bad-json")')
+        [ -z "$left" ] || why="${why:+$why; }after scrub: $left"
+    fi
     echo "$code" >>"$tally"
     if [ -z "$why" ]; then ok "$file ($code)"; else fail "$file: $why"; fi
 done < <(awk -F'\t' 'NR > 1 {print $1 "|" $4 "|" $9}' "$features")
