@@ -77,20 +77,33 @@ static char *attr(xmlTextReaderPtr r, const char *ns, const char *local)
     return (char *)xmlTextReaderGetAttributeNs(r, (const xmlChar *)local, (const xmlChar *)ns);
 }
 
-/* A comment that is a waiver ("odfgate-waive …": configuration, kept). */
-static int is_waiver(xmlNodePtr n)
+/* A comment that is a waiver ("odfgate-waive …": configuration, kept).  The same reading as
+ * the reader's (read/reader.c annot_end): the comment's text, its author and date (dc:, meta:
+ * elements) left out, starts with the prefix after white space. */
+static int is_waiver(xmlNodePtr top)
 {
-    for (xmlNodePtr c = n->children; c; c = c->next)
-        if (node_is(c, OG_NS_TEXT, "p") || node_is(c, OG_NS_TEXT, "h")) {
-            xmlChar *t = xmlNodeGetContent(c);
-            const char *s = t ? (const char *)t : "";
-            while (*s == ' ' || *s == '\t' || *s == '\n')
-                s++;
-            int w = strncmp(s, "odfgate-waive", 13) == 0;
-            xmlFree(t);
-            return w;
+    static const char prefix[] = "odfgate-waive";
+    char got[sizeof(prefix)];
+    size_t n = 0;
+    for (xmlNodePtr d = top->children; d && n < sizeof(prefix) - 1;) {
+        int skip = d->type == XML_ELEMENT_NODE && d->ns &&
+                   (xmlStrEqual(d->ns->href, (const xmlChar *)OG_NS_DC) ||
+                    xmlStrEqual(d->ns->href, (const xmlChar *)OG_NS_META));
+        if ((d->type == XML_TEXT_NODE || d->type == XML_CDATA_SECTION_NODE) && d->content)
+            for (const xmlChar *c = d->content; *c && n < sizeof(prefix) - 1; c++)
+                if (n || !(*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r'))
+                    got[n++] = (char)*c;
+        if (!skip && d->type == XML_ELEMENT_NODE && d->children) {
+            d = d->children;
+            continue;
         }
-    return 0;
+        while (d && d != top && !d->next)
+            d = d->parent;
+        if (!d || d == top)
+            break;
+        d = d->next;
+    }
+    return n == sizeof(prefix) - 1 && memcmp(got, prefix, n) == 0;
 }
 
 static int name_listed(scrub_ctx *c, const char *name)
