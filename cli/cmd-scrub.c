@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { O_INPLACE = CLI_KEY_LONG, O_FORCE, O_ONLY, O_KEEP, O_ACCEPT, O_REJECT, O_DRY_RUN };
+enum { O_INPLACE = CLI_KEY_LONG, O_FORCE, O_ONLY, O_KEEP, O_DRY_RUN };
 
 static const cli_option options[] = {
     {"schema", 's', "FILE",
@@ -18,8 +18,6 @@ static const cli_option options[] = {
     CLI_NO_CONFIG_OPTION,
     {"only", O_ONLY, "CLASSES", "remove only these classes (comma-separated)"},
     {"keep", O_KEEP, "CLASSES", "remove everything but these classes"},
-    {"accept-changes", O_ACCEPT, NULL, "accept every tracked change (as LibreOffice's Accept All)"},
-    {"reject-changes", O_REJECT, NULL, "reject every tracked change (as LibreOffice's Reject All)"},
     {"dry-run", O_DRY_RUN, NULL, "say what would be removed; write nothing"},
     {"force", O_FORCE, NULL,
      "write even when the new text makes valid sign-offs stale, scrub a\ndocument carrying ODF "
@@ -31,15 +29,15 @@ static const cli_option options[] = {
 
 static const cli_command command = {
     "scrub",
-    "Usage: odfgate scrub [--only CLASSES | --keep CLASSES] [--accept-changes |\n"
-    "       --reject-changes] [--dry-run] [--force] [--schema FILE] (-o OUT | --in-place) FILE\n"
+    "Usage: odfgate scrub [--only CLASSES | --keep CLASSES] [--dry-run] [--force]\n"
+    "       [--schema FILE] (-o OUT | --in-place) FILE\n"
     "Write a copy of FILE without what the hygiene rules find.  CLASSES: comments,\n"
-    "hidden-text, personal-info, macros, embedded-objects, linked-resources, changes (the\n"
-    "rule ids hidden-comments and hidden-changes are accepted too).  Tracked changes are\n"
-    "resolved only when asked (--accept-changes, --reject-changes).  Everything else is\n"
-    "copied as it is; the write is atomic; FILE is untouched unless --in-place.  When the\n"
-    "text changes (hidden text, rejected changes), the sign-offs that become stale are named\n"
-    "and nothing is written without --force.\n",
+    "hidden-text, personal-info, macros, embedded-objects, linked-resources (the rule id\n"
+    "hidden-comments is accepted too).  Tracked changes are left as they are and counted:\n"
+    "resolve them in LibreOffice (Edit > Track Changes > Accept All or Reject All).\n"
+    "Everything else is copied as it is; the write is atomic; FILE is untouched unless\n"
+    "--in-place.  When the text changes (hidden text removed), the sign-offs that become\n"
+    "stale are named and nothing is written without --force.\n",
     options, &cli_http_options,
     "Exit: 0 written (or nothing to remove), 1 not written: valid sign-offs would become\n"
     "stale, 2 usage, 3 FILE could not be read or the copy could not be written.\n"};
@@ -50,8 +48,6 @@ static const struct {
 } classes[] = {
     {"comments", ODFGATE_SCRUB_COMMENTS},
     {"hidden-comments", ODFGATE_SCRUB_COMMENTS},
-    {"changes", ODFGATE_SCRUB_CHANGES},
-    {"hidden-changes", ODFGATE_SCRUB_CHANGES},
     {"hidden-text", ODFGATE_SCRUB_HIDDEN_TEXT},
     {"personal-info", ODFGATE_SCRUB_PERSONAL_INFO},
     {"macros", ODFGATE_SCRUB_MACROS},
@@ -73,14 +69,18 @@ static unsigned parse_classes(const char *list, const char *option)
             if (strcmp(t, classes[i].name) == 0)
                 bit = classes[i].bit;
         if (!bit) {
-            if (strcmp(t, "stale-index") == 0)
+            if (strcmp(t, "changes") == 0 || strcmp(t, "hidden-changes") == 0)
+                cli_usage_error("scrub", "tracked changes are not resolved by scrub: accept or "
+                                         "reject them in LibreOffice (Edit > Track Changes > "
+                                         "Accept All or Reject All)");
+            else if (strcmp(t, "stale-index") == 0)
                 cli_usage_error("scrub", "stale-index cannot be scrubbed: update the table of "
                                          "contents in LibreOffice (Tools > Update > Update All)");
             else
                 cli_usage_error("scrub",
                                 "%s: no class '%s' (comments, hidden-text, "
                                 "personal-info, macros, embedded-objects, "
-                                "linked-resources, changes)",
+                                "linked-resources)",
                                 option, t);
             return 0;
         }
@@ -98,7 +98,6 @@ static void removed_list(const odfgate_scrub_result *r, char *out, size_t cap)
         size_t n;
         const char *one, *many;
     } k[] = {{r->comments, "comment", "comments"},
-             {r->changes, "tracked change", "tracked changes"},
              {r->hidden, "hidden text", "hidden texts"},
              {r->personal, "personal field", "personal fields"},
              {r->macros, "macro", "macros"},
@@ -133,13 +132,6 @@ int cmd_scrub(int argc, char **argv)
         case O_INPLACE: in_place = 1; break;
         case O_FORCE: opt.force = 1; break;
         case O_DRY_RUN: opt.dry_run = 1; break;
-        case O_ACCEPT:
-        case O_REJECT:
-            if (opt.changes != ODFGATE_CHANGES_KEEP)
-                return cli_usage_error("scrub", "give --accept-changes or --reject-changes, not "
-                                                "both");
-            opt.changes = c == O_ACCEPT ? ODFGATE_CHANGES_ACCEPT : ODFGATE_CHANGES_REJECT;
-            break;
         case O_ONLY:
             if (!(only = parse_classes(optarg, "--only")))
                 return OG_EXIT_USAGE;
@@ -159,13 +151,6 @@ int cmd_scrub(int argc, char **argv)
     if (only && keep)
         return cli_usage_error("scrub", "give --only or --keep, not both");
     opt.classes = only ? only : ODFGATE_SCRUB_ALL & ~keep;
-    if (opt.changes != ODFGATE_CHANGES_KEEP && !(opt.classes & ODFGATE_SCRUB_CHANGES))
-        return cli_usage_error("scrub", "--%s-changes, but the changes class is not scrubbed",
-                               opt.changes == ODFGATE_CHANGES_ACCEPT ? "accept" : "reject");
-    if (opt.changes == ODFGATE_CHANGES_KEEP)
-        opt.classes &= ~ODFGATE_SCRUB_CHANGES;
-    if (only == ODFGATE_SCRUB_CHANGES && opt.changes == ODFGATE_CHANGES_KEEP)
-        return cli_usage_error("scrub", "--only changes: say --accept-changes or --reject-changes");
     if (opt.dry_run && !out && !in_place)
         out = in; /* nothing is written */
     else if (!!out == !!in_place)
@@ -207,8 +192,10 @@ int cmd_scrub(int argc, char **argv)
             cli_say("%s: the text is unchanged: %zu sign-off%s stay%s valid", out, res.valid_kept,
                     res.valid_kept == 1 ? "" : "s", res.valid_kept == 1 ? "s" : "");
         if (res.changes_left)
-            cli_say("%s: %zu tracked change%s kept: give --accept-changes or --reject-changes", out,
-                    res.changes_left, res.changes_left == 1 ? "" : "s");
+            cli_say("%s: %zu tracked change%s left: accept or reject %s in LibreOffice (Edit > "
+                    "Track Changes > Accept All or Reject All)",
+                    out, res.changes_left, res.changes_left == 1 ? "" : "s",
+                    res.changes_left == 1 ? "it" : "them");
         if (res.signatures_dropped)
             cli_say("%s: its ODF digital signatures were removed (--force)", out);
     }

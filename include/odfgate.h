@@ -600,35 +600,28 @@ ODFGATE_API odfgate_status odfgate_annotate(const char *in_path, const char *out
 /* What odfgate_scrub removes (docs/hygiene.md): one bit per hygiene class. */
 enum {
     ODFGATE_SCRUB_COMMENTS = 1u << 0,         /* people's comments (waivers stay) */
-    ODFGATE_SCRUB_CHANGES = 1u << 1,          /* tracked changes: with odfgate_changes_action */
     ODFGATE_SCRUB_HIDDEN_TEXT = 1u << 2,      /* hidden paragraphs, sections, fields, text */
     ODFGATE_SCRUB_PERSONAL_INFO = 1u << 3,    /* personal metadata; authors of kept comments
                                                  and changes become "Author N" */
     ODFGATE_SCRUB_MACROS = 1u << 4,           /* libraries, scripts, bindings, macro links */
     ODFGATE_SCRUB_EMBEDDED_OBJECTS = 1u << 5, /* objects (their replacement picture stays) */
     ODFGATE_SCRUB_LINKED_RESOURCES = 1u << 6, /* linked images and sections, local links */
-    ODFGATE_SCRUB_ALL = 0x7fu
+    ODFGATE_SCRUB_ALL = 0x7du
 };
-/* Tracked changes: left as they are, or resolved as LibreOffice's Accept All / Reject All. */
-typedef enum odfgate_changes_action {
-    ODFGATE_CHANGES_KEEP = 0,
-    ODFGATE_CHANGES_ACCEPT,
-    ODFGATE_CHANGES_REJECT
-} odfgate_changes_action;
+/* Tracked changes are not resolved by scrub (yet): they are counted (changes_left) and stay. */
 typedef struct odfgate_scrub_options {
     unsigned classes;               /* ODFGATE_SCRUB_* */
-    odfgate_changes_action changes; /* with ODFGATE_SCRUB_CHANGES */
     const odfgate_schema *schema;   /* whose signatories' sign-offs are judged; may be NULL */
     int force;    /* write even when valid sign-offs would become stale; drop ODF signatures */
     int dry_run;  /* decide and count only */
 } odfgate_scrub_options;
 typedef struct odfgate_scrub_result {
-    size_t comments, changes, hidden, personal, macros, objects, links; /* removed */
+    size_t comments, hidden, personal, macros, objects, links; /* removed */
     int text_changed;       /* the canonical text (what sign-offs cover) differs */
     size_t valid_kept;      /* sign-offs valid before and after */
     size_t stale_count;     /* sign-offs valid now that the new text makes stale */
     char stale[1024];       /* their signatory ids, ", "-separated (cut when long) */
-    size_t changes_left;    /* tracked changes kept (no accept or reject asked) */
+    size_t changes_left;    /* unresolved tracked changes, left as they are */
     int signatures_dropped; /* ODF signatures removed (force) */
     int written;            /* out_path was written (not when stale_count && !force, dry_run) */
 } odfgate_scrub_result;

@@ -5,6 +5,7 @@
 #include "text/text.h"
 
 #include <limits.h>
+#include <time.h>
 #include <strings.h>
 
 #define OG_NS_SCRIPT "urn:oasis:names:tc:opendocument:xmlns:script:1.0"
@@ -33,6 +34,7 @@ void og_hyg_free(og_hyg_reader *h)
     og_buf_free(&h->style_name);
     free(h->items.items);
     free(h->markers.items);
+    free(h->adjacent.items);
     free(h->toc_entries.items);
     free(h->tocs.items);
 }
@@ -52,7 +54,7 @@ void og_hyg_free(og_hyg_reader *h)
     X(a, "a") X(event_listener, "event-listener") X(execute_macro, "execute-macro")                \
     X(section_source, "section-source") X(toc_mark, "toc-mark") X(span, "span")                    \
     X(script, "script") X(tracked_changes, "tracked-changes") X(change, "change")                  \
-    X(change_start, "change-start")
+    X(change_start, "change-start") X(change_end, "change-end")
 // clang-format on
 
 int og_hyg_intern(og_hyg_reader *h, xmlTextReaderPtr x)
@@ -272,6 +274,78 @@ static int marker(og_hyg_reader *h, og_xml_stream *s, uint32_t para)
     return OG_VEC_PUSH(&h->markers, m, OG_MAX_HYG) == -1 ? -1 : 0;
 }
 
+/* An ISO 8601 date-time ("2014-09-09T11:31:00", fractions and zone ignored) in seconds; -1. */
+static long long seconds_of(const char *d)
+{
+    struct tm tm;
+    memset(&tm, 0, sizeof(tm));
+    if (!d || sscanf(d, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                     &tm.tm_hour, &tm.tm_min, &tm.tm_sec) < 5)
+        return -1;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    return (long long)timegm(&tm);
+}
+
+static const og_hyg_item *change_by_id(const og_hyg_item *const *byid, size_t n, const char *id)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(byid[mid]->id, id);
+        if (c == 0)
+            return byid[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+static int byid_cmp(const void *a, const void *b)
+{
+    return strcmp((*(const og_hyg_item *const *)a)->id, (*(const og_hyg_item *const *)b)->id);
+}
+
+/* LibreOffice shows two changes as one when the second starts where the first ended and both
+ * are of one kind, by one author, made within a minute (SwRedlineData::CanCombine): so are
+ * they counted here.  The second goes (its text is the first's).  0, or -1 out of memory. */
+static int merge_adjacent(og_hyg_reader *h)
+{
+    size_t n = 0;
+    if (!h->adjacent.len)
+        return 0;
+    const og_hyg_item **byid = malloc(h->items.len * sizeof(*byid));
+    if (!byid)
+        return -1;
+    for (size_t i = 0; i < h->items.len; i++)
+        if (h->items.items[i].cls == OG_HYG_CHANGE && h->items.items[i].id)
+            byid[n++] = &h->items.items[i];
+    qsort(byid, n, sizeof(*byid), byid_cmp);
+    for (size_t k = 0; k < h->adjacent.len; k++) {
+        const og_hyg_item *a = change_by_id(byid, n, h->adjacent.items[k].id);
+        const char *second = h->markers.items[h->adjacent.items[k].para].id;
+        og_hyg_item *b = (og_hyg_item *)change_by_id(byid, n, second);
+        long long ta, tb;
+        if (!a || !b || a == b || a->cls != OG_HYG_CHANGE || strcmp(a->kind, b->kind) != 0 ||
+            strcmp(a->what ? a->what : "", b->what ? b->what : "") != 0)
+            continue;
+        ta = seconds_of(a->when);
+        tb = seconds_of(b->when);
+        if (ta < 0 || tb < 0 || (ta > tb ? ta - tb : tb - ta) > 60)
+            continue;
+        b->cls = 0; /* merged into a */
+    }
+    free(byid);
+    size_t w = 0;
+    for (size_t i = 0; i < h->items.len; i++)
+        if (h->items.items[i].cls)
+            h->items.items[w++] = h->items.items[i];
+    h->items.len = w;
+    return 0;
+}
+
 static int marker_cmp(const void *a, const void *b)
 {
     const struct og_hyg_marker *x = a, *y = b;
@@ -446,8 +520,26 @@ int og_hyg_element(og_hyg_reader *h, og_xml_stream *s, const char *ns, const cha
         xmlFree(owned);
         return id && !h->cur.id ? -1 : 0;
     }
-    if (local == h->n.change || local == h->n.change_start)
-        return marker(h, s, para);
+    if (local == h->n.change || local == h->n.change_start) {
+        const char *before = local == h->n.change_start ? h->last_end : NULL;
+        h->last_end = NULL;
+        if (marker(h, s, para) < 0)
+            return -1;
+        if (before && h->markers.len) { /* starts where the one before ended: LibreOffice
+                                           may show the two as one (merge_adjacent) */
+            struct og_hyg_marker m = {before, 0};
+            m.para = (uint32_t)h->markers.len - 1; /* the index of this change's marker */
+            return OG_VEC_PUSH(&h->adjacent, m, OG_MAX_HYG) == -1 ? -1 : 0;
+        }
+        return 0;
+    }
+    if (local == h->n.change_end) {
+        char *owned;
+        const char *id = og_xml_attr_ref(s, OG_NS_TEXT, "change-id", &owned);
+        h->last_end = id ? og_arena_strdup(&h->doc->arena, id) : NULL;
+        xmlFree(owned);
+        return id && !h->last_end ? -1 : 0;
+    }
     if (local == h->n.span)
         return h->conceal_count ? styled_text(h, s, 0, para) : 0;
     if (local == h->n.p || local == h->n.h)
@@ -706,13 +798,86 @@ static int package_macros(og_hyg_reader *h, og_package *pkg)
     return 0;
 }
 
+/* Comments in headers and footers (styles.xml's master pages, which the reader's pass does not
+ * reach): read only when the part holds the word at all.  One item each, for the document. */
+static int header_comments(og_hyg_reader *h, og_package *pkg)
+{
+    og_buf part, who, text;
+    og_xml_stream xs;
+    odfgate_error e;
+    int rc = 0, depth, annot = -1, field = -1; /* field: 1 author, 2 other dc:/meta:, 0 text */
+    if (!og_package_has_part(pkg, "styles.xml"))
+        return 0;
+    h->node = 0; /* not content.xml's: a fact of the document, found again by what it is */
+    og_buf_init(&part, SIZE_MAX / 2);
+    odfgate_error_clear(&e);
+    if (og_package_read_part(pkg, "styles.xml", &part, &e) < 0 || !part.data ||
+        !memmem(part.data, part.len, "annotation", 10)) {
+        og_buf_free(&part);
+        return e.code == ODFGATE_E_NOMEM ? -1 : 0; /* an unreadable part: the pass judged it */
+    }
+    og_buf_init(&who, 4096);
+    og_buf_init(&text, 64);
+    if (og_xml_stream_open_memory(&xs, part.data, part.len, h->doc->path, "styles.xml", 0, &e) <
+        0) {
+        og_buf_free(&part);
+        og_buf_free(&who);
+        og_buf_free(&text);
+        return e.code == ODFGATE_E_NOMEM ? -1 : 0;
+    }
+    while (rc == 0 && og_xml_stream_next(&xs) == 1) {
+        depth = xmlTextReaderDepth(xs.reader);
+        if (xs.type == XML_READER_TYPE_ELEMENT) {
+            const char *ns = og_xml_ns(&xs), *local = og_xml_local(&xs);
+            if (annot < 0 && strcmp(local, "annotation") == 0 && strcmp(ns, OG_NS_OFFICE) == 0 &&
+                !xmlTextReaderIsEmptyElement(xs.reader)) {
+                annot = depth;
+                og_buf_reset(&who);
+                og_buf_reset(&text);
+            } else if (annot >= 0 && field < 0 &&
+                       (strcmp(ns, OG_NS_DC) == 0 || strcmp(ns, OG_NS_META) == 0)) {
+                field = strcmp(local, "creator") == 0 && strcmp(ns, OG_NS_DC) == 0 ? 1 : 2;
+                if (xmlTextReaderIsEmptyElement(xs.reader))
+                    field = -1;
+            }
+        } else if (xs.type == XML_READER_TYPE_END_ELEMENT) {
+            if (depth == annot + 1 && field >= 0)
+                field = -1;
+            else if (depth == annot) {
+                const char *t = text.data ? text.data : "";
+                while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r')
+                    t++;
+                int own = who.data && strcmp(who.data, "odfgate") == 0;
+                if (!own && strncmp(t, "odfgate-waive", 13) != 0 &&
+                    push(h, OG_HYG_COMMENT, "comment in a header or footer",
+                         who.len ? who.data : NULL, NULL, 0) < 0)
+                    rc = -1;
+                annot = -1;
+            }
+        } else if (annot >= 0 && (xs.type == XML_READER_TYPE_TEXT ||
+                                  xs.type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)) {
+            const char *v = (const char *)xmlTextReaderConstValue(xs.reader);
+            og_buf *b = field == 1 ? &who : field < 0 ? &text : NULL;
+            if (b && v && b->len < 4000 && og_buf_adds(b, v) == OG_BUF_NOMEM)
+                rc = -1;
+        }
+    }
+    og_xml_stream_close(&xs);
+    og_buf_free(&part);
+    og_buf_free(&who);
+    og_buf_free(&text);
+    return rc;
+}
+
 int og_hyg_finish(og_hyg_reader *h, og_package *pkg, odfgate_error *err)
 {
     odfgate_doc *doc = h->doc;
     og_arena *a = &doc->arena;
+    if (merge_adjacent(h) < 0) /* before the markers are sorted: it indexes them */
+        goto nomem;
     place_changes(h);
     if (og_package_kind_of(pkg) == OG_PACKAGE_ZIP &&
-        (package_macros(h, pkg) < 0 || object_types(h, pkg) < 0))
+        (package_macros(h, pkg) < 0 || object_types(h, pkg) < 0 || header_comments(h, pkg) < 0))
         goto nomem;
     if (h->items.len) {
         if (!(doc->hyg = og_arena_alloc(a, h->items.len * sizeof(*doc->hyg))))

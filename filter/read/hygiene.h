@@ -26,7 +26,7 @@ typedef struct og_hyg_names {
         *table_of_content, *index_body, *index_title, *p, *h, *tab, *s, *line_break,
         *hidden_paragraph, *hidden_text, *conditional_text, *section, *frame, *image, *object,
         *object_ole, *a, *event_listener, *execute_macro, *section_source, *toc_mark, *span,
-        *script, *tracked_changes, *change, *change_start;
+        *script, *tracked_changes, *change, *change_start, *change_end;
 } og_hyg_names;
 
 /* Where a tracked change is in the text: a text:change or text:change-start. */
@@ -40,7 +40,11 @@ typedef struct og_hyg_reader {
     og_hyg_names n;
     OG_VEC(og_hyg_item) items;
     OG_VEC(struct og_hyg_marker) markers; /* text:change, text:change-start: where changes are */
-    int capture_depth;                    /* the element whose text goes to `text`, -1 none */
+    OG_VEC(struct og_hyg_marker)
+    adjacent;             /* id: a change; para: the marker index of the one
+                             that starts where it ended */
+    const char *last_end; /* the change whose text:change-end came last, with no text since */
+    int capture_depth;    /* the element whose text goes to `text`, -1 none */
     og_buf text;
     int in_region;    /* depth of the element being read for an item (comment, change), -1 */
     og_hyg_item cur;  /* that item */
@@ -82,6 +86,8 @@ int og_hyg_end(og_hyg_reader *h, int depth);
 /* Text inside office:text; only kept while something is being read. */
 int og_hyg_text(og_hyg_reader *h, const char *v);
 static inline int og_hyg_wants_text(const og_hyg_reader *h) { return h->capture_depth >= 0; }
+/* Body text went by (two changes with text between are not adjacent). */
+static inline void og_hyg_saw_text(og_hyg_reader *h) { h->last_end = NULL; }
 /* A style:style start (automatic: of office:automatic-styles), and a child of it. */
 int og_hyg_style(og_hyg_reader *h, const char *family, const char *name, int automatic);
 int og_hyg_style_child(og_hyg_reader *h, og_xml_stream *s, const char *local);

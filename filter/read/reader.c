@@ -833,6 +833,8 @@ static int on_node(reader *r, int want)
         const char *v = (const char *)xmlTextReaderConstValue(x);
         if (v && og_hyg_wants_text(&r->hyg) && og_hyg_text(&r->hyg, v) < 0)
             return fail_nomem(r);
+        if (v && *v && r->text_depth >= 0)
+            og_hyg_saw_text(&r->hyg);
         if (r->skip_depth >= 0) {
             if (r->annot_depth >= 0 && r->annot_meta_depth < 0 && v) {
                 int rc = og_append_collapsed(&r->annot_text, v, strlen(v));

@@ -5,7 +5,7 @@
  *   content.xml (or the flat file) is copied node by node (xmlcopy.c) with hooks that drop,
  *   unwrap or replace elements: found by the index the reader gave each fact (og_hyg_item.node)
  *   or by what the element is (a comment, a frame holding a linked image, a link);
- *   tracked changes are then accepted or rejected (changes.c); meta.xml loses its personal
+ *   meta.xml loses its personal
  *   fields; macro libraries and removed objects leave the package and its manifest.  Every
  *   other part is copied raw.
  *
@@ -497,32 +497,11 @@ done:
 
 /* ------------------------------------------------------------------ the scrub */
 
-static int resolve_changes(const odfgate_scrub_options *o, og_buf *xml, const char *path,
-                           const char *part, odfgate_scrub_result *res, odfgate_error *err)
+static int header_comments(const odfgate_doc *d)
 {
-    og_buf out;
-    int n;
-    if (o->changes == ODFGATE_CHANGES_KEEP)
-        return 0;
-    og_buf_init(&out, SIZE_MAX / 2);
-#if 1 /* TEMP until changes.c lands */
-    n = -1;
-    og_fail(err, ODFGATE_E_USAGE, path, part, "accepting or rejecting changes is not built yet");
-    (void)o;
-#else
-    n = og_changes_resolve(xml->data, xml->len,
-                           o->changes == ODFGATE_CHANGES_ACCEPT ? OG_CHANGES_ACCEPT
-                                                                : OG_CHANGES_REJECT,
-                           path, part, &out, err);
-#endif
-    if (n < 0) {
-        og_buf_free(&out);
-        return -1;
-    }
-    res->changes = (size_t)n;
-    res->changes_left = 0;
-    og_buf_free(xml);
-    *xml = out;
+    for (uint32_t i = 0; i < d->hyg_count; i++)
+        if (d->hyg[i].cls == OG_HYG_COMMENT && !d->hyg[i].node)
+            return 1;
     return 0;
 }
 
@@ -532,7 +511,7 @@ static odfgate_status scrub_unlocked(const char *in, const char *out,
 {
     odfgate_doc *doc = NULL;
     og_package *pkg = NULL;
-    og_buf content, newc, meta, newm, manifest, newman, styles, probe;
+    og_buf content, newc, meta, newm, manifest, newman, styles, newstyles, probe;
     scrub_ctx c;
     const char *drop[4096];
     size_t ndrop = 0;
@@ -551,6 +530,7 @@ static odfgate_status scrub_unlocked(const char *in, const char *out,
     og_buf_init(&manifest, MAX_PART);
     og_buf_init(&newman, SIZE_MAX / 2);
     og_buf_init(&styles, SIZE_MAX / 2);
+    og_buf_init(&newstyles, SIZE_MAX / 2);
     og_buf_init(&probe, SIZE_MAX / 2);
     if (plan(&c) < 0) {
         og_fail(err, ODFGATE_E_NOMEM, in, NULL, "out of memory");
@@ -571,10 +551,9 @@ static odfgate_status scrub_unlocked(const char *in, const char *out,
         res->signatures_dropped = 1;
     }
     if (og_package_read_part(pkg, "content.xml", &content, err) < 0 ||
-        copy_part(&c, &content, in, flat ? NULL : "content.xml", &newc, err) < 0 ||
-        resolve_changes(o, &newc, in, flat ? NULL : "content.xml", res, err) < 0)
+        copy_part(&c, &content, in, flat ? NULL : "content.xml", &newc, err) < 0)
         goto done;
-    og_part_data parts[4];
+    og_part_data parts[5];
     size_t nparts = 0;
     if (flat) {
         if (judge(doc, newc.data, newc.len, in, o->schema, res, err) < 0)
@@ -586,6 +565,19 @@ static odfgate_status scrub_unlocked(const char *in, const char *out,
                 copy_part(&c, &meta, in, "meta.xml", &newm, err) < 0)
                 goto done;
             parts[nparts++] = (og_part_data){"meta.xml", newm.data, newm.len, NULL};
+        }
+        /* comments in headers and footers: styles.xml through the same hooks, which find
+         * them by what they are (the facts' element indices are content.xml's) */
+        if ((o->classes & ODFGATE_SCRUB_COMMENTS) && header_comments(doc) &&
+            og_package_has_part(pkg, "styles.xml")) {
+            size_t nd = c.ndrop, nu = c.nunwrap;
+            c.ndrop = c.nunwrap = 0;
+            if (og_package_read_part(pkg, "styles.xml", &styles, err) < 0 ||
+                copy_part(&c, &styles, in, "styles.xml", &newstyles, err) < 0)
+                goto done;
+            c.ndrop = nd;
+            c.nunwrap = nu;
+            parts[nparts++] = (og_part_data){"styles.xml", newstyles.data, newstyles.len, NULL};
         }
         /* parts that leave: macro libraries, the objects dropped */
         size_t n = og_package_entry_count(pkg);
@@ -620,7 +612,9 @@ static odfgate_status scrub_unlocked(const char *in, const char *out,
             {"mimetype", og_package_mimetype(pkg), strlen(og_package_mimetype(pkg)), NULL},
             {"content.xml", newc.data, newc.len, NULL}};
         size_t np = 2;
-        if (og_package_has_part(pkg, "styles.xml")) {
+        if (newstyles.len) {
+            probe_parts[np++] = (og_part_data){"styles.xml", newstyles.data, newstyles.len, NULL};
+        } else if (og_package_has_part(pkg, "styles.xml")) {
             if (og_package_read_part(pkg, "styles.xml", &styles, err) < 0)
                 goto done;
             probe_parts[np++] = (og_part_data){"styles.xml", styles.data, styles.len, NULL};
@@ -652,6 +646,7 @@ done:
     og_buf_free(&manifest);
     og_buf_free(&newman);
     og_buf_free(&styles);
+    og_buf_free(&newstyles);
     og_buf_free(&probe);
     return rc == 0 ? ODFGATE_OK : og_status_of(err);
 }
