@@ -80,7 +80,9 @@ odfgate_status og_merge_jsonl(og_merge *m)
             size_t len = nl ? (size_t)(nl - d) : (size_t)(end - d);
             size_t k = 0;
             lineno++;
-            if (len && d[len - 1] == '\r')
+            /* all trailing white space, CRs included: a merged report merged again must be
+             * itself ("}\r\r\n" lost one CR per merge: found by fuzz-json) */
+            while (len && (d[len - 1] == '\r' || d[len - 1] == ' ' || d[len - 1] == '\t'))
                 len--;
             while (k < len && (d[k] == ' ' || d[k] == '\t'))
                 k++;
