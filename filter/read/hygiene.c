@@ -81,6 +81,17 @@ static int push(og_hyg_reader *h, int cls, const char *kind, const char *what, c
     return rc == -1 ? -1 : 0; /* past OG_MAX_HYG: the rest are not listed (docs/limits.md) */
 }
 
+/* A hidden-text fact naming the element's attribute ns:local (or nothing). */
+static int push_attr(og_hyg_reader *h, og_xml_stream *s, const char *ns, const char *local,
+                     const char *kind, uint32_t para)
+{
+    char *owned;
+    const char *v = og_xml_attr_ref(s, ns, local, &owned);
+    int rc = push(h, OG_HYG_HIDDEN, kind, v, NULL, para);
+    xmlFree(owned);
+    return rc;
+}
+
 static int attr_is(og_xml_stream *s, const char *ns, const char *local, const char *value)
 {
     char *owned;
@@ -556,19 +567,10 @@ int og_hyg_element(og_hyg_reader *h, og_xml_stream *s, const char *ns, const cha
     if (local == h->n.hidden_text) {
         if (attr_is(s, OG_NS_TEXT, "is-hidden", "false"))
             return 0;
-        char *owned;
-        const char *v = og_xml_attr_ref(s, OG_NS_TEXT, "string-value", &owned);
-        int rc = push(h, OG_HYG_HIDDEN, "hidden text field", v, NULL, para);
-        xmlFree(owned);
-        return rc;
+        return push_attr(h, s, OG_NS_TEXT, "string-value", "hidden text field", para);
     }
-    if (local == h->n.conditional_text) {
-        char *owned;
-        const char *v = og_xml_attr_ref(s, OG_NS_TEXT, "condition", &owned);
-        int rc = push(h, OG_HYG_HIDDEN, "conditional text", v, NULL, para);
-        xmlFree(owned);
-        return rc;
-    }
+    if (local == h->n.conditional_text)
+        return push_attr(h, s, OG_NS_TEXT, "condition", "conditional text", para);
     if (local == h->n.section) {
         char *owned;
         const char *d = og_xml_attr_ref(s, OG_NS_TEXT, "display", &owned);

@@ -96,8 +96,7 @@ typedef struct redline {
 static int plain(xmlNodePtr top)
 {
     static const char *const ok[] = {"span", "s", "soft-page-break", NULL};
-    xmlNodePtr c = top->children;
-    while (c) {
+    for (xmlNodePtr c = og_xml_next(top, top, 0); c; c = og_xml_next(top, c, 0)) {
         if (c->type == XML_ELEMENT_NODE) {
             int known = 0;
             for (size_t i = 0; ok[i] && c->ns; i++)
@@ -108,15 +107,6 @@ static int plain(xmlNodePtr top)
         } else if (c->type != XML_TEXT_NODE) {
             return 0;
         }
-        if (c->type == XML_ELEMENT_NODE && c->children) {
-            c = c->children;
-            continue;
-        }
-        while (c && c != top && !c->next)
-            c = c->parent;
-        if (!c || c == top)
-            break;
-        c = c->next;
     }
     return 1;
 }

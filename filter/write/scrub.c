@@ -85,7 +85,7 @@ static int is_waiver(xmlNodePtr top)
     static const char prefix[] = "odfgate-waive";
     char got[sizeof(prefix)];
     size_t n = 0;
-    for (xmlNodePtr d = top->children; d && n < sizeof(prefix) - 1;) {
+    for (xmlNodePtr d = og_xml_next(top, top, 0); d && n < sizeof(prefix) - 1;) {
         int skip = d->type == XML_ELEMENT_NODE && d->ns &&
                    (xmlStrEqual(d->ns->href, (const xmlChar *)OG_NS_DC) ||
                     xmlStrEqual(d->ns->href, (const xmlChar *)OG_NS_META));
@@ -93,15 +93,7 @@ static int is_waiver(xmlNodePtr top)
             for (const xmlChar *c = d->content; *c && n < sizeof(prefix) - 1; c++)
                 if (n || !(*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r'))
                     got[n++] = (char)*c;
-        if (!skip && d->type == XML_ELEMENT_NODE && d->children) {
-            d = d->children;
-            continue;
-        }
-        while (d && d != top && !d->next)
-            d = d->parent;
-        if (!d || d == top)
-            break;
-        d = d->next;
+        d = og_xml_next(top, d, skip);
     }
     return n == sizeof(prefix) - 1 && memcmp(got, prefix, n) == 0;
 }
@@ -148,20 +140,7 @@ static int frame_drop(scrub_ctx *c, xmlTextReaderPtr r, uint32_t index)
                 linked = 1;
         }
         xmlFree(href);
-        /* elements inside this child come before the next child */
-        for (xmlNodePtr d = ch->children; d;) {
-            if (d->type == XML_ELEMENT_NODE)
-                k++;
-            if (d->children && d->type == XML_ELEMENT_NODE) {
-                d = d->children;
-                continue;
-            }
-            while (d && d != ch && !d->next)
-                d = d->parent;
-            if (!d || d == ch)
-                break;
-            d = d->next;
-        }
+        k += og_xml_count_elements(ch) - 1; /* its own elements come before the next child */
     }
     if ((c->classes & ODFGATE_SCRUB_LINKED_RESOURCES) && linked && !picture && !object) {
         c->res->links++;

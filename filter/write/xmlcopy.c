@@ -3,24 +3,20 @@
 
 #include "read/xml.h"
 
-/* Elements in a subtree (iterative: no recursion over untrusted structure). */
-static uint32_t count_elements(xmlNodePtr top)
+xmlNodePtr og_xml_next(xmlNodePtr top, xmlNodePtr n, int skip_children)
 {
-    uint32_t n = 0;
-    xmlNodePtr c = top;
-    while (c) {
-        if (c->type == XML_ELEMENT_NODE)
-            n++;
-        if (c->children && c->type == XML_ELEMENT_NODE) {
-            c = c->children;
-            continue;
-        }
-        while (c && c != top && !c->next)
-            c = c->parent;
-        if (!c || c == top)
-            break;
-        c = c->next;
-    }
+    if (!skip_children && n->type == XML_ELEMENT_NODE && n->children)
+        return n->children;
+    while (n && n != top && !n->next)
+        n = n->parent;
+    return !n || n == top ? NULL : n->next;
+}
+
+uint32_t og_xml_count_elements(xmlNodePtr top)
+{
+    uint32_t n = top->type == XML_ELEMENT_NODE;
+    for (xmlNodePtr c = og_xml_next(top, top, 0); c; c = og_xml_next(top, c, 0))
+        n += c->type == XML_ELEMENT_NODE;
     return n;
 }
 
@@ -130,7 +126,7 @@ int og_xml_copy(const char *xml, size_t len, const char *path, const char *part,
             index++;
             if (hooks && hooks->drop && hooks->drop(hooks->ctx, s.reader, index)) {
                 xmlNodePtr sub = xmlTextReaderExpand(s.reader);
-                index += (sub ? count_elements(sub) : 1) - 1;
+                index += (sub ? og_xml_count_elements(sub) : 1) - 1;
                 more = xmlTextReaderNext(s.reader); /* past the subtree, onto the next node */
                 if (more == 1) /* whatever that node is (the type of the dropped element was
                                   counted as the next node's: an element too many per comment
@@ -153,7 +149,7 @@ int og_xml_copy(const char *xml, size_t len, const char *path, const char *part,
                 if (write_node(s.reader, w, hooks, index, &st) < 0)
                     goto write_error;
                 st.len--; /* its end is written here, not met in the stream */
-                index += (sub ? count_elements(sub) : 1) - 1;
+                index += (sub ? og_xml_count_elements(sub) : 1) - 1;
                 if (end_element(w, hooks, at) < 0)
                     goto write_error;
                 more = xmlTextReaderNext(s.reader);

@@ -30,6 +30,13 @@ typedef struct og_copy_hooks {
     int (*unwrap)(void *ctx, xmlTextReaderPtr r, uint32_t index);
 } og_copy_hooks;
 
+/* The node after n in document order within top's subtree (n's children first, unless
+ * skip_children), or NULL past its end: an iterative walk, no recursion over a depth the
+ * document controls.  Start with og_xml_next(top, top, 0). */
+xmlNodePtr og_xml_next(xmlNodePtr top, xmlNodePtr n, int skip_children);
+/* Elements in top's subtree, top included. */
+uint32_t og_xml_count_elements(xmlNodePtr top);
+
 /* Copy xml[0..len) to out.  Returns 0, or -1 with err filled. */
 int og_xml_copy(const char *xml, size_t len, const char *path, const char *part,
                 const og_copy_hooks *hooks, og_buf *out, odfgate_error *err);
