@@ -7,6 +7,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { O_INPLACE = CLI_KEY_LONG, O_FORCE, O_ONLY, O_KEEP, O_DRY_RUN };
@@ -59,12 +60,18 @@ static const struct {
 static unsigned parse_classes(const char *list, const char *option)
 {
     unsigned bits = 0;
-    char buf[512];
-    snprintf(buf, sizeof(buf), "%s", list);
+    char *buf = strdup(list); /* the whole list, however long */
+    if (!buf) {
+        cli_error("out of memory");
+        return 0;
+    }
     for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         unsigned bit = 0;
+        size_t n;
         while (*t == ' ')
             t++;
+        for (n = strlen(t); n && t[n - 1] == ' ';)
+            t[--n] = '\0';
         for (size_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++)
             if (strcmp(t, classes[i].name) == 0)
                 bit = classes[i].bit;
@@ -82,10 +89,12 @@ static unsigned parse_classes(const char *list, const char *option)
                                 "personal-info, macros, embedded-objects, "
                                 "linked-resources)",
                                 option, t);
+            free(buf);
             return 0;
         }
         bits |= bit;
     }
+    free(buf);
     if (!bits)
         cli_usage_error("scrub", "%s: give at least one class", option);
     return bits;
@@ -161,6 +170,15 @@ int cmd_scrub(int argc, char **argv)
         return cli_usage_error("scrub", "scrub works on files, not standard input/output");
     if (!opt.dry_run && (rc = cli_output_allowed(out, opt.force, in_place)) != 0)
         return rc;
+    if (!opt.dry_run) { /* a package is written as a package, a flat file as flat XML */
+        odfgate_doc *doc = NULL;
+        odfgate_error_clear(&err);
+        if (odfgate_doc_open(in, NULL, &doc, &err) <= ODFGATE_WARN)
+            rc = cli_output_matches(out, doc);
+        odfgate_doc_free(doc); /* unreadable: odfgate_scrub says so below */
+        if (rc != 0)
+            return rc;
+    }
     if (cli_doc_setup_for(in, schema_path, use_config, -1, &setup) != 0)
         return OG_EXIT_USAGE;
     opt.schema = setup.schema;

@@ -42,6 +42,16 @@ trap 'rm -rf "$scratch"' EXIT
 mkdir -p "$scratch/no-bundled-extensions"
 export BUNDLED_EXTENSIONS="file://$scratch/no-bundled-extensions"
 
+# need_writer_uno: skip the script unless a headless LibreOffice Writer and python3-uno are
+# here (and ODFGATE_SKIP_SOFFICE is not 1); sets $pyuno, the Python that imports uno.
+need_writer_uno() {
+    [ "${ODFGATE_SKIP_SOFFICE:-0}" = 1 ] && skip_all "ODFGATE_SKIP_SOFFICE=1"
+    command -v "${SOFFICE:-soffice}" >/dev/null 2>&1 || skip_all "no soffice"
+    [ -e "$(dirname "$(readlink -f "$(command -v "${SOFFICE:-soffice}")")")/libswlo.so" ] || skip_all "no LibreOffice Writer"
+    pyuno=${PYUNO:-/usr/bin/python3}
+    "$pyuno" -c 'import uno' 2>/dev/null || skip_all "no python3-uno for $pyuno"
+}
+
 run_odfgate() {
     local o="$scratch/.out" e="$scratch/.err"
     if [ -n "$ODFGATE_VALGRIND" ]; then

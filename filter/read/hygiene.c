@@ -43,7 +43,7 @@ void og_hyg_free(og_hyg_reader *h)
 // clang-format off
 #define HYG_NAMES(X)                                                                               \
     X(ns_office, OG_NS_OFFICE) X(ns_text, OG_NS_TEXT) X(ns_draw, OG_NS_DRAW)                       \
-    X(ns_script, OG_NS_SCRIPT) X(ns_dc, OG_NS_DC) X(ns_table, OG_NS_TABLE)                         \
+    X(ns_script, OG_NS_SCRIPT) X(ns_dc, OG_NS_DC)                                                  \
     X(annotation, "annotation") X(creator, "creator") X(date, "date")                              \
     X(changed_region, "changed-region") X(insertion, "insertion") X(deletion, "deletion")          \
     X(format_change, "format-change") X(table_of_content, "table-of-content")                      \
@@ -53,8 +53,9 @@ void og_hyg_free(og_hyg_reader *h)
     X(frame, "frame") X(image, "image") X(object, "object") X(object_ole, "object-ole")            \
     X(a, "a") X(event_listener, "event-listener") X(execute_macro, "execute-macro")                \
     X(section_source, "section-source") X(toc_mark, "toc-mark") X(span, "span")                    \
-    X(script, "script") X(tracked_changes, "tracked-changes") X(change, "change")                  \
-    X(change_start, "change-start") X(change_end, "change-end")
+    X(script, "script")  X(change, "change")                                                       \
+    X(change_start, "change-start") X(change_end, "change-end")                                    \
+    X(toc_mark_start, "toc-mark-start") X(toc_source, "table-of-content-source")
 // clang-format on
 
 int og_hyg_intern(og_hyg_reader *h, xmlTextReaderPtr x)
@@ -69,16 +70,23 @@ int og_hyg_intern(og_hyg_reader *h, xmlTextReaderPtr x)
 }
 
 /* Push an item; strings are copied into the document's arena.  0, or -1. */
-static int push(og_hyg_reader *h, int cls, const char *kind, const char *what, const char *when,
-                uint32_t para)
+/* Push item `it` with copies of what and when.  1 pushed, 0 past OG_MAX_HYG (the rest are not
+ * listed: docs/limits.md), -1 out of memory. */
+static int push_item(og_hyg_reader *h, og_hyg_item it, const char *what, const char *when)
 {
-    og_hyg_item it = {.cls = (uint8_t)cls, .kind = kind, .paragraph = para, .node = h->node};
     if (what && !(it.what = og_arena_strdup(&h->doc->arena, what)))
         return -1;
     if (when && !(it.when = og_arena_strdup(&h->doc->arena, when)))
         return -1;
     int rc = OG_VEC_PUSH(&h->items, it, OG_MAX_HYG);
-    return rc == -1 ? -1 : 0; /* past OG_MAX_HYG: the rest are not listed (docs/limits.md) */
+    return rc == -1 ? -1 : rc == 0;
+}
+
+static int push(og_hyg_reader *h, int cls, const char *kind, const char *what, const char *when,
+                uint32_t para)
+{
+    og_hyg_item it = {.cls = (uint8_t)cls, .kind = kind, .paragraph = para, .node = h->node};
+    return push_item(h, it, what, when) < 0 ? -1 : 0;
 }
 
 /* A hidden-text fact naming the element's attribute ns:local (or nothing). */
@@ -196,8 +204,7 @@ int og_hyg_span(og_hyg_reader *h, og_xml_stream *s, uint32_t para)
     return styled_text(h, s, 0, para);
 }
 
-/* Is href inside the package (a part it holds), i.e. not a link? */
-static int href_internal(const char *href)
+int og_href_internal(const char *href)
 {
     if (!href || !*href)
         return 1;
@@ -226,14 +233,14 @@ static int link_element(og_hyg_reader *h, og_xml_stream *s, const char *local, u
         if (strncasecmp(href, "vnd.sun.star.script:", 20) == 0 ||
             strncasecmp(href, "macro:", 6) == 0)
             rc = push(h, OG_HYG_MACRO, "hyperlink that runs a macro", href, NULL, para);
-        else if (!og_url_is_http(href) && !href_internal(href) &&
+        else if (!og_url_is_http(href) && !og_href_internal(href) &&
                  strncasecmp(href, "mailto:", 7) != 0)
             rc = push(h, OG_HYG_LINK, "hyperlink", href, NULL, para);
     } else if (local == h->n.image) {
-        if (!href_internal(href))
+        if (!og_href_internal(href))
             rc = push(h, OG_HYG_LINK, "linked image", href, NULL, para);
     } else if (local == h->n.object || local == h->n.object_ole) {
-        if (!href_internal(href))
+        if (!og_href_internal(href))
             rc = push(h, OG_HYG_LINK, "linked object", href, NULL, para);
         else /* the type is read from the manifest in og_hyg_finish */
             rc = push(h, OG_HYG_OBJECT, local == h->n.object ? "object" : "OLE object", href, NULL,
@@ -260,26 +267,24 @@ static void region_start(og_hyg_reader *h, int cls, const char *kind, int depth,
 static int region_end(og_hyg_reader *h)
 {
     const char *who = h->author.len ? h->author.data : NULL;
+    int rc;
     h->in_region = -1;
-    if (h->cur.cls == OG_HYG_COMMENT && who && strcmp(who, "odfgate") == 0)
+    h->comment_pushed = 0;
+    if (h->cur.cls == OG_HYG_COMMENT && who && strcmp(who, OG_OWN_AUTHOR) == 0)
         return 0; /* odfgate's own findings */
-    if (push(h, h->cur.cls, h->cur.kind, who, h->when.len ? h->when.data : NULL, h->cur.paragraph) <
-        0)
-        return -1;
-    if (h->items.len && h->items.items[h->items.len - 1].cls == h->cur.cls) {
-        h->items.items[h->items.len - 1].id = h->cur.id;
-        h->items.items[h->items.len - 1].node = h->cur.node;
-    }
-    return 0;
+    rc = push_item(h, h->cur, who, h->when.len ? h->when.data : NULL);
+    h->comment_pushed = rc == 1 && h->cur.cls == OG_HYG_COMMENT;
+    return rc < 0 ? -1 : 0;
 }
 
 /* Where a change is in the text (its region sits in text:tracked-changes, at the start). */
-static int marker(og_hyg_reader *h, og_xml_stream *s, uint32_t para)
+static int marker(og_hyg_reader *h, og_xml_stream *s, uint32_t para, const char **out)
 {
     char *owned;
     const char *id = og_xml_attr_ref(s, OG_NS_TEXT, "change-id", &owned);
     struct og_hyg_marker m = {id ? og_arena_strdup(&h->doc->arena, id) : NULL, para};
     xmlFree(owned);
+    *out = m.id;
     if (!m.id)
         return id ? -1 : 0;
     return OG_VEC_PUSH(&h->markers, m, OG_MAX_HYG) == -1 ? -1 : 0;
@@ -327,7 +332,7 @@ static int merge_adjacent(og_hyg_reader *h)
     size_t n = 0;
     if (!h->adjacent.len)
         return 0;
-    const og_hyg_item **byid = malloc(h->items.len * sizeof(*byid));
+    const og_hyg_item **byid = malloc((h->items.len + 1) * sizeof(*byid));
     if (!byid)
         return -1;
     for (size_t i = 0; i < h->items.len; i++)
@@ -335,9 +340,8 @@ static int merge_adjacent(og_hyg_reader *h)
             byid[n++] = &h->items.items[i];
     qsort(byid, n, sizeof(*byid), byid_cmp);
     for (size_t k = 0; k < h->adjacent.len; k++) {
-        const og_hyg_item *a = change_by_id(byid, n, h->adjacent.items[k].id);
-        const char *second = h->markers.items[h->adjacent.items[k].para].id;
-        og_hyg_item *b = (og_hyg_item *)change_by_id(byid, n, second);
+        const og_hyg_item *a = change_by_id(byid, n, h->adjacent.items[k].first);
+        og_hyg_item *b = (og_hyg_item *)change_by_id(byid, n, h->adjacent.items[k].second);
         long long ta, tb;
         if (!a || !b || a == b || a->cls != OG_HYG_CHANGE || strcmp(a->kind, b->kind) != 0 ||
             strcmp(a->what ? a->what : "", b->what ? b->what : "") != 0)
@@ -490,7 +494,7 @@ int og_hyg_element(og_hyg_reader *h, og_xml_stream *s, const char *ns, const cha
             h->toc_body_depth = depth;
         else if (local == h->n.index_title && h->toc_body_depth >= 0 && h->toc_title_depth < 0)
             h->toc_title_depth = depth;
-        else if (h->toc_body_depth < 0 && strcmp(local, "table-of-content-source") == 0)
+        else if (h->toc_body_depth < 0 && local == h->n.toc_source)
             toc_source(h, s);
         else if ((local == h->n.p || local == h->n.h) && h->toc_body_depth >= 0 &&
                  h->toc_title_depth < 0 && h->toc_para_depth < 0) {
@@ -532,15 +536,14 @@ int og_hyg_element(og_hyg_reader *h, og_xml_stream *s, const char *ns, const cha
         return id && !h->cur.id ? -1 : 0;
     }
     if (local == h->n.change || local == h->n.change_start) {
-        const char *before = local == h->n.change_start ? h->last_end : NULL;
+        const char *before = local == h->n.change_start ? h->last_end : NULL, *id;
         h->last_end = NULL;
-        if (marker(h, s, para) < 0)
+        if (marker(h, s, para, &id) < 0)
             return -1;
-        if (before && h->markers.len) { /* starts where the one before ended: LibreOffice
-                                           may show the two as one (merge_adjacent) */
-            struct og_hyg_marker m = {before, 0};
-            m.para = (uint32_t)h->markers.len - 1; /* the index of this change's marker */
-            return OG_VEC_PUSH(&h->adjacent, m, OG_MAX_HYG) == -1 ? -1 : 0;
+        if (before && id) { /* starts where the one before ended: LibreOffice may show the two
+                               as one (merge_adjacent) */
+            struct og_hyg_pair pair = {before, id};
+            return OG_VEC_PUSH(&h->adjacent, pair, OG_MAX_HYG) == -1 ? -1 : 0;
         }
         return 0;
     }
@@ -584,7 +587,7 @@ int og_hyg_element(og_hyg_reader *h, og_xml_stream *s, const char *ns, const cha
     }
     if (local == h->n.execute_macro)
         return push(h, OG_HYG_MACRO, "field that runs a macro", NULL, NULL, para);
-    if (local == h->n.toc_mark || strcmp(local, "toc-mark-start") == 0)
+    if (local == h->n.toc_mark || local == h->n.toc_mark_start)
         h->toc_marks++; /* og_hyg_finish: a table that takes marks is not judged */
     return 0;
 }
@@ -637,8 +640,9 @@ int og_hyg_text(og_hyg_reader *h, const char *v)
 
 void og_hyg_forget_comment(og_hyg_reader *h)
 {
-    if (h->items.len && h->items.items[h->items.len - 1].cls == OG_HYG_COMMENT)
+    if (h->comment_pushed) /* the comment just read, if it was listed */
         h->items.len--;
+    h->comment_pushed = 0;
 }
 
 int og_hyg_style(og_hyg_reader *h, const char *family, const char *name, int automatic)
@@ -807,7 +811,8 @@ static int header_comments(og_hyg_reader *h, og_package *pkg)
     og_buf part, who, text;
     og_xml_stream xs;
     odfgate_error e;
-    int rc = 0, depth, annot = -1, field = -1; /* field: 1 author, 2 other dc:/meta:, 0 text */
+    int rc = 0, depth, annot = -1, field = -1, field_depth = -1; /* field: 1 author, 2 other
+                                                                    dc:/meta:, -1 text */
     if (!og_package_has_part(pkg, "styles.xml"))
         return 0;
     h->node = 0; /* not content.xml's: a fact of the document, found again by what it is */
@@ -819,7 +824,7 @@ static int header_comments(og_hyg_reader *h, og_package *pkg)
         return e.code == ODFGATE_E_NOMEM ? -1 : 0; /* an unreadable part: the pass judged it */
     }
     og_buf_init(&who, 4096);
-    og_buf_init(&text, 64);
+    og_buf_init(&text, SIZE_MAX / 2);
     if (og_xml_stream_open_memory(&xs, part.data, part.len, h->doc->path, "styles.xml", 0, &e) <
         0) {
         og_buf_free(&part);
@@ -839,18 +844,24 @@ static int header_comments(og_hyg_reader *h, og_package *pkg)
             } else if (annot >= 0 && field < 0 &&
                        (strcmp(ns, OG_NS_DC) == 0 || strcmp(ns, OG_NS_META) == 0)) {
                 field = strcmp(local, "creator") == 0 && strcmp(ns, OG_NS_DC) == 0 ? 1 : 2;
+                field_depth = depth;
                 if (xmlTextReaderIsEmptyElement(xs.reader))
                     field = -1;
+            } else if (annot >= 0 && field < 0 && strcmp(ns, OG_NS_TEXT) == 0 &&
+                       og_comment_break(local)) {
+                rc = og_append_collapsed(&text, " ", 1) == OG_BUF_NOMEM ? -1 : 0;
             }
         } else if (xs.type == XML_READER_TYPE_END_ELEMENT) {
-            if (depth == annot + 1 && field >= 0)
+            if (depth == field_depth && field >= 0)
                 field = -1;
             else if (depth == annot) {
-                const char *t = text.data ? text.data : "";
-                while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r')
-                    t++;
-                int own = who.data && strcmp(who.data, "odfgate") == 0;
-                if (!own && strncmp(t, "odfgate-waive", 13) != 0 &&
+                size_t n = who.len;
+                while (n && who.data[n - 1] == ' ')
+                    n--;
+                if (who.data)
+                    who.data[n] = '\0';
+                int own = n && strcmp(who.data, OG_OWN_AUTHOR) == 0;
+                if (!own && !og_waiver_text(text.data ? text.data : "", text.len) &&
                     push(h, OG_HYG_COMMENT, "comment in a header or footer",
                          who.len ? who.data : NULL, NULL, 0) < 0)
                     rc = -1;
@@ -860,8 +871,8 @@ static int header_comments(og_hyg_reader *h, og_package *pkg)
                                   xs.type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)) {
             const char *v = (const char *)xmlTextReaderConstValue(xs.reader);
             og_buf *b = field == 1 ? &who : field < 0 ? &text : NULL;
-            if (b && v && b->len < 4000 && og_buf_adds(b, v) == OG_BUF_NOMEM)
-                rc = -1;
+            if (b && v && og_append_collapsed(b, v, strlen(v)) == OG_BUF_NOMEM)
+                rc = -1; /* past the author's 4 KiB: the rest is not kept */
         }
     }
     og_xml_stream_close(&xs);
@@ -875,7 +886,7 @@ int og_hyg_finish(og_hyg_reader *h, og_package *pkg, odfgate_error *err)
 {
     odfgate_doc *doc = h->doc;
     og_arena *a = &doc->arena;
-    if (merge_adjacent(h) < 0) /* before the markers are sorted: it indexes them */
+    if (merge_adjacent(h) < 0)
         goto nomem;
     place_changes(h);
     if (og_package_kind_of(pkg) == OG_PACKAGE_ZIP &&

@@ -21,12 +21,12 @@ typedef struct og_conceal_style {
 #define OG_CONCEAL_MAX 64
 
 typedef struct og_hyg_names {
-    const char *ns_office, *ns_text, *ns_draw, *ns_script, *ns_dc, *ns_table;
+    const char *ns_office, *ns_text, *ns_draw, *ns_script, *ns_dc;
     const char *annotation, *creator, *date, *changed_region, *insertion, *deletion, *format_change,
         *table_of_content, *index_body, *index_title, *p, *h, *tab, *s, *line_break,
         *hidden_paragraph, *hidden_text, *conditional_text, *section, *frame, *image, *object,
         *object_ole, *a, *event_listener, *execute_macro, *section_source, *toc_mark, *span,
-        *script, *tracked_changes, *change, *change_start, *change_end;
+        *script, *change, *change_start, *change_end, *toc_mark_start, *toc_source;
 } og_hyg_names;
 
 /* Where a tracked change is in the text: a text:change or text:change-start. */
@@ -35,22 +35,26 @@ struct og_hyg_marker {
     uint32_t para;
 };
 
+/* Two changes, the second starting where the first ended (ids, doc arena). */
+struct og_hyg_pair {
+    const char *first, *second;
+};
+
 typedef struct og_hyg_reader {
     odfgate_doc *doc;
     og_hyg_names n;
     OG_VEC(og_hyg_item) items;
     OG_VEC(struct og_hyg_marker) markers; /* text:change, text:change-start: where changes are */
-    OG_VEC(struct og_hyg_marker)
-    adjacent;             /* id: a change; para: the marker index of the one
-                             that starts where it ended */
+    OG_VEC(struct og_hyg_pair) adjacent;  /* changes, the second starting where the first ends */
     const char *last_end; /* the change whose text:change-end came last, with no text since */
     int capture_depth;    /* the element whose text goes to `text`, -1 none */
     og_buf text;
-    int in_region;    /* depth of the element being read for an item (comment, change), -1 */
-    og_hyg_item cur;  /* that item */
-    og_buf author;    /* its dc:creator */
-    og_buf when;      /* its dc:date */
-    int author_depth; /* dc:creator / dc:date being read, -1 */
+    int in_region;      /* depth of the element being read for an item (comment, change), -1 */
+    og_hyg_item cur;    /* that item */
+    int comment_pushed; /* the last region read was a comment, listed (og_hyg_forget_comment) */
+    og_buf author;      /* its dc:creator */
+    og_buf when;        /* its dc:date */
+    int author_depth;   /* dc:creator / dc:date being read, -1 */
     int date_depth;
     int kind_depth; /* a changed region's kind element, -1 */
     /* tables of contents */
@@ -95,6 +99,10 @@ int og_hyg_style_child(og_hyg_reader *h, og_xml_stream *s, const char *local);
 int og_hyg_script(og_hyg_reader *h, og_xml_stream *s, const char *ns, const char *local);
 /* The comment just read was a waiver (reader.c decides): it is no person's comment. */
 void og_hyg_forget_comment(og_hyg_reader *h);
+/* Is an image's, object's or link's xlink:href inside the document (a part of the package, an
+ * anchor, or none: inline data), rather than a link to something outside?  The rules and
+ * scrub decide with this one reading. */
+int og_href_internal(const char *href);
 /* After the passes: package entries (macro libraries, object types) and the lists into the
  * document's arena.  0 or -1 out of memory. */
 int og_hyg_finish(og_hyg_reader *h, og_package *pkg, odfgate_error *err);

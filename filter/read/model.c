@@ -129,3 +129,20 @@ const char *odfgate_doc_signatures_problem(const odfgate_doc *doc)
 {
     return doc ? doc->signatures_problem : NULL;
 }
+
+int og_waiver_text(const char *t, size_t len)
+{
+    size_t k = sizeof(OG_WAIVER_PREFIX) - 1;
+    while (len && *t == ' ')
+        t++, len--;
+    return len >= k && memcmp(t, OG_WAIVER_PREFIX, k) == 0;
+}
+
+int og_comment_break(const char *local)
+{
+    static const char *const breaks[] = {"p", "h", "s", "tab", "line-break"};
+    for (size_t i = 0; i < OG_ARRAY_LEN(breaks); i++)
+        if (strcmp(local, breaks[i]) == 0)
+            return 1;
+    return 0;
+}

@@ -122,6 +122,17 @@ struct odfgate_doc {
     const char *printed_by, *print_date, *editing_duration, *template_href;
 };
 
+/* Comments odfgate writes (annotate) carry this author; a comment whose text starts with the
+ * prefix is a waiver (docs/config.md): configuration, not a person's remark.  The reader, the
+ * hygiene rules and scrub decide with these, so that they cannot disagree. */
+#define OG_OWN_AUTHOR    "odfgate"
+#define OG_WAIVER_PREFIX "odfgate-waive"
+/* A comment's text is its text nodes, a space for each text:p, h, s, tab and line-break
+ * (og_comment_break), white space collapsed (og_append_collapsed), its dc: and meta:
+ * elements (author, date, initials) left out.  1 if that text makes it a waiver. */
+int og_waiver_text(const char *t, size_t len);
+int og_comment_break(const char *local);
+
 /* Record a hyperlink (text:a xlink:href) met in body paragraph `ordinal` if it is http(s);
  * others, and links past OG_MAX_LINKS, are ignored.  0, or -1 on out of memory. */
 int og_doc_add_link(odfgate_doc *doc, const char *href, uint32_t ordinal);

@@ -401,7 +401,8 @@ static int aux_element(reader *r, const char *ns, const char *local, int depth, 
     return 0;
 }
 
-/* An element inside a skipped comment: its paragraphs are text, its author and date are not. */
+/* An element inside a skipped comment: its paragraphs are text, its author and date are not
+ * (og_comment_break's elements, compared here by their interned names). */
 static int annot_element(reader *r, const char *ns, const char *local, int depth, int empty)
 {
     if (r->annot_meta_depth >= 0 || empty)
@@ -422,13 +423,12 @@ static int annot_element(reader *r, const char *ns, const char *local, int depth
  * paragraph it sits in (or the next one). */
 static int annot_end(reader *r)
 {
-    static const char prefix[] = "odfgate-waive";
     const char *t = r->annot_text.data ? r->annot_text.data : "";
     size_t len = r->annot_text.len;
     r->annot_depth = r->annot_meta_depth = -1;
     if (len && t[len - 1] == ' ')
         len--;
-    if (len < sizeof(prefix) - 1 || strncmp(t, prefix, sizeof(prefix) - 1) != 0)
+    if (!og_waiver_text(t, len))
         return 0;
     og_hyg_forget_comment(&r->hyg); /* a waiver is configuration, not a person's comment */
     og_aux w = {.text = og_arena_strndup(&r->doc->arena, t, len),

@@ -17,8 +17,6 @@
 #include "read/xml.h"
 #include "write/xmlcopy.h"
 
-#define OG_AUTHOR "odfgate"
-
 typedef struct pending {
     uint32_t node;
     const odfgate_finding *f;
@@ -53,7 +51,7 @@ static int drop_ours(void *ctx, xmlTextReaderPtr r, uint32_t index)
             xmlStrEqual(c->ns->href, (const xmlChar *)OG_NS_DC) &&
             xmlStrEqual(c->name, (const xmlChar *)"creator")) {
             xmlChar *who = xmlNodeGetContent(c);
-            int ours = who && xmlStrEqual(who, (const xmlChar *)OG_AUTHOR);
+            int ours = who && xmlStrEqual(who, (const xmlChar *)OG_OWN_AUTHOR);
             xmlFree(who);
             a->removed += ours;
             return ours;
@@ -84,7 +82,7 @@ static int write_annotations(void *ctx, xmlTextWriterPtr w, uint32_t index)
                 0 ||
             xmlTextWriterWriteAttribute(w, (const xmlChar *)"xmlns:text",
                                         (const xmlChar *)OG_NS_TEXT) < 0 ||
-            element(w, "dc:creator", OG_AUTHOR) < 0 || element(w, "dc:date", a->date) < 0 ||
+            element(w, "dc:creator", OG_OWN_AUTHOR) < 0 || element(w, "dc:date", a->date) < 0 ||
             element(w, "text:p", text) < 0 || xmlTextWriterEndElement(w) < 0)
             return -1;
         a->written++;

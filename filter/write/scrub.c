@@ -14,13 +14,16 @@
  *   nothing is written unless forced (the result names them).
  */
 #include "base/internal.h"
+#include "base/strmap.h"
 #include "base/vec.h"
 
 #include "check/canonical.h"
 #include "check/rules/rules.h"
 #include "read/model.h"
+#include "read/hygiene.h"
 #include "read/package.h"
 #include "read/xml.h"
+#include "text/text.h"
 #include "schema/schema.h"
 #include "write/pkgwrite.h"
 #include "write/xmlcopy.h"
@@ -31,8 +34,6 @@
 #define OG_NS_SCRIPT "urn:oasis:names:tc:opendocument:xmlns:script:1.0"
 #define MAX_PART     (1u << 30)
 
-typedef OG_VEC(char *) strvec;
-
 typedef struct scrub_ctx {
     const odfgate_doc *doc;
     unsigned classes;
@@ -41,9 +42,9 @@ typedef struct scrub_ctx {
     size_t ndrop, nunwrap, idrop, iunwrap;
     OG_VEC(uint32_t) later; /* objects to drop inside a kept frame (ascending) */
     size_t ilater;
-    strvec names;      /* office:name of the comments dropped (their ends go too) */
-    strvec authors;    /* people named in kept comments and changes: Author 1, 2 … */
-    strvec objects;    /* "Object 1/" folders whose objects were dropped */
+    og_strmap names;   /* office:name of the comments dropped (their ends go too) */
+    og_strmap authors; /* people named in kept comments and changes: Author 1, 2 … */
+    og_strmap objects; /* "Object 1" folders whose objects were dropped */
     int meta_depth;    /* office:meta in the stream, -1 */
     int info_depth;    /* a kept comment or office:change-info, -1 */
     uint32_t replaced; /* the element whose children after_start writes */
@@ -77,36 +78,29 @@ static char *attr(xmlTextReaderPtr r, const char *ns, const char *local)
     return (char *)xmlTextReaderGetAttributeNs(r, (const xmlChar *)local, (const xmlChar *)ns);
 }
 
-/* A comment that is a waiver ("odfgate-waive …": configuration, kept).  The same reading as
- * the reader's (read/reader.c annot_end): the comment's text, its author and date (dc:, meta:
- * elements) left out, starts with the prefix after white space. */
+/* A comment that is a waiver: its text read as the reader reads it (og_waiver_text). */
 static int is_waiver(xmlNodePtr top)
 {
-    static const char prefix[] = "odfgate-waive";
-    char got[sizeof(prefix)];
-    size_t n = 0;
-    for (xmlNodePtr d = og_xml_next(top, top, 0); d && n < sizeof(prefix) - 1;) {
-        int skip = d->type == XML_ELEMENT_NODE && d->ns &&
+    og_buf t;
+    int rc = 0, w;
+    og_buf_init(&t, SIZE_MAX / 2);
+    for (xmlNodePtr d = og_xml_next(top, top, 0); d && rc == 0;) {
+        int meta = d->type == XML_ELEMENT_NODE && d->ns &&
                    (xmlStrEqual(d->ns->href, (const xmlChar *)OG_NS_DC) ||
                     xmlStrEqual(d->ns->href, (const xmlChar *)OG_NS_META));
-        if ((d->type == XML_TEXT_NODE || d->type == XML_CDATA_SECTION_NODE) && d->content)
-            for (const xmlChar *c = d->content; *c && n < sizeof(prefix) - 1; c++)
-                if (n || !(*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r'))
-                    got[n++] = (char)*c;
-        d = og_xml_next(top, d, skip);
+        if (d->type == XML_ELEMENT_NODE && d->ns &&
+            xmlStrEqual(d->ns->href, (const xmlChar *)OG_NS_TEXT) &&
+            og_comment_break((const char *)d->name))
+            rc = og_append_collapsed(&t, " ", 1);
+        else if ((d->type == XML_TEXT_NODE || d->type == XML_CDATA_SECTION_NODE) && d->content)
+            rc =
+                og_append_collapsed(&t, (const char *)d->content, strlen((const char *)d->content));
+        d = og_xml_next(top, d, meta);
     }
-    return n == sizeof(prefix) - 1 && memcmp(got, prefix, n) == 0;
+    w = og_waiver_text(t.data ? t.data : "", t.len); /* out of memory: what was read */
+    og_buf_free(&t);
+    return w;
 }
-
-static int name_listed(scrub_ctx *c, const char *name)
-{
-    for (size_t i = 0; name && i < c->names.len; i++)
-        if (strcmp(c->names.items[i], name) == 0)
-            return 1;
-    return 0;
-}
-
-static int remember(strvec *v, const char *s);
 
 /* A frame: drop it when it holds a linked image or object (LINKS) and nothing embedded to
  * show instead; an embedded object (OBJECTS) goes alone when the frame keeps its replacement
@@ -115,8 +109,8 @@ static int frame_drop(scrub_ctx *c, xmlTextReaderPtr r, uint32_t index)
 {
     xmlNodePtr f = xmlTextReaderExpand(r), ch;
     int linked = 0, object = 0, picture = 0;
-    uint32_t k = index, object_at[8];
-    size_t nobj = 0;
+    uint32_t k = index;
+    size_t nobj = 0, later = c->later.len;
     if (!f)
         return 0;
     for (ch = f->children; ch; ch = ch->next) {
@@ -125,16 +119,18 @@ static int frame_drop(scrub_ctx *c, xmlTextReaderPtr r, uint32_t index)
         k++; /* the child's index: one more than everything before it */
         xmlChar *href = xmlGetNsProp(ch, (const xmlChar *)"href", (const xmlChar *)OG_NS_XLINK);
         const char *h = href ? (const char *)href : "";
-        int internal = *h && !strchr(h, ':') && h[0] != '/' && strncmp(h, "../", 3) != 0;
+        int internal = og_href_internal(h); /* no href: inline (a flat file's binary data) */
         if (node_is(ch, OG_NS_DRAW, "image"))
             internal ? (picture = 1) : (linked = 1);
         else if (node_is(ch, OG_NS_DRAW, "object") || node_is(ch, OG_NS_DRAW, "object-ole")) {
-            if (!*h || internal) {
+            if (internal) {
                 object = 1;
-                if (nobj < OG_ARRAY_LEN(object_at))
-                    object_at[nobj++] = k;
+                nobj++;
+                /* dropped alone if the frame stays (ascending: the copy's order) */
+                if (OG_VEC_PUSH(&c->later, k, UINT32_MAX) != 0)
+                    c->nomem = 1;
                 if (*h && (c->classes & ODFGATE_SCRUB_EMBEDDED_OBJECTS) &&
-                    remember(&c->objects, strncmp(h, "./", 2) == 0 ? h + 2 : h) < 0)
+                    og_strmap_add(&c->objects, strncmp(h, "./", 2) == 0 ? h + 2 : h) == (size_t)-1)
                     c->nomem = 1;
             } else
                 linked = 1;
@@ -142,27 +138,17 @@ static int frame_drop(scrub_ctx *c, xmlTextReaderPtr r, uint32_t index)
         xmlFree(href);
         k += og_xml_count_elements(ch) - 1; /* its own elements come before the next child */
     }
+    if ((c->classes & ODFGATE_SCRUB_EMBEDDED_OBJECTS) && object) {
+        c->res->objects += nobj;
+        if (picture)
+            return 0; /* the objects go alone (c->later), their picture stays */
+    }
+    c->later.len = later; /* the frame stays whole, or goes whole */
+    if ((c->classes & ODFGATE_SCRUB_EMBEDDED_OBJECTS) && object)
+        return 1;
     if ((c->classes & ODFGATE_SCRUB_LINKED_RESOURCES) && linked && !picture && !object) {
         c->res->links++;
         return 1;
-    }
-    if ((c->classes & ODFGATE_SCRUB_EMBEDDED_OBJECTS) && object) {
-        c->res->objects += nobj;
-        if (!picture)
-            return 1;
-        for (size_t i = 0; i < nobj; i++)
-            if (OG_VEC_PUSH(&c->later, object_at[i], OG_MAX_HYG) != 0)
-                c->nomem = 1;
-    }
-    return 0;
-}
-
-static int remember(strvec *v, const char *s)
-{
-    char *d = og_strdup(s);
-    if (!d || OG_VEC_PUSH(v, d, OG_MAX_HYG) != 0) {
-        free(d);
-        return -1;
     }
     return 0;
 }
@@ -170,11 +156,8 @@ static int remember(strvec *v, const char *s)
 /* "Author N" for a person named in a kept comment or change, the same N for the same name. */
 static void author_alias(scrub_ctx *c, const char *who)
 {
-    size_t i;
-    for (i = 0; i < c->authors.len; i++)
-        if (strcmp(c->authors.items[i], who) == 0)
-            break;
-    if (i == c->authors.len && remember(&c->authors, who) < 0)
+    size_t i = og_strmap_add(&c->authors, who);
+    if (i == (size_t)-1)
         c->nomem = 1;
     snprintf(c->replacement, sizeof(c->replacement), "Author %zu", i + 1);
 }
@@ -192,26 +175,23 @@ static int personal(scrub_ctx *c, xmlTextReaderPtr r, int depth)
                 return 1;
         if (is(r, OG_NS_DC, "creator"))
             return 1;
-        if (is(r, OG_NS_META, "editing-cycles") || is(r, OG_NS_META, "editing-duration")) {
-            snprintf(c->replacement, sizeof(c->replacement), "%s",
-                     is(r, OG_NS_META, "editing-cycles") ? "1" : "PT0S");
-            return 2;
-        }
-        if (is(r, OG_NS_META, "user-defined")) {
-            char *name = attr(r, OG_NS_META, "name");
-            int sign = name && strncmp(name, "odfgate.signoff.", 16) == 0;
-            xmlFree(name);
-            if (sign)
-                return 0;
+        int cycles = is(r, OG_NS_META, "editing-cycles");
+        int user = is(r, OG_NS_META, "user-defined");
+        if (cycles || is(r, OG_NS_META, "editing-duration") || user) {
+            /* what personal-info reports goes (rules/hygiene.c decides for both) */
             xmlNodePtr n = xmlTextReaderExpand(r);
             xmlChar *v = n ? xmlNodeGetContent(n) : NULL;
-            const odfgate_meta *m = &c->doc->meta;
-            const char *people[] = {m->initial_creator, m->creator, c->doc->printed_by};
-            int hit = 0;
-            for (size_t i = 0; v && i < OG_ARRAY_LEN(people); i++)
-                hit |= people[i] && *people[i] && strcasecmp((const char *)v, people[i]) == 0;
+            char *name = user ? attr(r, OG_NS_META, "name") : NULL;
+            const char *s = v ? (const char *)v : "";
+            int personal = user     ? og_property_names_person(c->doc, name, s)
+                           : cycles ? og_editing_cycles_recorded(s)
+                                    : og_editing_time_recorded(s);
             xmlFree(v);
-            return hit;
+            xmlFree(name);
+            if (!personal || user)
+                return personal; /* a custom property goes; cycles and time are reset */
+            snprintf(c->replacement, sizeof(c->replacement), "%s", cycles ? "1" : "PT0S");
+            return 2;
         }
         return 0;
     }
@@ -247,7 +227,7 @@ static int hook_drop(void *ctx, xmlTextReaderPtr r, uint32_t index)
         xmlNodePtr n = xmlTextReaderExpand(r);
         if ((c->classes & ODFGATE_SCRUB_COMMENTS) && n && !is_waiver(n)) {
             char *name = attr(r, OG_NS_OFFICE, "name");
-            if (name && remember(&c->names, name) < 0)
+            if (name && og_strmap_add(&c->names, name) == (size_t)-1)
                 c->nomem = 1;
             xmlFree(name);
             c->res->comments++;
@@ -259,7 +239,7 @@ static int hook_drop(void *ctx, xmlTextReaderPtr r, uint32_t index)
     }
     if (is(r, OG_NS_OFFICE, "annotation-end")) {
         char *name = attr(r, OG_NS_OFFICE, "name");
-        int gone = name_listed(c, name);
+        int gone = name && og_strmap_find(&c->names, name) != (size_t)-1;
         xmlFree(name);
         return gone;
     }
@@ -375,15 +355,9 @@ static void ctx_free(scrub_ctx *c)
     free(c->drop);
     free(c->unwrap);
     free(c->later.items);
-    for (size_t i = 0; i < c->names.len; i++)
-        free(c->names.items[i]);
-    for (size_t i = 0; i < c->authors.len; i++)
-        free(c->authors.items[i]);
-    for (size_t i = 0; i < c->objects.len; i++)
-        free(c->objects.items[i]);
-    free(c->names.items);
-    free(c->authors.items);
-    free(c->objects.items);
+    og_strmap_free(&c->names);
+    og_strmap_free(&c->authors);
+    og_strmap_free(&c->objects);
 }
 
 static int copy_part(scrub_ctx *c, const og_buf *in, const char *path, const char *part,
@@ -476,6 +450,24 @@ done:
 
 /* ------------------------------------------------------------------ the scrub */
 
+/* Is package entry e an object dropped ("Object 1") or inside one ("Object 1/content.xml")?
+ * 1, 0, or -1 out of memory. */
+static int in_object(const og_strmap *objects, const char *e)
+{
+    char *prefix;
+    int hit = 0;
+    if (!objects->count || !(prefix = og_strdup(e)))
+        return objects->count ? -1 : 0;
+    for (size_t i = 0, n = strlen(e); !hit && i <= n; i++)
+        if (e[i] == '/' || e[i] == '\0') {
+            prefix[i] = '\0';
+            hit = og_strmap_find(objects, prefix) != (size_t)-1;
+            prefix[i] = e[i];
+        }
+    free(prefix);
+    return hit;
+}
+
 static int header_comments(const odfgate_doc *d)
 {
     for (uint32_t i = 0; i < d->hyg_count; i++)
@@ -492,7 +484,7 @@ static odfgate_status scrub_unlocked(const char *in, const char *out,
     og_package *pkg = NULL;
     og_buf content, newc, meta, newm, manifest, newman, styles, newstyles, probe;
     scrub_ctx c;
-    const char *drop[4096];
+    const char **drop = NULL; /* parts that leave; every entry at most, and the signatures */
     size_t ndrop = 0;
     int rc = -1, flat;
     odfgate_status st = odfgate_doc_open(in, NULL, &doc, err);
@@ -518,6 +510,10 @@ static odfgate_status scrub_unlocked(const char *in, const char *out,
     if (og_package_open(in, NULL, &pkg, err) > ODFGATE_WARN)
         goto done;
     flat = og_package_kind_of(pkg) == OG_PACKAGE_FLAT;
+    if (!(drop = calloc(og_package_entry_count(pkg) + 2, sizeof(*drop)))) {
+        og_fail(err, ODFGATE_E_NOMEM, in, NULL, "out of memory");
+        goto done;
+    }
     if (!flat && og_package_has_part(pkg, SIGNATURES)) {
         if (!o->force) {
             og_fail(err, ODFGATE_E_USAGE, in, SIGNATURES,
@@ -560,7 +556,7 @@ static odfgate_status scrub_unlocked(const char *in, const char *out,
         }
         /* parts that leave: macro libraries, the objects dropped */
         size_t n = og_package_entry_count(pkg);
-        for (size_t i = 0; i < n && ndrop + 2 < OG_ARRAY_LEN(drop); i++) {
+        for (size_t i = 0; i < n; i++) {
             const char *e = og_package_entry_name(pkg, i);
             int gone = 0;
             if (!e)
@@ -568,9 +564,9 @@ static odfgate_status scrub_unlocked(const char *in, const char *out,
             if (o->classes & ODFGATE_SCRUB_MACROS)
                 gone = strncmp(e, "Basic/", 6) == 0 || strncmp(e, "Dialogs/", 8) == 0 ||
                        strncmp(e, "Scripts/", 8) == 0;
-            for (size_t k = 0; !gone && k < c.objects.len; k++) {
-                size_t l = strlen(c.objects.items[k]);
-                gone = strncmp(e, c.objects.items[k], l) == 0 && (e[l] == '/' || !e[l]);
+            if (!gone && (gone = in_object(&c.objects, e)) < 0) {
+                og_fail(err, ODFGATE_E_NOMEM, in, NULL, "out of memory");
+                goto done;
             }
             if (gone)
                 drop[ndrop++] = e;
@@ -627,6 +623,7 @@ done:
     og_buf_free(&styles);
     og_buf_free(&newstyles);
     og_buf_free(&probe);
+    free(drop);
     return rc == 0 ? ODFGATE_OK : og_status_of(err);
 }
 

@@ -21,11 +21,7 @@
 # the accept/reject/count runs.
 . "$(dirname "$0")/../lib.sh"
 set -uo pipefail
-[ "${ODFGATE_SKIP_SOFFICE:-0}" = 1 ] && skip_all "ODFGATE_SKIP_SOFFICE=1"
-command -v "${SOFFICE:-soffice}" >/dev/null 2>&1 || skip_all "no soffice"
-[ -e "$(dirname "$(readlink -f "$(command -v "${SOFFICE:-soffice}")")")/libswlo.so" ] || skip_all "no LibreOffice Writer"
-pyuno=${PYUNO:-/usr/bin/python3}
-"$pyuno" -c 'import uno' 2>/dev/null || skip_all "no python3-uno for $pyuno"
+need_writer_uno
 py=${PYTHON3:-python3}
 here="$top_srcdir/tests/diff"
 schemas="$ODFGATE_ODF_SCHEMAS"

@@ -91,9 +91,27 @@ run_odfgate scrub --schema "$s" --keep comments,linked-resources mixed.fodt -o k
 check "--keep comments,linked-resources: those stay" [ "$(rules keep.fodt)" = "hidden-comments linked-resources" ]
 run_odfgate scrub --schema "$s" --only hidden-comments mixed.fodt -o only2.fodt
 t "a rule id names its class" '[ "$rc" = 0 ] && [ "$(rules only2.fodt)" = "linked-resources macros" ]'
+before=$(ls -A | sort)
 run_odfgate scrub --schema "$s" --dry-run mixed.fodt
-t "--dry-run: says, writes nothing" '[ "$rc" = 0 ] && cmp -s mixed.fodt mixed-again.fodt'
+after=$(ls -A | sort)
+t "--dry-run: says, writes nothing (the folder as it was, the input untouched)" '[ "$rc" = 0 ] && [ "$before" = "$after" ] && cmp -s mixed.fodt mixed-again.fodt'
 case $out in *"would remove 1 comment, 2 personal fields, 1 macro, 1 link"*) ok "--dry-run says what it would remove" ;; *) fail "dry run: $out" ;; esac
+
+# one reading of a comment, of a link, of personal fields for the rules and for scrub
+mk split.fodt "${body[@]}" 'x:Text<office:annotation><dc:creator>Ann</dc:creator><text:p>odfgate-</text:p><text:p>waive placeholder: split</text:p></office:annotation>.'
+run_odfgate scrub --schema "$s" --only comments split.fodt -o split-out.fodt
+t "a comment split across paragraphs is no waiver, to check and to scrub alike" '[ "$(rules split.fodt)" = "hidden-comments" ] && [ -z "$(rules split-out.fodt)" ]'
+png=iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==
+objs=""; for i in $(seq 1 10); do objs="$objs<draw:object><office:document/></draw:object>"; done
+frame() { printf '<draw:frame xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" text:anchor-type="as-char">%s<draw:image><office:binary-data>%s</office:binary-data></draw:image></draw:frame>' "$1" "$png"; }
+mk pictures.fodt "${body[@]}" "x:A picture $(frame "") here." "x:Ten objects $(frame "$objs") there."
+run_odfgate scrub --schema "$s" pictures.fodt -o pictures-out.fodt
+case $out in *"removed 10 embedded objects"*) ok "ten objects in one frame: all ten go" ;; *) fail "objects: $out" ;; esac
+t "a flat file's pictures (inline data, no link) stay; no object is left" '[ "$(grep -o "<office:binary-data>" pictures-out.fodt | wc -l)" = 2 ] && ! grep -q "draw:object" pictures-out.fodt'
+run_odfgate scrub --schema "$s" mixed.fodt -o flat-as.odt
+t "a flat file is not written under a package name (exit 2, nothing written)" '[ "$rc" = 2 ] && [ ! -e flat-as.odt ]'
+run_odfgate scrub --schema "$s" --only "comments , macros " mixed.fodt -o spaced.fodt
+check "class names with spaces around them" [ "$rc" = 0 ]
 
 # sign-offs: kept valid when the text does not change; refused when it would change
 mk signed.fodt "${body[@]}" "c:Is this agreed?|A paragraph with a comment." \

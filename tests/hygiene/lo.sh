@@ -10,11 +10,7 @@
 #      (lo_hygiene.py counts: its annotation fields and its redlines).
 . "$(dirname "$0")/../lib.sh"
 set -uo pipefail
-[ "${ODFGATE_SKIP_SOFFICE:-0}" = 1 ] && skip_all "ODFGATE_SKIP_SOFFICE=1"
-command -v "${SOFFICE:-soffice}" >/dev/null 2>&1 || skip_all "no soffice"
-[ -e "$(dirname "$(readlink -f "$(command -v "${SOFFICE:-soffice}")")")/libswlo.so" ] || skip_all "no LibreOffice Writer"
-pyuno=${PYUNO:-/usr/bin/python3}
-"$pyuno" -c 'import uno' 2>/dev/null || skip_all "no python3-uno for $pyuno"
+need_writer_uno
 here="$top_srcdir/tests/hygiene"
 s="$top_srcdir/tests/diff/schema.xml"
 cd "$scratch" || exit 1

@@ -159,7 +159,7 @@ static void links(og_check *c)
 
 /* ------------------------------------------------------------------ personal metadata */
 
-static int editing_time_recorded(const char *d)
+int og_editing_time_recorded(const char *d)
 {
     /* PT0S, P0D, PT00H00M00S…: any digit other than 0 is a recorded time */
     for (; d && *d; d++)
@@ -168,10 +168,18 @@ static int editing_time_recorded(const char *d)
     return 0;
 }
 
-static int same_person(const char *v, const char *const *people, size_t n)
+int og_editing_cycles_recorded(const char *cycles)
 {
-    for (size_t i = 0; i < n; i++)
-        if (people[i] && *people[i] && strcasecmp(v, people[i]) == 0)
+    return cycles && strtol(cycles, NULL, 10) > 1;
+}
+
+int og_property_names_person(const odfgate_doc *d, const char *name, const char *value)
+{
+    const char *people[] = {d->meta.initial_creator, d->meta.creator, d->printed_by};
+    if (!value || (name && strncmp(name, OG_SIGNOFF_PREFIX, strlen(OG_SIGNOFF_PREFIX)) == 0))
+        return 0; /* odfgate's sign-off records name their signatories on purpose */
+    for (size_t i = 0; i < OG_ARRAY_LEN(people); i++)
+        if (people[i] && *people[i] && strcasecmp(value, people[i]) == 0)
             return 1;
     return 0;
 }
@@ -182,7 +190,6 @@ static void personal(og_check *c)
     const odfgate_meta *m = &d->meta;
     char msg[1024];
     size_t n = 0;
-    const char *people[3] = {m->initial_creator, m->creator, d->printed_by};
 #define ADD(...)                                                                                   \
     do {                                                                                           \
         if (n < sizeof(msg))                                                                       \
@@ -197,19 +204,17 @@ static void personal(og_check *c)
         ADD("last modified by \"%.80s\"", m->creator);
     if (d->printed_by && *d->printed_by)
         ADD("printed by \"%.80s\"", d->printed_by);
-    if (m->editing_cycles && strtol(m->editing_cycles, NULL, 10) > 1)
+    if (d->print_date && *d->print_date)
+        ADD("printed on %.40s", d->print_date);
+    if (og_editing_cycles_recorded(m->editing_cycles))
         ADD("%.20s editing cycles", m->editing_cycles);
-    if (editing_time_recorded(d->editing_duration))
+    if (og_editing_time_recorded(d->editing_duration))
         ADD("editing time %.40s", d->editing_duration);
     if (d->template_href && *d->template_href)
         ADD("template \"%.200s\"", d->template_href);
-    for (size_t i = 0; i < m->user_count; i++) {
-        const odfgate_property *p = &m->user[i];
-        if (strncmp(p->name, OG_SIGNOFF_PREFIX, strlen(OG_SIGNOFF_PREFIX)) == 0)
-            continue; /* odfgate's sign-off records name their signatories on purpose */
-        if (same_person(p->value, people, OG_ARRAY_LEN(people)))
-            ADD("custom property \"%.60s\" names \"%.80s\"", p->name, p->value);
-    }
+    for (size_t i = 0; i < m->user_count; i++)
+        if (og_property_names_person(d, m->user[i].name, m->user[i].value))
+            ADD("custom property \"%.60s\" names \"%.80s\"", m->user[i].name, m->user[i].value);
 #undef ADD
     if (msg[0])
         og_finding(c, OG_RULE_PERSONAL_INFO, OG_NONE, OG_NONE, 0,

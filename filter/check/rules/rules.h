@@ -34,6 +34,12 @@ int og_rules_hygiene(og_check *c);
 /* hygiene.c: why a hyperlink must not circulate ("a local file", "a network share", "a
  * private address", "an intranet host name"), or NULL (scrub unlinks the same ones). */
 const char *og_link_concern(const char *href);
+/* hygiene.c: what personal-info reports, for scrub to remove the same: an editing time other
+ * than zero (PT0S, P0D …), more than one editing cycle, a custom property (not a sign-off
+ * record) whose value is the creator's, initial creator's or printer's name. */
+int og_editing_time_recorded(const char *duration);
+int og_editing_cycles_recorded(const char *cycles);
+int og_property_names_person(const odfgate_doc *d, const char *name, const char *value);
 /* clauses.c: clause-missing, clause-modified (standard clauses of the schema). */
 int og_rules_clauses(og_check *c);
 /* links.c: append link-broken / link-unreachable findings for a checked document's links
