@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { O_INPLACE = CLI_KEY_LONG, O_FORCE, O_ONLY, O_KEEP, O_DRY_RUN };
+enum { O_INPLACE = CLI_KEY_LONG, O_FORCE, O_ONLY, O_KEEP, O_DRY_RUN, O_ACCEPT, O_REJECT };
 
 static const cli_option options[] = {
     {"schema", 's', "FILE",
@@ -19,6 +19,10 @@ static const cli_option options[] = {
     CLI_NO_CONFIG_OPTION,
     {"only", O_ONLY, "CLASSES", "remove only these classes (comma-separated)"},
     {"keep", O_KEEP, "CLASSES", "remove everything but these classes"},
+    {"accept-changes", O_ACCEPT, NULL,
+     "accept every tracked change, as LibreOffice's Accept All does"},
+    {"reject-changes", O_REJECT, NULL,
+     "reject every tracked change, as LibreOffice's Reject All does"},
     {"dry-run", O_DRY_RUN, NULL, "say what would be removed; write nothing"},
     {"force", O_FORCE, NULL,
      "write even when the new text makes valid sign-offs stale, scrub a\ndocument carrying ODF "
@@ -30,18 +34,23 @@ static const cli_option options[] = {
 
 static const cli_command command = {
     "scrub",
-    "Usage: odfgate scrub [--only CLASSES | --keep CLASSES] [--dry-run] [--force]\n"
-    "       [--schema FILE] (-o OUT | --in-place) FILE\n"
+    "Usage: odfgate scrub [--only CLASSES | --keep CLASSES] [--accept-changes |\n"
+    "       --reject-changes] [--dry-run] [--force] [--schema FILE] (-o OUT | --in-place) FILE\n"
     "Write a copy of FILE without what the hygiene rules find.  CLASSES: comments,\n"
     "hidden-text, personal-info, macros, embedded-objects, linked-resources (the rule id\n"
-    "hidden-comments is accepted too).  Tracked changes are left as they are and counted:\n"
-    "resolve them in LibreOffice (Edit > Track Changes > Accept All or Reject All).\n"
+    "hidden-comments is accepted too).  Tracked changes are left as they are and counted\n"
+    "unless --accept-changes or --reject-changes resolves every one as LibreOffice's Edit >\n"
+    "Track Changes > Accept All or Reject All does (first, before the classes are removed;\n"
+    "--only changes: nothing else is removed);\n"
+    "a change odfgate cannot resolve exactly as LibreOffice does is named and nothing is\n"
+    "written.\n"
     "Everything else is copied as it is; the write is atomic; FILE is untouched unless\n"
     "--in-place.  When the text changes (hidden text removed), the sign-offs that become\n"
     "stale are named and nothing is written without --force.\n",
     options, &cli_http_options,
     "Exit: 0 written (or nothing to remove), 1 not written: valid sign-offs would become\n"
-    "stale, 2 usage, 3 FILE could not be read or the copy could not be written.\n"};
+    "stale, or a tracked change cannot be resolved exactly, 2 usage, 3 FILE could not be\n"
+    "read or the copy could not be written.\n"};
 
 static const struct {
     const char *name;
@@ -55,6 +64,10 @@ static const struct {
     {"embedded-objects", ODFGATE_SCRUB_EMBEDDED_OBJECTS},
     {"linked-resources", ODFGATE_SCRUB_LINKED_RESOURCES},
 };
+
+/* The tracked changes in --only and --keep: resolved or left (odfgate_scrub_options.changes),
+ * no class of the library's. */
+#define CHANGES (1u << 1)
 
 /* "comments,macros" into bits; 0 (after saying why) on a name that is no class. */
 static unsigned parse_classes(const char *list, const char *option)
@@ -75,12 +88,10 @@ static unsigned parse_classes(const char *list, const char *option)
         for (size_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++)
             if (strcmp(t, classes[i].name) == 0)
                 bit = classes[i].bit;
+        if (strcmp(t, "changes") == 0 || strcmp(t, "hidden-changes") == 0)
+            bit = CHANGES; /* meaningful with --accept-changes or --reject-changes */
         if (!bit) {
-            if (strcmp(t, "changes") == 0 || strcmp(t, "hidden-changes") == 0)
-                cli_usage_error("scrub", "tracked changes are not resolved by scrub: accept or "
-                                         "reject them in LibreOffice (Edit > Track Changes > "
-                                         "Accept All or Reject All)");
-            else if (strcmp(t, "stale-index") == 0)
+            if (strcmp(t, "stale-index") == 0)
                 cli_usage_error("scrub", "stale-index cannot be scrubbed: update the table of "
                                          "contents in LibreOffice (Tools > Update > Update All)");
             else
@@ -141,6 +152,14 @@ int cmd_scrub(int argc, char **argv)
         case O_INPLACE: in_place = 1; break;
         case O_FORCE: opt.force = 1; break;
         case O_DRY_RUN: opt.dry_run = 1; break;
+        case O_ACCEPT:
+        case O_REJECT:
+            if (opt.changes &&
+                opt.changes != (c == O_ACCEPT ? ODFGATE_CHANGES_ACCEPT : ODFGATE_CHANGES_REJECT))
+                return cli_usage_error("scrub", "give --accept-changes or --reject-changes, "
+                                                "not both");
+            opt.changes = c == O_ACCEPT ? ODFGATE_CHANGES_ACCEPT : ODFGATE_CHANGES_REJECT;
+            break;
         case O_ONLY:
             if (!(only = parse_classes(optarg, "--only")))
                 return OG_EXIT_USAGE;
@@ -159,7 +178,14 @@ int cmd_scrub(int argc, char **argv)
     in = argv[optind];
     if (only && keep)
         return cli_usage_error("scrub", "give --only or --keep, not both");
-    opt.classes = only ? only : ODFGATE_SCRUB_ALL & ~keep;
+    if ((only & CHANGES) && !opt.changes)
+        return cli_usage_error("scrub", "--only changes: say --accept-changes or "
+                                        "--reject-changes");
+    if ((keep & CHANGES) && opt.changes)
+        return cli_usage_error("scrub", "--keep changes contradicts --%s-changes",
+                               opt.changes == ODFGATE_CHANGES_ACCEPT ? "accept" : "reject");
+    /* --only changes: the changes resolved, no class removed */
+    opt.classes = only ? only & ~CHANGES : ODFGATE_SCRUB_ALL & ~(keep & ~CHANGES);
     if (opt.dry_run && !out && !in_place)
         out = in; /* nothing is written */
     else if (!!out == !!in_place)
@@ -192,14 +218,33 @@ int cmd_scrub(int argc, char **argv)
                                                                   : OG_EXIT_UNREADABLE;
     }
     removed_list(&res, what, sizeof(what));
-    if (res.stale_count && !opt.force && !opt.dry_run) {
-        cli_error("%s: removing %s changes the text: the sign-off%s of %s would become stale; "
+    const char *verb = opt.changes == ODFGATE_CHANGES_ACCEPT ? "accept" : "reject";
+    if (res.changes_refused[0]) {
+        cli_error("%s: cannot %s %s exactly as LibreOffice does; nothing written", in, verb,
+                  res.changes_refused);
+        rc = OG_EXIT_FINDINGS;
+    } else if (res.stale_count && !opt.force && !opt.dry_run) {
+        char cause[600];
+        if (!opt.changes)
+            snprintf(cause, sizeof(cause), "removing %s", what);
+        else if (strcmp(what, "nothing") == 0)
+            snprintf(cause, sizeof(cause), "%sing the tracked changes", verb);
+        else
+            snprintf(cause, sizeof(cause), "%sing the tracked changes and removing %s", verb, what);
+        cli_error("%s: %s changes the text: the sign-off%s of %s would become stale; "
                   "nothing written (--force to write anyway)",
-                  in, what, res.stale_count == 1 ? "" : "s", res.stale);
+                  in, cause, res.stale_count == 1 ? "" : "s", res.stale);
         rc = OG_EXIT_FINDINGS;
     } else {
         cli_say("%s: %s %s", opt.dry_run ? in : out, opt.dry_run ? "would remove" : "removed",
                 what);
+        if (opt.changes)
+            cli_say("%s: %s %zu tracked change%s", opt.dry_run ? in : out,
+                    opt.dry_run
+                        ? (opt.changes == ODFGATE_CHANGES_ACCEPT ? "would accept" : "would reject")
+                    : opt.changes == ODFGATE_CHANGES_ACCEPT ? "accepted"
+                                                            : "rejected",
+                    res.changes_resolved, res.changes_resolved == 1 ? "" : "s");
         if (res.stale_count)
             cli_say("%s: the text changed: the sign-off%s of %s %s stale", out,
                     res.stale_count == 1 ? "" : "s", res.stale,
@@ -210,8 +255,8 @@ int cmd_scrub(int argc, char **argv)
             cli_say("%s: the text is unchanged: %zu sign-off%s stay%s valid", out, res.valid_kept,
                     res.valid_kept == 1 ? "" : "s", res.valid_kept == 1 ? "s" : "");
         if (res.changes_left)
-            cli_say("%s: %zu tracked change%s left: accept or reject %s in LibreOffice (Edit > "
-                    "Track Changes > Accept All or Reject All)",
+            cli_say("%s: %zu tracked change%s left: --accept-changes or --reject-changes "
+                    "resolves %s",
                     out, res.changes_left, res.changes_left == 1 ? "" : "s",
                     res.changes_left == 1 ? "it" : "them");
         if (res.signatures_dropped)

@@ -1,7 +1,7 @@
 /* fuzz-roundtrip.c — read → annotate → read: whatever odfgate can read, it annotates into a
  * document it can read again, with the same outline and the same findings; and read → scrub
  * → read: what scrub writes odfgate reads again, with no person's comment, macro or
- * personal field left. */
+ * personal field left, and (changes accepted or rejected) no tracked change. */
 #include "fuzz.h"
 
 #include "odfgate.h"
@@ -19,21 +19,23 @@ static size_t content_findings(const odfgate_result *r)
     return n;
 }
 
-static size_t hygiene_findings(const odfgate_result *r)
+static size_t hygiene_findings(const odfgate_result *r, int changes)
 {
     size_t n = 0;
     for (size_t i = 0; i < odfgate_result_count(r); i++) {
         const char *rule = odfgate_result_finding(r, i)->rule;
         n += strcmp(rule, "hidden-comments") == 0 || strcmp(rule, "macros") == 0 ||
-             strcmp(rule, "personal-info") == 0;
+             strcmp(rule, "personal-info") == 0 || (changes && strcmp(rule, "hidden-changes") == 0);
     }
     return n;
 }
 
-/* scrub in_path (everything, changes kept) and read the copy: readable, and clean. */
-static void scrub_roundtrip(const char *in, const char *out, const odfgate_schema *schema)
+/* scrub in_path (everything; tracked changes kept, accepted or rejected) and read the copy:
+ * readable, and clean. */
+static void scrub_roundtrip(const char *in, const char *out, const odfgate_schema *schema,
+                            int changes)
 {
-    odfgate_scrub_options o = {ODFGATE_SCRUB_ALL, schema, 1, 0};
+    odfgate_scrub_options o = {ODFGATE_SCRUB_ALL, schema, 1, 0, changes};
     odfgate_scrub_result r;
     odfgate_doc *doc = NULL;
     odfgate_result *res = NULL;
@@ -43,8 +45,8 @@ static void scrub_roundtrip(const char *in, const char *out, const odfgate_schem
         return;
     if (odfgate_doc_open(out, NULL, &doc, &err) > ODFGATE_WARN)
         abort(); /* scrub wrote something odfgate cannot read */
-    if (odfgate_check(doc, schema, &res, &err) != ODFGATE_OK || hygiene_findings(res) != 0)
-        abort(); /* a comment, macro or personal field survived */
+    if (odfgate_check(doc, schema, &res, &err) != ODFGATE_OK || hygiene_findings(res, changes) != 0)
+        abort(); /* a comment, macro, personal field or resolved change survived */
     odfgate_result_free(res);
     odfgate_doc_free(doc);
 }
@@ -84,7 +86,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     odfgate_result_free(res2);
     odfgate_doc_free(doc);
     odfgate_doc_free(again);
-    scrub_roundtrip(in, out, schema);
+    for (int changes = ODFGATE_CHANGES_LEAVE; changes <= ODFGATE_CHANGES_REJECT; changes++)
+        scrub_roundtrip(in, out, schema, changes);
     unlink(out);
     unlink(in);
     return 0;

@@ -608,12 +608,15 @@ enum {
     ODFGATE_SCRUB_LINKED_RESOURCES = 1u << 6, /* linked images and sections, local links */
     ODFGATE_SCRUB_ALL = 0x7du
 };
-/* Tracked changes are not resolved by scrub (yet): they are counted (changes_left) and stay. */
+/* Tracked changes: left as they are (counted in changes_left) unless opt->changes asks to
+ * resolve every one as LibreOffice's Edit > Track Changes > Accept All / Reject All does. */
+enum { ODFGATE_CHANGES_LEAVE = 0, ODFGATE_CHANGES_ACCEPT = 1, ODFGATE_CHANGES_REJECT = 2 };
 typedef struct odfgate_scrub_options {
     unsigned classes;               /* ODFGATE_SCRUB_* */
     const odfgate_schema *schema;   /* whose signatories' sign-offs are judged; may be NULL */
     int force;    /* write even when valid sign-offs would become stale; drop ODF signatures */
     int dry_run;  /* decide and count only */
+    int changes;  /* ODFGATE_CHANGES_*: resolved first, then the classes are removed */
 } odfgate_scrub_options;
 typedef struct odfgate_scrub_result {
     size_t comments, hidden, personal, macros, objects, links; /* removed */
@@ -623,7 +626,11 @@ typedef struct odfgate_scrub_result {
     char stale[1024];       /* their signatory ids, ", "-separated (cut when long) */
     size_t changes_left;    /* unresolved tracked changes, left as they are */
     int signatures_dropped; /* ODF signatures removed (force) */
-    int written;            /* out_path was written (not when stale_count && !force, dry_run) */
+    int written;            /* out_path was written (not when stale_count && !force, dry_run,
+                               or changes_refused) */
+    size_t changes_resolved;  /* tracked changes accepted or rejected */
+    char changes_refused[256]; /* set when a change cannot be resolved exactly as LibreOffice
+                                  does (which one, why): nothing is written */
 } odfgate_scrub_result;
 /* Copy in_path to out_path (may be the same: in place, under a lock) without what `opt`
  * removes.  Everything else is kept: parts not touched are copied raw, touched parts node by

@@ -640,6 +640,18 @@ const char *og_xml_attr_ref(og_xml_stream *s, const char *ns, const char *local,
     return *owned = og_xml_attr(s, ns, local);
 }
 
+int og_xml_doc_to_buf(xmlDocPtr doc, og_buf *out)
+{
+    xmlChar *mem = NULL;
+    int len = 0, rc;
+    xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
+    if (!mem)
+        return -1;
+    rc = og_buf_add(out, mem, (size_t)len);
+    xmlFree(mem);
+    return rc < 0 ? -1 : 0;
+}
+
 int og_xml_write_doc(xmlDocPtr doc, FILE *out)
 {
     xmlChar *mem = NULL;

@@ -11,6 +11,7 @@
 #ifndef OG_XML_H
 #define OG_XML_H
 
+#include "base/buf.h"
 #include "base/internal.h"
 
 #include <libxml/tree.h>
@@ -31,6 +32,10 @@ xmlDocPtr og_xml_parse_memory(const char *data, size_t len, const char *path, co
 /* Serialize a DOM built or copied in memory to out as indented UTF-8 with an XML declaration.
  * Returns 0, or -1 if out of memory. */
 int og_xml_write_doc(xmlDocPtr doc, FILE *out);
+
+/* Serialize a DOM to out as it is (no indentation added), UTF-8 with an XML declaration.
+ * Returns 0, or -1 if out of memory or over out's bound. */
+int og_xml_doc_to_buf(xmlDocPtr doc, og_buf *out);
 
 /* Streaming reader over bytes supplied by `read` (same contract as xmlInputReadCallback:
  * return bytes read, 0 at end, -1 on error).  The og_xml_stream wraps the reader and keeps

@@ -9,6 +9,10 @@
  *   fields; macro libraries and removed objects leave the package and its manifest.  Every
  *   other part is copied raw.
  *
+ *   Tracked changes, when asked, are resolved first (changes.c: Accept All or Reject All, as
+ *   LibreOffice does them) and the resolved text read again, so that the classes are removed
+ *   from it by its own element indices.
+ *
  *   Before writing, the new text is read back (a small package in memory) and each signatory
  *   whose sign-off is valid now is judged again: when the text changes under a valid sign-off,
  *   nothing is written unless forced (the result names them).
@@ -25,6 +29,7 @@
 #include "read/xml.h"
 #include "text/text.h"
 #include "schema/schema.h"
+#include "write/changes.h"
 #include "write/pkgwrite.h"
 #include "write/xmlcopy.h"
 
@@ -314,20 +319,24 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The facts of the model this scrub removes by their element's index. */
-static int plan(scrub_ctx *c)
+/* The facts this scrub removes by their element's index: those of c->doc (the text as it
+ * is copied: after tracked changes were resolved), and the package's own from the document
+ * as read (a macro library is a part, not an element). */
+static int plan(scrub_ctx *c, const odfgate_doc *read)
 {
     const odfgate_doc *d = c->doc;
+    for (uint32_t i = 0; i < read->hyg_count; i++)
+        if (!read->hyg[i].node) /* a package part: a macro library, dropped with its entries */
+            c->res->macros +=
+                read->hyg[i].cls == OG_HYG_MACRO && (c->classes & ODFGATE_SCRUB_MACROS);
     c->drop = calloc(d->hyg_count + 1, sizeof(uint32_t));
     c->unwrap = calloc(d->hyg_count + 1, sizeof(uint32_t));
     if (!c->drop || !c->unwrap)
         return -1;
     for (uint32_t i = 0; i < d->hyg_count; i++) {
         const og_hyg_item *it = &d->hyg[i];
-        if (!it->node) { /* a package part: a macro library, dropped with its entries */
-            c->res->macros += it->cls == OG_HYG_MACRO && (c->classes & ODFGATE_SCRUB_MACROS);
+        if (!it->node)
             continue;
-        }
         if (it->cls == OG_HYG_HIDDEN && (c->classes & ODFGATE_SCRUB_HIDDEN_TEXT)) {
             c->res->hidden++;
             if (strcmp(it->kind, "conditional text") == 0)
@@ -476,11 +485,69 @@ static int header_comments(const odfgate_doc *d)
     return 0;
 }
 
+/* Resolve the tracked changes of content (in place: content becomes the resolved text) and
+ * read that text again for the facts the copy needs (*facts): the reader's element indices
+ * are those of the resolved text.  0; 1 when a change cannot be resolved exactly
+ * (res->changes_refused); -1 with err. */
+static int resolve_changes(og_package *pkg, int flat, int mode, og_buf *content, const char *in,
+                           odfgate_doc **facts, odfgate_scrub_result *res, odfgate_error *err)
+{
+    og_changes_outcome co;
+    og_buf resolved, styles, meta, probe;
+    int rc = -1;
+    og_buf_init(&resolved, SIZE_MAX / 2);
+    og_buf_init(&styles, MAX_PART);
+    og_buf_init(&meta, MAX_PART);
+    og_buf_init(&probe, SIZE_MAX / 2);
+    if (og_changes_resolve(content->data, content->len, in, flat ? NULL : "content.xml", mode,
+                           &resolved, &co, err) < 0)
+        goto done;
+    if (co.refused[0]) {
+        snprintf(res->changes_refused, sizeof(res->changes_refused), "%s", co.refused);
+        rc = 1;
+        goto done;
+    }
+    res->changes_resolved = co.resolved;
+    if (flat) {
+        if (odfgate_doc_open_memory(resolved.data, resolved.len, in, NULL, facts, err) >
+            ODFGATE_WARN)
+            goto done;
+    } else {
+        og_part_data parts[4] = {
+            {"mimetype", og_package_mimetype(pkg), strlen(og_package_mimetype(pkg)), NULL},
+            {"content.xml", resolved.data, resolved.len, NULL}};
+        size_t np = 2;
+        if (og_package_has_part(pkg, "styles.xml")) {
+            if (og_package_read_part(pkg, "styles.xml", &styles, err) < 0)
+                goto done;
+            parts[np++] = (og_part_data){"styles.xml", styles.data, styles.len, NULL};
+        }
+        if (og_package_has_part(pkg, "meta.xml")) {
+            if (og_package_read_part(pkg, "meta.xml", &meta, err) < 0)
+                goto done;
+            parts[np++] = (og_part_data){"meta.xml", meta.data, meta.len, NULL};
+        }
+        if (og_package_assemble(parts, np, &probe, in, err) < 0 ||
+            odfgate_doc_open_memory(probe.data, probe.len, in, NULL, facts, err) > ODFGATE_WARN)
+            goto done;
+    }
+    og_buf swap = *content; /* content is now the resolved text */
+    *content = resolved;
+    resolved = swap;
+    rc = 0;
+done:
+    og_buf_free(&resolved);
+    og_buf_free(&styles);
+    og_buf_free(&meta);
+    og_buf_free(&probe);
+    return rc;
+}
+
 static odfgate_status scrub_unlocked(const char *in, const char *out,
                                      const odfgate_scrub_options *o, odfgate_scrub_result *res,
                                      odfgate_error *err)
 {
-    odfgate_doc *doc = NULL;
+    odfgate_doc *doc = NULL, *facts = NULL;
     og_package *pkg = NULL;
     og_buf content, newc, meta, newm, manifest, newman, styles, newstyles, probe;
     scrub_ctx c;
@@ -503,10 +570,6 @@ static odfgate_status scrub_unlocked(const char *in, const char *out,
     og_buf_init(&styles, SIZE_MAX / 2);
     og_buf_init(&newstyles, SIZE_MAX / 2);
     og_buf_init(&probe, SIZE_MAX / 2);
-    if (plan(&c) < 0) {
-        og_fail(err, ODFGATE_E_NOMEM, in, NULL, "out of memory");
-        goto done;
-    }
     if (og_package_open(in, NULL, &pkg, err) > ODFGATE_WARN)
         goto done;
     flat = og_package_kind_of(pkg) == OG_PACKAGE_FLAT;
@@ -525,8 +588,21 @@ static odfgate_status scrub_unlocked(const char *in, const char *out,
         drop[ndrop++] = SIGNATURES;
         res->signatures_dropped = 1;
     }
-    if (og_package_read_part(pkg, "content.xml", &content, err) < 0 ||
-        copy_part(&c, &content, in, flat ? NULL : "content.xml", &newc, err) < 0)
+    if (og_package_read_part(pkg, "content.xml", &content, err) < 0)
+        goto done;
+    if (o->changes) {
+        int r = resolve_changes(pkg, flat, o->changes, &content, in, &facts, res, err);
+        if (r != 0) {
+            rc = r > 0 ? 0 : -1; /* refused: nothing written, the caller says why */
+            goto done;
+        }
+        c.doc = facts;
+    }
+    if (plan(&c, doc) < 0) {
+        og_fail(err, ODFGATE_E_NOMEM, in, NULL, "out of memory");
+        goto done;
+    }
+    if (copy_part(&c, &content, in, flat ? NULL : "content.xml", &newc, err) < 0)
         goto done;
     og_part_data parts[5];
     size_t nparts = 0;
@@ -613,6 +689,7 @@ static odfgate_status scrub_unlocked(const char *in, const char *out,
 done:
     ctx_free(&c);
     og_package_free(pkg);
+    odfgate_doc_free(facts);
     odfgate_doc_free(doc);
     og_buf_free(&content);
     og_buf_free(&newc);

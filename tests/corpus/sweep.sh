@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # sweep.sh — every document of the shared corpus through `outline`, `check` and `diff` (with
 # itself: no change, exit 0, or 3 when unreadable; every 10th with the one before it: 0, 1 or
-# 3 — unrelated documents, every section added and removed), and `scrub --force` (0, or 3 when
-# unreadable; what it writes is read again and no hygiene rule but hidden-changes and
-# stale-index, which scrub leaves unless asked or cannot fix, fires on it):
+# 3 — unrelated documents, every section added and removed), and `scrub --force
+# --accept-changes` (0, or 3 when unreadable; what it writes is read again and no hygiene rule
+# but stale-index, which scrub cannot fix, fires on it; documents with tracked changes are also
+# scrubbed --reject-changes: 0, or 1 naming a change odfgate cannot reject exactly):
 # exit 0, 1 or 3 only; never a crash, hang (60 s per run), sanitizer or valgrind report;
 # encrypted files say "encrypted", files that are not zips say "not-odf-package"
 # (corpus/FEATURES.tsv says which).  One TAP line per document.
@@ -16,7 +17,7 @@ plan "$total"
 tally="$scratch/tally"
 : >"$tally"
 # (awk, not read: empty columns would collapse under IFS=tab)
-while IFS='|' read -r file container encrypted; do
+while IFS='|' read -r file container encrypted changes; do
     path="$corpus/$file"
     why=""
     # a file the table lists must be there (a tarball once lost 32 of them silently: tar-v7
@@ -50,7 +51,13 @@ except Exception as e:
     previous=$path
     ext=${file##*.}
     rm -f "$scratch/scrubbed.$ext"
-    run_odfgate scrub --no-config --force "$path" -o "$scratch/scrubbed.$ext"
+    if [ "${changes:-0}" -gt 0 ]; then
+        rm -f "$scratch/rejected.$ext"
+        run_odfgate scrub --no-config --force --only changes --reject-changes "$path" -o "$scratch/rejected.$ext"
+        case "$rc:$err" in 0:*|1:*"cannot reject tracked change"*|3:*) ;; *) why="scrub --reject-changes exit $rc ($err)";; esac
+        case "$err" in *AddressSanitizer*|*runtime\ error*|*LeakSanitizer*) why="sanitizer report in scrub --reject-changes";; esac
+    fi
+    run_odfgate scrub --no-config --force --accept-changes "$path" -o "$scratch/scrubbed.$ext"
     case "$rc:$code" in 0:pass|0:fail|3:*) ;; *) why="${why:+$why; }scrub exit $rc ($err)";; esac
     case "$err" in *AddressSanitizer*|*runtime\ error*|*LeakSanitizer*) why="sanitizer report in scrub";; esac
     if [ "$rc" = 0 ]; then
@@ -59,12 +66,12 @@ except Exception as e:
 try:
     d=json.load(sys.stdin)["documents"][0]
     print(" ".join(sorted(set(f["rule"] for f in d.get("findings",[]) if f["rule"] in
-      ("hidden-comments","hidden-text","personal-info","macros","embedded-objects","linked-resources")))) if d["status"]!="error" else "unreadable: "+d["error"]["message"])
+      ("hidden-comments","hidden-changes","hidden-text","personal-info","macros","embedded-objects","linked-resources")))) if d["status"]!="error" else "unreadable: "+d["error"]["message"])
 except Exception as e:
     print("bad-json")')
         [ -z "$left" ] || why="${why:+$why; }after scrub: $left"
     fi
     echo "$code" >>"$tally"
     if [ -z "$why" ]; then ok "$file ($code)"; else fail "$file: $why"; fi
-done < <(awk -F'\t' 'NR > 1 {print $1 "|" $4 "|" $9}' "$features")
+done < <(awk -F'\t' 'NR > 1 {print $1 "|" $4 "|" $9 "|" $21}' "$features")
 diag "outcomes:" "$(sort "$tally" | uniq -c | sort -rn)"

@@ -11,9 +11,11 @@
 #    40,000).
 #  - scrub: a comment's end is matched to its dropped start, and the author of a kept comment
 #    to its alias, by a keyed map, not by a list searched each time (a document with four
-#    times the comments costs about four times as much).
+#    times the comments costs about four times as much);
+#  - scrub --reject-changes: insertions across paragraphs and deletions of paragraphs are
+#    undone in time linear in the changes (four times the changes, about four times the cost).
 . "$(dirname "$0")/../lib.sh"
-plan 11
+plan 13
 gen="$top_srcdir/tests/hostile/make-collisions.py"
 python3 "$gen" "$scratch/colliding.fodt" 65536 && python3 "$gen" "$scratch/control.fodt" 65536 --control ||
     { fail "make-collisions.py"; exit 1; }
@@ -107,4 +109,32 @@ cpu scrub --no-config --only personal-info --force "$scratch/c4.fodt" -o "$scrat
 check "scrub gives 40,000 authors their aliases (exit $rc)" \
     bash -c '[ "$1" = 0 ] && grep -q "Author 40000<" "$2" && ! grep -q "Person " "$2"' _ "$rc" "$scratch/a4-out.fodt"
 check "four times the authors cost about four times as much to alias: $four ms of CPU against $one ms (bound: 6× + 500 ms)" \
+    test "$four" -le $((one * 6 + 500))
+
+# ---- scrub --reject-changes: the document decides how many changes, and how far they reach
+changes() { python3 - "$1" "$2" <<'PY'
+import sys
+n = int(sys.argv[2])
+info = '<office:change-info><dc:creator>A</dc:creator><dc:date>2026-01-01T00:00:00</dc:date></office:change-info>'
+regions = "".join('<text:changed-region text:id="i%d"><text:insertion>%s</text:insertion></text:changed-region>'
+                  '<text:changed-region text:id="d%d"><text:deletion>%s<text:p>gone %d</text:p><text:p>back</text:p></text:deletion></text:changed-region>'
+                  % (i, info, i, info, i) for i in range(n))
+body = "".join('<text:p>Kept %d<text:change-start text:change-id="i%d"/></text:p><text:p>added<text:change-end text:change-id="i%d"/></text:p>'
+               '<text:p>Then <text:change text:change-id="d%d"/>rest.</text:p>' % (i, i, i, i) for i in range(n))
+open(sys.argv[1], "w").write(
+    '<?xml version="1.0" encoding="UTF-8"?><office:document '
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    'office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text>'
+    '<text:tracked-changes>' + regions + '</text:tracked-changes>' + body +
+    '</office:text></office:body></office:document>')
+PY
+}
+changes "$scratch/t1.fodt" 5000 && changes "$scratch/t4.fodt" 20000
+cpu scrub --no-config --only changes --reject-changes "$scratch/t1.fodt" -o "$scratch/t1-out.fodt"; one=$elapsed
+cpu scrub --no-config --only changes --reject-changes "$scratch/t4.fodt" -o "$scratch/t4-out.fodt"; four=$elapsed
+check "scrub rejects 40,000 changes, insertions across paragraphs and deleted paragraphs (exit $rc)" \
+    bash -c '[ "$1" = 0 ] && grep -q "Then gone 19999</text:p><text:p>backrest." "$2" && ! grep -q "change-id" "$2"' _ "$rc" "$scratch/t4-out.fodt"
+check "four times the changes cost about four times as much to reject: $four ms of CPU against $one ms (bound: 6× + 500 ms)" \
     test "$four" -le $((one * 6 + 500))

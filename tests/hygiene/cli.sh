@@ -6,8 +6,9 @@
 # signatures, --in-place, outputs valid against the OASIS schema, parts it does not touch
 # copied byte for byte, bad input and usage with their exit codes; then the LibreOffice-made
 # fixtures (tests/hygiene/fixtures, made by lo_hygiene.py): each fires exactly its rule once,
-# the clean one none, and after scrub no hygiene rule fires on any of them (but hidden-changes
-# and stale-index: scrub leaves tracked changes and cannot regenerate an index).
+# the clean one none, and after scrub --accept-changes no hygiene rule fires on any of them (but
+# stale-index: scrub cannot regenerate an index); tracked changes accepted and rejected on
+# written documents, what cannot be resolved exactly refused.
 . "$(dirname "$0")/../lib.sh"
 here="$top_srcdir/tests/hygiene"
 mk() { python3 "$top_srcdir/tests/batch/mkdoc.py" "$@"; }
@@ -138,6 +139,89 @@ run_odfgate signoffs --schema "$s" hp-out.fodt
 check "and signoffs agrees it is stale" [ "$rc" = 1 ]
 check "the input is untouched" cmp -s hp.fodt hp-before.fodt
 
+# tracked changes: accepted or rejected (LibreOffice's own results: tests/hygiene/changes.sh)
+tc_head='<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text"><office:automatic-styles><style:style xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" style:name="T1" style:family="text"/></office:automatic-styles><office:body><office:text>'
+tc_region() { # ID KIND [DELETED-CONTENT]
+    printf '<text:changed-region text:id="%s"><text:%s><office:change-info><dc:creator>Jane Drafter</dc:creator><dc:date>2026-12-01T10:00:00</dc:date></office:change-info>%s</text:%s></text:changed-region>' "$1" "$2" "${3:-}" "$2"
+}
+{
+    printf '%s<text:tracked-changes>%s%s%s%s</text:tracked-changes>' "$tc_head" \
+        "$(tc_region c1 insertion)" "$(tc_region c2 deletion '<text:p>old words </text:p>')" \
+        "$(tc_region c3 format-change)" "$(tc_region c4 deletion '<text:p>First deleted.</text:p><text:h text:outline-level="1">Gone</text:h><text:h text:outline-level="1"/>')"
+    printf '<text:h text:outline-level="1">Alpha</text:h><text:p>Kept <text:change-start text:change-id="c1"/>added <text:change-end text:change-id="c1"/>and <text:change text:change-id="c2"/>here, <text:change-start text:change-id="c3"/><text:span text:style-name="T1">bold</text:span><text:change-end text:change-id="c3"/>.</text:p>'
+    printf '<text:h text:outline-level="1"><text:change text:change-id="c4"/>Beta</text:h><text:p>Beta says one thing.</text:p></office:text></office:body></office:document>\n'
+} >changes.fodt
+cp changes.fodt changes-before.fodt
+body_of() { python3 -c '
+import sys, xml.etree.ElementTree as E
+T = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+body = E.parse(sys.argv[1]).getroot().find(".//{urn:oasis:names:tc:opendocument:xmlns:office:1.0}text")
+print(" | ".join("%s:%s" % (e.tag[len(T):], "".join(e.itertext())) for e in body if e.tag in (T + "p", T + "h")))' "$1"; }
+run_odfgate scrub --schema "$s" --only changes --accept-changes changes.fodt -o accepted.fodt
+t "--accept-changes: exit 0, says how many" '[ "$rc" = 0 ] && [[ $out == *"accepted 4 tracked changes"* ]]'
+check "accepted: insertions stay, deletions go, no change left" \
+    [ "$(body_of accepted.fodt)" = "h:Alpha | p:Kept added and here, bold. | h:Beta | p:Beta says one thing." ]
+check "accepted: no tracked change, no hidden-changes finding" [ -z "$(rules accepted.fodt)" ]
+run_odfgate scrub --schema "$s" --only changes --reject-changes changes.fodt -o rejected.fodt
+t "--reject-changes: exit 0, says how many" '[ "$rc" = 0 ] && [[ $out == *"rejected 4 tracked changes"* ]]'
+check "rejected: insertions go, deleted words and paragraphs come back (the first into the heading it was deleted before, as LibreOffice does)" \
+    [ "$(body_of rejected.fodt)" = "h:Alpha | p:Kept and old words here, bold. | h:First deleted. | h:Gone | h:Beta | p:Beta says one thing." ]
+t "rejected: the format change loses its formatting; no marker, no region left" '! grep -q "text:span" rejected.fodt && ! grep -q "change-id\\|changed-region" rejected.fodt'
+run_odfgate signoffs --canonical changes.fodt; a=$out
+run_odfgate signoffs --canonical accepted.fodt; b=$out
+run_odfgate signoffs --canonical rejected.fodt
+t "accepting keeps the text sign-offs cover (it is the text with changes accepted); rejecting changes it" '[ "$a" = "$b" ] && [ "$out" != "$a" ]'
+check "the input is untouched" cmp -s changes.fodt changes-before.fodt
+if [ "$have_jing" = 1 ]; then
+    t "accepted and rejected copies are valid ODF 1.3" 'jing_ok accepted.fodt && jing_ok rejected.fodt'
+else skip "jing is not installed (validity of the resolved documents)"; fi
+run_odfgate scrub --schema "$s" --reject-changes --dry-run changes.fodt
+t "--dry-run --reject-changes: says, writes nothing" '[ "$rc" = 0 ] && [[ $out == *"would reject 4 tracked changes"* ]]'
+run_odfgate scrub --schema "$s" --accept-changes mixed.fodt -o none.fodt
+t "a document without changes: 0 accepted, the classes removed as ever" '[ "$rc" = 0 ] && [[ $out == *"accepted 0 tracked changes"* ]] && [ -z "$(rules none.fodt)" ]'
+# a sign-off on the text: rejecting changes it (refused without --force), accepting does not
+cp changes.fodt csigned.fodt
+run_odfgate signoff --schema "$s" csigned.fodt --as a --by "Ann Example" --in-place --force
+run_odfgate scrub --schema "$s" --only changes --reject-changes csigned.fodt -o cs-out.fodt
+t "rejecting under a valid sign-off: refused (exit 1), nothing written, the signatory named" '[ "$rc" = 1 ] && [ ! -e cs-out.fodt ] && [[ $err == *"rejecting the tracked changes changes the text: the sign-off of a"* ]]'
+run_odfgate scrub --schema "$s" --only changes --accept-changes csigned.fodt -o cs-out.fodt
+t "accepting under it: written, the sign-off stays valid" '[ "$rc" = 0 ] && [[ $out == *"1 sign-off stays valid"* ]]'
+# what odfgate cannot resolve exactly as LibreOffice does: refused, nothing written
+{
+    printf '%s<text:tracked-changes>%s</text:tracked-changes>' "$tc_head" \
+        "$(tc_region t1 deletion '<text:p>Before.</text:p><table:table table:name="T"><table:table-column/><table:table-row><table:table-cell><text:p>x</text:p></table:table-cell></table:table-row></table:table><text:p/>')"
+    printf '<text:p>Text <text:change text:change-id="t1"/>after.</text:p></office:text></office:body></office:document>\n'
+} >table.fodt
+run_odfgate scrub --schema "$s" --reject-changes table.fodt -o table-out.fodt
+t "rejecting a deleted table: refused (exit 1), nothing written, the change and the reason named" '[ "$rc" = 1 ] && [ ! -e table-out.fodt ] && [[ $err == *"table.fodt: cannot reject tracked change 1 (a deletion): it deleted a table"* ]]'
+run_odfgate scrub --schema "$s" --accept-changes table.fodt -o table-out.fodt
+t "accepting it is exact (the table stays deleted)" '[ "$rc" = 0 ] && [ "$(body_of table-out.fodt)" = "p:Text after." ]'
+{
+    printf '%s<text:tracked-changes>%s</text:tracked-changes>' "$tc_head" "$(tc_region s1 insertion)"
+    printf '<text:p>One <text:span text:style-name="T1">a<text:change-start text:change-id="s1"/>b</text:span></text:p><text:p>c<text:change-end text:change-id="s1"/>d</text:p></office:text></office:body></office:document>\n'
+} >span.fodt
+run_odfgate scrub --schema "$s" --reject-changes span.fodt -o span-out.fodt
+t "rejecting an insertion that crosses paragraphs from inside a span: refused" '[ "$rc" = 1 ] && [ ! -e span-out.fodt ] && [[ $err == *"inside a span"* ]]'
+{
+    printf '%s<text:tracked-changes>%s</text:tracked-changes>' "$tc_head" "$(tc_region h1 insertion)"
+    printf '<text:p>Start <text:change-start text:change-id="h1"/>and no end.</text:p></office:text></office:body></office:document>\n'
+} >half.fodt
+run_odfgate scrub --schema "$s" --reject-changes half.fodt -o half-out.fodt
+t "rejecting an insertion with no end marker: refused" '[ "$rc" = 1 ] && [ ! -e half-out.fodt ] && [[ $err == *"a start without an end"* ]]'
+mk big-changes.fodt "${body[@]}" "p:x"
+python3 - big-changes.fodt <<'PY'
+import sys
+n = 20000
+regions = "".join('<text:changed-region text:id="c%d"><text:deletion><office:change-info><dc:creator>A</dc:creator><dc:date>2026-01-01T00:00:00</dc:date></office:change-info><text:p>w%d </text:p></text:deletion></text:changed-region>' % (i, i) for i in range(n))
+para = "<text:p>" + "".join('<text:change text:change-id="c%d"/>x ' % i for i in range(n)) + "</text:p>"
+s = open(sys.argv[1]).read()
+s = s.replace("<office:text>", '<office:text><text:tracked-changes xmlns:dc="http://purl.org/dc/elements/1.1/">' + regions + "</text:tracked-changes>" + para, 1)
+open(sys.argv[1], "w").write(s)
+PY
+run_odfgate scrub --schema "$s" --only changes --reject-changes big-changes.fodt -o big-out.fodt
+t "20,000 deletions in one paragraph: all rejected" '[ "$rc" = 0 ] && [[ $out == *"rejected 20000 tracked changes"* ]] && [ "$(grep -o "w19999 x" big-out.fodt | wc -l)" = 1 ]'
+
 # in place, and an existing output
 cp mixed.fodt inplace.fodt
 run_odfgate scrub --schema "$s" --in-place inplace.fodt
@@ -179,8 +263,11 @@ run_odfgate scrub --only stale-index mixed.fodt -o x.fodt
 check "--only stale-index: usage, saying to update the index" [ "$rc" = 2 ]
 case $err in *"Update All"*) ok "stale-index refusal says how to fix it" ;; *) fail "stale-index: $err" ;; esac
 run_odfgate scrub --only changes mixed.fodt -o x.fodt
-check "--only changes: usage (scrub does not resolve tracked changes)" [ "$rc" = 2 ]
-case $err in *"Accept All or Reject All"*) ok "it says where to resolve them" ;; *) fail "changes: $err" ;; esac
+t "--only changes without --accept-changes or --reject-changes: usage, saying so" '[ "$rc" = 2 ] && [ ! -e x.fodt ] && [[ $err == *"--accept-changes or --reject-changes"* ]]'
+run_odfgate scrub --accept-changes --reject-changes mixed.fodt -o x.fodt
+t "--accept-changes and --reject-changes: usage" '[ "$rc" = 2 ] && [ ! -e x.fodt ]'
+run_odfgate scrub --accept-changes --keep changes mixed.fodt -o x.fodt
+t "--accept-changes with --keep changes: usage" '[ "$rc" = 2 ] && [ ! -e x.fodt ]'
 run_odfgate scrub mixed.fodt
 check "neither -o nor --in-place: usage" [ "$rc" = 2 ]
 run_odfgate scrub mixed.fodt -o x.fodt --in-place
@@ -192,9 +279,9 @@ if [ -f "$fx/fixtures.json" ]; then
     while IFS=$'\t' read -r name rule; do
         got=$(rules "$fx/$name")
         if [ "$got" = "$rule" ]; then ok "$name: fires ${rule:-nothing}"; else fail "$name: want '$rule', got '$got'"; fi
-        run_odfgate scrub --schema "$s" --force "$fx/$name" -o "scrubbed-$name"
+        run_odfgate scrub --schema "$s" --force --accept-changes "$fx/$name" -o "scrubbed-$name"
         left=$(rules "scrubbed-$name")
-        left=${left//stale-index/}; left=${left//hidden-changes/}; left=${left// /}
+        left=${left//stale-index/}; left=${left// /}
         if [ "$rc" = 0 ] && [ -z "$left" ]; then ok "$name: no hygiene finding after scrub"
         else fail "$name: scrub exit $rc, left: $left ($err)"; fi
     done < <(python3 -c '

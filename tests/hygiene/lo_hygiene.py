@@ -5,7 +5,7 @@ soffice started once per call as tests/signoff/lo_uno.py does).
   fixtures OUTDIR     make one Writer document per hygiene class through the UNO API (never
                       the XML) and OUTDIR/fixtures.json naming the rule each must fire:
                       clean, comments, changes, hidden-text, personal-info, macros,
-                      linked-resources, stale-index (no embedded object: see make()).  All but personal-info
+                      embedded-objects (a chart), linked-resources, stale-index.  All but personal-info
                       are saved with "remove personal information on saving" on, so that no
                       author, printer or editing time is there by accident.
   inspect FILE...     one JSON object per file as LibreOffice sees it: comments (annotation
@@ -13,6 +13,13 @@ soffice started once per call as tests/signoff/lo_uno.py does).
                       basic_modules, dialogs (modules and dialogs in the document's
                       libraries), events_bound (document events with a macro), objects
                       (embedded objects), or error.
+  changes OUTDIR      make the tracked-change cases (tests/hygiene/changes.sh): each a kind of
+                      change LibreOffice records when a drafter edits with Track Changes on
+                      (insertions and deletions within and across paragraphs, a paragraph
+                      deleted before a heading, formatting, a list item, a table cell), and
+                      OUTDIR/cases.txt listing them
+  paragraphs FILE...  one JSON object per file: its body as LibreOffice reads it, one entry per
+                      paragraph or table, ["p", style, outline level, text] or ["table"]
   counts LIST OUT     for each path in the file LIST: PATH<TAB>comments<TAB>changes<TAB>status
                       into OUT (status "ok", or why LibreOffice did not open it; a document
                       that takes over 60 s is given up and soffice started again).
@@ -180,11 +187,18 @@ def make(desktop, remote, outdir):
     libs.getByName("Standard").insertByName("Module1", "Sub Main\n  MsgBox \"hello\"\nEnd Sub\n")
     out("macros.odt", doc, "macros")
 
+    # A chart is an embedded object LibreOffice makes without a view (a Math formula needs
+    # libreoffice-math, which the -nogui set lacks).
+    doc = from_base(desktop)
+    chart = doc.createInstance("com.sun.star.text.TextEmbeddedObject")
+    chart.CLSID = "12dcae26-281f-416f-a234-c3086127382e"  # LibreOffice's chart
+    doc.Text.insertTextContent(add_paragraph(doc, "The figures: "), chart, False)
+    out("embedded-objects.odt", doc, "embedded-objects")
+
     # A table of contents needs a layout (a view) to be generated, which the model-only
     # documents here lack: LibreOffice imports one from a flat document and saves its own
     # package (it drops the entries it cannot lay out: an index never generated, which is
-    # stale).  Embedded objects cannot be made or imported without a view at all (LibreOffice
-    # drops them): that class has no LibreOffice-made fixture (docs/hygiene.md).
+    # stale).
     doc = from_base(desktop)
     cur = add_paragraph(doc, "See the internal policy for details.")
     cur.gotoStartOfParagraph(False)
@@ -199,6 +213,140 @@ def make(desktop, remote, outdir):
     with open(os.path.join(outdir, "fixtures.json"), "w") as f:
         json.dump({"fixtures": made}, f, indent=1)
         f.write("\n")
+
+
+def make_changes(remote, outdir):
+    """The tracked-change cases: clean.odt's body edited through the text API with change
+    recording on (LibreOffice records what the API does as it records typing)."""
+    os.makedirs(outdir, exist_ok=True)
+    base = os.path.join(outdir, ".base.odt")
+    d = new_draft(remote)
+    add_paragraph(d, "The parties will review this statement every year.")
+    save(d, base)
+    d.close(True)
+    cases = []
+
+    def case(name, edit):
+        doc = model(remote, base)
+        doc.RecordChanges = True
+        edit(doc)
+        doc.RecordChanges = False
+        save(doc, os.path.join(outdir, name))
+        doc.close(True)
+        cases.append(name)
+
+    def insert_inline(doc):
+        cur = word_range(doc, 3, "adults")
+        cur.collapseToEnd()
+        doc.Text.insertString(cur, " and carers", False)
+
+    def delete_inline(doc):
+        cur = word_range(doc, 3, "social ")
+        cur.setString("")
+
+    def insert_paragraph(doc):  # Enter at the end of a paragraph, then a sentence
+        cur = doc.Text.createTextCursorByRange(paragraph(doc, 1).getEnd())
+        doc.Text.insertControlCharacter(cur, 0, False)
+        doc.Text.insertString(cur, "A new paragraph between the two.", False)
+
+    def insert_split(doc):  # a paragraph break typed inside a sentence, with words around it
+        cur = word_range(doc, 1, "will")
+        cur.collapseToStart()
+        doc.Text.insertString(cur, "first ", False)
+        doc.Text.insertControlCharacter(cur, 0, False)
+        doc.Text.insertString(cur, "then ", False)
+
+    def delete_paragraph(doc):  # a whole paragraph and its break, before a heading
+        p = paragraph(doc, 1)
+        cur = doc.Text.createTextCursorByRange(p.getStart())
+        cur.gotoRange(paragraph(doc, 2).getStart(), True)
+        cur.setString("")
+
+    def delete_across(doc):  # from within one paragraph, over a heading, into another
+        cur = word_range(doc, 1, "work together")
+        cur.collapseToStart()
+        cur.gotoRange(word_range(doc, 3, "social").getStart(), True)
+        cur.setString("")
+
+    def delete_last(doc):  # the last paragraph and the break before it
+        cur = doc.Text.createTextCursorByRange(paragraph(doc, 3).getEnd())
+        cur.gotoEnd(True)
+        cur.setString("")
+
+    def delete_from_heading(doc):  # from within a heading into the paragraph under it
+        cur = word_range(doc, 0, "pose")
+        cur.collapseToStart()
+        cur.gotoRange(word_range(doc, 1, "how").getStart(), True)
+        cur.setString("")
+
+    def delete_into_heading(doc):  # from within a paragraph into the heading after it
+        cur = word_range(doc, 1, "on integrated")
+        cur.collapseToStart()
+        cur.gotoRange(word_range(doc, 2, "ope").getStart(), True)
+        cur.setString("")
+
+    def list_item(doc):  # a list of three, its middle item deleted, a fourth added
+        text = doc.Text
+        cur = add_paragraph(doc, "first item")
+        doc.RecordChanges = False
+        for s in ("second item", "third item"):
+            text.insertControlCharacter(cur, 0, False)
+            text.insertString(cur, s, False)
+        c = text.createTextCursorByRange(paragraph(doc, 5).getStart())
+        c.gotoRange(paragraph(doc, 7).getEnd(), True)
+        c.NumberingStyleName = "List 1"
+        doc.RecordChanges = True
+        c = text.createTextCursorByRange(paragraph(doc, 6).getStart())
+        c.gotoRange(paragraph(doc, 7).getStart(), True)
+        c.setString("")
+        c = text.createTextCursorByRange(paragraph(doc, 7).getEnd())
+        text.insertControlCharacter(c, 0, False)
+        text.insertString(c, "fourth item", False)
+
+    def format_bold(doc):
+        word_range(doc, 1, "integrated care").CharWeight = 150.0
+
+    def replace_word(doc):  # a word typed over: a deletion and an insertion side by side
+        cur = word_range(doc, 3, "every")
+        cur.setString("each")
+
+    def two_changes(doc):
+        insert_inline(doc)
+        cur = word_range(doc, 1, "sets out")
+        cur.setString("")
+
+    for name, edit in (("insert-inline.odt", insert_inline), ("delete-inline.odt", delete_inline),
+                       ("insert-paragraph.odt", insert_paragraph), ("insert-split.odt", insert_split),
+                       ("delete-paragraph.odt", delete_paragraph), ("delete-across.odt", delete_across),
+                       ("delete-last.odt", delete_last), ("format.odt", format_bold),
+                       ("delete-from-heading.odt", delete_from_heading),
+                       ("delete-into-heading.odt", delete_into_heading), ("list-item.odt", list_item),
+                       ("replace-word.odt", replace_word), ("two-changes.odt", two_changes)):
+        case(name, edit)
+    os.unlink(base)
+    with open(os.path.join(outdir, "cases.txt"), "w") as f:
+        f.write("\n".join(cases) + "\n")
+
+
+def paragraphs(remote, paths):
+    for path in paths:
+        j = {"path": path}
+        try:
+            doc = load_safely(remote, path)
+            body = []
+            e = doc.Text.createEnumeration()
+            while e.hasMoreElements():
+                el = e.nextElement()
+                if el.supportsService("com.sun.star.text.TextTable"):
+                    body.append(["table"])
+                else:
+                    body.append(["p", el.ParaStyleName, el.OutlineLevel, el.getString()])
+            j["body"] = body
+            j["changes"] = redlines(doc)
+            doc.close(True)
+        except Exception as ex:  # noqa: BLE001
+            j["error"] = "%s: %s" % (type(ex).__name__, ex)
+        print(json.dumps(j), flush=True)
 
 
 def load_safely(remote, path):
@@ -292,6 +440,10 @@ def main():
             make(desktop, remote, args[0])
         elif op == "inspect":
             inspect(remote, args)
+        elif op == "changes":
+            make_changes(remote, args[0])
+        elif op == "paragraphs":
+            paragraphs(remote, args)
         else:
             raise SystemExit("lo_hygiene.py: unknown operation " + op)
     finally:
