@@ -19,6 +19,13 @@ export NO_COLOR=1 LC_ALL=C.UTF-8
 : "${ODFGATE_CORPUS:=$top_srcdir/tests/data/corpus}"
 
 odfgate_bin="$top_builddir/odfgate"
+# A shared build's ./odfgate is libtool's wrapper script (60 ms a run: a shell started and the
+# path set each time); run_odfgate runs the program it wraps directly, with the same library
+# path (libtool's own relink_command empty: nothing to relink).
+odfgate_exec=("$odfgate_bin")
+if [ -x "$top_builddir/.libs/odfgate" ] && grep -q '^relink_command=""' "$odfgate_bin" 2>/dev/null; then
+    odfgate_exec=(env "LD_LIBRARY_PATH=$top_builddir/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" "$top_builddir/.libs/odfgate")
+fi
 tap_n=0
 tap_failed=0
 
@@ -35,6 +42,14 @@ check() { local d=$1; shift; if "$@"; then ok "$d"; else fail "$d"; fi; }
 # A scratch directory removed at exit.
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/odfgate-test.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
+# python3 is Debian's (what scripts/deps.sh installs, with python3-uno, -jsonschema, -yaml):
+# a python3 earlier on PATH, such as a pyenv shim, costs half a second a call (Debian's: 0.05 s)
+# and the suite calls it thousands of times.  ODFGATE_PYTHON3 names another.
+if [ -x "${ODFGATE_PYTHON3:-/usr/bin/python3}" ] &&
+   [ "$(command -v python3)" != "${ODFGATE_PYTHON3:-/usr/bin/python3}" ]; then
+    mkdir -p "$scratch/.bin" && ln -sf "${ODFGATE_PYTHON3:-/usr/bin/python3}" "$scratch/.bin/python3" &&
+        PATH="$scratch/.bin:$PATH"
+fi
 # LibreOffice loads every extension unpacked in its share/extensions folder, whatever the
 # profile: an odfgate installed there (make install --with-libreoffice-extdir=…) must not stand
 # in for the one a test adds.  The bootstrap variable, read from the environment before
@@ -57,7 +72,7 @@ run_odfgate() {
     if [ -n "$ODFGATE_VALGRIND" ]; then
         timeout "${ODFGATE_TIMEOUT:-300}" $LIBTOOL --mode=execute $ODFGATE_VALGRIND "$odfgate_bin" "$@" >"$o" 2>"$e"
     else
-        timeout "${ODFGATE_TIMEOUT:-60}" "$odfgate_bin" "$@" >"$o" 2>"$e"
+        timeout "${ODFGATE_TIMEOUT:-60}" "${odfgate_exec[@]}" "$@" >"$o" 2>"$e"
     fi
     rc=$?
     out=$(cat "$o")

@@ -411,9 +411,9 @@ static void unformat(resolver *r, change *c)
 static int resolve_one(resolver *r, change *c, int mode)
 {
     int rc = 0;
-    if (mode == OG_CHANGES_REJECT && c->kind != DELETION && !c->start != !c->end)
+    if (mode == ODFGATE_CHANGES_REJECT && c->kind != DELETION && !c->start != !c->end)
         return refuse(r, c, "it has a start without an end, or an end without a start");
-    if (mode == OG_CHANGES_REJECT) {
+    if (mode == ODFGATE_CHANGES_REJECT) {
         if (c->kind == INSERTION && c->start && c->end && attached(c->start) && attached(c->end))
             rc = remove_range(r, c);
         else if (c->kind == DELETION && c->point && attached(c->point))
@@ -452,7 +452,8 @@ int og_changes_resolve(const char *xml, size_t len, const char *path, const char
     for (size_t i = 0; i < r.ch.len; i++)
         if (!r.ch.items[i].first)
             r.ch.items[i].order = SIZE_MAX / 2 + i; /* no marker: nothing to do in the text */
-    qsort(r.ch.items, r.ch.len, sizeof(change), by_order);
+    if (r.ch.len)
+        qsort(r.ch.items, r.ch.len, sizeof(change), by_order);
     for (size_t i = 0; i < r.ch.len && !r.nomem; i++) {
         if (resolve_one(&r, &r.ch.items[i], mode)) {
             rc = 0; /* refused: o->refused says why, out stays empty */

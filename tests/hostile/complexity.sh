@@ -16,6 +16,7 @@
 #    undone in time linear in the changes (four times the changes, about four times the cost).
 . "$(dirname "$0")/../lib.sh"
 plan 13
+export HOSTILE_DIR="$top_srcdir/tests/hostile"
 gen="$top_srcdir/tests/hostile/make-collisions.py"
 python3 "$gen" "$scratch/colliding.fodt" 65536 && python3 "$gen" "$scratch/control.fodt" 65536 --control ||
     { fail "make-collisions.py"; exit 1; }
@@ -83,18 +84,13 @@ check "four times the findings cost about four times as much: $four ms of CPU ag
 # ---- scrub: the document decides how many comments, names and authors there are
 comments() { python3 - "$1" "$2" <<'PY'
 import sys
+sys.path.insert(0, __import__("os").environ["HOSTILE_DIR"])
+import flatdoc
 n = int(sys.argv[2])
 body = "".join('<text:p>Text %d <office:annotation office:name="c%d"><dc:creator>Person %d</dc:creator>'
                '<text:p>Remark %d</text:p></office:annotation>here<office:annotation-end office:name="c%d"/>.</text:p>'
                % (i, i, i, i, i) for i in range(n))
-open(sys.argv[1], "w").write(
-    '<?xml version="1.0" encoding="UTF-8"?><office:document '
-    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-    'xmlns:dc="http://purl.org/dc/elements/1.1/" '
-    'office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text>'
-    '<text:h text:outline-level="1">Common vision</text:h>' + body +
-    '</office:text></office:body></office:document>')
+flatdoc.write(sys.argv[1], '<text:h text:outline-level="1">Common vision</text:h>' + body)
 PY
 }
 comments "$scratch/c1.fodt" 10000 && comments "$scratch/c4.fodt" 40000
@@ -114,6 +110,8 @@ check "four times the authors cost about four times as much to alias: $four ms o
 # ---- scrub --reject-changes: the document decides how many changes, and how far they reach
 changes() { python3 - "$1" "$2" <<'PY'
 import sys
+sys.path.insert(0, __import__("os").environ["HOSTILE_DIR"])
+import flatdoc
 n = int(sys.argv[2])
 info = '<office:change-info><dc:creator>A</dc:creator><dc:date>2026-01-01T00:00:00</dc:date></office:change-info>'
 regions = "".join('<text:changed-region text:id="i%d"><text:insertion>%s</text:insertion></text:changed-region>'
@@ -121,14 +119,7 @@ regions = "".join('<text:changed-region text:id="i%d"><text:insertion>%s</text:i
                   % (i, info, i, info, i) for i in range(n))
 body = "".join('<text:p>Kept %d<text:change-start text:change-id="i%d"/></text:p><text:p>added<text:change-end text:change-id="i%d"/></text:p>'
                '<text:p>Then <text:change text:change-id="d%d"/>rest.</text:p>' % (i, i, i, i) for i in range(n))
-open(sys.argv[1], "w").write(
-    '<?xml version="1.0" encoding="UTF-8"?><office:document '
-    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-    'xmlns:dc="http://purl.org/dc/elements/1.1/" '
-    'office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text>'
-    '<text:tracked-changes>' + regions + '</text:tracked-changes>' + body +
-    '</office:text></office:body></office:document>')
+flatdoc.write(sys.argv[1], '<text:tracked-changes>' + regions + '</text:tracked-changes>' + body)
 PY
 }
 changes "$scratch/t1.fodt" 5000 && changes "$scratch/t4.fodt" 20000
