@@ -220,8 +220,10 @@ int cmd_scrub(int argc, char **argv)
     removed_list(&res, what, sizeof(what));
     const char *verb = opt.changes == ODFGATE_CHANGES_ACCEPT ? "accept" : "reject";
     if (res.changes_refused[0]) {
-        cli_error("%s: cannot %s %s exactly as LibreOffice does; nothing written", in, verb,
-                  res.changes_refused);
+        cli_error("%s: %s; nothing written (%s the changes in LibreOffice: Edit > Track Changes "
+                  "> %s All)",
+                  in, res.changes_refused, verb,
+                  opt.changes == ODFGATE_CHANGES_ACCEPT ? "Accept" : "Reject");
         rc = OG_EXIT_FINDINGS;
     } else if (res.stale_count && !opt.force && !opt.dry_run) {
         char cause[600];

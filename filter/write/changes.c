@@ -46,6 +46,7 @@ typedef struct resolver {
     OG_VEC(xmlNodePtr) regions; /* text:changed-region and text:tracked-changes elements */
     og_changes_outcome *o;
     size_t marked; /* changes whose first marker was seen */
+    int mode;      /* ODFGATE_CHANGES_ACCEPT or _REJECT */
     int nomem;
 } resolver;
 
@@ -89,8 +90,9 @@ static const char *kind_name(int kind)
 
 static int refuse(resolver *r, const change *c, const char *why)
 {
-    snprintf(r->o->refused, sizeof(r->o->refused), "tracked change %zu (%s): %s", c->order + 1,
-             kind_name(c->kind), why);
+    snprintf(r->o->refused, sizeof(r->o->refused),
+             "tracked change %zu (%s) cannot be %s exactly as LibreOffice would: %s", c->order + 1,
+             kind_name(c->kind), r->mode == ODFGATE_CHANGES_ACCEPT ? "accepted" : "rejected", why);
     return 1;
 }
 
@@ -215,8 +217,7 @@ static int remove_range(resolver *r, change *c)
         return 0;
     }
     if (!is_para(ps) || !is_para(pe))
-        return refuse(r, c,
-                      "it crosses paragraphs from inside a span or link; reject it in LibreOffice");
+        return refuse(r, c, "it crosses paragraphs from inside a span or link");
     /* the common ancestor: a (ps's side) and b (pe's side) become its children */
     size_t da = depth_of(ps), db = depth_of(pe);
     for (a = ps; da > db; da--)
@@ -277,10 +278,9 @@ static const char *cannot_restore(xmlNodePtr body)
 {
     for (xmlNodePtr n = og_xml_next(body, body, 0); n; n = og_xml_next(body, n, 0)) {
         if (is_el(n, OG_NS_TABLE, "table"))
-            return "it deleted a table; reject it in LibreOffice";
+            return "it deleted a table";
         if (is_marker(n))
-            return "another change lies inside the passage it deleted; reject them in "
-                   "LibreOffice";
+            return "another change lies inside the passage it deleted";
     }
     return NULL;
 }
@@ -442,6 +442,7 @@ int og_changes_resolve(const char *xml, size_t len, const char *path, const char
     memset(&r, 0, sizeof(r));
     memset(o, 0, sizeof(*o));
     r.o = o;
+    r.mode = mode;
     xmlDocPtr doc = og_xml_parse_memory(xml, len, path, part, err);
     if (!doc)
         return -1;

@@ -54,7 +54,7 @@ except Exception as e:
     if [ "${changes:-0}" -gt 0 ]; then
         rm -f "$scratch/rejected.$ext"
         run_odfgate scrub --no-config --force --only changes --reject-changes "$path" -o "$scratch/rejected.$ext"
-        case "$rc:$err" in 0:*|1:*"cannot reject tracked change"*|3:*) ;; *) why="scrub --reject-changes exit $rc ($err)";; esac
+        case "$rc:$err" in 0:*|1:*"cannot be rejected exactly"*|3:*) ;; *) why="scrub --reject-changes exit $rc ($err)";; esac
         case "$err" in *AddressSanitizer*|*runtime\ error*|*LeakSanitizer*) why="sanitizer report in scrub --reject-changes";; esac
     fi
     run_odfgate scrub --no-config --force --accept-changes "$path" -o "$scratch/scrubbed.$ext"
