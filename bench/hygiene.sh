@@ -17,30 +17,9 @@ odfgate="$top_builddir/.libs/odfgate"; [ -x "$odfgate" ] || odfgate="$top_buildd
 export LD_LIBRARY_PATH="$top_builddir/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 . "$top_srcdir/bench/lib.sh"
 python3 "$top_srcdir/bench/gen.py" "$work/src" 2000 320 >/dev/null
-# dirty.py DIR: every 50th body paragraph of every .odt under DIR gets a comment, a hidden
-# text field and a link to an intranet host (in place)
-cat >"$work/dirty.py" <<'PY'
-import os, re, sys, zipfile
-extra = ('<office:annotation><dc:creator>Jane Drafter</dc:creator><text:p>Agreed?</text:p>'
-         '</office:annotation><text:hidden-text text:condition="ooow:1" text:string-value="x" '
-         'text:is-hidden="true"/><text:a xlink:type="simple" xlink:href="http://intranet/p">p</text:a>')
-for root, _, files in os.walk(sys.argv[1]):
-    for f in files:
-        path = os.path.join(root, f)
-        with zipfile.ZipFile(path) as z:
-            parts = [(i, z.read(i.filename)) for i in z.infolist()]
-        n = [0]
-        def add(m):
-            n[0] += 1
-            return m.group(0) + extra if n[0] % 50 == 0 else m.group(0)
-        with zipfile.ZipFile(path + ".tmp", "w") as out:
-            for info, data in parts:
-                if info.filename == "content.xml":
-                    data = re.sub(r'<text:p text:style-name="P1">', add, data.decode()).encode()
-                out.writestr(info, data, info.compress_type)
-        os.replace(path + ".tmp", path)
-PY
-python3 "$work/dirty.py" "$work/src"
+# every 50th body paragraph of every draft gets a comment, a hidden text field and a link to
+# an intranet host
+python3 "$top_srcdir/bench/sprinkle.py" "$work/src" 50 '<office:annotation><dc:creator>Jane Drafter</dc:creator><text:p>Agreed?</text:p></office:annotation><text:hidden-text text:condition="ooow:1" text:string-value="x" text:is-hidden="true"/><text:a xlink:type="simple" xlink:href="http://intranet/p">p</text:a>'
 mkdir -p "$work/off"
 echo "disable = hidden-comments, hidden-changes, hidden-text, personal-info, macros, embedded-objects, linked-resources, stale-index" \
     >"$work/off/.odfgate.ini"

@@ -80,7 +80,7 @@ int cmd_outline(int argc, char **argv)
     odfgate_error_clear(&err);
     st = odfgate_doc_open(argv[optind], NULL, &doc, &err);
     if (st == ODFGATE_OK || st == ODFGATE_WARN)
-        st = odfgate_check(doc, setup.schema, &res, &err);
+        st = odfgate_check_config(doc, setup.schema, setup.cfg, &res, &err);
     if (st == ODFGATE_OK || st == ODFGATE_WARN)
         st = odfgate_result_apply(res, doc, setup.cfg, &err);
     if (st != ODFGATE_OK && st != ODFGATE_WARN) {

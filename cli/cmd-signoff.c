@@ -86,7 +86,7 @@ static int approve_check(const char *in, const cli_doc_setup *setup, int strict)
     size_t failing = 0;
     odfgate_error_clear(&err);
     if (odfgate_doc_open(in, NULL, &doc, &err) <= ODFGATE_WARN &&
-        odfgate_check(doc, setup->schema, &res, &err) == ODFGATE_OK &&
+        odfgate_check_config(doc, setup->schema, setup->cfg, &res, &err) == ODFGATE_OK &&
         odfgate_result_apply(res, doc, setup->cfg, &err) == ODFGATE_OK) {
         for (size_t i = 0; i < odfgate_result_count(res); i++) {
             const odfgate_finding *f = odfgate_result_finding(res, i);

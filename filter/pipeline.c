@@ -42,7 +42,7 @@ odfgate_status odfgate_gate_document(const char *path, const odfgate_gate *g, od
     *res = NULL;
     st = odfgate_doc_open(path, g->limits, doc, err);
     if (st <= ODFGATE_WARN)
-        st = odfgate_check(*doc, g->schema, res, err);
+        st = odfgate_check_config(*doc, g->schema, g->cfg, res, err);
     if (st <= ODFGATE_WARN && g->links)
         st = odfgate_check_links(g->links, *doc, *res, err);
     if (st <= ODFGATE_WARN)

@@ -36,8 +36,8 @@ extern "C" {
 
 /* Graded outcome of a call. */
 typedef enum odfgate_status {
-    ODFGATE_OK = 0,     /* done */
-    ODFGATE_WARN = 1,   /* done, but something noteworthy was recorded (e.g. nonconformant package) */
+    ODFGATE_OK = 0,   /* done */
+    ODFGATE_WARN = 1, /* done, but something noteworthy was recorded (e.g. nonconformant package) */
     ODFGATE_FAILED = 2, /* this input could not be processed; others may still be */
     ODFGATE_FATAL = 3   /* out of memory or misuse: stop */
 } odfgate_status;
@@ -46,27 +46,27 @@ typedef enum odfgate_status {
  * (they appear as "error.code" in JSON output). */
 typedef enum odfgate_errcode {
     ODFGATE_E_NONE = 0,
-    ODFGATE_E_IO,            /* "io": cannot open/read/write the file */
-    ODFGATE_E_NOT_PACKAGE,   /* "not-odf-package": not a zip nor flat ODF XML */
-    ODFGATE_E_CORRUPT,       /* "corrupt-package": zip structure broken, truncated, bad entry */
-    ODFGATE_E_WRONG_TYPE,    /* "not-a-text-document": spreadsheet, presentation, … */
-    ODFGATE_E_ENCRYPTED,     /* "encrypted": ODF-encrypted document (password protected) */
-    ODFGATE_E_LIMIT,         /* "limit-exceeded": size, entries, ratio, depth … over a limit */
-    ODFGATE_E_XML,           /* "xml-error": a part is not well-formed XML */
-    ODFGATE_E_ENTITY,        /* "entity-refused": DTD entity declarations or references */
-    ODFGATE_E_MISSING_PART,  /* "missing-part": e.g. no content.xml */
-    ODFGATE_E_SCHEMA,        /* "schema-error": schema not XML, invalid, bad extends … */
-    ODFGATE_E_USAGE,         /* "usage": invalid argument */
-    ODFGATE_E_NOMEM,         /* "out-of-memory" */
-    ODFGATE_E_CONFIG,        /* "config-error": a .odfgate.ini cannot be read or is invalid */
-    ODFGATE_E_JSON,          /* "json-error": a JSON report (odfgate merge) is not valid JSON */
-    ODFGATE_E_FETCH,         /* "fetch-failed": an http(s) resource could not be had (dead server,
-                                time-out, size cap, redirects, refused address, TLS, offline and
-                                not cached, sha256 pin mismatch); path = the URL */
-    ODFGATE_E_GIT,           /* "git-error": no repository, no such revision, the file not
-                                in it (odfgate_git_*) */
-    ODFGATE_E_NOT_FOUND      /* "not-found": nothing matched what was looked for (e.g. no
-                                revision with a sign-off's text) */
+    ODFGATE_E_IO,           /* "io": cannot open/read/write the file */
+    ODFGATE_E_NOT_PACKAGE,  /* "not-odf-package": not a zip nor flat ODF XML */
+    ODFGATE_E_CORRUPT,      /* "corrupt-package": zip structure broken, truncated, bad entry */
+    ODFGATE_E_WRONG_TYPE,   /* "not-a-text-document": spreadsheet, presentation, … */
+    ODFGATE_E_ENCRYPTED,    /* "encrypted": ODF-encrypted document (password protected) */
+    ODFGATE_E_LIMIT,        /* "limit-exceeded": size, entries, ratio, depth … over a limit */
+    ODFGATE_E_XML,          /* "xml-error": a part is not well-formed XML */
+    ODFGATE_E_ENTITY,       /* "entity-refused": DTD entity declarations or references */
+    ODFGATE_E_MISSING_PART, /* "missing-part": e.g. no content.xml */
+    ODFGATE_E_SCHEMA,       /* "schema-error": schema not XML, invalid, bad extends … */
+    ODFGATE_E_USAGE,        /* "usage": invalid argument */
+    ODFGATE_E_NOMEM,        /* "out-of-memory" */
+    ODFGATE_E_CONFIG,       /* "config-error": a .odfgate.ini cannot be read or is invalid */
+    ODFGATE_E_JSON,         /* "json-error": a JSON report (odfgate merge) is not valid JSON */
+    ODFGATE_E_FETCH,        /* "fetch-failed": an http(s) resource could not be had (dead server,
+                               time-out, size cap, redirects, refused address, TLS, offline and
+                               not cached, sha256 pin mismatch); path = the URL */
+    ODFGATE_E_GIT,          /* "git-error": no repository, no such revision, the file not
+                               in it (odfgate_git_*) */
+    ODFGATE_E_NOT_FOUND     /* "not-found": nothing matched what was looked for (e.g. no
+                               revision with a sign-off's text) */
 } odfgate_errcode;
 
 /* Caller-owned error record; filled on failure.  Strings are always NUL-terminated and
@@ -91,13 +91,13 @@ ODFGATE_API void odfgate_global_cleanup(void);
 /* Resource limits applied to untrusted input.  Defaults (odfgate_limits_init) are documented
  * in docs/limits.md; 0 never means "unlimited". */
 typedef struct odfgate_limits {
-    uint64_t max_file_size;    /* bytes of the package or flat file */
-    uint64_t max_entries;      /* zip entries */
-    uint64_t max_part_size;    /* inflated bytes of one part */
-    uint64_t max_total_size;   /* inflated bytes of all parts read */
-    uint32_t max_ratio;        /* inflated/compressed, checked for parts above 1 MiB */
-    uint32_t max_depth;        /* XML element nesting */
-    uint64_t max_text;         /* bytes of text kept for one document */
+    uint64_t max_file_size;  /* bytes of the package or flat file */
+    uint64_t max_entries;    /* zip entries */
+    uint64_t max_part_size;  /* inflated bytes of one part */
+    uint64_t max_total_size; /* inflated bytes of all parts read */
+    uint32_t max_ratio;      /* inflated/compressed, checked for parts above 1 MiB */
+    uint32_t max_depth;      /* XML element nesting */
+    uint64_t max_text;       /* bytes of text kept for one document */
 } odfgate_limits;
 
 ODFGATE_API void odfgate_limits_init(odfgate_limits *lim);
@@ -131,7 +131,8 @@ ODFGATE_API const char *odfgate_doc_note(const odfgate_doc *doc, size_t i);
 /* Metadata (meta.xml).  Absent values are NULL.  Keywords and user-defined properties are lists. */
 typedef struct odfgate_property {
     const char *name;
-    const char *type;  /* meta:value-type: "string", "float", "date", "boolean", … ("string" if absent) */
+    const char
+        *type; /* meta:value-type: "string", "float", "date", "boolean", … ("string" if absent) */
     const char *value;
 } odfgate_property;
 
@@ -152,18 +153,18 @@ ODFGATE_API const char *odfgate_doc_meta_field(const odfgate_doc *doc, const cha
 
 /* How a heading was recognised. */
 typedef enum odfgate_heading_source {
-    ODFGATE_HEADING_H = 0,      /* text:h */
-    ODFGATE_HEADING_STYLE = 1   /* text:p whose paragraph style resolves to a heading */
+    ODFGATE_HEADING_H = 0,    /* text:h */
+    ODFGATE_HEADING_STYLE = 1 /* text:p whose paragraph style resolves to a heading */
 } odfgate_heading_source;
 
 typedef struct odfgate_heading {
-    int level;                /* 1..10 */
-    const char *text;         /* heading text, whitespace collapsed (raw, not folded) */
-    uint64_t words;           /* words in the section body (up to the next heading of the same
-                                 or a higher level, subsections included) */
-    uint64_t own_words;       /* words before the first subheading */
-    uint32_t paragraph;       /* paragraph ordinal of the heading (1-based, see docs/reading.md) */
-    int hidden;               /* inside a hidden section */
+    int level;          /* 1..10 */
+    const char *text;   /* heading text, whitespace collapsed (raw, not folded) */
+    uint64_t words;     /* words in the section body (up to the next heading of the same
+                           or a higher level, subsections included) */
+    uint64_t own_words; /* words before the first subheading */
+    uint32_t paragraph; /* paragraph ordinal of the heading (1-based, see docs/reading.md) */
+    int hidden;         /* inside a hidden section */
     odfgate_heading_source source;
 } odfgate_heading;
 
@@ -222,11 +223,11 @@ ODFGATE_API const char *odfgate_severity_name(odfgate_severity sev); /* "error",
 ODFGATE_API int odfgate_severity_parse(const char *name);
 
 typedef struct odfgate_rule_info {
-    const char *id;               /* kebab-case, stable */
-    odfgate_severity severity;    /* default */
-    const char *family;           /* "sections", "phrases", "metadata", "package", "signoff",
-                                     "clauses", "links" */
-    const char *description;      /* one line */
+    const char *id;            /* kebab-case, stable */
+    odfgate_severity severity; /* default */
+    const char *family;        /* "sections", "phrases", "metadata", "package", "signoff",
+                                  "clauses", "links" */
+    const char *description;   /* one line */
 } odfgate_rule_info;
 
 ODFGATE_API size_t odfgate_rule_count(void);
@@ -234,14 +235,14 @@ ODFGATE_API const odfgate_rule_info *odfgate_rule_at(size_t i);
 ODFGATE_API const odfgate_rule_info *odfgate_rule_find(const char *id);
 
 typedef struct odfgate_finding {
-    const char *rule;            /* rule id */
+    const char *rule; /* rule id */
     odfgate_severity severity;
     const char *message;
-    const char *section;         /* schema section id, or NULL */
-    const char *heading;         /* raw heading text the finding is about, or NULL */
-    uint32_t paragraph;          /* paragraph ordinal, 0 = none */
-    const char *suppressed;      /* NULL, or why it does not count towards failing:
-                                    "waived: REASON" (a waiver in the document) or "baseline" */
+    const char *section;            /* schema section id, or NULL */
+    const char *heading;            /* raw heading text the finding is about, or NULL */
+    uint32_t paragraph;             /* paragraph ordinal, 0 = none */
+    const char *suppressed;         /* NULL, or why it does not count towards failing:
+                                       "waived: REASON" (a waiver in the document) or "baseline" */
     const char *const *signatories; /* signoff-missing: the ids of the signatories who have
                                        not signed (one finding lists them all); a finding
                                        about one signatory's sign-off (signoff-stale,
@@ -257,6 +258,13 @@ typedef struct odfgate_config odfgate_config; /* see "configuration" below */
  * odfgate_result_free); fails only on out-of-memory or misuse. */
 ODFGATE_API odfgate_status odfgate_check(const odfgate_doc *doc, const odfgate_schema *schema,
                                          odfgate_result **out, odfgate_error *err);
+/* The same with the configuration that applies to the document (NULL: none): a rule the
+ * schema leaves off (the a11y family by default) runs when the configuration sets a severity
+ * for it (rule.a11y = warning).  odfgate_result_apply still applies the rest afterwards. */
+ODFGATE_API odfgate_status odfgate_check_config(const odfgate_doc *doc,
+                                                const odfgate_schema *schema,
+                                                const odfgate_config *cfg, odfgate_result **out,
+                                                odfgate_error *err);
 ODFGATE_API void odfgate_result_free(odfgate_result *res);
 ODFGATE_API size_t odfgate_result_count(const odfgate_result *res);
 /* Findings are ordered by paragraph (document-level first), then rule. */
@@ -316,39 +324,40 @@ ODFGATE_API void odfgate_baseline_free(odfgate_baseline *b);
  * SHA-256 digest of the document's canonical text and of each schema section. */
 
 typedef enum odfgate_signoff_state {
-    ODFGATE_SIGNOFF_VALID = 0,  /* the text is the one signed */
-    ODFGATE_SIGNOFF_STALE,      /* the text changed since (see changed) */
-    ODFGATE_SIGNOFF_UNKNOWN,    /* the signatory is not in the schema */
-    ODFGATE_SIGNOFF_MALFORMED   /* the record cannot be read (see problem) */
+    ODFGATE_SIGNOFF_VALID = 0, /* the text is the one signed */
+    ODFGATE_SIGNOFF_STALE,     /* the text changed since (see changed) */
+    ODFGATE_SIGNOFF_UNKNOWN,   /* the signatory is not in the schema */
+    ODFGATE_SIGNOFF_MALFORMED  /* the record cannot be read (see problem) */
 } odfgate_signoff_state;
 
 /* "valid", "stale", "unknown", "malformed" */
 ODFGATE_API const char *odfgate_signoff_state_name(odfgate_signoff_state state);
 
 typedef struct odfgate_signoff {
-    const char *property;        /* property name, e.g. "odfgate.signoff.dh" */
-    const char *signatory;       /* signatory id (from the property name if malformed) */
-    const char *decision;        /* "approved" or "rejected"; NULL if malformed */
-    const char *by, *role, *at;  /* signer's name, role (may be NULL), ISO 8601 date-time */
+    const char *property;       /* property name, e.g. "odfgate.signoff.dh" */
+    const char *signatory;      /* signatory id (from the property name if malformed) */
+    const char *decision;       /* "approved" or "rejected"; NULL if malformed */
+    const char *by, *role, *at; /* signer's name, role (may be NULL), ISO 8601 date-time */
     odfgate_signoff_state state;
-    const char *const *changed;  /* stale: ids of the schema sections whose text changed */
+    const char *const *changed; /* stale: ids of the schema sections whose text changed */
     size_t changed_count;
-    int changed_outside;         /* stale: text outside every schema section changed */
-    int future;                  /* dated in the future (more than 5 minutes ahead) */
-    const char *problem;         /* malformed: what is wrong; else NULL */
+    int changed_outside; /* stale: text outside every schema section changed */
+    int future;          /* dated in the future (more than 5 minutes ahead) */
+    const char *problem; /* malformed: what is wrong; else NULL */
     const struct odfgate_signature *signature; /* the ODF signature the record travels in
                                     (property "META-INF/documentsignatures.xml#ID"), or NULL
                                     for a meta.xml record */
-    const char *content;         /* the digest recorded, "sha256:<64 hex>"; NULL if malformed */
-    int version;                 /* the record's format version, which is the canonical text
-                                    version its digests are over (0 if malformed) */
+    const char *content; /* the digest recorded, "sha256:<64 hex>"; NULL if malformed */
+    int version;         /* the record's format version, which is the canonical text
+                            version its digests are over (0 if malformed) */
 } odfgate_signoff;
 
 typedef struct odfgate_signoffs odfgate_signoffs;
 
 /* Read and verify every sign-off record of a document against its current text and the
  * schema's signatories.  Free with odfgate_signoffs_free. */
-ODFGATE_API odfgate_status odfgate_signoffs_read(const odfgate_doc *doc, const odfgate_schema *schema,
+ODFGATE_API odfgate_status odfgate_signoffs_read(const odfgate_doc *doc,
+                                                 const odfgate_schema *schema,
                                                  odfgate_signoffs **out, odfgate_error *err);
 ODFGATE_API size_t odfgate_signoffs_count(const odfgate_signoffs *s);
 ODFGATE_API const odfgate_signoff *odfgate_signoffs_at(const odfgate_signoffs *s, size_t i);
@@ -403,29 +412,29 @@ ODFGATE_API uint32_t odfgate_doc_tracked_changes(const odfgate_doc *doc);
  * makes it), verified with xmlsec1 when the document is read (docs/signatures.md).  Strings
  * live as long as the document; NULL when the signature does not say. */
 typedef struct odfgate_signature {
-    const char *id;              /* its Id attribute */
-    int valid;                   /* 1: every reference's digest and the signature value verify
-                                    with the certificate it carries, the algorithms are known,
-                                    and it claims one signing time */
-    const char *problem;         /* why not valid: "digest mismatch on content.xml", "bad
-                                    signature value", "unknown algorithm …", "two signing
-                                    times …"; NULL when valid */
+    const char *id;               /* its Id attribute */
+    int valid;                    /* 1: every reference's digest and the signature value verify
+                                     with the certificate it carries, the algorithms are known,
+                                     and it claims one signing time */
+    const char *problem;          /* why not valid: "digest mismatch on content.xml", "bad
+                                     signature value", "unknown algorithm …", "two signing
+                                     times …"; NULL when valid */
     const char *const *uncovered; /* streams of the package it does not sign (a partial
                                     signature); every stream but documentsignatures.xml
                                     must be signed */
     size_t uncovered_count;
-    const char *algorithm;       /* SignatureMethod URI */
+    const char *algorithm;        /* SignatureMethod URI */
     const char *subject, *issuer; /* of the signing certificate, RFC 2253 */
-    const char *serial;          /* decimal */
-    const char *fingerprint;     /* SHA-256 of the certificate (DER), 64 lowercase hex digits */
+    const char *serial;           /* decimal */
+    const char *fingerprint;      /* SHA-256 of the certificate (DER), 64 lowercase hex digits */
     const char *not_before, *not_after; /* validity, "YYYY-MM-DDTHH:MM:SSZ" */
-    const char *signing_time;    /* XAdES SigningTime as written (signed), or NULL */
-    const char *date;            /* dc:date of its SignatureProperty as written, or NULL */
-    int cert_digest;             /* XAdES SigningCertificate: 1 its digest is the signing
-                                    certificate's, 0 absent, -1 another certificate's */
-    const char *description;     /* dc:description (LibreOffice's "description"; odfgate puts
-                                    its sign-off record there), or NULL */
-    const unsigned char *cert;   /* the signing certificate, DER */
+    const char *signing_time;           /* XAdES SigningTime as written (signed), or NULL */
+    const char *date;                   /* dc:date of its SignatureProperty as written, or NULL */
+    int cert_digest;                    /* XAdES SigningCertificate: 1 its digest is the signing
+                                           certificate's, 0 absent, -1 another certificate's */
+    const char *description;            /* dc:description (LibreOffice's "description"; odfgate puts
+                                           its sign-off record there), or NULL */
+    const unsigned char *cert;          /* the signing certificate, DER */
     size_t cert_len;
     const unsigned char *const *chain; /* the other certificates it carries, DER */
     const size_t *chain_len;
@@ -452,16 +461,16 @@ ODFGATE_API int odfgate_signature_trusted(const odfgate_signature *sig,
 
 /* The canonical text the digests are computed over (docs/signoff.md).  *text is allocated
  * with malloc; the caller frees it. */
-ODFGATE_API odfgate_status odfgate_doc_canonical_text(const odfgate_doc *doc, char **text, size_t *len,
-                                                      odfgate_error *err);
+ODFGATE_API odfgate_status odfgate_doc_canonical_text(const odfgate_doc *doc, char **text,
+                                                      size_t *len, odfgate_error *err);
 
 typedef struct odfgate_stamp {
-    const char *signatory;  /* schema signatory id */
-    const char *by;         /* signer's name */
-    const char *role;       /* may be NULL */
-    const char *decision;   /* "approved" (NULL means approved) or "rejected" */
-    const char *at;         /* ISO 8601 with time zone; NULL: now, UTC */
-    int force;              /* rewrite a document carrying ODF digital signatures (dropping them) */
+    const char *signatory; /* schema signatory id */
+    const char *by;        /* signer's name */
+    const char *role;      /* may be NULL */
+    const char *decision;  /* "approved" (NULL means approved) or "rejected" */
+    const char *at;        /* ISO 8601 with time zone; NULL: now, UTC */
+    int force;             /* rewrite a document carrying ODF digital signatures (dropping them) */
 } odfgate_stamp;
 
 /* Write a copy of in_path to out_path (may be the same path: in place) with the sign-off
@@ -490,8 +499,7 @@ typedef struct odfgate_signing_key {
 ODFGATE_API odfgate_status odfgate_signoff_sign(const char *in_path, const char *out_path,
                                                 const odfgate_schema *schema,
                                                 const odfgate_stamp *stamp,
-                                                const odfgate_signing_key *key,
-                                                odfgate_error *err);
+                                                const odfgate_signing_key *key, odfgate_error *err);
 /* Same, removing the record of `signatory` (an error if there is none). */
 ODFGATE_API odfgate_status odfgate_signoff_revoke(const char *in_path, const char *out_path,
                                                   const char *signatory, int force,
@@ -612,23 +620,23 @@ enum {
  * resolve every one as LibreOffice's Edit > Track Changes > Accept All / Reject All does. */
 enum { ODFGATE_CHANGES_LEAVE = 0, ODFGATE_CHANGES_ACCEPT = 1, ODFGATE_CHANGES_REJECT = 2 };
 typedef struct odfgate_scrub_options {
-    unsigned classes;               /* ODFGATE_SCRUB_* */
-    const odfgate_schema *schema;   /* whose signatories' sign-offs are judged; may be NULL */
-    int force;    /* write even when valid sign-offs would become stale; drop ODF signatures */
-    int dry_run;  /* decide and count only */
-    int changes;  /* ODFGATE_CHANGES_*: resolved first, then the classes are removed */
+    unsigned classes;             /* ODFGATE_SCRUB_* */
+    const odfgate_schema *schema; /* whose signatories' sign-offs are judged; may be NULL */
+    int force;   /* write even when valid sign-offs would become stale; drop ODF signatures */
+    int dry_run; /* decide and count only */
+    int changes; /* ODFGATE_CHANGES_*: resolved first, then the classes are removed */
 } odfgate_scrub_options;
 typedef struct odfgate_scrub_result {
     size_t comments, hidden, personal, macros, objects, links; /* removed */
-    int text_changed;       /* the canonical text (what sign-offs cover) differs */
-    size_t valid_kept;      /* sign-offs valid before and after */
-    size_t stale_count;     /* sign-offs valid now that the new text makes stale */
-    char stale[1024];       /* their signatory ids, ", "-separated (cut when long) */
-    size_t changes_left;    /* unresolved tracked changes, left as they are */
-    int signatures_dropped; /* ODF signatures removed (force) */
-    int written;            /* out_path was written (not when stale_count && !force, dry_run,
-                               or changes_refused) */
-    size_t changes_resolved;  /* tracked changes accepted or rejected */
+    int text_changed;          /* the canonical text (what sign-offs cover) differs */
+    size_t valid_kept;         /* sign-offs valid before and after */
+    size_t stale_count;        /* sign-offs valid now that the new text makes stale */
+    char stale[1024];          /* their signatory ids, ", "-separated (cut when long) */
+    size_t changes_left;       /* unresolved tracked changes, left as they are */
+    int signatures_dropped;    /* ODF signatures removed (force) */
+    int written;               /* out_path was written (not when stale_count && !force, dry_run,
+                                  or changes_refused) */
+    size_t changes_resolved;   /* tracked changes accepted or rejected */
     char changes_refused[256]; /* set when a change cannot be resolved exactly as LibreOffice
                                   does (which one, why): nothing is written */
 } odfgate_scrub_result;
@@ -714,16 +722,16 @@ ODFGATE_API size_t odfgate_escape(const char *s, char *out, size_t n);
 typedef struct odfgate_report odfgate_report;
 
 typedef struct odfgate_report_options {
-    int color;       /* text: ANSI colours */
-    int quiet;       /* text: only findings at or above fail_on, and the summary */
+    int color;                /* text: ANSI colours */
+    int quiet;                /* text: only findings at or above fail_on, and the summary */
     odfgate_severity fail_on; /* documents with a finding at or above this fail;
                                  ODFGATE_SEV_OFF = never fail */
 } odfgate_report_options;
 
 ODFGATE_API odfgate_status odfgate_report_new(const char *format, FILE *out,
                                               const odfgate_report_options *opt,
-                                              const odfgate_schema *schema,
-                                              odfgate_report **rep, odfgate_error *err);
+                                              const odfgate_schema *schema, odfgate_report **rep,
+                                              odfgate_error *err);
 ODFGATE_API void odfgate_report_add_doc(odfgate_report *rep, const char *path,
                                         const odfgate_doc *doc, const odfgate_result *res);
 ODFGATE_API void odfgate_report_add_error(odfgate_report *rep, const char *path,
@@ -756,8 +764,8 @@ typedef struct odfgate_overview_options {
 
 ODFGATE_API odfgate_status odfgate_overview_new(const char *format, FILE *out,
                                                 const odfgate_overview_options *opt,
-                                                const odfgate_schema *schema,
-                                                odfgate_report **rep, odfgate_error *err);
+                                                const odfgate_schema *schema, odfgate_report **rep,
+                                                odfgate_error *err);
 /* The overview formats: the i-th name, NULL past the last. */
 ODFGATE_API const char *odfgate_overview_format_name(size_t i);
 /* Documents added so far that are not ready (unreadable, failing, or short of the quorum);
@@ -829,23 +837,23 @@ ODFGATE_API odfgate_status odfgate_merge_files(const char *const *paths, size_t 
 typedef struct odfgate_fetcher odfgate_fetcher;
 
 typedef struct odfgate_fetch_options {
-    const char *cache_dir;      /* NULL: $XDG_CACHE_HOME/odfgate, else ~/.cache/odfgate (if
-                                   neither is set, fetching and cache calls fail: ODFGATE_E_USAGE) */
-    long max_age;               /* seconds a cached resource is used without asking the server */
-    long link_max_age;          /* same for link-check results (shorter) */
-    int refresh;                /* always revalidate (a 304 still reuses the cached copy) */
-    int offline;                /* never use the network: cache only */
-    const char *cacert;         /* CA bundle file used for TLS verification, NULL: system */
-    int no_proxy;               /* ignore http_proxy/https_proxy from the environment */
-    int allow_private;          /* let untrusted URLs reach loopback/private/link-local addresses */
-    uint64_t max_size;          /* bytes of one body */
-    long connect_timeout_ms, timeout_ms; /* connection; whole transfer */
+    const char *cache_dir; /* NULL: $XDG_CACHE_HOME/odfgate, else ~/.cache/odfgate (if
+                              neither is set, fetching and cache calls fail: ODFGATE_E_USAGE) */
+    long max_age;          /* seconds a cached resource is used without asking the server */
+    long link_max_age;     /* same for link-check results (shorter) */
+    int refresh;           /* always revalidate (a 304 still reuses the cached copy) */
+    int offline;           /* never use the network: cache only */
+    const char *cacert;    /* CA bundle file used for TLS verification, NULL: system */
+    int no_proxy;          /* ignore http_proxy/https_proxy from the environment */
+    int allow_private;     /* let untrusted URLs reach loopback/private/link-local addresses */
+    uint64_t max_size;     /* bytes of one body */
+    long connect_timeout_ms, timeout_ms;     /* connection; whole transfer */
     long low_speed_bytes, low_speed_seconds; /* abort below bytes/s for that long */
     long max_redirects;
-    int link_connections;       /* link check: connections at once */
-    int link_host_connections;  /* link check: connections at once per host */
-    int link_retries;           /* link check: retries on 429, 5xx and failed connections */
-    long link_max_retry_wait;   /* link check: longest Retry-After honoured, seconds */
+    int link_connections;      /* link check: connections at once */
+    int link_host_connections; /* link check: connections at once per host */
+    int link_retries;          /* link check: retries on 429, 5xx and failed connections */
+    long link_max_retry_wait;  /* link check: longest Retry-After honoured, seconds */
 } odfgate_fetch_options;
 
 /* Defaults (docs/limits.md). */
@@ -857,9 +865,9 @@ ODFGATE_API void odfgate_fetcher_free(odfgate_fetcher *f);
 
 /* How odfgate_fetch got the body. */
 typedef enum odfgate_fetch_source {
-    ODFGATE_FETCH_NETWORK = 0,    /* downloaded (200) */
-    ODFGATE_FETCH_REVALIDATED,    /* the server answered 304: the cached copy is current */
-    ODFGATE_FETCH_CACHED          /* from the cache without asking (fresh, pinned or offline) */
+    ODFGATE_FETCH_NETWORK = 0, /* downloaded (200) */
+    ODFGATE_FETCH_REVALIDATED, /* the server answered 304: the cached copy is current */
+    ODFGATE_FETCH_CACHED       /* from the cache without asking (fresh, pinned or offline) */
 } odfgate_fetch_source;
 
 /* Get an http(s) URL through the cache.  sha256 (64 hex digits, may be NULL) pins the body:
@@ -894,12 +902,12 @@ ODFGATE_API const char *odfgate_doc_link(const odfgate_doc *doc, size_t i, uint3
 /* One cache entry (odfgate_cache_list). Strings valid during the callback only. */
 typedef struct odfgate_cache_entry {
     const char *url;
-    const char *kind;           /* "resource" or "link" */
-    long status;                /* HTTP status of the last answer */
+    const char *kind;                 /* "resource" or "link" */
+    long status;                      /* HTTP status of the last answer */
     const char *etag, *last_modified; /* validators, NULL if none */
-    int64_t fetched, checked;   /* unix times: body fetched; last confirmed current */
-    uint64_t size;              /* body bytes */
-    const char *sha256;         /* of the body */
+    int64_t fetched, checked;         /* unix times: body fetched; last confirmed current */
+    uint64_t size;                    /* body bytes */
+    const char *sha256;               /* of the body */
 } odfgate_cache_entry;
 
 /* Call fn for each entry of the cache (unordered); fn returns non-zero to stop. */

@@ -71,7 +71,7 @@ ODFGATE_SKIP_SOFFICE=1 ODFGATE_SOAK_ROUNDS=3 suite "ASan+UBSan" "$base-asan" -- 
 # a lock TSan cannot see, hence the one suppression
 TSAN_OPTIONS="halt_on_error=1 exitcode=66 suppressions=$top/tests/batch/tsan.supp" \
     suite "ThreadSanitizer" "$base-tsan" TESTS="tests/batch/run.sh tests/signatures/cli.sh tests/status/cli.sh" -- CC=clang CXX=clang++ --enable-tsan
-suite "valgrind" "$base-valgrind" TESTS="tests/cli/run.sh tests/hostile/run.sh tests/samples/run.sh tests/signatures/hostile.sh tests/status/cli.sh tests/diff/cli.sh" -- --enable-valgrind
+suite "valgrind" "$base-valgrind" TESTS="tests/cli/run.sh tests/hostile/run.sh tests/samples/run.sh tests/signatures/hostile.sh tests/status/cli.sh tests/diff/cli.sh tests/a11y/cli.sh" -- --enable-valgrind
 
 # a short burst of each fuzzer (libFuzzer, clang; crashes are saved in fuzz/crashers/)
 if [ "${ODFGATE_SKIP_FUZZ:-0}" != 1 ]; then

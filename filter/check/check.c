@@ -6,12 +6,19 @@
 /* The families in the order they run: sections matches headings to schema sections, which
  * the families after it use.  Links are checked separately (odfgate_check_links). */
 static int (*const families[])(og_check *) = {
-    og_rules_package, og_rules_metadata, og_rules_sections,   og_rules_phrases,
-    og_rules_signoff, og_rules_clauses,  og_rules_signatures, og_rules_hygiene,
+    og_rules_package, og_rules_metadata,   og_rules_sections, og_rules_phrases, og_rules_signoff,
+    og_rules_clauses, og_rules_signatures, og_rules_hygiene,  og_rules_a11y,
 };
 
 odfgate_status odfgate_check(const odfgate_doc *doc, const odfgate_schema *schema,
                              odfgate_result **out, odfgate_error *err)
+{
+    return odfgate_check_config(doc, schema, NULL, out, err);
+}
+
+odfgate_status odfgate_check_config(const odfgate_doc *doc, const odfgate_schema *schema,
+                                    const odfgate_config *cfg, odfgate_result **out,
+                                    odfgate_error *err)
 {
     OG_ERR_LOCAL(err);
     odfgate_result *res;
@@ -32,6 +39,7 @@ odfgate_status odfgate_check(const odfgate_doc *doc, const odfgate_schema *schem
     memset(&c, 0, sizeof(c));
     c.doc = doc;
     c.schema = schema;
+    c.cfg = cfg;
     c.res = res;
     res->schema = schema;
     c.heading_match = og_arena_alloc(&res->arena, (nh + 1) * sizeof(size_t));

@@ -59,7 +59,7 @@ void og_finding(og_check *c, og_rule rule, size_t section, size_t heading, uint3
 {
     va_list ap;
     va_start(ap, fmt);
-    add_finding(c, rule, og_schema_severity(c->schema, rule), section, heading, paragraph, fmt, ap);
+    add_finding(c, rule, og_check_severity(c, rule), section, heading, paragraph, fmt, ap);
     va_end(ap);
 }
 
@@ -69,6 +69,33 @@ void og_finding_sev(og_check *c, og_rule rule, odfgate_severity sev, size_t sect
     va_list ap;
     va_start(ap, fmt);
     add_finding(c, rule, sev, section, heading, paragraph, fmt, ap);
+    va_end(ap);
+}
+
+odfgate_severity og_check_severity(const og_check *c, og_rule rule)
+{
+    odfgate_severity sev = og_schema_severity(c->schema, rule);
+    if (sev == ODFGATE_SEV_OFF && c->cfg) {
+        int on = odfgate_config_rule_severity(c->cfg, og_rule_id(rule));
+        if (on > 0)
+            sev = (odfgate_severity)on;
+    }
+    return sev;
+}
+
+void og_finding_at(og_check *c, og_rule rule, uint32_t para, const char *fmt, ...)
+{
+    size_t section = OG_NONE, heading = OG_NONE;
+    uint32_t n = c->doc->para_count;
+    if (para > n)
+        para = n;
+    if (para >= 1) {
+        section = c->para_section[para - 1];
+        heading = c->para_heading[para - 1];
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    add_finding(c, rule, og_check_severity(c, rule), section, heading, para, fmt, ap);
     va_end(ap);
 }
 

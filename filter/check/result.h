@@ -51,8 +51,13 @@ typedef struct og_check {
     unsigned char *have_grams;  /* lazily built (1 once set) */
     unsigned char *placeholder; /* paragraph index → 0 not looked at, 1 has no placeholder, 2 has
                                  * one (rules/phrases.c) */
+    const odfgate_config *cfg;  /* the document's configuration, or NULL */
     int nomem;
 } og_check;
+
+/* A rule's severity for this check: the schema's, or, where the schema leaves the rule off,
+ * the configuration's (so that .odfgate.ini can turn an opt-in family on). */
+odfgate_severity og_check_severity(const og_check *c, og_rule rule);
 
 /* Record a finding.  The severity is the schema's for `rule` (a rule set to "off" records
  * nothing); `section` is a schema section index or OG_NONE; `heading` a document heading
@@ -62,6 +67,10 @@ void og_finding(og_check *c, og_rule rule, size_t section, size_t heading, uint3
 /* Same with an explicit severity (for rules whose severity depends on the schema). */
 void og_finding_sev(og_check *c, og_rule rule, odfgate_severity sev, size_t section, size_t heading,
                     uint32_t paragraph, const char *fmt, ...) OG_PRINTF(7, 8);
+
+/* Record a finding at body paragraph `para` (1-based; past the last: at the last; 0: the
+ * document as a whole), in the section and under the heading that paragraph is in. */
+void og_finding_at(og_check *c, og_rule rule, uint32_t para, const char *fmt, ...) OG_PRINTF(4, 5);
 
 /* Folded text of paragraph index i (og_text_fold), cached.  NULL on out-of-memory. */
 const char *og_check_folded(og_check *c, uint32_t i, size_t *len);

@@ -161,7 +161,21 @@ static int parse_bool(const char *v)
     return -1;
 }
 
+static odfgate_status set_one_rule(ini *f, const char *rule, int sev);
+
+/* rule.RULE-ID, or rule.a11y: every rule of that family (off unless turned on). */
 static odfgate_status set_rule(ini *f, const char *rule, int sev)
+{
+    if (strcmp(rule, "a11y") != 0)
+        return set_one_rule(f, rule, sev);
+    odfgate_status st = ODFGATE_OK;
+    for (size_t i = 0; i < odfgate_rule_count() && st == ODFGATE_OK; i++)
+        if (strcmp(odfgate_rule_at(i)->family, rule) == 0)
+            st = set_one_rule(f, odfgate_rule_at(i)->id, sev);
+    return st;
+}
+
+static odfgate_status set_one_rule(ini *f, const char *rule, int sev)
 {
     const odfgate_rule_info *info = odfgate_rule_find(rule);
     odfgate_config *cfg = f->cfg;

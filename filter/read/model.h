@@ -18,18 +18,21 @@ typedef struct og_para {
                           NULL when that is `text` */
     uint32_t vlen;
     uint64_t words;
-    uint32_t len;     /* strlen(text) */
-    uint32_t ordinal; /* 1-based position among body paragraphs */
-    uint32_t node;    /* 1-based index of its element among all element start tags of the
-                         stream it came from (content.xml, or the flat file): how writers
-                         find it again without repeating the reader's rules */
-    uint8_t is_h;     /* written as text:h */
-    uint8_t h_level;  /* text:outline-level of a text:h (1 if missing/invalid) */
-    uint8_t hidden;   /* inside a hidden text:section */
-    uint8_t in_table; /* inside a table cell: content, never a heading */
-    uint8_t drawing;  /* holds a frame, picture or shape (an empty heading "only a
-                         picture", LibreOffice's chapter-header images) */
-    int32_t heading;  /* index in doc->headings if this paragraph is a heading, else -1 */
+    uint32_t len;       /* strlen(text) */
+    uint32_t ordinal;   /* 1-based position among body paragraphs */
+    uint32_t node;      /* 1-based index of its element among all element start tags of the
+                           stream it came from (content.xml, or the flat file): how writers
+                           find it again without repeating the reader's rules */
+    uint8_t is_h;       /* written as text:h */
+    uint8_t h_level;    /* text:outline-level of a text:h (1 if missing/invalid) */
+    uint8_t hidden;     /* inside a hidden text:section */
+    uint8_t in_table;   /* inside a table cell: content, never a heading */
+    uint8_t drawing;    /* holds a frame, picture or shape (an empty heading "only a
+                           picture", LibreOffice's chapter-header images) */
+    uint8_t in_list;    /* inside a text:list (numbered or bulleted by a list style) */
+    uint8_t cell_level; /* in a table cell: the heading level it is written with (text:h or a
+                           heading style), 0 none; never in the outline (docs/reading.md) */
+    int32_t heading;    /* index in doc->headings if this paragraph is a heading, else -1 */
     const struct og_trigrams *grams; /* its trigram summary, made with the word count while
                                         reading (plain text of OG_GRAMS_KEPT_MIN bytes or more;
                                         in the document's arena), or NULL: og_check_grams */
@@ -78,6 +81,34 @@ typedef struct og_hyg_item {
 } og_hyg_item;
 #define OG_MAX_HYG 100000
 
+/* What stands between the document and assistive technology (read/a11y.c, judged by
+ * check/rules/a11y.c, docs/accessibility.md). */
+typedef enum og_a11y_class {
+    OG_A11Y_ALT = 1,      /* an image, object or shape without alternative text */
+    OG_A11Y_FLOATING,     /* a text frame not anchored as a character, holding text */
+    OG_A11Y_LINKED_IMAGE, /* a linked image whose file does not exist */
+    OG_A11Y_TABLE_MERGED, /* a table with merged or split cells */
+    OG_A11Y_TABLE_EMPTY,  /* a table row all of whose cells are empty (a = the row) */
+    OG_A11Y_TABLE_HEADER, /* a table of two rows or more without a repeated heading row */
+    OG_A11Y_LINK_TEXT,    /* a hyperlink: what = its text, detail = its target */
+    OG_A11Y_SPACES,       /* a = the longest run of spaces in the paragraph */
+    OG_A11Y_TABS,         /* a = the longest run of tabs in the paragraph */
+    OG_A11Y_COLOURS,      /* a run of text in a colour: a = text, b = background (0xRRGGBB) */
+    OG_A11Y_BLINK,        /* blinking text */
+    OG_A11Y_SUPER_START,  /* a paragraph whose first character is a superscript */
+    OG_A11Y_STYLE_LANG    /* a paragraph style in use with no language: what = its name */
+} og_a11y_class;
+
+typedef struct og_a11y_item {
+    uint8_t cls;        /* og_a11y_class */
+    const char *kind;   /* static or NULL: "image", "object", "shape", "text frame" */
+    const char *what;   /* arena or NULL: an object's or table's name, a link's text, a style */
+    const char *detail; /* arena or NULL: a link's target, an image's href */
+    uint32_t paragraph; /* 1-based ordinal of the body paragraph it is in (or the next one) */
+    int32_t a, b;
+} og_a11y_item;
+#define OG_MAX_A11Y 100000
+
 /* A table of contents as last generated: its entries' texts (page numbers cut off). */
 typedef struct og_toc {
     const char **entries;
@@ -118,6 +149,9 @@ struct odfgate_doc {
     uint32_t hyg_count;
     og_toc *tocs;
     uint32_t toc_count;
+    og_a11y_item *a11y; /* accessibility facts in document order (read/a11y.h) */
+    uint32_t a11y_count;
+    int8_t language; /* the default paragraph style's language: 1 set, 0 "none", -1 not set */
     /* personal metadata the public odfgate_meta does not carry (NULL if absent) */
     const char *printed_by, *print_date, *editing_duration, *template_href;
 };

@@ -1,6 +1,7 @@
 /* reader.c — the streaming pass that builds the model, see reader.h and docs/reading.md. */
 #include "read/reader.h"
 
+#include "read/a11y.h"
 #include "read/fields.h"
 #include "read/hygiene.h"
 
@@ -71,7 +72,7 @@ static const struct {
     X(s, "s") X(tab, "tab") X(line_break, "line-break") X(span, "span")                     \
     X(note_body, "note-body") X(section, "section") X(changed_region, "changed-region")    \
     X(table_cell, "table-cell") X(covered_table_cell, "covered-table-cell") X(style, "style")    \
-    X(scripts, "scripts")
+    X(scripts, "scripts") X(default_style, "default-style")
 // clang-format on
 
 /* text: elements whose whole subtree is not body text (docs/reading.md) */
@@ -142,9 +143,10 @@ typedef struct reader {
     og_xml_stream *s;
     og_xml_stream stream; /* one libxml2 reader for all the parts of the document */
     const char *part;
-    names n;               /* interned in the reader's dictionary: compared by pointer */
-    unsigned names_serial; /* stream.serial when n was interned (0: never) */
-    uint32_t elements;     /* element start tags seen in this stream */
+    names n;                    /* interned in the reader's dictionary: compared by pointer */
+    unsigned names_serial;      /* stream.serial when n was interned (0: never) */
+    unsigned body_names_serial; /* the same for the hygiene and accessibility names */
+    uint32_t elements;          /* element start tags seen in this stream */
 
     /* body */
     int text_depth;   /* depth of office:text, -1 outside */
@@ -194,8 +196,10 @@ typedef struct reader {
     OG_VEC(const char *) keywords;
     OG_VEC(odfgate_property) user;
 
-    og_hyg_reader hyg; /* hygiene facts (read/hygiene.h) */
-    int scripts_depth; /* office:scripts, -1 outside */
+    og_hyg_reader hyg;   /* hygiene facts (read/hygiene.h) */
+    og_a11y_reader a11y; /* accessibility facts (read/a11y.h) */
+    int scripts_depth;   /* office:scripts, -1 outside */
+    int stop_depth;      /* the pass stops when this element ends, -1 */
 } reader;
 
 static int fail_nomem(reader *r)
@@ -295,6 +299,9 @@ static int para_start(reader *r, int depth, int is_h)
     r->cur.is_h = (uint8_t)is_h;
     r->cur.hidden = r->hidden_depth >= 0;
     r->cur.in_table = r->cells > 0;
+    r->cur.in_list = r->a11y.list_depth > 0;
+    if (og_a11y_para(&r->a11y, r->s) < 0)
+        return fail_nomem(r);
     if (style) {
         r->cur.style = og_arena_strdup(&r->doc->arena, style);
         xmlFree(owned);
@@ -341,6 +348,8 @@ static int para_end(reader *r)
     } else
         r->cur.words = len ? og_count_words(r->cur.text, len) : 0;
     r->cur.ordinal = (uint32_t)r->paras.len + 1;
+    if (og_a11y_para_end(&r->a11y, r->cur.ordinal) < 0)
+        return fail_nomem(r);
     int rc = OG_VEC_PUSH(&r->paras, r->cur, OG_MAX_PARAS);
     r->para_depth = -1;
     return rc == -1 ? fail_nomem(r) : rc ? buf_error(r, OG_BUF_TOOBIG) : 0;
@@ -588,9 +597,15 @@ static int style_element(reader *r, int want)
     if (family && strcmp(family, "text") == 0) {
         const char *name = og_xml_attr_ref(r->s, OG_NS_STYLE, "name", &owned[1]);
         rc = og_hyg_style(&r->hyg, family, name, r->styles_auto);
+        if (rc == 0)
+            rc = og_a11y_style(&r->a11y, r->s, 0, family, name, r->styles_auto);
         xmlFree(owned[1]);
         xmlFree(owned[0]);
-        return rc < 0 ? fail_nomem(r) : 0;
+        if (rc < 0)
+            return fail_nomem(r);
+        /* the last text style the accessibility facts waited for: styles.xml can stop */
+        return !r->styles_auto && (want & STOP_AFTER_COMMON) && !r->pending_all &&
+               !r->pending.len && og_a11y_satisfied(&r->a11y);
     }
     if (family && strcmp(family, "paragraph") == 0) {
         const char *name = og_xml_attr_ref(r->s, OG_NS_STYLE, "name", &owned[1]);
@@ -598,13 +613,15 @@ static int style_element(reader *r, int want)
         const char *parent = og_xml_attr_ref(r->s, OG_NS_STYLE, "parent-style-name", &owned[3]);
         const char *level = og_xml_attr_ref(r->s, OG_NS_STYLE, "default-outline-level", &owned[4]);
         rc = og_styles_add(r->styles, r->styles_auto, name, display, parent, level);
-        if (rc == 0 && og_hyg_style(&r->hyg, family, name, r->styles_auto) < 0)
+        if (rc == 0 && (og_hyg_style(&r->hyg, family, name, r->styles_auto) < 0 ||
+                        og_a11y_style(&r->a11y, r->s, 0, family, name, r->styles_auto) < 0))
             rc = -1;
         if (rc == 0 && !r->styles_auto && (want & STOP_AFTER_COMMON))
-            rc = pending_resolved(r, name);
+            rc = pending_resolved(r, name) && og_a11y_satisfied(&r->a11y);
         for (int i = 1; i < 5; i++)
             xmlFree(owned[i]);
-    }
+    } else
+        og_a11y_style(&r->a11y, r->s, 0, NULL, NULL, 0);
     xmlFree(owned[0]);
     if (rc == -2) { /* the document's limit, not the machine's: this document fails alone */
         og_fail(r->err, ODFGATE_E_LIMIT, r->doc->path, r->part, "%s%smore than %d paragraph styles",
@@ -708,10 +725,29 @@ static int start_element(reader *r, int want, const char *ns, const char *local,
     if (r->meta_depth >= 0)
         return depth == r->meta_depth + 1 ? meta_element(r, ns, local, depth, empty) : 0;
     if (r->styles_depth >= 0) {
-        if (depth == r->styles_depth + 1 && ns == r->n.ns_style && local == r->n.style)
-            return style_element(r, want);
-        if (depth == r->styles_depth + 2 && ns == r->n.ns_style)
+        if (depth == r->styles_depth + 1 && ns == r->n.ns_style && local == r->n.style) {
+            int rc = style_element(r, want);
+            if (rc == 1 && !empty) { /* the last style waited for: the pass stops once its
+                                        properties are read */
+                r->stop_depth = depth;
+                return 0;
+            }
+            return rc;
+        }
+        if (depth == r->styles_depth + 1 && ns == r->n.ns_style && local == r->n.default_style) {
+            char *owned;
+            const char *family = og_xml_attr_ref(r->s, OG_NS_STYLE, "family", &owned);
+            og_hyg_style(&r->hyg, NULL, NULL, 0); /* its children are no style's of hygiene */
+            og_a11y_style(&r->a11y, r->s, 1, family, NULL, 0);
+            xmlFree(owned);
+            return 0;
+        }
+        if (depth == r->styles_depth + 1)
+            og_a11y_style(&r->a11y, r->s, 0, NULL, NULL, 0); /* nothing a11y reads */
+        if (depth == r->styles_depth + 2 && ns == r->n.ns_style) {
+            og_a11y_style_child(&r->a11y, r->s, local);
             return og_hyg_style_child(&r->hyg, r->s, local) < 0 ? fail_nomem(r) : 0;
+        }
         return 0;
     }
     if (r->scripts_depth >= 0)
@@ -747,6 +783,8 @@ static int start_element(reader *r, int want, const char *ns, const char *local,
 /* Returns 1 to stop the pass early, 0 to go on, -1 on error. */
 static int end_element(reader *r, int want, const char *ns, const char *local, int depth)
 {
+    if (depth == r->stop_depth)
+        return 1;
     if (depth == r->skip_depth) {
         r->skip_depth = -1;
         return depth == r->annot_depth ? annot_end(r) : 0;
@@ -788,17 +826,25 @@ static int on_node(reader *r, int want)
         r->hyg.node = r->elements;
         if (r->text_depth >= 0 && r->skip_depth < 0 && r->aux_depth < 0 &&
             og_xml_ns(r->s) == r->n.ns_text) {
-            if (local == r->n.span)
+            if (local == r->n.span) {
+                if (og_a11y_span(&r->a11y, r->s, xmlTextReaderDepth(x),
+                                 xmlTextReaderIsEmptyElement(x)) < 0)
+                    return fail_nomem(r);
                 return og_hyg_wants_spans(&r->hyg)
                            ? hyg_rc(r, og_hyg_span(&r->hyg, r->s, hyg_para(r)))
                            : 0;
-            if (local == r->n.s && r->para_depth >= 0)
+            }
+            if (local == r->n.s && r->para_depth >= 0) {
+                og_a11y_space(&r->a11y, r->s);
                 return add_text(r, " ", 1);
+            }
         }
         depth = xmlTextReaderDepth(x);
         int empty = xmlTextReaderIsEmptyElement(x);
         if (r->text_depth >= 0 &&
-            og_hyg_element(&r->hyg, r->s, og_xml_ns(r->s), local, depth, empty, hyg_para(r)) < 0)
+            (og_hyg_element(&r->hyg, r->s, og_xml_ns(r->s), local, depth, empty, hyg_para(r)) < 0 ||
+             og_a11y_element(&r->a11y, r->s, og_xml_ns(r->s), local, depth, empty, hyg_para(r)) <
+                 0))
             return fail_nomem(r);
         if (r->skip_depth >= 0) {
             if (r->annot_depth >= 0)
@@ -818,7 +864,9 @@ static int on_node(reader *r, int want)
     }
     case XML_READER_TYPE_END_ELEMENT:
         depth = xmlTextReaderDepth(x);
-        if (r->text_depth >= 0 && og_hyg_end(&r->hyg, depth) < 0)
+        if (r->text_depth >= 0 &&
+            (og_hyg_end(&r->hyg, depth) < 0 ||
+             og_a11y_end(&r->a11y, og_xml_ns(r->s), og_xml_local(r->s), depth) < 0))
             return fail_nomem(r);
         if (r->skip_depth >= 0 && depth != r->skip_depth) {
             if (depth == r->annot_meta_depth)
@@ -833,8 +881,13 @@ static int on_node(reader *r, int want)
         const char *v = (const char *)xmlTextReaderConstValue(x);
         if (v && og_hyg_wants_text(&r->hyg) && og_hyg_text(&r->hyg, v) < 0)
             return fail_nomem(r);
-        if (v && *v && r->text_depth >= 0)
+        if (v && *v && r->text_depth >= 0) {
             og_hyg_saw_text(&r->hyg);
+            if (og_a11y_text(&r->a11y, v,
+                             r->para_depth >= 0 && r->skip_depth < 0 && r->aux_depth < 0,
+                             hyg_para(r)) < 0)
+                return fail_nomem(r);
+        }
         if (r->skip_depth >= 0) {
             if (r->annot_depth >= 0 && r->annot_meta_depth < 0 && v) {
                 int rc = og_append_collapsed(&r->annot_text, v, strlen(v));
@@ -860,7 +913,7 @@ static int on_node(reader *r, int want)
 
 static void reset_positions(reader *r)
 {
-    r->scripts_depth = -1;
+    r->scripts_depth = r->stop_depth = -1;
     r->text_depth = r->body_depth = r->skip_depth = r->hidden_depth = r->para_depth = -1;
     r->styles_depth = r->meta_depth = r->field = -1;
     r->aux_depth = r->aux_para_depth = -1;
@@ -896,13 +949,17 @@ static int pass(reader *r, og_package *pkg, const char *part, int want)
             og_part_close(in);
             return fail_nomem(r);
         }
-        if (og_hyg_intern(&r->hyg, s->reader) < 0) {
+        r->names_serial = s->serial;
+        memset(r->field_memo, 0, sizeof(r->field_memo));
+    }
+    /* the hygiene and accessibility names are compared in the body only */
+    if ((want & WANT_BODY) && r->body_names_serial != s->serial) {
+        if (og_hyg_intern(&r->hyg, s->reader) < 0 || og_a11y_intern(&r->a11y, s->reader) < 0) {
             og_xml_stream_end(s);
             og_part_close(in);
             return fail_nomem(r);
         }
-        r->names_serial = s->serial;
-        memset(r->field_memo, 0, sizeof(r->field_memo));
+        r->body_names_serial = s->serial;
     }
     while ((rc = og_xml_stream_next(s)) == 1) {
         int n = on_node(r, want);
@@ -944,9 +1001,12 @@ static int build_outline(reader *r)
         og_para *p = &doc->paras[i];
         int level = 0;
         doc->words += p->words;
-        if (p->in_table)
-            continue; /* headings in table cells are body text (docs/reading.md); empty
-                         headings are headings, as in LibreOffice's outline */
+        if (p->in_table) { /* headings in table cells are body text (docs/reading.md) */
+            p->cell_level = (uint8_t)(p->is_h    ? p->h_level
+                                      : p->style ? og_styles_heading_level(r->styles, p->style)
+                                                 : 0);
+            continue;
+        } /* empty headings are headings, as in LibreOffice's outline */
         if (p->is_h)
             level = p->h_level;
         else if (p->style)
@@ -1062,6 +1122,7 @@ int og_read_document(og_package *pkg, const odfgate_limits *lim, odfgate_doc *do
     og_buf_init(&r.field_def, 1024);
     og_buf_init(&r.annot_text, lim->max_text);
     og_hyg_init(&r.hyg, doc, lim->max_text);
+    og_a11y_init(&r.a11y, doc);
     r.styles = og_styles_new();
     if (!r.styles) {
         fail_nomem(&r);
@@ -1074,6 +1135,10 @@ int og_read_document(og_package *pkg, const odfgate_limits *lim, odfgate_doc *do
         if (pass(&r, pkg, "content.xml", WANT_AUTO | WANT_BODY) < 0)
             goto done;
         int need = collect_pending(&r);
+        /* the accessibility facts need the default style and the common styles in use
+         * (colours, languages): read until they are known too */
+        if (need == 0 && !og_a11y_satisfied(&r.a11y))
+            need = 1;
         if (need < 0 || (need && og_package_has_part(pkg, "styles.xml") &&
                          pass(&r, pkg, "styles.xml", WANT_COMMON | STOP_AFTER_COMMON) < 0))
             goto done;
@@ -1087,7 +1152,7 @@ int og_read_document(og_package *pkg, const odfgate_limits *lim, odfgate_doc *do
         goto done;
     }
     if (build_outline(&r) < 0 || finish_meta(&r) < 0 || finish_aux(&r) < 0 ||
-        og_hyg_finish(&r.hyg, pkg, err) < 0)
+        og_hyg_finish(&r.hyg, pkg, err) < 0 || og_a11y_finish(&r.a11y) < 0)
         goto done;
     rc = 0;
 done:
@@ -1101,6 +1166,7 @@ done:
     og_buf_free(&r.field_def);
     og_buf_free(&r.annot_text);
     og_hyg_free(&r.hyg);
+    og_a11y_free(&r.a11y);
     free(r.aux.items);
     free(r.waivers.items);
     free(r.paras.items);

@@ -606,10 +606,12 @@ static int placeholders_from(builder *b, xmlNodePtr ph)
     return 0;
 }
 
+/* A <rule> names one rule, or a family whose rules are all off by default ("a11y"): every
+ * rule of it.  Later entries override earlier ones (og_schema_severity takes the last). */
 static int rules_from(builder *b, xmlNodePtr rules)
 {
     odfgate_schema *s = b->s;
-    size_t n = count_children(rules, "rule");
+    size_t n = count_children(rules, "rule") * odfgate_rule_count();
     if (!n)
         return 0;
     if (!(s->severities = og_arena_zalloc(&s->arena, n * sizeof(og_rule_severity))))
@@ -617,15 +619,23 @@ static int rules_from(builder *b, xmlNodePtr rules)
     for (xmlNodePtr c = rules->children; c; c = c->next) {
         if (!is_el(c, "rule"))
             continue;
-        og_rule_severity *r = &s->severities[s->severity_count];
         const char *sev = attr_text(&s->arena, c, "severity");
         const char *id = attr_text(&s->arena, c, "id");
         if (!id || !sev)
             return nomem(b);
-        if ((r->rule = og_rule_find(id)) == OG_RULE_NONE)
+        og_rule one = og_rule_find(id);
+        int family = one == OG_RULE_NONE && strcmp(id, "a11y") == 0;
+        if (one == OG_RULE_NONE && !family)
             return bad(b, c, "unknown rule", id, "(odfgate rules lists them)");
-        r->severity = (odfgate_severity)odfgate_severity_parse(sev);
-        s->severity_count++;
+        for (size_t i = 0; i < odfgate_rule_count(); i++) {
+            og_rule r = (og_rule)(i + 1);
+            if (family ? strcmp(odfgate_rule_at(i)->family, id) != 0 : r != one)
+                continue;
+            s->severities[s->severity_count].rule = r;
+            s->severities[s->severity_count].severity =
+                (odfgate_severity)odfgate_severity_parse(sev);
+            s->severity_count++;
+        }
     }
     return 0;
 }

@@ -44,7 +44,7 @@ size_t og_schema_section_index(const odfgate_schema *s, const char *id)
 
 odfgate_severity og_schema_severity(const odfgate_schema *s, og_rule rule)
 {
-    for (size_t i = 0; i < s->severity_count; i++)
+    for (size_t i = s->severity_count; i-- > 0;) /* the last entry for a rule wins */
         if (s->severities[i].rule == rule)
             return s->severities[i].severity;
     return odfgate_rule_at(og_rule_index(rule))->severity;

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# sweep.sh — every document of the shared corpus through `outline`, `check` and `diff` (with
+# sweep.sh — every document of the shared corpus through `outline`, `check` (also with the a11y
+# family on: tests/a11y/schema.xml) and `diff` (with
 # itself: no change, exit 0, or 3 when unreadable; every 10th with the one before it: 0, 1 or
 # 3 — unrelated documents, every section added and removed), and `scrub --force
 # --accept-changes` (0, or 3 when unreadable; what it writes is read again and no hygiene rule
@@ -37,6 +38,9 @@ try:
 except Exception as e:
     print("bad-json")')
     [ "$code" = bad-json ] && why="${why:+$why; }check --format json is not valid JSON"
+    run_odfgate check --no-config --schema "$top_srcdir/tests/a11y/schema.xml" "$path"
+    case "$rc" in 0|1|3) ;; *) why="${why:+$why; }check with the a11y family exit $rc";; esac
+    case "$err" in *AddressSanitizer*|*runtime\ error*|*LeakSanitizer*) why="sanitizer report in the a11y check";; esac
     if [ "$encrypted" = 1 ] && [ "$code" != encrypted ]; then why="${why:+$why; }encrypted file reported as $code"; fi
     if [ "$container" = notzip ] && [ "$code" != not-odf-package ]; then why="${why:+$why; }non-zip reported as $code"; fi
     run_odfgate diff --no-config "$path" "$path"

@@ -4,10 +4,11 @@
 # people's comments and tracked changes of the input stay (a draft whose changes were recorded
 # in LibreOffice, and corpus documents with tracked changes), `--infilter` works from the
 # command line, a passing draft opens without comments, options apply, and a file that is not
-# ODF is refused with a message.
+# ODF is refused with a message; accessibility findings (the a11y family turned on by the schema
+# option) sit in the paragraph of the picture or the text they are about.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lo-lib.sh"
-plan 11
+plan 13
 cd "$scratch" || exit 1
 drafts="$top_srcdir/samples/drafts"
 corpus="$ODFGATE_CORPUS"
@@ -72,6 +73,18 @@ for c in "${corpus_docs[@]}"; do
 done
 [ ${#corpus_docs[@]} = 0 ] && { skip "no corpus"; skip "no corpus"; }
 [ ${#corpus_docs[@]} = 1 ] && skip "one corpus document missing"
+
+# accessibility findings are placed on the paragraph holding the object or the text
+cp "$top_srcdir/tests/a11y/fixtures/alt-text.odt" a11y-alt.odt
+cp "$top_srcdir/tests/a11y/fixtures/spacing.odt" a11y-spacing.odt
+lo_drive "import|a11y-alt.odt|schema=$top_srcdir/tests/a11y/schema.xml" \
+    "import|a11y-spacing.odt|schema=$top_srcdir/tests/a11y/schema.xml"
+# (one comment; its text names the rule; the paragraph its anchor starts in)
+place() { json_get "$(drive_line "$1")" 'len(j["comment_places"]) == 1 and "'"$2"'" in j["comment_places"][0][0] and j["comment_places"][0][1] == "'"$3"'"'; }
+if [ "$(place 1 a11y-alt-text 'The areas: ')" = True ]; then ok "a11y-alt-text: one comment, in the paragraph holding the picture"
+else fail "a11y-alt-text placement"; diag "$(drive_line 1)"; fi
+if [ "$(place 2 a11y-spacing 'Signed by    the six bodies.')" = True ]; then ok "a11y-spacing: one comment, in the paragraph with the spaces"
+else fail "a11y-spacing placement"; diag "$(drive_line 2)"; fi
 
 # --infilter from the command line: the converted file carries the comments
 lo_convert --infilter=odfgate --convert-to odt:writer8 --outdir infilter failing.odt

@@ -60,6 +60,21 @@ def comments(doc):
     return ours, others, sorted(texts)
 
 
+def comment_places(doc):
+    """[content, text of the paragraph its anchor starts in] of each odfgate comment."""
+    places = []
+    e = doc.TextFields.createEnumeration()
+    while e.hasMoreElements():
+        f = e.nextElement()
+        if f.supportsService("com.sun.star.text.textfield.Annotation") and f.Author == "odfgate":
+            a = f.Anchor
+            cur = a.getText().createTextCursorByRange(a.getStart())
+            cur.gotoStartOfParagraph(False)
+            cur.gotoEndOfParagraph(True)
+            places.append([f.Content, cur.getString()])
+    return sorted(places)
+
+
 def op_filters(ctx, desktop):
     ff = ctx.ServiceManager.createInstanceWithContext("com.sun.star.document.FilterFactory", ctx)
     out = {}
@@ -99,7 +114,7 @@ def op_import(ctx, desktop, src, options="", filt="odfgate"):
     try:
         ours, others, texts = comments(doc)
         return {"odfgate_comments": ours, "other_comments": others, "comment_texts": texts,
-                "tracked_changes": doc.Redlines.Count,
+                "comment_places": comment_places(doc), "tracked_changes": doc.Redlines.Count,
                 "record_changes": bool(doc.RecordChanges), "title": doc.DocumentProperties.Title,
                 "filter": {p.Name: p.Value for p in doc.getArgs()}.get("FilterName")}
     finally:

@@ -11,33 +11,16 @@
 #include <ctype.h>
 #include <strings.h>
 
-/* Where a paragraph ordinal lies: its section and heading (OG_NONE outside any). */
-static void place(og_check *c, uint32_t para, size_t *section, size_t *heading, uint32_t *at)
-{
-    uint32_t n = c->doc->para_count;
-    *section = *heading = OG_NONE;
-    if (para > n)
-        para = n; /* after the last paragraph: reported at it */
-    *at = para;
-    if (para >= 1) {
-        *section = c->para_section[para - 1];
-        *heading = c->para_heading[para - 1];
-    }
-}
-
 static void item_finding(og_check *c, og_rule rule, const og_hyg_item *it, const char *fmt, ...)
     OG_PRINTF(4, 5);
 static void item_finding(og_check *c, og_rule rule, const og_hyg_item *it, const char *fmt, ...)
 {
     char msg[1024];
     va_list ap;
-    size_t s, h;
-    uint32_t at;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    place(c, it->paragraph, &s, &h, &at);
-    og_finding(c, rule, s, h, at, "%s", msg);
+    og_finding_at(c, rule, it->paragraph, "%s", msg);
 }
 
 /* " by AUTHOR on DATE", or less, into out. */

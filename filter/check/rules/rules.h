@@ -40,6 +40,10 @@ const char *og_link_concern(const char *href);
 int og_editing_time_recorded(const char *duration);
 int og_editing_cycles_recorded(const char *cycles);
 int og_property_names_person(const odfgate_doc *d, const char *name, const char *value);
+/* a11y.c: the a11y-* rules (docs/accessibility.md); nothing when the schema leaves the
+ * family off.  og_contrast_ratio: WCAG 2.2's contrast ratio of two colours 0xRRGGBB. */
+int og_rules_a11y(og_check *c);
+double og_contrast_ratio(int32_t fg, int32_t bg);
 /* clauses.c: clause-missing, clause-modified (standard clauses of the schema). */
 int og_rules_clauses(og_check *c);
 /* links.c: append link-broken / link-unreachable findings for a checked document's links
