@@ -35,6 +35,11 @@ int og_trust_add_pem(odfgate_schema *s, const char *pem, size_t len, const char 
                            OG_TRUST_MAX_ANCHORS),
                    -1;
         }
+        /* its cached extensions (key identifiers, flags) computed now, while one thread
+         * holds it: OpenSSL 3.0 fills them lazily under the certificate's lock on the first
+         * verification, while other threads compare them without it (a data race
+         * ThreadSanitizer saw between check --jobs workers verifying against this store) */
+        X509_check_purpose(cert, -1, 0);
         /* the store keeps its own reference; a certificate given twice is no error */
         X509_STORE_add_cert(s->trust, cert);
         X509_free(cert);

@@ -201,6 +201,7 @@ for i in $(seq 1 12); do cp s3.odt many/s$i.odt; cp t-byte.odt many/t$i.odt; don
 run_odfgate check --format json --jobs 1 --trust pki/ca.pem many; one=$out
 run_odfgate check --format json --jobs 4 --trust pki/ca.pem many
 check "--jobs 4 gives the same report as --jobs 1 (per-thread package for xmlsec)" [ "$out" = "$one" ]
+[ "$out" = "$one" ] || diag "exit $rc" "$(printf '%s' "$err" | head -40)"
 diag "$(printf "%s" "$out" | grep -o "\"message\":\"signature[^\"]*\"" | sort | uniq -c)"
 check "and finds the 12 tampered copies" [ "$(printf '%s' "$out" | grep -o '"rule":"signature-invalid"' | wc -l)" = 36 ]
 done_testing
