@@ -215,12 +215,16 @@ is "200 nested spans: read, the colour of the innermost known" deep.fodt a11y-co
 
 # --- the LibreOffice-made fixtures -----------------------------------------------------------------
 if [ -f "$here/fixtures/fixtures.json" ]; then
+    listed=0
     while IFS='=' read -r name want; do
+        listed=$((listed + 1))
         is "$name (made by LibreOffice): ${want:-nothing}" "$here/fixtures/$name" "$want"
     done < <(python3 -c '
 import json, sys
 for f in json.load(open(sys.argv[1]))["fixtures"]:
-    print("%s=%s" % (f["file"], " ".join(sorted(f["rules"] if "rules" in f else ([f["rule"]] if f["rule"] else []))))))' "$here/fixtures/fixtures.json")
+    print("%s=%s" % (f["file"], " ".join(sorted(f["rules"] if "rules" in f else ([f["rule"]] if f["rule"] else [])))))' "$here/fixtures/fixtures.json")
+    # (a listing that fails must not pass for an empty one)
+    if [ "$listed" -ge 20 ]; then ok "$listed LibreOffice-made fixtures checked"; else fail "only $listed fixtures listed"; fi
 else
     fail "tests/a11y/fixtures/fixtures.json is missing"
 fi

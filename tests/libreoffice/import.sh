@@ -81,9 +81,9 @@ lo_drive "import|a11y-alt.odt|schema=$top_srcdir/tests/a11y/schema.xml" \
     "import|a11y-spacing.odt|schema=$top_srcdir/tests/a11y/schema.xml"
 # (one comment; its text names the rule; the paragraph its anchor starts in)
 place() { json_get "$(drive_line "$1")" 'len(j["comment_places"]) == 1 and "'"$2"'" in j["comment_places"][0][0] and j["comment_places"][0][1] == "'"$3"'"'; }
-if [ "$(place 1 a11y-alt-text 'The areas: ')" = True ]; then ok "a11y-alt-text: one comment, in the paragraph holding the picture"
+if [ "$(place 1 a11y-alt-text 'The areas covered are on this map: ')" = True ]; then ok "a11y-alt-text: one comment, in the paragraph holding the picture"
 else fail "a11y-alt-text placement"; diag "$(drive_line 1)"; fi
-if [ "$(place 2 a11y-spacing 'Signed by    the six bodies.')" = True ]; then ok "a11y-spacing: one comment, in the paragraph with the spaces"
+if [ "$(place 2 a11y-spacing 'The statement is signed by    the six bodies named below.')" = True ]; then ok "a11y-spacing: one comment, in the paragraph with the spaces"
 else fail "a11y-spacing placement"; diag "$(drive_line 2)"; fi
 
 # --infilter from the command line: the converted file carries the comments
