@@ -335,7 +335,6 @@ static int frame_start(og_a11y_reader *a, og_xml_stream *s, const char *kind, in
         return 0; /* a shape in a group: the group is the object */
     cell_has_content(a);
     if (a->frame_count == OG_A11Y_NEST) {
-        a->frame_lost += !empty;
         return 0;
     }
     struct og_a11y_frame *f = &a->frames[a->frame_count];
@@ -600,7 +599,7 @@ int og_a11y_para(og_a11y_reader *a, og_xml_stream *s)
         return -1;
     }
     xmlFree(o);
-    a->span_count = a->span_lost = 0;
+    a->span_count = 0;
     a->last_run_style = -2;
     a->tabs = a->max_tabs = a->max_spaces = 0;
     a->in_para = 1;
@@ -631,7 +630,6 @@ int og_a11y_span(og_a11y_reader *a, og_xml_stream *s, int depth, int empty)
     if (empty)
         return 0;
     if (a->span_count == OG_A11Y_NEST) {
-        a->span_lost++;
         return 0;
     }
     char *o;
@@ -701,6 +699,10 @@ int og_a11y_end(og_a11y_reader *a, const char *ns, const char *local, int depth)
     struct og_a11y_table *t = top_table(a);
     if (!t || ns != a->ns_table)
         return 0;
+    if (local == a->table && a->table_lost) {
+        a->table_lost--; /* a table nested too deep to follow ends: the ones around it go on */
+        return 0;
+    }
     if (depth == t->cell_depth) {
         t->cell_depth = -1;
         if (t->cell_text)

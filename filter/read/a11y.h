@@ -95,15 +95,15 @@ typedef struct og_a11y_reader {
         int depth;
         int32_t style;
     } spans[OG_A11Y_NEST];
-    int span_count, span_lost; /* spans followed, and deeper ones not followed */
-    int32_t last_run_style;    /* the text style of the last run recorded in this paragraph */
-    uint32_t tabs;             /* consecutive tabs in the paragraph */
+    int span_count; /* spans followed (deeper ones take the innermost followed one's style) */
+    int32_t last_run_style; /* the text style of the last run recorded in this paragraph */
+    uint32_t tabs;          /* consecutive tabs in the paragraph */
     uint32_t max_tabs, max_spaces;
     struct og_a11y_frame frames[OG_A11Y_NEST];
-    int frame_count, frame_lost;
+    int frame_count;
     struct og_a11y_table tables[OG_A11Y_NEST];
-    int table_count, table_lost;
-    int capture_depth; /* svg:title / svg:desc or a hyperlink being read, -1 */
+    int table_count, table_lost; /* tables followed, and open ones nested deeper */
+    int capture_depth;           /* svg:title / svg:desc or a hyperlink being read, -1 */
     int capture_link;
     og_buf captured, href;
     uint32_t link_para;

@@ -213,6 +213,15 @@ spans=$(python3 -c "print('<text:span text:style-name=\"T\">' * 200 + 'deep' + '
 mk deep.fodt --auto "$(grey T '#eeeeee')" "$H" "<text:p>$spans</text:p>"
 is "200 nested spans: read, the colour of the innermost known" deep.fodt a11y-contrast
 
+nest=$(python3 -c "
+cell = '<table:table table:name=\"N%d\"><table:table-header-rows><table:table-row><table:table-cell><text:p>h</text:p></table:table-cell></table:table-row></table:table-header-rows><table:table-row><table:table-cell>%s</table:table-cell></table:table-row></table:table>'
+x = '<text:p>deep</text:p>'
+for i in range(20):
+    x = cell % (i, x)
+print(x)")
+mk nest.fodt "$H" "$P" "$nest" "$(table After nohead "$(row a b)" "$(row c d)")"
+is "20 tables nested in each other, then a table without a heading row: still found" nest.fodt a11y-table-header
+
 # --- the LibreOffice-made fixtures -----------------------------------------------------------------
 if [ -f "$here/fixtures/fixtures.json" ]; then
     listed=0
