@@ -131,6 +131,8 @@ int og_lo_parse_options(const char *text, og_lo_options *o, char *msg, size_t n)
             o->strict = 0;
         } else if (!eq && strcmp(key, "strict") == 0) {
             o->strict = 1;
+        } else if (!eq && strcmp(key, "comments") == 0) {
+            o->comments = 1;
         } else if (eq && strcmp(key, "stamp") == 0) {
             if (parse_stamp(eq + 1, end, o, msg, n) < 0)
                 return -1;
@@ -151,7 +153,7 @@ int og_lo_parse_options(const char *text, og_lo_options *o, char *msg, size_t n)
                 return -1;
         } else {
             snprintf(msg, n,
-                     "unknown filter option \"%.*s\" (known: warn, strict, "
+                     "unknown filter option \"%.*s\" (known: warn, strict, comments, "
                      "stamp=ID,NAME[,ROLE], schema=PATH, sign-key=PATH, sign-cert=PATH, "
                      "sign-p12=PATH)",
                      (int)(end - p > 60 ? 60 : end - p), p);
@@ -220,10 +222,22 @@ void og_lo_outcome_free(og_lo_outcome *out)
         free(out->lines[i]);
         free(out->comments[i]);
         free(out->para_text[i]);
+        free(out->section[i]);
+        free(out->rule[i]);
+        free(out->target[i]);
     }
+    for (size_t i = 0; i < out->signatory_count; i++)
+        free(out->signatories[i]);
     free(out->lines);
     free(out->comments);
     free(out->para_text);
+    free(out->severity);
+    free(out->section);
+    free(out->rule);
+    free(out->target);
+    free(out->suppressed);
+    free(out->signatories);
+    free(out->signatory_state);
     free(out->message);
     memset(out, 0, sizeof(*out));
 }
@@ -245,6 +259,62 @@ static void error_message(og_lo_outcome *out, const char *what, const odfgate_er
                            err->part, odfgate_errcode_name(err->code)));
 }
 
+/* The text a person is taken to in the finding's paragraph: the placeholder left in it (the
+ * message quotes it: placeholder "TBC" is left in the text), the heading of a heading's
+ * finding; NULL for the paragraph itself (a missing section: its neighbour's place). */
+static char *target_of(const odfgate_finding *f)
+{
+    if (strcmp(f->rule, "placeholder") == 0) {
+        const char *a = strchr(f->message, '"'), *b = a ? strrchr(a + 1, '"') : NULL;
+        /* the last quote: a placeholder may itself contain one */
+        if (a && b && b > a + 1)
+            return dup_printf("%.*s", (int)(b - a - 1), a + 1);
+        return NULL;
+    }
+    if (f->heading && f->heading[0] && strcmp(f->rule, "section-missing") != 0)
+        return dup_printf("%s", f->heading);
+    return NULL;
+}
+
+/* One line per schema signatory: where they stand, who signed and when, what changed. */
+static int collect_signatories(og_lo_outcome *out, const odfgate_result *res)
+{
+    const odfgate_schema *schema = odfgate_result_schema(res);
+    const odfgate_signoffs *so = odfgate_result_signoffs(res);
+    size_t n = schema ? odfgate_schema_signatory_count(schema) : 0;
+    if (!so || !n)
+        return 0;
+    out->signatories = calloc(n, sizeof(char *));
+    out->signatory_state = calloc(n, sizeof(odfgate_signatory_state));
+    if (!out->signatories || !out->signatory_state)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        const char *id = odfgate_schema_signatory_id(schema, i);
+        const char *name = odfgate_schema_signatory_name(schema, i);
+        const odfgate_signoff *rec = NULL;
+        odfgate_signatory_state state = odfgate_signoffs_signatory(so, schema, id, &rec);
+        char changed[512] = "";
+        size_t len = 0;
+        for (size_t k = 0; rec && k < rec->changed_count && len < sizeof(changed); k++)
+            len += (size_t)snprintf(changed + len, sizeof(changed) - len, "%s%s", k ? ", " : "",
+                                    rec->changed[k]);
+        if (rec && rec->changed_outside && len < sizeof(changed))
+            snprintf(changed + len, sizeof(changed) - len, "%stext outside the sections",
+                     len ? ", " : "");
+        out->signatory_state[i] = state;
+        out->signatories[i] = dup_printf(
+            "%s (%s): %s%s%s%s%s%s%s%s%s", name && name[0] ? name : id, id,
+            odfgate_signatory_state_name(state), rec && rec->by ? " \u2014 " : "",
+            rec && rec->by ? rec->by : "", rec && rec->role ? ", " : "",
+            rec && rec->role ? rec->role : "", rec && rec->at ? ", " : "",
+            rec && rec->at ? rec->at : "", changed[0] ? "; changed since: " : "", changed);
+        out->signatory_count = i + 1;
+        if (!out->signatories[i])
+            return -1;
+    }
+    return 0;
+}
+
 /* Fill lines/comments/para_text from a result and build the summary. */
 static int collect(og_lo_outcome *out, const odfgate_doc *doc, const odfgate_result *res)
 {
@@ -252,7 +322,13 @@ static int collect(og_lo_outcome *out, const odfgate_doc *doc, const odfgate_res
     out->lines = calloc(n + 1, sizeof(char *));
     out->comments = calloc(n + 1, sizeof(char *));
     out->para_text = calloc(n + 1, sizeof(char *));
-    if (!out->lines || !out->comments || !out->para_text)
+    out->severity = calloc(n + 1, sizeof(odfgate_severity));
+    out->section = calloc(n + 1, sizeof(char *));
+    out->rule = calloc(n + 1, sizeof(char *));
+    out->target = calloc(n + 1, sizeof(char *));
+    out->suppressed = calloc(n + 1, sizeof(int));
+    if (!out->lines || !out->comments || !out->para_text || !out->severity || !out->section ||
+        !out->rule || !out->target || !out->suppressed)
         return -1;
     for (size_t i = 0; i < n; i++) {
         const odfgate_finding *f = odfgate_result_finding(res, i);
@@ -264,8 +340,14 @@ static int collect(og_lo_outcome *out, const odfgate_doc *doc, const odfgate_res
                        f->suppressed ? f->suppressed : "", f->suppressed ? "]" : "");
         out->comments[i] = dup_printf("%s: %s", f->rule, f->message);
         out->para_text[i] = pt ? dup_printf("%s", pt) : NULL;
+        out->severity[i] = f->severity;
+        out->section[i] = f->section ? dup_printf("%s", f->section) : NULL;
+        out->rule[i] = dup_printf("%s", f->rule);
+        out->target[i] = target_of(f);
+        out->suppressed[i] = f->suppressed != NULL;
         out->count = i + 1;
-        if (!out->lines[i] || !out->comments[i] || (pt && !out->para_text[i]))
+        if (!out->lines[i] || !out->comments[i] || (pt && !out->para_text[i]) || !out->rule[i] ||
+            (f->section && !out->section[i]))
             return -1;
         if (f->suppressed)
             continue; /* reported, but does not count */
@@ -274,7 +356,7 @@ static int collect(og_lo_outcome *out, const odfgate_doc *doc, const odfgate_res
         out->infos += f->severity == ODFGATE_SEV_INFO;
     }
     out->fails = odfgate_result_fails(res);
-    return 0;
+    return collect_signatories(out, res);
 }
 
 /* "N findings (E errors, W warnings) against SCHEMA:\n" + up to 20 lines */
@@ -477,8 +559,11 @@ odfgate_status og_lo_import(const char *in_path, const char *annotated_path, con
         return st;
     }
     odfgate_error_clear(&err);
-    /* force: an ODF-signed draft opens with its findings (the signatures were the file's) */
-    st = odfgate_annotate(in_path, annotated_path, doc, res, NULL, 1, NULL, &err);
+    /* force: an ODF-signed draft opens with its findings (the signatures were the file's).
+     * Without the comments option the findings go to the panel only, and odfgate comments an
+     * earlier version left in the file are removed all the same (they are stale). */
+    st = odfgate_annotate(in_path, annotated_path, doc, o->comments ? res : NULL, NULL, 1, NULL,
+                          &err);
     drop_check(doc, res, schema);
     if (st > ODFGATE_WARN) {
         error_message(out, "The findings could not be added as comments", &err, 0);
@@ -525,7 +610,11 @@ static int same_text(const char *a, const char *b)
 size_t og_lo_place(const og_lo_outcome *out, size_t i, const char *const *paras, size_t npara,
                    size_t from)
 {
-    const char *want = i < out->count ? out->para_text[i] : NULL;
+    return og_lo_place_text(i < out->count ? out->para_text[i] : NULL, paras, npara, from);
+}
+
+size_t og_lo_place_text(const char *want, const char *const *paras, size_t npara, size_t from)
+{
     if (!want)
         return 0;
     for (size_t k = from; k < npara; k++)

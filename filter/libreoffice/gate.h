@@ -18,6 +18,7 @@ extern "C" {
 /* Filter options, from the convert string's third field or the FilterOptions property:
  *   OPTION[;OPTION...]   with OPTION one of
  *   warn                 save and report the findings (the default)
+ *   comments             import: also put the findings into the text as odfgate comments
  *   strict               refuse to save (nothing is written) when a finding reaches the
  *                        failure level (error, or the configuration's fail-on)
  *   stamp=ID,NAME[,ROLE] record signatory ID's sign-off by NAME (ROLE) while saving
@@ -30,6 +31,8 @@ extern "C" {
  * Names and roles may not contain ',' or ';'.  White space around fields is ignored. */
 typedef struct og_lo_options {
     int strict;
+    int comments; /* import: the findings as odfgate comments in the text (option `comments`);
+                     by default they go to the Statement check panel only */
     char stamp_id[128], stamp_by[256], stamp_role[256];   /* stamp_id[0] == 0: no stamp */
     char schema[4096];                                    /* "" = none given */
     char sign_key[4096], sign_cert[4096], sign_p12[4096]; /* "" = not signing */
@@ -58,7 +61,18 @@ typedef struct og_lo_outcome {
                                        " [waived: REASON]" / " [baseline]" for a suppressed one */
     char **comments;                /* the same finding as comment text: "rule: message" */
     char **para_text;               /* text of the finding's paragraph, NULL if document-level */
+    odfgate_severity *severity;     /* the finding's severity */
+    char **section;                 /* its schema section id, NULL if none */
+    char **rule;                    /* its rule id */
+    char **target;                  /* the text to select in its paragraph (the placeholder, the
+                                       heading), NULL: the paragraph itself */
+    int *suppressed;                /* waived or in a baseline: reported, does not count */
     size_t count;
+    /* The schema's signatories, one line each, in schema order: "Name (id): state" and, when
+     * there is a record, " — by, role, date"; a stale one lists the sections changed since. */
+    char **signatories;
+    odfgate_signatory_state *signatory_state;
+    size_t signatory_count;
     char *message; /* summary for a message box / the log, several lines; never NULL
                       after a call that returned (may be "") */
 } og_lo_outcome;
@@ -89,6 +103,8 @@ odfgate_status og_lo_check(const char *path, const char *doc_path, const char *s
  * comments stay in document order.  Returns the index. */
 size_t og_lo_place(const og_lo_outcome *out, size_t i, const char *const *paras, size_t npara,
                    size_t from);
+/* The same for a paragraph text `want` (NULL: paragraph 0). */
+size_t og_lo_place_text(const char *want, const char *const *paras, size_t npara, size_t from);
 
 /* A private temporary directory (mode 0700) under $TMPDIR or /tmp; 0 or -1 (errno). */
 int og_lo_tempdir(char *dir, size_t size);

@@ -1,26 +1,32 @@
 /*
- * uno-check.cxx — Tools ▸ Check statement… (implementation org.odfgate.CheckHandler, a
- * ProtocolHandler for vnd.odfgate:check).
- *
- * Stores a writer8 copy of the frame's document, checks it (gate.c) and shows the findings in
- * a message box that offers to insert them as comments (earlier odfgate comments are replaced).
- * Through dispatch (XNotifyingDispatch) the result event carries the findings as a sequence of
- * strings, one per finding ("error: [section] message (rule)"); State FAILURE with the reason
- * as the only string when the check could not run.  Dispatch arguments:
- *   Schema (string)          schema path, as the filter option schema=
- *   InsertComments (bool)    true: insert without asking; false: never insert (no question)
- * Created by the dispatch framework, the handler is initialised with the frame; an API caller
- * may initialise it with a document model instead (a document without a window).
+ * uno-check.cxx — the vnd.odfgate: commands (implementation org.odfgate.CheckHandler, a
+ * ProtocolHandler), behind Tools ▸ Check statement…, the toolbar button, the shortcut and the
+ * Statement check panel:
+ *   vnd.odfgate:check           check the document as it is in the editor (a writer8 copy) and
+ *                               show the findings in the panel (DocState); arguments:
+ *                                 Schema (string)        schema path or URL, as schema=
+ *                                 InsertComments (bool)  also put them in as odfgate comments
+ *                                                        (one undo step)
+ *                               Without a panel (no window) the findings are told in a
+ *                               message box / on standard error.
+ *   vnd.odfgate:goto            select finding Index (int) of the last check in the view
+ *   vnd.odfgate:remove-comments remove every odfgate comment (one undo step)
+ *   vnd.odfgate:findings        the last findings, for scripts and tests: nothing changes
+ * Through dispatchWithNotification the result event carries a sequence of strings: check and
+ * findings one per finding ("error: [section] message (rule)") then, for findings, the
+ * signatory lines prefixed "signatory: " and the origin as "origin: WHAT"; goto the text
+ * selected; remove-comments the number removed.  State FAILURE with the reason as the only
+ * string when the command could not run.  Created by the dispatch framework, the handler is
+ * initialised with the frame; an API caller may initialise it with a document model instead
+ * (a document without a window).
  */
 #include "libreoffice/uno-util.hxx"
 
 #include "libreoffice/gate.h"
+#include "libreoffice/uno-docstate.hxx"
+#include "libreoffice/uno-text.hxx"
 
-#include <com/sun/star/awt/MessageBoxResults.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
-#include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/container/XEnumeration.hpp>
-#include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/frame/DispatchResultEvent.hpp>
 #include <com/sun/star/frame/DispatchResultState.hpp>
 #include <com/sun/star/frame/XController.hpp>
@@ -29,20 +35,11 @@
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/frame/XNotifyingDispatch.hpp>
 #include <com/sun/star/lang/XInitialization.hpp>
-#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
-#include <com/sun/star/text/XText.hpp>
-#include <com/sun/star/text/XTextContent.hpp>
-#include <com/sun/star/text/XTextDocument.hpp>
-#include <com/sun/star/text/XTextField.hpp>
-#include <com/sun/star/text/XTextFieldsSupplier.hpp>
-#include <com/sun/star/text/XTextRange.hpp>
-#include <com/sun/star/util/DateTime.hpp>
 #include <com/sun/star/util/URL.hpp>
 #include <cppuhelper/implbase4.hxx>
 #include <cppuhelper/supportsservice.hxx>
 
-#include <ctime>
 #include <vector>
 
 using namespace com::sun::star;
@@ -54,90 +51,10 @@ namespace odfgate_lo
 namespace
 {
 
-const char kAuthor[] = "odfgate";
-
-util::DateTime nowUtc()
+bool isCommand(const OUString &path)
 {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    util::DateTime d;
-    d.Year = static_cast<sal_Int16>(tm.tm_year + 1900);
-    d.Month = static_cast<sal_uInt16>(tm.tm_mon + 1);
-    d.Day = static_cast<sal_uInt16>(tm.tm_mday);
-    d.Hours = static_cast<sal_uInt16>(tm.tm_hour);
-    d.Minutes = static_cast<sal_uInt16>(tm.tm_min);
-    d.Seconds = static_cast<sal_uInt16>(tm.tm_sec);
-    d.IsUTC = true;
-    return d;
-}
-
-/* Remove the odfgate comments of the open document. */
-void removeOurComments(const uno::Reference<frame::XModel> &model)
-{
-    uno::Reference<text::XTextFieldsSupplier> supplier(model, uno::UNO_QUERY_THROW);
-    uno::Reference<container::XEnumeration> e = supplier->getTextFields()->createEnumeration();
-    std::vector<uno::Reference<text::XTextField>> ours;
-    while (e->hasMoreElements()) {
-        uno::Reference<text::XTextField> field(e->nextElement(), uno::UNO_QUERY);
-        uno::Reference<lang::XServiceInfo> info(field, uno::UNO_QUERY);
-        uno::Reference<beans::XPropertySet> props(field, uno::UNO_QUERY);
-        OUString author;
-        if (info.is() && props.is() &&
-            info->supportsService("com.sun.star.text.textfield.Annotation") &&
-            (props->getPropertyValue("Author") >>= author) && author.equalsAscii(kAuthor))
-            ours.push_back(field);
-    }
-    for (const auto &field : ours)
-        field->getAnchor()->getText()->removeTextContent(
-            uno::Reference<text::XTextContent>(field.get()));
-}
-
-/* Insert each finding as a comment at the start of its paragraph (gate.c places them). */
-void insertComments(const uno::Reference<frame::XModel> &model, const og_lo_outcome &outcome)
-{
-    uno::Reference<text::XTextDocument> doc(model, uno::UNO_QUERY_THROW);
-    uno::Reference<lang::XMultiServiceFactory> factory(model, uno::UNO_QUERY_THROW);
-    uno::Reference<text::XText> body = doc->getText();
-    uno::Reference<container::XEnumeration> e =
-        uno::Reference<container::XEnumerationAccess>(body, uno::UNO_QUERY_THROW)
-            ->createEnumeration();
-    std::vector<uno::Reference<text::XTextRange>> paras;
-    std::vector<std::string> texts;
-    while (e->hasMoreElements()) {
-        uno::Reference<lang::XServiceInfo> info(e->nextElement(), uno::UNO_QUERY);
-        uno::Reference<text::XTextRange> range(info, uno::UNO_QUERY);
-        if (info.is() && range.is() && info->supportsService("com.sun.star.text.Paragraph")) {
-            paras.push_back(range);
-            texts.push_back(toUtf8(range->getString()));
-        }
-    }
-    if (paras.empty())
-        return;
-    std::vector<const char *> ctexts;
-    for (const auto &t : texts)
-        ctexts.push_back(t.c_str());
-    removeOurComments(model);
-    /* places in document order; inserted last first, since each goes before the ones
-     * already at the start of its paragraph */
-    std::vector<size_t> place(outcome.count);
-    size_t from = 0;
-    for (size_t i = 0; i < outcome.count; i++) {
-        place[i] = og_lo_place(&outcome, i, ctexts.data(), ctexts.size(), from);
-        if (outcome.para_text[i])
-            from = place[i];
-    }
-    util::DateTime now = nowUtc();
-    for (size_t i = outcome.count; i-- > 0;) {
-        uno::Reference<text::XTextContent> note(
-            factory->createInstance("com.sun.star.text.textfield.Annotation"),
-            uno::UNO_QUERY_THROW);
-        uno::Reference<beans::XPropertySet> props(note, uno::UNO_QUERY_THROW);
-        props->setPropertyValue("Author", uno::Any(OUString(kAuthor)));
-        props->setPropertyValue("Content", uno::Any(fromUtf8(outcome.comments[i])));
-        props->setPropertyValue("DateTimeValue", uno::Any(now));
-        body->insertTextContent(paras[place[i]]->getStart(), note, false);
-    }
+    return path.equalsAscii("check") || path.equalsAscii("goto") ||
+           path.equalsAscii("remove-comments") || path.equalsAscii("findings");
 }
 
 class CheckHandler
@@ -159,7 +76,7 @@ class CheckHandler
     uno::Reference<frame::XDispatch> SAL_CALL queryDispatch(const util::URL &url, const OUString &,
                                                             sal_Int32) override
     {
-        if (url.Protocol.equalsAscii("vnd.odfgate:") && url.Path.equalsAscii("check"))
+        if (url.Protocol.equalsAscii("vnd.odfgate:") && isCommand(url.Path))
             return this;
         return nullptr;
     }
@@ -209,7 +126,7 @@ class CheckHandler
 };
 
 void CheckHandler::dispatchWithNotification(
-    const util::URL &, const uno::Sequence<beans::PropertyValue> &args,
+    const util::URL &url, const uno::Sequence<beans::PropertyValue> &args,
     const uno::Reference<frame::XDispatchResultListener> &listener)
 {
     frame::DispatchResultEvent event;
@@ -219,43 +136,65 @@ void CheckHandler::dispatchWithNotification(
     std::vector<OUString> result;
     try {
         OUString schema;
-        bool insert = false, asked = false;
+        bool insert = false;
+        sal_Int32 index = -1;
         for (const beans::PropertyValue &p : args) {
             if (p.Name == "Schema")
                 p.Value >>= schema;
             if (p.Name == "InsertComments")
-                asked = (p.Value >>= insert);
+                p.Value >>= insert;
+            if (p.Name == "Index")
+                p.Value >>= index;
         }
         model = model_;
         if (!model.is() && frame_.is() && frame_->getController().is())
             model = frame_->getController()->getModel();
         if (!model.is())
-            throw uno::RuntimeException("there is no document in this window to check");
-        TempDir tmp;
-        std::string copy = tmp.file("check.odt"), doc = documentPath(model),
-                    schemaPath = toUtf8(schema);
-        storeCopy(model, copy);
-        Outcome outcome;
-        if (og_lo_check(copy.c_str(), doc.empty() ? nullptr : doc.c_str(),
-                        schemaPath.empty() ? nullptr : schemaPath.c_str(),
-                        &outcome) != ODFGATE_OK) {
-            tell(ctx_, model, "error", outcome.text());
-            result.push_back(fromUtf8(outcome.message));
+            throw uno::RuntimeException("there is no document in this window");
+        auto state = DocState::of(model);
+        if (url.Path.equalsAscii("check")) {
+            FindingsPtr f = checkModel(model, toUtf8(schema), "check");
+            if (!f->ran) {
+                tell(ctx_, model, "error", f->error);
+                result.push_back(fromUtf8(f->error.c_str()));
+            } else {
+                for (const Finding &it : f->items)
+                    result.push_back(fromUtf8(it.line.c_str()));
+                if (insert)
+                    insertComments(model, *f);
+                /* the panel shows them when it is open; else the person is told */
+                if (!state->hasListeners())
+                    tell(ctx_, model, "info", f->summary);
+                event.State = frame::DispatchResultState::SUCCESS;
+            }
+        } else if (url.Path.equalsAscii("goto")) {
+            FindingsPtr f = state->findings();
+            if (!f)
+                throw uno::RuntimeException("the document has not been checked yet");
+            if (index < 0)
+                throw uno::RuntimeException("goto needs the argument Index");
+            result.push_back(selectFinding(model, *f, static_cast<size_t>(index)));
+            event.State = frame::DispatchResultState::SUCCESS;
+        } else if (url.Path.equalsAscii("remove-comments")) {
+            size_t n = removeOurComments(model, "Statement check: remove the comments");
+            result.push_back(OUString::number(static_cast<sal_Int64>(n)));
+            event.State = frame::DispatchResultState::SUCCESS;
         } else {
-            for (size_t i = 0; i < outcome.count; i++)
-                result.push_back(fromUtf8(outcome.lines[i]));
-            if (!asked && outcome.count)
-                insert = tell(ctx_, model, "query",
-                              outcome.text() + "\n\nInsert the findings as comments?",
-                              true) == awt::MessageBoxResults::YES;
-            else
-                tell(ctx_, model, "info", outcome.text());
-            if (insert)
-                insertComments(model, outcome);
+            FindingsPtr f = state->findings();
+            if (f && f->ran) {
+                for (const Finding &it : f->items)
+                    result.push_back(fromUtf8(it.line.c_str()));
+                for (const std::string &sig : f->signatories)
+                    result.push_back(fromUtf8(("signatory: " + sig).c_str()));
+            } else if (f) {
+                result.push_back(fromUtf8(("error: " + f->error).c_str()));
+            }
+            result.push_back(
+                fromUtf8(("origin: " + (f ? f->origin : std::string("none"))).c_str()));
             event.State = frame::DispatchResultState::SUCCESS;
         }
     } catch (const uno::Exception &e) {
-        std::string why = "the check could not run: " + toUtf8(e.Message);
+        std::string why = "the command could not run: " + toUtf8(e.Message);
         tell(ctx_, model, "error", why);
         result.assign(1, fromUtf8(why.c_str()));
     }

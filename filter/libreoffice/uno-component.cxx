@@ -1,5 +1,6 @@
-/* uno-component.cxx — the component's entry points: the two implementations it provides
- * (org.odfgate.Filter, org.odfgate.CheckHandler), as listed in odfgate.components. */
+/* uno-component.cxx — the component's entry points: the implementations it provides
+ * (org.odfgate.Filter, org.odfgate.CheckHandler, org.odfgate.SaveGuard,
+ * org.odfgate.PanelFactory), as listed in odfgate.components. */
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/factory.hxx>
 #include <cppuhelper/implementationentry.hxx>
@@ -18,6 +19,13 @@ uno::Reference<uno::XInterface>
 createCheckHandler(const uno::Reference<uno::XComponentContext> &ctx);
 OUString checkHandlerImplementationName();
 uno::Sequence<OUString> checkHandlerServiceNames();
+uno::Reference<uno::XInterface> createSaveGuard(const uno::Reference<uno::XComponentContext> &ctx);
+OUString saveGuardImplementationName();
+uno::Sequence<OUString> saveGuardServiceNames();
+uno::Reference<uno::XInterface>
+createPanelFactory(const uno::Reference<uno::XComponentContext> &ctx);
+OUString panelFactoryImplementationName();
+uno::Sequence<OUString> panelFactoryServiceNames();
 } // namespace odfgate_lo
 
 namespace
@@ -27,6 +35,10 @@ const cppu::ImplementationEntry entries[] = {
      cppu::createSingleComponentFactory, nullptr, 0},
     {odfgate_lo::createCheckHandler, odfgate_lo::checkHandlerImplementationName,
      odfgate_lo::checkHandlerServiceNames, cppu::createSingleComponentFactory, nullptr, 0},
+    {odfgate_lo::createSaveGuard, odfgate_lo::saveGuardImplementationName,
+     odfgate_lo::saveGuardServiceNames, cppu::createSingleComponentFactory, nullptr, 0},
+    {odfgate_lo::createPanelFactory, odfgate_lo::panelFactoryImplementationName,
+     odfgate_lo::panelFactoryServiceNames, cppu::createSingleComponentFactory, nullptr, 0},
     {nullptr, nullptr, nullptr, nullptr, nullptr, 0}};
 }
 

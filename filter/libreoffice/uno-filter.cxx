@@ -6,11 +6,13 @@
  * media descriptor's OutputStream.  Import: the input is copied to a temporary file, gate.c
  * checks it, writes the findings as comments into a copy and flattens that; the flat ODF is
  * parsed into the target document by Writer's own XMLOasisImporter, which keeps tracked
- * changes and settings.  Filter options: gate.h.
+ * changes and settings.  The findings go to the document's DocState (the panel); into the
+ * text as comments only with the option `comments`.  Filter options: gate.h.
  */
 #include "libreoffice/uno-util.hxx"
 
 #include "libreoffice/gate.h"
+#include "libreoffice/uno-docstate.hxx"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/document/XExporter.hpp>
@@ -166,6 +168,7 @@ bool Filter::exportTo(const uno::Sequence<beans::PropertyValue> &desc)
     }
     tell(ctx_, outcome.count ? model : uno::Reference<frame::XModel>(),
          outcome.errors ? "warning" : "info", outcome.text());
+    DocState::of(model)->publish(findingsFrom(outcome, true, "saved"));
     return true;
 }
 
@@ -213,6 +216,13 @@ bool Filter::importFrom(const uno::Sequence<beans::PropertyValue> &desc)
     }
     source.aInputStream->closeInput();
     tell(ctx_, nullptr, "info", outcome.text());
+    /* the panel shows the findings; the document is checked again whenever it is saved */
+    uno::Reference<frame::XModel> model(target_, uno::UNO_QUERY);
+    if (model.is()) {
+        auto state = DocState::of(model);
+        state->setOpenedForChecking();
+        state->publish(findingsFrom(outcome, true, "opened"));
+    }
     return true;
 }
 

@@ -55,8 +55,17 @@ OUString pathToUrl(const std::string &path)
     return url;
 }
 
+/* main thread only (LibreOffice stores documents there) */
+static int storing_copy;
+
+bool storingCopy() { return storing_copy > 0; }
+
 void storeCopy(const uno::Reference<frame::XModel> &model, const std::string &path)
 {
+    struct Mark {
+        Mark() { storing_copy++; }
+        ~Mark() { storing_copy--; }
+    } mark;
     uno::Reference<frame::XStorable> storable(model, uno::UNO_QUERY_THROW);
     uno::Sequence<beans::PropertyValue> args(2);
     args[0].Name = "FilterName";

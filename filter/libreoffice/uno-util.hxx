@@ -26,6 +26,8 @@ rtl::OUString pathToUrl(const std::string &path);
 
 /* Store a copy of `model` to `path` with the writer8 filter (the document is not changed). */
 void storeCopy(const css::uno::Reference<css::frame::XModel> &model, const std::string &path);
+/* True while storeCopy runs: the save guard leaves odfgate's own copies alone. */
+bool storingCopy();
 
 /* The document's own file, "" if it has none (unsaved, or not a file URL). */
 std::string documentPath(const css::uno::Reference<css::frame::XModel> &model);

@@ -98,6 +98,28 @@ def op_menu(ctx, desktop):
     hs = cp.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
                                         (prop("nodepath", "/org.openoffice.Office.ProtocolHandler/HandlerSet"),))
     out["handler"] = list(hs.getByName("org.odfgate.CheckHandler").Protocols) if hs.hasByName("org.odfgate.CheckHandler") else None
+    if node.hasByName("org.odfgate.menu"):
+        items = node.getByName("org.odfgate.menu").getByName("check").MenuItems
+        out["remove"] = items.getByName("m2").URL if items.hasByName("m2") else None
+    bars = cp.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
+                                          (prop("nodepath", "/org.openoffice.Office.Addons/AddonUI/OfficeToolBar"),))
+    if bars.hasByName("org.odfgate.toolbar"):
+        out["toolbar"] = bars.getByName("org.odfgate.toolbar").getByName("t1").URL
+    # the shortcut as Writer's own shortcut manager resolves it
+    sup = ctx.ServiceManager.createInstanceWithContext("com.sun.star.ui.ModuleUIConfigurationManagerSupplier", ctx)
+    keys = sup.getUIConfigurationManager("com.sun.star.text.TextDocument").getShortCutManager()
+    ev = uno.createUnoStruct("com.sun.star.awt.KeyEvent")
+    ev.KeyCode, ev.Modifiers = 514, 1 | 2 | 4   # Key.C with SHIFT, MOD1 (Ctrl), MOD2 (Alt)
+    try:
+        out["shortcut"] = keys.getCommandByKeyEvent(ev)
+    except Exception:
+        out["shortcut"] = None
+    sb = cp.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
+                                        (prop("nodepath", "/org.openoffice.Office.UI.Sidebar/Content"),))
+    decks, panels = sb.getByName("DeckList"), sb.getByName("PanelList")
+    out["deck"] = decks.getByName("OdfgateDeck").Id if decks.hasByName("OdfgateDeck") else None
+    out["panel"] = (panels.getByName("OdfgateStatementPanel").ImplementationURL
+                    if panels.hasByName("OdfgateStatementPanel") else None)
     return out
 
 

@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""gui_driver.py PROFILE-URL DRAFT SHOTS-DIR — a drafter's session in LibreOffice Writer with
+a window (Xvfb; the caller sets DISPLAY), clicked through with xdotool where a person would
+click, LibreOffice's own UNO API used only to look (the selection, the saved file's path):
+
+  open DRAFT through odfgate → the Statement check deck → click the placeholder "TBC" in the
+  panel (the text selected must be it) → type over it → the same for "[insert date]" →
+  click Re-check (the panel must say 0 errors) → Ctrl+S, and in LibreOffice's Keep format
+  dialog press "Use ODF Format!" → the saved file's path.
+
+Prints one JSON object: the steps' observations.  Screenshots (xwd, converted by
+xwd2png.py) of the panel before and after go to SHOTS-DIR."""
+import json
+import os
+import subprocess
+import sys
+import time
+
+import uno
+from com.sun.star.connection import NoConnectException
+
+here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(here, "..", "signoff"))
+from lo_uno import prop, url  # noqa: E402
+
+LIST_ITEM, PUSH_BUTTON = 33, 44   # com.sun.star.accessibility.AccessibleRole
+
+
+def start(profile):
+    pipe = "odfgategui%d" % os.getpid()
+    proc = subprocess.Popen(["soffice", "--norestore", "--nologo", "--nodefault", "-env:UserInstallation=" + profile,
+                             "--accept=pipe,name=%s;urp;" % pipe],
+                            stdout=subprocess.DEVNULL, stderr=open("soffice-gui.log", "a"))
+    ctx = uno.getComponentContext()
+    resolver = ctx.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", ctx)
+    deadline = time.time() + 90
+    while True:
+        try:
+            rc = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+            return proc, rc, rc.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", rc)
+        except NoConnectException:
+            if time.time() > deadline or proc.poll() is not None:
+                proc.kill()
+                raise SystemExit("gui_driver: soffice did not start")
+            time.sleep(0.3)
+
+
+def find(acc, pred, depth=0):
+    """Accessible objects under acc for which pred(name, role) holds: [(name, x, y, w, h)]."""
+    out = []
+    c = acc.getAccessibleContext()
+    name, role = c.getAccessibleName(), c.getAccessibleRole()
+    if name and pred(name, role):
+        p, s = c.getLocationOnScreen(), c.getSize()
+        out.append((name, p.X, p.Y, s.Width, s.Height))
+    if depth < 30:
+        for i in range(min(c.getAccessibleChildCount(), 400)):
+            out += find(c.getAccessibleChild(i), pred, depth + 1)
+    return out
+
+
+def click(x, y):
+    subprocess.run(["xdotool", "mousemove", "--sync", str(x), str(y), "click", "1"], check=True)
+
+
+def click_on(found):
+    _, x, y, w, h = found
+    click(x + min(w // 2, 60), y + h // 2)
+
+
+def wait_for(fn, timeout=20):
+    end = time.time() + timeout
+    while time.time() < end:
+        v = fn()
+        if v:
+            return v
+        time.sleep(0.3)
+    return fn()
+
+
+def shot(path, box=None):
+    subprocess.run("xwd -root -silent > shot.xwd", shell=True, check=True)
+    subprocess.run([sys.executable, os.path.join(here, "xwd2png.py"), "shot.xwd", path] +
+                   ([str(v) for v in box] if box else []), check=True)
+
+
+def main():
+    profile, draft, shots = sys.argv[1], sys.argv[2], sys.argv[3]
+    proc, ctx, desktop = start(profile)
+    obs = {}
+    try:
+        doc = desktop.loadComponentFromURL(url(draft), "_blank", 0, (prop("FilterName", "odfgate"),))
+        frame = doc.CurrentController.Frame
+        win = frame.ContainerWindow
+        win.setPosSize(0, 0, 1400, 900, 15)
+        dh = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+        items = lambda: [f for f in find(win, lambda n, r: r == LIST_ITEM and "placeholder" in n)]  # noqa: E731
+        # the command toggles: a deck the profile left open is closed by it, so ask again
+        for _ in range(2):
+            dh.executeDispatch(frame, ".uno:SidebarDeck.OdfgateDeck", "", 0, ())
+            found = wait_for(items, 8)
+            if found:
+                break
+        obs["panel_items"] = [f[0].strip() for f in found]
+        panel = find(win, lambda n, r: n == "Statement check" and r == 40)
+        box = None
+        if panel:
+            _, x, y, w, h = panel[0]
+            box = (max(0, x - 560), 0, w + 560, min(900, y + h))
+        shot(os.path.join(shots, "panel.png"), box)
+        selected = []
+        for quoted, typed in (('"TBC"', "from April 2027"), ('"[insert date]"', "1 April 2027")):
+            target = wait_for(lambda: [f for f in items() if quoted in f[0]])
+            if not target:
+                break
+            click_on(target[0])
+            sel = wait_for(lambda: doc.CurrentController.getSelection().getByIndex(0).getString())
+            selected.append(sel)
+            subprocess.run(["xdotool", "type", "--delay", "20", typed], check=True)
+        obs["selected"] = selected
+        recheck = find(win, lambda n, r: n == "Re-check" and r == PUSH_BUTTON)
+        click_on(recheck[0])
+        summary = wait_for(lambda: [f[0] for f in find(win, lambda n, r: n.startswith("0 errors"))])
+        obs["summary_after_fix"] = summary[0] if summary else None
+        shot(os.path.join(shots, "panel-fixed.png"), box)
+        # Ctrl+S: the document came through odfgate, LibreOffice asks which format to keep
+        out = os.path.abspath(draft)
+        subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+s"], check=True)
+        tk = ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", ctx)
+
+        def keep_format_button():
+            for i in range(tk.getTopWindowCount()):
+                b = find(tk.getTopWindow(i), lambda n, r: r == PUSH_BUTTON and "ODF Format" in n)
+                if b:
+                    return b
+            return None
+        button = wait_for(keep_format_button)
+        obs["keep_format_dialog"] = button[0][0] if button else None
+        if button:
+            click_on(button[0])
+        wait_for(lambda: not doc.isModified(), 30)
+        obs["saved_url"] = doc.getURL()
+        obs["saved_filter"] = {p.Name: p.Value for p in doc.getArgs()}.get("FilterName")
+        obs["modified_after_save"] = doc.isModified()
+        obs["saved_path"] = uno.fileUrlToSystemPath(doc.getURL()) if doc.getURL() else None
+        obs["draft"] = out
+        doc.close(True)
+    except Exception as e:
+        obs["error"] = "%s: %s" % (type(e).__name__, getattr(e, "Message", e))
+    finally:
+        try:
+            desktop.terminate()
+        except Exception:
+            pass
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    print(json.dumps(obs))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# writer.sh — odfgate where drafters work, in a real headless LibreOffice through python3-uno
+# (tests/libreoffice/lo_writer.py): the Statement check panel (made by its factory in a
+# toolkit window, read through its controls and its accessibility tree), taking the person to
+# a finding, re-checking after a pause in typing and on Re-check, the signatories with a stale
+# sign-off, comments as an option and each check or removal one undo step, and no odfgate
+# comment ever reaching a saved file whatever the save path (Save As ODF, a copy, --convert-to)
+# while a document opened for checking is checked again when it is saved.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/lo-lib.sh"
+plan 16
+cd "$scratch" || exit 1
+drafts="$top_srcdir/samples/drafts"
+cp "$drafts/placeholder.odt" failing.odt
+cp "$drafts/empty-section.odt" empty.odt
+cp "$drafts/missing-section.odt" missing.odt
+cp "$drafts/passing.odt" passing.odt
+run_odfgate signoff passing.odt --as dh --by "Dana Hill" --role Director --in-place
+
+drive_writer() { drive=$(cd "$scratch" && timeout 600 "$pyuno" "$here/lo_writer.py" "$lo_profile" "$@" 2>"$scratch/driver.err"); }
+step() { json_get "$(drive_line "$1")" "j['steps'][$2]$3"; }
+cli_lines() { # FILE → JSON list of the CLI's findings as the commands report them
+    run_odfgate check --format json "$1"
+    printf '%s' "$out" | python3 -c 'import json,sys
+print(json.dumps(sorted(f["severity"] + ": " + ("[%s] " % f["section"] if f["section"] else "") + f["message"] + " (" + f["rule"] + ")"
+                  for f in json.load(sys.stdin)["documents"][0]["findings"])))'
+}
+odfgate_comments_in() { unzip -p "$1" content.xml 2>/dev/null | grep -o '<dc:creator>odfgate</dc:creator>' | wc -l; }
+
+drive_writer \
+  'failing.odt|frame|odfgate||[["comments"],["dispatch","findings"],["panel"],["type",3," TBC again"],["wait",4],["panel_read"],["press","recheck"],["wait",1],["panel_read"]]' \
+  'failing.odt|frame|odfgate|comments|[["comments"],["store","'"$scratch"'/saved-as.odt","writer8","","as"],["comments"],["dispatch","findings"]]' \
+  'failing.odt|model|odfgate|comments|[["store","'"$scratch"'/copy.odt","writer8"],["store","'"$scratch"'/copy.fodt","OpenDocument Text Flat XML"]]' \
+  'failing.odt|frame|writer8||[["dispatch","check",{"InsertComments":true}],["comments"],["undo"],["undo_once"],["comments"],["dispatch","check",{"InsertComments":true}],["dispatch","remove-comments"],["comments"],["undo"]]' \
+  'failing.odt|frame|writer8||[["dispatch","goto",{"Index":0}],["dispatch","check"],["dispatch","goto",{"Index":1}],["selection"],["dispatch","goto",{"Index":2}],["selection"]]' \
+  'empty.odt|frame|writer8||[["dispatch","check"],["dispatch","goto",{"Index":1}],["selection"]]' \
+  'missing.odt|frame|writer8||[["dispatch","check"],["dispatch","goto",{"Index":1}],["selection"],["where"]]' \
+  'passing.odt|frame|writer8||[["panel"],["type",4," A sentence added after the sign-off."],["wait",4],["panel_read"]]'
+[ -n "$drive" ] || diag "driver: $(cat driver.err)"
+
+# 1-4: the panel
+want=$(cli_lines failing.odt)
+n=$(json_get "$want" 'len(j)')
+if [ "$(step 1 0 '[0]')" = 0 ] && [ "$(json_get "$(drive_line 1)" 'json.dumps(sorted(j["steps"][1]["result"][:-7]))')" = "$want" ] &&
+   [ "$(step 1 1 '["result"][-1]')" = "origin: opened" ]; then
+    ok "opened through odfgate: no comment in the text, the $n findings (as odfgate check) in the document's state"
+else fail "import: comments or findings"; diag "$(drive_line 1)" "$want"; fi
+if [ "$(step 1 2 '["summary"]')" = "2 errors, 1 warning (opened)" ] &&
+   [ "$(json_get "$(drive_line 1)" '[x.strip() for x in j["steps"][2]["findings"]][:3]')" = "['Errors (2)', 'support: placeholder: placeholder \"TBC\" is left in the text', 'support: placeholder: placeholder \"[insert date]\" is left in the text']" ] &&
+   [ "$(json_get "$(drive_line 1)" 'sum(1 for s in j["steps"][2]["signatories"] if s.endswith(": missing"))')" = 6 ] &&
+   [ "$(json_get "$(drive_line 1)" 'all(x in j["steps"][2]["a11y"] for x in j["steps"][2]["findings"] + j["steps"][2]["signatories"] + ["Re-check"])')" = True ]; then
+    ok "panel: errors first, by section; six signatories missing; all of it in its accessibility tree"
+else fail "panel contents"; diag "$(step 1 2 '')"; fi
+if [ "$(step 1 5 '["summary"]')" = "3 errors, 1 warning (re-check)" ]; then
+    ok "a pause in typing re-checks the text in the editor (a placeholder typed: 3 errors)"
+else fail "re-check after typing"; diag "$(step 1 5 '')"; fi
+if [ "$(step 1 8 '["summary"]')" = "3 errors, 1 warning (re-check)" ] && [ "$(step 1 6 '')" = True ]; then
+    ok "Re-check, pressed through its accessibility action, checks again"
+else fail "re-check button"; diag "$(step 1 8 '')"; fi
+
+# 5-8: no leaks, checked when saved
+if [ "$(step 2 0 '[0]')" = "$n" ] && [ "$(step 2 2 '[0]')" = 0 ] && [ "$(odfgate_comments_in saved-as.odt)" = 0 ]; then
+    ok "opened with comments, Save As ODF Text: none of the $n odfgate comments reaches the file"
+else fail "Save As leaks"; diag "$(drive_line 2)" "in file: $(odfgate_comments_in saved-as.odt)"; fi
+if [ "$(step 2 3 '["result"][-1]')" = "origin: saved" ] && [ "$(json_get "$(drive_line 2)" 'json.dumps(sorted(j["steps"][3]["result"][:-7]))')" = "$(cli_lines saved-as.odt)" ]; then
+    ok "a document opened for checking is checked as saved (the findings of the saved file)"
+else fail "checked on save"; diag "$(step 2 3 '')" "$(cli_lines saved-as.odt)"; fi
+if [ -f copy.odt ] && [ "$(odfgate_comments_in copy.odt)" = 0 ] && [ -f copy.fodt ] && ! grep -q '<dc:creator>odfgate</dc:creator>' copy.fodt; then
+    ok "storeToURL (a copy, flat ODF too) of a commented document: no odfgate comment in either"
+else fail "copies leak"; diag "$(drive_line 3)"; fi
+lo_convert --infilter=odfgate:comments --convert-to odt:writer8 --outdir converted failing.odt
+if [ -f converted/failing.odt ] && [ "$(odfgate_comments_in converted/failing.odt)" = 0 ] && grep -q "comments removed before saving" "$scratch/soffice.log"; then
+    ok "--infilter=odfgate:comments --convert-to odt: the converted file has no odfgate comment"
+else fail "--convert-to leaks"; diag "$(cat soffice.log)"; fi
+
+# 9-10: undo (in a view: a document without one records no undo)
+if [ "$(step 4 1 '[0]')" = "$n" ] && [ "$(step 4 2 '[0]')" = "Statement check: findings as comments" ] && [ "$(step 4 4 '[0]')" = 0 ]; then
+    ok "inserting the $n findings as comments is one undo step, and one undo removes them all"
+else fail "insert undo"; diag "$(drive_line 4)"; fi
+if [ "$(step 4 6 '["result"][0]')" = "$n" ] && [ "$(step 4 7 '[0]')" = 0 ] && [ "$(step 4 8 '[0]')" = "Statement check: remove the comments" ]; then
+    ok "Remove statement-check comments: all $n gone, one undo step"
+else fail "remove comments"; diag "$(drive_line 4)"; fi
+
+# 11-14: taking the person to the finding
+if [ "$(step 5 0 '["state"]')" = 0 ] && [ "$(step 5 3 '')" = TBC ] && [ "$(step 5 5 '')" = "[insert date]" ]; then
+    ok "goto before a check: refused; after: the placeholder itself is selected (TBC, [insert date])"
+else fail "goto placeholder"; diag "$(drive_line 5)"; fi
+if [ "$(step 6 2 '')" = "How we will work together" ]; then ok "goto an empty section: its heading is selected"
+else fail "goto empty heading"; diag "$(drive_line 6)"; fi
+if [ "$(step 7 2 '')" = "" ] && [ "$(step 7 3 '')" = "Support needed" ]; then
+    ok "goto a missing section: the place before the heading it belongs before (Support needed)"
+else fail "goto missing section"; diag "$(drive_line 7)"; fi
+stale=$(step 8 3 '["signatories"][0]')
+if [ "$(step 8 0 '["signatories"][0]')" = "✓ Department of Health (dh): approved — Dana Hill, Director, $(step 8 0 '["signatories"][0]' | sed 's/.*Director, //')" ] &&
+   printf '%s' "$stale" | grep -q '^⚠ STALE Department of Health (dh): stale — Dana Hill, Director, .*; changed since: '; then
+    ok "signatories: dh approved, then stale once the text changes, naming the sections changed"
+else fail "signatory state"; diag "$(step 8 0 '["signatories"]')" "$stale"; fi
+# 15-16: the extension's commands
+lo_drive menu
+if [ "$(json_get "$(drive_line 1)" 'j.get("toolbar"), j.get("shortcut"), j.get("remove")')" = "vnd.odfgate:check vnd.odfgate:check vnd.odfgate:remove-comments" ]; then
+    ok "a toolbar button and Ctrl+Alt+Shift+C check the statement; Tools has Remove statement-check comments"
+else fail "toolbar/shortcut"; diag "$(drive_line 1)"; fi
+if [ "$(json_get "$(drive_line 1)" 'j.get("deck"), j.get("panel")')" = "OdfgateDeck private:resource/toolpanel/OdfgatePanelFactory/StatementPanel" ]; then
+    ok "the Statement check deck and panel are registered in the sidebar"
+else fail "sidebar registration"; diag "$(drive_line 1)"; fi
