@@ -224,6 +224,7 @@ void og_lo_outcome_free(og_lo_outcome *out)
         free(out->para_text[i]);
         free(out->section[i]);
         free(out->rule[i]);
+        free(out->text[i]);
         free(out->target[i]);
     }
     for (size_t i = 0; i < out->signatory_count; i++)
@@ -234,6 +235,7 @@ void og_lo_outcome_free(og_lo_outcome *out)
     free(out->severity);
     free(out->section);
     free(out->rule);
+    free(out->text);
     free(out->target);
     free(out->suppressed);
     free(out->signatories);
@@ -325,10 +327,11 @@ static int collect(og_lo_outcome *out, const odfgate_doc *doc, const odfgate_res
     out->severity = calloc(n + 1, sizeof(odfgate_severity));
     out->section = calloc(n + 1, sizeof(char *));
     out->rule = calloc(n + 1, sizeof(char *));
+    out->text = calloc(n + 1, sizeof(char *));
     out->target = calloc(n + 1, sizeof(char *));
     out->suppressed = calloc(n + 1, sizeof(int));
     if (!out->lines || !out->comments || !out->para_text || !out->severity || !out->section ||
-        !out->rule || !out->target || !out->suppressed)
+        !out->rule || !out->text || !out->target || !out->suppressed)
         return -1;
     for (size_t i = 0; i < n; i++) {
         const odfgate_finding *f = odfgate_result_finding(res, i);
@@ -343,11 +346,12 @@ static int collect(og_lo_outcome *out, const odfgate_doc *doc, const odfgate_res
         out->severity[i] = f->severity;
         out->section[i] = f->section ? dup_printf("%s", f->section) : NULL;
         out->rule[i] = dup_printf("%s", f->rule);
+        out->text[i] = dup_printf("%s", f->message);
         out->target[i] = target_of(f);
         out->suppressed[i] = f->suppressed != NULL;
         out->count = i + 1;
         if (!out->lines[i] || !out->comments[i] || (pt && !out->para_text[i]) || !out->rule[i] ||
-            (f->section && !out->section[i]))
+            !out->text[i] || (f->section && !out->section[i]))
             return -1;
         if (f->suppressed)
             continue; /* reported, but does not count */
@@ -577,8 +581,7 @@ odfgate_status og_lo_import(const char *in_path, const char *annotated_path, con
 
 /* ------------------------------------------------------------------ placing comments */
 
-/* Equal after collapsing runs of white space and trimming both ends. */
-static int same_text(const char *a, const char *b)
+int og_lo_same_text(const char *a, const char *b)
 {
     const char *p = a, *q = b;
     while (isspace((unsigned char)*p))
@@ -618,7 +621,7 @@ size_t og_lo_place_text(const char *want, const char *const *paras, size_t npara
     if (!want)
         return 0;
     for (size_t k = from; k < npara; k++)
-        if (paras[k] && same_text(paras[k], want))
+        if (paras[k] && og_lo_same_text(paras[k], want))
             return k;
     return from < npara ? from : 0;
 }

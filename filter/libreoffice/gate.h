@@ -64,6 +64,7 @@ typedef struct og_lo_outcome {
     odfgate_severity *severity;     /* the finding's severity */
     char **section;                 /* its schema section id, NULL if none */
     char **rule;                    /* its rule id */
+    char **text;                    /* its message alone */
     char **target;                  /* the text to select in its paragraph (the placeholder, the
                                        heading), NULL: the paragraph itself */
     int *suppressed;                /* waived or in a baseline: reported, does not count */
@@ -103,6 +104,8 @@ odfgate_status og_lo_check(const char *path, const char *doc_path, const char *s
  * comments stay in document order.  Returns the index. */
 size_t og_lo_place(const og_lo_outcome *out, size_t i, const char *const *paras, size_t npara,
                    size_t from);
+/* Equal after collapsing runs of white space and trimming both ends. */
+int og_lo_same_text(const char *a, const char *b);
 /* The same for a paragraph text `want` (NULL: paragraph 0). */
 size_t og_lo_place_text(const char *want, const char *const *paras, size_t npara, size_t from);
 

@@ -56,6 +56,7 @@ FindingsPtr findingsFrom(const og_lo_outcome &o, bool ran, const char *origin)
         it.suppressed = o.suppressed[i] != 0;
         it.section = o.section[i] ? o.section[i] : "";
         it.rule = o.rule[i];
+        it.message = o.text[i];
         it.line = o.lines[i];
         it.comment = o.comments[i];
         it.paraText = o.para_text[i] ? o.para_text[i] : "";

@@ -27,7 +27,7 @@ namespace odfgate_lo
 struct Finding {
     odfgate_severity severity;
     bool suppressed;
-    std::string section, rule, line, comment, paraText, target;
+    std::string section, rule, message, line, comment, paraText, target;
 };
 
 struct Findings {

@@ -77,11 +77,19 @@ uno::Any SAL_CALL SaveGuard::execute(const uno::Sequence<beans::NamedValue> &arg
                 std::fprintf(stderr, "odfgate: odfgate's comments removed before saving\n");
         } else if (event == "OnSaveDone" || event == "OnSaveAsDone") {
             auto state = DocState::of(model);
-            if (state->openedForChecking() || state->findings()) {
-                FindingsPtr f = checkModel(model, std::string(), "saved");
-                std::fprintf(stderr, "odfgate: checked as saved: %s\n",
-                             (f->ran ? f->summary : f->error).c_str());
-            }
+            /* once the save is over: a copy stored while LibreOffice still saves would wait on
+             * it (the window stays locked) */
+            if (state->openedForChecking() || state->findings())
+                runLater(ctx_, [model] {
+                    try {
+                        FindingsPtr f = checkModel(model, std::string(), "saved");
+                        std::fprintf(stderr, "odfgate: checked as saved: %s\n",
+                                     (f->ran ? f->summary : f->error).c_str());
+                    } catch (const uno::Exception &e) {
+                        std::fprintf(stderr, "odfgate: the check after saving failed: %s\n",
+                                     toUtf8(e.Message).c_str());
+                    }
+                });
         }
     } catch (const uno::Exception &e) {
         tell(ctx_, model, "error", "the save guard failed: " + toUtf8(e.Message));

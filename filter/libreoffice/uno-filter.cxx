@@ -166,9 +166,12 @@ bool Filter::exportTo(const uno::Sequence<beans::PropertyValue> &desc)
         tell(ctx_, model, "error", "the checked statement could not be written to the target file");
         return false;
     }
-    tell(ctx_, outcome.count ? model : uno::Reference<frame::XModel>(),
+    /* an open Statement check panel shows what was saved; without one, a message box */
+    auto state = DocState::of(model);
+    bool panel = state->hasListeners();
+    tell(ctx_, outcome.count && !panel ? model : uno::Reference<frame::XModel>(),
          outcome.errors ? "warning" : "info", outcome.text());
-    DocState::of(model)->publish(findingsFrom(outcome, true, "saved"));
+    state->publish(findingsFrom(outcome, true, "saved"));
     return true;
 }
 

@@ -22,12 +22,10 @@
 #include "libreoffice/uno-text.hxx"
 
 #include <com/sun/star/accessibility/XAccessible.hpp>
-#include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/PosSize.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XActionListener.hpp>
 #include <com/sun/star/awt/XButton.hpp>
-#include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XControlModel.hpp>
@@ -115,17 +113,6 @@ class OnModified : public cppu::WeakImplHelper1<util::XModifyListener>
     explicit OnModified(std::function<void()> f) : f_(std::move(f)) {}
     void SAL_CALL modified(const lang::EventObject &) override { f_(); }
     void SAL_CALL disposing(const lang::EventObject &) override {}
-
-  private:
-    std::function<void()> f_;
-};
-
-/* Runs f on LibreOffice's main thread (posted through awt::AsyncCallback). */
-class OnMainThread : public cppu::WeakImplHelper1<awt::XCallback>
-{
-  public:
-    explicit OnMainThread(std::function<void()> f) : f_(std::move(f)) {}
-    void SAL_CALL notify(const uno::Any &) override { f_(); }
 
   private:
     std::function<void()> f_;
@@ -348,14 +335,13 @@ void StatementPanel::init()
     listenId_ = state_->listen([this](const FindingsPtr &f) { show(f); });
 
     /* a pause in typing: the timer's thread posts the re-check to the main thread */
-    uno::Reference<awt::XCallback> later = new OnMainThread([this, alive] {
-        if (alive())
-            recheck("re-check");
-    });
-    uno::Reference<awt::XRequestCallback> post = awt::AsyncCallback::create(ctx_);
-    pause_.reset(new PauseTimer([post, later] {
+    uno::Reference<uno::XComponentContext> ctx = ctx_;
+    pause_.reset(new PauseTimer([ctx, this, alive] {
         try {
-            post->addCallback(later, uno::Any());
+            runLater(ctx, [this, alive] {
+                if (alive())
+                    recheck("re-check");
+            });
         } catch (const uno::Exception &) {
         }
     }));
@@ -469,7 +455,7 @@ void StatementPanel::show(const FindingsPtr &f)
                     if (f->items[i].section == sec) {
                         const Finding &it = f->items[i];
                         std::string text = "    " + (sec.empty() ? std::string("document") : sec) +
-                                           ": " + it.comment;
+                                           " \u2014 " + it.message + " (" + it.rule + ")";
                         items.push_back(fromUtf8(text.c_str()));
                         itemFinding_.push_back(static_cast<int>(i));
                     }
@@ -503,6 +489,9 @@ void StatementPanel::jump()
         return;
     try {
         selectFinding(model_, *shown_, static_cast<size_t>(itemFinding_[pos]));
+        /* the person types over the selection next: the document gets the focus */
+        if (frame_.is() && frame_->getComponentWindow().is())
+            frame_->getComponentWindow()->setFocus();
     } catch (const uno::Exception &e) {
         std::fprintf(stderr, "odfgate: cannot go to the finding: %s\n", toUtf8(e.Message).c_str());
     }

@@ -126,32 +126,38 @@ Paragraphs paragraphsOf(const uno::Reference<frame::XModel> &model)
     return p;
 }
 
-/* The range of `target` in paragraph `para` (its first occurrence, found by Writer's own
- * search: comment anchors and fields count as characters for a cursor but not in the
- * paragraph's string), or the paragraph's start (collapsed) when target is empty or not there;
- * whole = the whole paragraph instead. */
-uno::Reference<text::XTextRange> rangeIn(const uno::Reference<frame::XModel> &model,
-                                         const uno::Reference<text::XTextRange> &para,
-                                         const std::string &target, bool whole)
+/* The first occurrence of `target` from `from` on (Writer's own search: comment anchors and
+ * fields count as characters for a cursor but not in a paragraph's string); only within
+ * `para` when one is given.  Null when it is not there. */
+uno::Reference<text::XTextRange> findText(const uno::Reference<frame::XModel> &model,
+                                          const uno::Reference<text::XTextRange> &from,
+                                          const uno::Reference<text::XTextRange> &para,
+                                          const std::string &target)
 {
-    if (!target.empty()) {
-        uno::Reference<util::XSearchable> search(model, uno::UNO_QUERY_THROW);
-        uno::Reference<util::XSearchDescriptor> desc = search->createSearchDescriptor();
-        desc->setSearchString(fromUtf8(target.c_str()));
-        desc->setPropertyValue("SearchCaseSensitive", uno::Any(true));
-        uno::Reference<text::XTextRange> found(
-            search->findNext(uno::Reference<uno::XInterface>(para->getStart(), uno::UNO_QUERY),
-                             desc),
-            uno::UNO_QUERY);
-        uno::Reference<text::XTextRangeCompare> cmp(para->getText(), uno::UNO_QUERY);
-        try {
-            /* found within the paragraph: it does not start after the paragraph's end */
-            if (found.is() && cmp.is() && cmp->compareRegionStarts(found, para->getEnd()) >= 0)
-                return found;
-        } catch (const lang::IllegalArgumentException &) {
-            /* found in another text (a table, a frame): not this paragraph */
-        }
+    uno::Reference<util::XSearchable> search(model, uno::UNO_QUERY_THROW);
+    uno::Reference<util::XSearchDescriptor> desc = search->createSearchDescriptor();
+    desc->setSearchString(fromUtf8(target.c_str()));
+    desc->setPropertyValue("SearchCaseSensitive", uno::Any(true));
+    uno::Reference<text::XTextRange> found(
+        search->findNext(uno::Reference<uno::XInterface>(from, uno::UNO_QUERY), desc),
+        uno::UNO_QUERY);
+    if (!found.is() || !para.is())
+        return found;
+    uno::Reference<text::XTextRangeCompare> cmp(para->getText(), uno::UNO_QUERY);
+    try {
+        /* within the paragraph: it does not start after the paragraph's end */
+        if (cmp.is() && cmp->compareRegionStarts(found, para->getEnd()) >= 0)
+            return found;
+    } catch (const lang::IllegalArgumentException &) {
+        /* found in another text (a table, a frame): not this paragraph */
     }
+    return nullptr;
+}
+
+/* The paragraph's start (collapsed), or the whole paragraph. */
+uno::Reference<text::XTextRange> paragraphRange(const uno::Reference<text::XTextRange> &para,
+                                                bool whole)
+{
     uno::Reference<text::XTextCursor> c =
         para->getText()->createTextCursorByRange(para->getStart());
     if (whole)
@@ -207,8 +213,13 @@ void insertComments(const uno::Reference<frame::XModel> &model, const Findings &
         props->setPropertyValue("DateTimeValue", uno::Any(now));
         /* on the offending text when there is one (the comment spans it), else at the
          * paragraph's start */
-        uno::Reference<text::XTextRange> where = rangeIn(model, p.ranges[at], it.target, false);
-        where->getText()->insertTextContent(where, note, !it.target.empty());
+        uno::Reference<text::XTextRange> where =
+            it.target.empty() ? nullptr
+                              : findText(model, p.ranges[at]->getStart(), p.ranges[at], it.target);
+        bool span = where.is();
+        if (!span)
+            where = paragraphRange(p.ranges[at], false);
+        where->getText()->insertTextContent(where, note, span);
     }
 }
 
@@ -220,11 +231,22 @@ OUString selectFinding(const uno::Reference<frame::XModel> &model, const Finding
     Paragraphs p = paragraphsOf(model);
     if (p.ranges.empty())
         return OUString();
-    size_t at = og_lo_place_text(it.paraText.empty() ? nullptr : it.paraText.c_str(),
-                                 p.ctexts.data(), p.ctexts.size(), 0);
+    bool noPara = it.paraText.empty();
+    size_t at = og_lo_place_text(noPara ? nullptr : it.paraText.c_str(), p.ctexts.data(),
+                                 p.ctexts.size(), 0);
+    bool paraFound = !noPara && og_lo_same_text(p.ctexts[at], it.paraText.c_str());
+    uno::Reference<text::XTextRange> range;
+    if (!it.target.empty()) {
+        /* the placeholder in its paragraph; if that paragraph has been edited since the check,
+         * its first occurrence in the document */
+        if (paraFound)
+            range = findText(model, p.ranges[at]->getStart(), p.ranges[at], it.target);
+        if (!range.is())
+            range = findText(model, p.ranges[0]->getStart(), nullptr, it.target);
+    }
     /* a missing section: the place before the heading it belongs before (collapsed) */
-    bool whole = !it.paraText.empty() && it.rule != "section-missing";
-    uno::Reference<text::XTextRange> range = rangeIn(model, p.ranges[at], it.target, whole);
+    if (!range.is())
+        range = paragraphRange(p.ranges[at], paraFound && it.rule != "section-missing");
     uno::Reference<view::XSelectionSupplier> sel(model->getCurrentController(),
                                                  uno::UNO_QUERY_THROW);
     sel->select(uno::Any(range));

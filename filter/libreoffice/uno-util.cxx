@@ -3,6 +3,8 @@
 
 #include "libreoffice/gate.h"
 
+#include <com/sun/star/awt/AsyncCallback.hpp>
+#include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
 #include <com/sun/star/awt/MessageBoxType.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
@@ -16,6 +18,7 @@
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/uno/RuntimeException.hpp>
 #include <com/sun/star/uno/Sequence.hxx>
+#include <cppuhelper/implbase1.hxx>
 #include <osl/file.hxx>
 
 #include <cstdio>
@@ -73,6 +76,24 @@ void storeCopy(const uno::Reference<frame::XModel> &model, const std::string &pa
     args[1].Name = "Overwrite";
     args[1].Value <<= true;
     storable->storeToURL(pathToUrl(path), args);
+}
+
+namespace
+{
+class Later : public cppu::WeakImplHelper1<awt::XCallback>
+{
+  public:
+    explicit Later(std::function<void()> f) : f_(std::move(f)) {}
+    void SAL_CALL notify(const uno::Any &) override { f_(); }
+
+  private:
+    std::function<void()> f_;
+};
+} // namespace
+
+void runLater(const uno::Reference<uno::XComponentContext> &ctx, std::function<void()> f)
+{
+    awt::AsyncCallback::create(ctx)->addCallback(new Later(std::move(f)), uno::Any());
 }
 
 std::string documentPath(const uno::Reference<frame::XModel> &model)

@@ -12,6 +12,7 @@
 
 #include "libreoffice/gate.h"
 
+#include <functional>
 #include <string>
 
 namespace odfgate_lo
@@ -28,6 +29,10 @@ rtl::OUString pathToUrl(const std::string &path);
 void storeCopy(const css::uno::Reference<css::frame::XModel> &model, const std::string &path);
 /* True while storeCopy runs: the save guard leaves odfgate's own copies alone. */
 bool storingCopy();
+
+/* Run f on LibreOffice's main thread once the current work (a save, an event) is done: posted
+ * through awt::AsyncCallback.  Safe to call from any thread. */
+void runLater(const css::uno::Reference<css::uno::XComponentContext> &ctx, std::function<void()> f);
 
 /* The document's own file, "" if it has none (unsaved, or not a file URL). */
 std::string documentPath(const css::uno::Reference<css::frame::XModel> &model);

@@ -5,8 +5,9 @@ click, LibreOffice's own UNO API used only to look (the selection, the saved fil
 
   open DRAFT through odfgate → the Statement check deck → click the placeholder "TBC" in the
   panel (the text selected must be it) → type over it → the same for "[insert date]" →
-  click Re-check (the panel must say 0 errors) → Ctrl+S, and in LibreOffice's Keep format
-  dialog press "Use ODF Format!" → the saved file's path.
+  click Re-check (the panel must say 0 errors) → back in the text, Ctrl+S: LibreOffice's Keep
+  format dialog offers "Use ODF Format!" (Save As ODF: writer.sh checks that path) and "Use ODF
+  statement (odfgate) Format!", which is pressed → the saved document's URL and filter.
 
 Prints one JSON object: the steps' observations.  Screenshots (xwd, converted by
 xwd2png.py) of the panel before and after go to SHOTS-DIR."""
@@ -48,7 +49,12 @@ def start(profile):
 def find(acc, pred, depth=0):
     """Accessible objects under acc for which pred(name, role) holds: [(name, x, y, w, h)]."""
     out = []
-    c = acc.getAccessibleContext()
+    try:
+        c = acc.getAccessibleContext() if acc is not None else None
+    except Exception:   # a window closing while it is read
+        c = None
+    if c is None:
+        return out
     name, role = c.getAccessibleName(), c.getAccessibleRole()
     if name and pred(name, role):
         p, s = c.getLocationOnScreen(), c.getSize()
@@ -125,20 +131,29 @@ def main():
         shot(os.path.join(shots, "panel-fixed.png"), box)
         # Ctrl+S: the document came through odfgate, LibreOffice asks which format to keep
         out = os.path.abspath(draft)
+        # back in the text (a click into the page, as a person would), then Ctrl+S
+        cw = frame.ComponentWindow.getPosSize()
+        page = frame.ComponentWindow.AccessibleContext.getLocationOnScreen()
+        click(page.X + cw.Width // 3, page.Y + cw.Height // 2)
         subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+s"], check=True)
         tk = ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", ctx)
 
-        def keep_format_button():
+        def keep_format_buttons():
             for i in range(tk.getTopWindowCount()):
-                b = find(tk.getTopWindow(i), lambda n, r: r == PUSH_BUTTON and "ODF Format" in n)
-                if b:
+                b = find(tk.getTopWindow(i), lambda n, r: r == PUSH_BUTTON and n.startswith("Use ODF"))
+                if len(b) >= 2:
                     return b
             return None
-        button = wait_for(keep_format_button)
-        obs["keep_format_dialog"] = button[0][0] if button else None
-        if button:
-            click_on(button[0])
+        buttons = wait_for(keep_format_buttons)
+        time.sleep(1)
+        shot(os.path.join(shots, "keep-format.png"))
+        obs["keep_format_dialog"] = sorted(b[0] for b in buttons) if buttons else None
+        # keep the statement's own format: saved through odfgate's export (checked, no comment)
+        ours = [b for b in buttons or [] if "odfgate" in b[0]]
+        if ours:
+            click_on(ours[0])
         wait_for(lambda: not doc.isModified(), 30)
+        shot(os.path.join(shots, "after-save.png"))
         obs["saved_url"] = doc.getURL()
         obs["saved_filter"] = {p.Name: p.Value for p in doc.getArgs()}.get("FilterName")
         obs["modified_after_save"] = doc.isModified()

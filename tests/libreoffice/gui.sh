@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# gui.sh — a drafter's session in Writer with a window (Xvfb, LibreOffice's own window
+# toolkit, xdotool for the clicks and keys): open a draft through odfgate, the Statement check
+# panel lists its placeholders, a click in the panel selects each in the text, typing replaces
+# it, Re-check says 0 errors, Ctrl+S offers to keep the statement's format and saves through
+# odfgate: the saved file passes `odfgate check`, holds the new text and no odfgate comment.
+# ODFGATE_GUI_SHOTS=DIR keeps the screenshots (docs/images/ were made so).
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/lo-lib.sh"
+command -v Xvfb >/dev/null 2>&1 || skip_all "no Xvfb (scripts/deps.sh test installs it)"
+command -v xdotool >/dev/null 2>&1 || skip_all "no xdotool"
+command -v xwd >/dev/null 2>&1 || skip_all "no xwd (x11-apps)"
+[ -e /usr/lib/libreoffice/program/libvclplug_genlo.so ] || skip_all "LibreOffice has no window toolkit (the -nogui packages): apt-get install libreoffice-writer"
+plan 6
+cd "$scratch" || exit 1
+cp "$top_srcdir/samples/drafts/placeholder.odt" draft.odt
+shots=${ODFGATE_GUI_SHOTS:-$scratch/shots}
+mkdir -p "$shots"
+
+# a display of our own (the first free number from 90)
+d=90
+while [ -e "/tmp/.X11-unix/X$d" ] || [ -e "/tmp/.X$d-lock" ]; do d=$((d + 1)); done
+Xvfb ":$d" -screen 0 1400x900x24 -nolisten tcp >xvfb.log 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null' EXIT
+for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$d" ] && break; sleep 0.1; done
+out=$(DISPLAY=":$d" SAL_USE_VCLPLUGIN=gen timeout 300 "$pyuno" "$here/gui_driver.py" "$lo_profile" draft.odt "$shots" 2>driver.err)
+[ -n "$out" ] || diag "driver: $(cat driver.err)"
+get() { json_get "$out" "$1"; }
+
+if [ "$(get 'len(j.get("panel_items", []))')" = 2 ]; then ok "opened through odfgate: the Statement check deck lists the 2 placeholders"
+else fail "panel in the sidebar"; diag "$out"; fi
+if [ "$(get 'j.get("selected")')" = "['TBC', '[insert date]']" ]; then ok "a click on each finding in the panel selects the placeholder itself in the text"
+else fail "click to select"; diag "$out"; fi
+if [ "$(get 'j.get("summary_after_fix")')" = "0 errors, 1 warning (re-check)" ]; then ok "typed over, Re-check clicked: 0 errors"
+else fail "re-check after the fix"; diag "$out"; fi
+if [ "$(get 'j.get("keep_format_dialog")')" = "['Use ODF Format', 'Use ODF statement (odfgate) Format']" ]; then
+    ok "Ctrl+S: LibreOffice offers ODF or the statement's odfgate format"
+else fail "keep format dialog"; diag "$out"; fi
+if [ "$(get 'j.get("saved_filter"), j.get("modified_after_save")')" = "odfgate False" ]; then ok "saved through odfgate, the document no longer modified"
+else fail "save"; diag "$out"; fi
+run_odfgate check draft.odt
+if [ "$rc" = 0 ] && unzip -p draft.odt content.xml | grep -q "from April 2027" &&
+   ! unzip -p draft.odt content.xml | grep -q '<dc:creator>odfgate</dc:creator>'; then
+    ok "the saved file passes odfgate check, has the typed text and no odfgate comment"
+else fail "saved file"; diag "rc=$rc" "$out"; fi
