@@ -81,6 +81,9 @@ class Filter
   private:
     bool exportTo(const uno::Sequence<beans::PropertyValue> &desc);
     bool importFrom(const uno::Sequence<beans::PropertyValue> &desc);
+    /* an import refused: said in a message box over the office's active window (the document
+     * has none yet; LibreOffice itself would only say "General input/output error") */
+    void refuse(const std::string &why) { tell(ctx_, nullptr, "error", why, false, true); }
 
     uno::Reference<uno::XComponentContext> ctx_;
     uno::Reference<lang::XComponent> target_, source_;
@@ -183,21 +186,20 @@ bool Filter::importFrom(const uno::Sequence<beans::PropertyValue> &desc)
     og_lo_options opt;
     std::string why;
     if (!parseOptions(desc, &opt, &why)) {
-        tell(ctx_, nullptr, "error", "the document was not opened: " + why);
+        refuse("the document was not opened: " + why);
         return false;
     }
     TempDir tmp;
     std::string input = tmp.file("input.odt"), annotated = tmp.file("annotated.odt"),
                 flat = tmp.file("flat.fodt");
     if (!in.is() || !copyStreamToFile(in, input)) {
-        tell(ctx_, nullptr, "error",
-             "the document could not be read from LibreOffice's input stream");
+        refuse("the document could not be read from LibreOffice's input stream");
         return false;
     }
     Outcome outcome;
     if (og_lo_import(input.c_str(), annotated.c_str(), flat.c_str(),
                      doc.empty() ? nullptr : doc.c_str(), &opt, &outcome) != ODFGATE_OK) {
-        tell(ctx_, nullptr, "error", outcome.text());
+        refuse(outcome.text());
         return false;
     }
     uno::Reference<uno::XInterface> importer = ctx_->getServiceManager()->createInstanceWithContext(

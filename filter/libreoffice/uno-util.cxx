@@ -13,6 +13,8 @@
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/awt/XWindow2.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
@@ -112,14 +114,28 @@ static uno::Reference<awt::XWindowPeer> windowOf(const uno::Reference<frame::XMo
     return uno::Reference<awt::XWindowPeer>(window, uno::UNO_QUERY);
 }
 
+/* The active frame's window, when the office has one that is visible (not headless). */
+static uno::Reference<awt::XWindowPeer>
+activeWindow(const uno::Reference<uno::XComponentContext> &ctx)
+{
+    uno::Reference<frame::XFrame> f = frame::Desktop::create(ctx)->getActiveFrame();
+    if (!f.is() || !f->getContainerWindow().is())
+        return nullptr;
+    uno::Reference<awt::XWindow2> w(f->getContainerWindow(), uno::UNO_QUERY);
+    if (!w.is() || !w->isVisible())
+        return nullptr;
+    return uno::Reference<awt::XWindowPeer>(w, uno::UNO_QUERY);
+}
+
 short tell(const uno::Reference<uno::XComponentContext> &ctx,
            const uno::Reference<frame::XModel> &model, const char *kind, const std::string &text,
-           bool ask_yes_no)
+           bool ask_yes_no, bool over_active)
 {
     std::fprintf(stderr, "odfgate: %s\n", text.c_str());
     std::fflush(stderr);
     try {
-        uno::Reference<awt::XWindowPeer> parent = windowOf(model);
+        uno::Reference<awt::XWindowPeer> parent =
+            !model.is() && over_active ? activeWindow(ctx) : windowOf(model);
         if (!parent.is())
             return 0;
         uno::Reference<awt::XMessageBoxFactory> factory(awt::Toolkit::create(ctx),

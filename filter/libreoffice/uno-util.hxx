@@ -38,10 +38,12 @@ void runLater(const css::uno::Reference<css::uno::XComponentContext> &ctx, std::
 std::string documentPath(const css::uno::Reference<css::frame::XModel> &model);
 
 /* Write "odfgate: <text>" to standard error, and show a message box if the model has a
- * visible window.  kind: "error", "warning" or "info".  Returns the box's result (0 if none). */
+ * visible window (or, with over_active, when there is no model: over the office's active
+ * window, if there is one).  kind: "error", "warning" or "info".  Returns the box's result (0
+ * if none). */
 short tell(const css::uno::Reference<css::uno::XComponentContext> &ctx,
            const css::uno::Reference<css::frame::XModel> &model, const char *kind,
-           const std::string &text, bool ask_yes_no = false);
+           const std::string &text, bool ask_yes_no = false, bool over_active = false);
 
 /* gate.c's outcome, released with the object. */
 struct Outcome : og_lo_outcome {

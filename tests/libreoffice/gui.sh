@@ -3,7 +3,8 @@
 # toolkit, xdotool for the clicks and keys): open a draft through odfgate, the Statement check
 # panel lists its placeholders, a click in the panel selects each in the text, typing replaces
 # it, Re-check says 0 errors, Ctrl+S offers to keep the statement's format and saves through
-# odfgate: the saved file passes `odfgate check`, holds the new text and no odfgate comment.
+# odfgate: the saved file passes `odfgate check`, holds the new text and no odfgate comment;
+# a file odfgate refuses, opened through it, says why in a message box.
 # ODFGATE_GUI_SHOTS=DIR keeps the screenshots (docs/images/ were made so).
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lo-lib.sh"
@@ -11,9 +12,10 @@ command -v Xvfb >/dev/null 2>&1 || skip_all "no Xvfb (scripts/deps.sh test insta
 command -v xdotool >/dev/null 2>&1 || skip_all "no xdotool"
 command -v xwd >/dev/null 2>&1 || skip_all "no xwd (x11-apps)"
 [ -e /usr/lib/libreoffice/program/libvclplug_genlo.so ] || skip_all "LibreOffice has no window toolkit (the -nogui packages): apt-get install libreoffice-writer"
-plan 6
+plan 7
 cd "$scratch" || exit 1
 cp "$top_srcdir/samples/drafts/placeholder.odt" draft.odt
+printf 'not an ODF document\n' >junk.odt
 shots=${ODFGATE_GUI_SHOTS:-$scratch/shots}
 mkdir -p "$shots"
 
@@ -24,23 +26,26 @@ Xvfb ":$d" -screen 0 1400x900x24 -nolisten tcp >xvfb.log 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null' EXIT
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$d" ] && break; sleep 0.1; done
-out=$(DISPLAY=":$d" SAL_USE_VCLPLUGIN=gen timeout 300 "$pyuno" "$here/gui_driver.py" "$lo_profile" draft.odt "$shots" 2>driver.err)
-[ -n "$out" ] || diag "driver: $(cat driver.err)"
-get() { json_get "$out" "$1"; }
+gui=$(DISPLAY=":$d" SAL_USE_VCLPLUGIN=gen timeout 300 "$pyuno" "$here/gui_driver.py" "$lo_profile" draft.odt "$shots" junk.odt 2>driver.err)
+[ -n "$gui" ] || diag "driver: $(cat driver.err)"
+get() { json_get "$gui" "$1"; }  # ($out is run_odfgate's)
 
 if [ "$(get 'len(j.get("panel_items", []))')" = 2 ]; then ok "opened through odfgate: the Statement check deck lists the 2 placeholders"
-else fail "panel in the sidebar"; diag "$out"; fi
+else fail "panel in the sidebar"; diag "$gui"; fi
 if [ "$(get 'j.get("selected")')" = "['TBC', '[insert date]']" ]; then ok "a click on each finding in the panel selects the placeholder itself in the text"
-else fail "click to select"; diag "$out"; fi
+else fail "click to select"; diag "$gui"; fi
 if [ "$(get 'j.get("summary_after_fix")')" = "0 errors, 1 warning (re-check)" ]; then ok "typed over, Re-check clicked: 0 errors"
-else fail "re-check after the fix"; diag "$out"; fi
+else fail "re-check after the fix"; diag "$gui"; fi
 if [ "$(get 'j.get("keep_format_dialog")')" = "['Use ODF Format', 'Use ODF statement (odfgate) Format']" ]; then
     ok "Ctrl+S: LibreOffice offers ODF or the statement's odfgate format"
-else fail "keep format dialog"; diag "$out"; fi
+else fail "keep format dialog"; diag "$gui"; fi
 if [ "$(get 'j.get("saved_filter"), j.get("modified_after_save")')" = "odfgate False" ]; then ok "saved through odfgate, the document no longer modified"
-else fail "save"; diag "$out"; fi
+else fail "save"; diag "$gui"; fi
 run_odfgate check draft.odt
 if [ "$rc" = 0 ] && unzip -p draft.odt content.xml | grep -q "from April 2027" &&
    ! unzip -p draft.odt content.xml | grep -q '<dc:creator>odfgate</dc:creator>'; then
     ok "the saved file passes odfgate check, has the typed text and no odfgate comment"
-else fail "saved file"; diag "rc=$rc" "$out"; fi
+else fail "saved file"; diag "rc=$rc" "$gui"; fi
+if json_get "$gui" 'j["refused"]["boxes"][0]' | grep -q 'Cannot read the document: not an ODF' && [ "$(get 'j["refused"]["opened"]')" = False ]; then
+    ok "a file odfgate refuses: not opened, and a message box in Writer says why (not an ODF package)"
+else fail "refusal in Writer"; diag "$gui"; fi

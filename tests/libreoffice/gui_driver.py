@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""gui_driver.py PROFILE-URL DRAFT SHOTS-DIR — a drafter's session in LibreOffice Writer with
+"""gui_driver.py PROFILE-URL DRAFT SHOTS-DIR [JUNK] — a drafter's session in LibreOffice Writer with
 a window (Xvfb; the caller sets DISPLAY), clicked through with xdotool where a person would
 click, LibreOffice's own UNO API used only to look (the selection, the saved file's path):
 
@@ -7,7 +7,8 @@ click, LibreOffice's own UNO API used only to look (the selection, the saved fil
   panel (the text selected must be it) → type over it → the same for "[insert date]" →
   click Re-check (the panel must say 0 errors) → back in the text, Ctrl+S: LibreOffice's Keep
   format dialog offers "Use ODF Format!" (Save As ODF: writer.sh checks that path) and "Use ODF
-  statement (odfgate) Format!", which is pressed → the saved document's URL and filter.
+  statement (odfgate) Format!", which is pressed → the saved document's URL and filter →
+  JUNK (a file odfgate refuses) opened through odfgate: what the message boxes say.
 
 Prints one JSON object: the steps' observations.  Screenshots (xwd, converted by
 xwd2png.py) of the panel before and after go to SHOTS-DIR."""
@@ -15,6 +16,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 
 import uno
@@ -90,6 +92,42 @@ def shot(path, box=None):
                    ([str(v) for v in box] if box else []), check=True)
 
 
+def open_refused(ctx, desktop, junk, shots):
+    """Open a file odfgate refuses through its filter: the reason must be on screen (the load
+    blocks while a box is up: it runs in a thread; the boxes are closed with their OK)."""
+    result = {}
+
+    def load():
+        try:
+            result["doc"] = desktop.loadComponentFromURL(url(junk), "_blank", 0, (prop("FilterName", "odfgate"),))
+        except Exception as e:
+            result["exception"] = type(e).__name__
+    t = threading.Thread(target=load, daemon=True)
+    t.start()
+    tk = ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", ctx)
+    said = []
+    for _ in range(3):   # odfgate's box, then LibreOffice's own
+        def box():
+            for i in range(tk.getTopWindowCount()):
+                w = tk.getTopWindow(i)
+                ok = find(w, lambda n, r: r == PUSH_BUTTON and n in ("OK", "_OK"))
+                if ok:
+                    texts = [f[0] for f in find(w, lambda n, r: r != PUSH_BUTTON)]
+                    return ok, texts
+            return None
+        found = wait_for(box, 15)
+        if not found or not t.is_alive():
+            break
+        said.append(" | ".join(found[1]))
+        if len(said) == 1:
+            time.sleep(1)
+            shot(os.path.join(shots, "refused.png"))
+        click_on(found[0][0])
+        time.sleep(1)
+    t.join(30)
+    return {"boxes": said, "opened": result.get("doc") is not None, "exception": result.get("exception")}
+
+
 def main():
     profile, draft, shots = sys.argv[1], sys.argv[2], sys.argv[3]
     proc, ctx, desktop = start(profile)
@@ -159,6 +197,8 @@ def main():
         obs["modified_after_save"] = doc.isModified()
         obs["saved_path"] = uno.fileUrlToSystemPath(doc.getURL()) if doc.getURL() else None
         obs["draft"] = out
+        if len(sys.argv) > 4:
+            obs["refused"] = open_refused(ctx, desktop, sys.argv[4], shots)
         doc.close(True)
     except Exception as e:
         obs["error"] = "%s: %s" % (type(e).__name__, getattr(e, "Message", e))
