@@ -212,6 +212,65 @@ odfgate_status og_lo_schema(const char *option, const char *doc_path, odfgate_sc
     return st;
 }
 
+int og_lo_signatories_of(const char *schema_option, const char *doc_path, og_lo_signatories *out,
+                         char *msg, size_t msg_size)
+{
+    odfgate_schema *schema = NULL;
+    odfgate_config *cfg = NULL;
+    odfgate_error err;
+    char src[4200];
+    memset(out, 0, sizeof(*out));
+    odfgate_error_clear(&err);
+    if (og_lo_schema(schema_option && schema_option[0] ? schema_option : NULL, doc_path, &schema,
+                     &cfg, src, sizeof(src), &err) > ODFGATE_WARN) {
+        snprintf(msg, msg_size, "Cannot load the schema %s: %s", err.path, err.message);
+        odfgate_config_free(cfg);
+        return -1;
+    }
+    odfgate_config_free(cfg);
+    size_t n = odfgate_schema_signatory_count(schema);
+    out->ids = calloc(n + 1, sizeof(char *));
+    out->names = calloc(n + 1, sizeof(char *));
+    for (size_t i = 0; out->ids && out->names && i < n; i++) {
+        const char *name = odfgate_schema_signatory_name(schema, i);
+        out->ids[i] = dup_printf("%s", odfgate_schema_signatory_id(schema, i));
+        out->names[i] = dup_printf("%s", name ? name : "");
+        out->count = i + 1;
+        if (!out->ids[i] || !out->names[i])
+            break;
+    }
+    odfgate_schema_free(schema);
+    if (!out->ids || !out->names || out->count != n) {
+        og_lo_signatories_free(out);
+        snprintf(msg, msg_size, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+void og_lo_signatories_free(og_lo_signatories *s)
+{
+    for (size_t i = 0; i < s->count; i++) {
+        free(s->ids[i]);
+        free(s->names[i]);
+    }
+    free(s->ids);
+    free(s->names);
+    memset(s, 0, sizeof(*s));
+}
+
+char *og_lo_format_options(int strict, const char *schema, const char *stamp_id,
+                           const char *stamp_by, const char *stamp_role)
+{
+    int stamp = stamp_id && stamp_id[0] && stamp_by && stamp_by[0];
+    int role = stamp && stamp_role && stamp_role[0];
+    int with_schema = schema && schema[0];
+    return dup_printf("%s%s%s%s%s%s%s%s%s%s", strict ? "strict" : "warn",
+                      with_schema ? ";schema=" : "", with_schema ? schema : "",
+                      stamp ? ";stamp=" : "", stamp ? stamp_id : "", stamp ? "," : "",
+                      stamp ? stamp_by : "", role ? "," : "", role ? stamp_role : "", "");
+}
+
 /* ------------------------------------------------------------------ outcomes */
 
 void og_lo_outcome_free(og_lo_outcome *out)

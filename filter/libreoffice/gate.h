@@ -51,6 +51,22 @@ odfgate_status og_lo_schema(const char *option, const char *doc_path, odfgate_sc
                             odfgate_config **cfg, char *source, size_t source_size,
                             odfgate_error *err);
 
+/* The signatories of the schema a check would use (option, configuration, built-in), for
+ * the dialogs: ids[i] and names[i].  Returns 0, or -1 with the reason in msg.  Release with
+ * og_lo_signatories_free. */
+typedef struct og_lo_signatories {
+    char **ids, **names;
+    size_t count;
+} og_lo_signatories;
+int og_lo_signatories_of(const char *schema_option, const char *doc_path, og_lo_signatories *out,
+                         char *msg, size_t msg_size);
+void og_lo_signatories_free(og_lo_signatories *s);
+
+/* Filter options text (gate.h's syntax) from the filter options dialog's choices: NULL or ""
+ * fields are left out. */
+char *og_lo_format_options(int strict, const char *schema, const char *stamp_id,
+                           const char *stamp_by, const char *stamp_role);
+
 /* What happened, for a person.  Owned by the caller; release with og_lo_outcome_free. */
 typedef struct og_lo_outcome {
     int refused;                    /* export: nothing must be written */

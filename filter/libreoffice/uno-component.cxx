@@ -1,6 +1,7 @@
 /* uno-component.cxx — the component's entry points: the implementations it provides
  * (org.odfgate.Filter, org.odfgate.CheckHandler, org.odfgate.SaveGuard,
- * org.odfgate.PanelFactory), as listed in odfgate.components. */
+ * org.odfgate.PanelFactory, org.odfgate.FilterOptionsDialog), as listed in
+ * odfgate.components. */
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/factory.hxx>
 #include <cppuhelper/implementationentry.hxx>
@@ -26,6 +27,10 @@ uno::Reference<uno::XInterface>
 createPanelFactory(const uno::Reference<uno::XComponentContext> &ctx);
 OUString panelFactoryImplementationName();
 uno::Sequence<OUString> panelFactoryServiceNames();
+uno::Reference<uno::XInterface>
+createFilterOptionsDialog(const uno::Reference<uno::XComponentContext> &ctx);
+OUString filterOptionsDialogImplementationName();
+uno::Sequence<OUString> filterOptionsDialogServiceNames();
 } // namespace odfgate_lo
 
 namespace
@@ -39,6 +44,8 @@ const cppu::ImplementationEntry entries[] = {
      odfgate_lo::saveGuardServiceNames, cppu::createSingleComponentFactory, nullptr, 0},
     {odfgate_lo::createPanelFactory, odfgate_lo::panelFactoryImplementationName,
      odfgate_lo::panelFactoryServiceNames, cppu::createSingleComponentFactory, nullptr, 0},
+    {odfgate_lo::createFilterOptionsDialog, odfgate_lo::filterOptionsDialogImplementationName,
+     odfgate_lo::filterOptionsDialogServiceNames, cppu::createSingleComponentFactory, nullptr, 0},
     {nullptr, nullptr, nullptr, nullptr, nullptr, 0}};
 }
 

@@ -82,7 +82,7 @@ def op_filters(ctx, desktop):
         if ff.hasByName(name):
             d = {p.Name: p.Value for p in ff.getByName(name)}
             out[name] = {"service": d.get("FilterService"), "flags": d.get("Flags"), "ui": d.get("UIName"),
-                         "type": d.get("Type")}
+                         "type": d.get("Type"), "ui_component": d.get("UIComponent")}
     return out
 
 

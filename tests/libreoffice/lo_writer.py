@@ -19,6 +19,8 @@ step's result in "steps".  Steps:
   ["panel_read"]             read the panel made by "panel" again
   ["press", NAME]            press a panel button through its accessibility action
   ["wait", SECONDS]          let LibreOffice's main loop run (the typing pause)
+  ["options", OPTIONS]       the filter options dialog as Save As runs it (media descriptor
+                             in, execute, FilterOptions out): {"result", "options"}
 A failed step records {"error": ...} and the session goes on."""
 import json, os, sys, time
 
@@ -128,6 +130,12 @@ class Session:
             button = self.panel.getRealInterface().Window.getControl(s[1])
             button.getPeer().getAccessibleContext().doAccessibleAction(0)
             return True
+        if kind == "options":
+            dlg = self.ctx.ServiceManager.createInstanceWithContext("org.odfgate.FilterOptionsDialog", self.ctx)
+            dlg.setSourceDocument(doc)
+            dlg.setPropertyValues((prop("URL", doc.getURL()), prop("FilterOptions", s[1])))
+            ran = dlg.execute()
+            return {"result": ran, "options": {p.Name: p.Value for p in dlg.getPropertyValues()}.get("FilterOptions")}
         if kind == "wait":
             end = time.time() + s[1]
             tk = self.ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", self.ctx)

@@ -8,7 +8,7 @@
 # while a document opened for checking is checked again when it is saved.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lo-lib.sh"
-plan 16
+plan 18
 cd "$scratch" || exit 1
 drafts="$top_srcdir/samples/drafts"
 cp "$drafts/placeholder.odt" failing.odt
@@ -35,7 +35,8 @@ drive_writer \
   'failing.odt|frame|writer8||[["dispatch","goto",{"Index":0}],["dispatch","check"],["dispatch","goto",{"Index":1}],["selection"],["dispatch","goto",{"Index":2}],["selection"]]' \
   'empty.odt|frame|writer8||[["dispatch","check"],["dispatch","goto",{"Index":1}],["selection"]]' \
   'missing.odt|frame|writer8||[["dispatch","check"],["dispatch","goto",{"Index":1}],["selection"],["where"]]' \
-  'passing.odt|frame|writer8||[["panel"],["type",4," A sentence added after the sign-off."],["wait",4],["panel_read"]]'
+  'passing.odt|frame|writer8||[["panel"],["type",4," A sentence added after the sign-off."],["wait",4],["panel_read"]]' \
+  'failing.odt|frame|writer8||[["options","strict;stamp=dh,Dana Hill"],["options","nonsense"]]'
 [ -n "$drive" ] || diag "driver: $(cat driver.err)"
 
 # 1-4: the panel
@@ -95,6 +96,10 @@ if [ "$(step 8 0 '["signatories"][0]')" = "✓ Department of Health (dh): approv
    printf '%s' "$stale" | grep -q '^⚠ STALE Department of Health (dh): stale — Dana Hill, Director, .*; changed since: '; then
     ok "signatories: dh approved, then stale once the text changes, naming the sections changed"
 else fail "signatory state"; diag "$(step 8 0 '["signatories"]')" "$stale"; fi
+# headless, the dialog cannot show: it is cancelled, and the options given stay as they were
+if [ "$(step 9 0 '["result"], j["steps"][0]["options"]')" = "0 strict;stamp=dh,Dana Hill" ] && [ "$(step 9 1 '["options"]')" = nonsense ]; then
+    ok "the options dialog, run as Save As runs it: takes and gives back FilterOptions (cancelled without a window)"
+else fail "options dialog contract"; diag "$(drive_line 9)"; fi
 # 15-16: the extension's commands
 lo_drive menu
 if [ "$(json_get "$(drive_line 1)" 'j.get("toolbar"), j.get("shortcut"), j.get("remove")')" = "vnd.odfgate:check vnd.odfgate:check vnd.odfgate:remove-comments" ]; then
@@ -103,3 +108,8 @@ else fail "toolbar/shortcut"; diag "$(drive_line 1)"; fi
 if [ "$(json_get "$(drive_line 1)" 'j.get("deck"), j.get("panel")')" = "OdfgateDeck private:resource/toolpanel/OdfgatePanelFactory/StatementPanel" ]; then
     ok "the Statement check deck and panel are registered in the sidebar"
 else fail "sidebar registration"; diag "$(drive_line 1)"; fi
+# 18: Save As, "Edit filter settings": the filters name their options dialog
+lo_drive filters
+if [ "$(json_get "$(drive_line 1)" 'j["odfgate"]["ui_component"], j["odfgate_export"]["ui_component"]')" = "org.odfgate.FilterOptionsDialog org.odfgate.FilterOptionsDialog" ]; then
+    ok "both odfgate filters name an options dialog (Save As: Edit filter settings is offered)"
+else fail "UIComponent"; diag "$(drive_line 1)"; fi

@@ -5,6 +5,8 @@
 
 #include "libreoffice/gate.h"
 
+#include <stdlib.h>
+
 static int parse(const char *text, og_lo_options *o, char *msg)
 {
     return og_lo_parse_options(text, o, msg, 256);
@@ -81,4 +83,46 @@ OG_TEST(lo_place_comments)
     OG_CHECK_INT(og_lo_place(&out, 2, doc, 5, 4), 4); /* not found after `from`: stays there */
     out.para_text = (char *[]){"nowhere", NULL, NULL, NULL};
     OG_CHECK_INT(og_lo_place(&out, 0, doc, 5, 2), 2);
+}
+
+OG_TEST(lo_options_comments_and_format)
+{
+    og_lo_options o;
+    char msg[256];
+    OG_CHECK_INT(parse("comments", &o, msg), 0);
+    OG_CHECK_INT(o.comments, 1);
+    OG_CHECK_INT(parse(NULL, &o, msg), 0);
+    OG_CHECK_INT(o.comments, 0);
+    /* what the filter options dialog writes reads back as chosen */
+    char *text = og_lo_format_options(1, "/srv/cpf.xml", "dh", "Dana Hill", "Director");
+    OG_CHECK_STR(text, "strict;schema=/srv/cpf.xml;stamp=dh,Dana Hill,Director");
+    OG_CHECK_INT(parse(text, &o, msg), 0);
+    OG_CHECK_INT(o.strict, 1);
+    OG_CHECK_STR(o.schema, "/srv/cpf.xml");
+    OG_CHECK_STR(o.stamp_id, "dh");
+    OG_CHECK_STR(o.stamp_by, "Dana Hill");
+    OG_CHECK_STR(o.stamp_role, "Director");
+    free(text);
+    /* no name: no sign-off; no role: none written; nothing chosen: warn */
+    text = og_lo_format_options(0, "", "dh", "", "Director");
+    OG_CHECK_STR(text, "warn");
+    free(text);
+    text = og_lo_format_options(0, NULL, "cqc", "A. Person", NULL);
+    OG_CHECK_STR(text, "warn;stamp=cqc,A. Person");
+    free(text);
+}
+
+OG_TEST(lo_signatories_of_the_schema)
+{
+    og_lo_signatories s;
+    char msg[256];
+    /* the built-in schema: the six bodies of the common purpose framework */
+    OG_CHECK_INT(og_lo_signatories_of(NULL, NULL, &s, msg, sizeof(msg)), 0);
+    OG_CHECK_INT((int)s.count, 6);
+    OG_CHECK_STR(s.ids[0], "dh");
+    OG_CHECK_STR(s.names[0], "Department of Health");
+    og_lo_signatories_free(&s);
+    OG_CHECK_INT((int)s.count, 0);
+    OG_CHECK_INT(og_lo_signatories_of("/nonexistent/schema.xml", NULL, &s, msg, sizeof(msg)), -1);
+    OG_CHECK(strstr(msg, "Cannot load the schema") != NULL);
 }
