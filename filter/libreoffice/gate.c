@@ -638,6 +638,50 @@ odfgate_status og_lo_import(const char *in_path, const char *annotated_path, con
     return ODFGATE_OK;
 }
 
+int og_lo_signoff_record(const char *path, const char *doc_path, const char *schema_option,
+                         const char *id, const char *by, const char *role, const char *decision,
+                         char **name, char **value, og_lo_outcome *out)
+{
+    odfgate_schema *schema = NULL;
+    odfgate_config *cfg = NULL;
+    odfgate_doc *doc = NULL;
+    odfgate_error err;
+    char src[4200], field[300];
+    int rc = -1;
+    *name = *value = NULL;
+    odfgate_error_clear(&err);
+    if (og_lo_schema(schema_option && schema_option[0] ? schema_option : NULL, doc_path, &schema,
+                     &cfg, src, sizeof(src), &err) > ODFGATE_WARN) {
+        error_message(out, "Cannot load the schema", &err, 1);
+        odfgate_config_free(cfg);
+        return -1;
+    }
+    odfgate_config_free(cfg);
+    odfgate_stamp stamp = {id, by, role && role[0] ? role : NULL, decision, NULL, 0};
+    if (odfgate_signoff_stamp(path, path, schema, &stamp, &err) > ODFGATE_WARN) {
+        error_message(out, "The sign-off could not be recorded", &err, 0);
+    } else if (odfgate_doc_open(path, NULL, &doc, &err) > ODFGATE_WARN) {
+        error_message(out, "The sign-off could not be read back", &err, 0);
+    } else {
+        snprintf(field, sizeof(field), "user:odfgate.signoff.%s", id);
+        const char *v = odfgate_doc_meta_field(doc, field);
+        *name = dup_printf("%s", field + 5);
+        *value = v ? dup_printf("%s", v) : NULL;
+        if (*name && *value)
+            rc = 0;
+        else
+            set_message(out, dup_printf("%s", "The sign-off could not be read back"));
+    }
+    if (rc < 0) {
+        free(*name);
+        free(*value);
+        *name = *value = NULL;
+    }
+    odfgate_doc_free(doc);
+    odfgate_schema_free(schema);
+    return rc;
+}
+
 /* ------------------------------------------------------------------ placing comments */
 
 int og_lo_same_text(const char *a, const char *b)

@@ -109,6 +109,16 @@ odfgate_status og_lo_export(const char *path, const char *doc_path, const og_lo_
 odfgate_status og_lo_import(const char *in_path, const char *annotated_path, const char *flat_path,
                             const char *doc_path, const og_lo_options *o, og_lo_outcome *out);
 
+/* The sign-off record of signatory `id` for the document at `path` (a writer8 copy of the
+ * open document, stamped in place), as `odfgate signoff` writes it: *name receives the
+ * user-defined property's name ("odfgate.signoff.ID") and *value its record (both malloc'd).
+ * The schema as og_lo_schema; decision "approved" or "rejected" (NULL: approved); role may be
+ * NULL.  Returns 0, or -1 with the reason in out->message (an unknown signatory names the
+ * schema's; unresolved tracked changes say to accept or reject them first). */
+int og_lo_signoff_record(const char *path, const char *doc_path, const char *schema_option,
+                         const char *id, const char *by, const char *role, const char *decision,
+                         char **name, char **value, og_lo_outcome *out);
+
 /* Check only (the Tools menu command). */
 odfgate_status og_lo_check(const char *path, const char *doc_path, const char *schema_option,
                            og_lo_outcome *out);

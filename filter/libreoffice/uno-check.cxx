@@ -12,18 +12,22 @@
  *   vnd.odfgate:goto            select finding Index (int) of the last check in the view
  *   vnd.odfgate:remove-comments remove every odfgate comment (one undo step)
  *   vnd.odfgate:findings        the last findings, for scripts and tests: nothing changes
+ *   vnd.odfgate:signoff         record a sign-off bound to the text as it is now (Signatory,
+ *                               By, Role, Decision "approved"/"rejected"); without Signatory,
+ *                               the sign-off dialog asks (uno-signoff.hxx)
  * Through dispatchWithNotification the result event carries a sequence of strings: check and
  * findings one per finding ("error: [section] message (rule)") then, for findings, the
  * signatory lines prefixed "signatory: " and the origin as "origin: WHAT"; goto the text
- * selected; remove-comments the number removed.  State FAILURE with the reason as the only
- * string when the command could not run.  Created by the dispatch framework, the handler is
- * initialised with the frame; an API caller may initialise it with a document model instead
- * (a document without a window).
+ * selected; remove-comments the number removed; signoff the signatory's line after it.  State
+ * FAILURE with the reason as the only string when the command could not run.  Created by the
+ * dispatch framework, the handler is initialised with the frame; an API caller may initialise it
+ * with a document model instead (a document without a window).
  */
 #include "libreoffice/uno-util.hxx"
 
 #include "libreoffice/gate.h"
 #include "libreoffice/uno-docstate.hxx"
+#include "libreoffice/uno-signoff.hxx"
 #include "libreoffice/uno-text.hxx"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -54,7 +58,8 @@ namespace
 bool isCommand(const OUString &path)
 {
     return path.equalsAscii("check") || path.equalsAscii("goto") ||
-           path.equalsAscii("remove-comments") || path.equalsAscii("findings");
+           path.equalsAscii("remove-comments") || path.equalsAscii("findings") ||
+           path.equalsAscii("signoff");
 }
 
 class CheckHandler
@@ -175,6 +180,29 @@ void CheckHandler::dispatchWithNotification(
                 throw uno::RuntimeException("goto needs the argument Index");
             result.push_back(selectFinding(model, *f, static_cast<size_t>(index)));
             event.State = frame::DispatchResultState::SUCCESS;
+        } else if (url.Path.equalsAscii("signoff")) {
+            SignOff s;
+            for (const beans::PropertyValue &p : args) {
+                OUString v;
+                p.Value >>= v;
+                if (p.Name == "Signatory")
+                    s.signatory = toUtf8(v);
+                else if (p.Name == "By")
+                    s.by = toUtf8(v);
+                else if (p.Name == "Role")
+                    s.role = toUtf8(v);
+                else if (p.Name == "Decision")
+                    s.decision = toUtf8(v);
+            }
+            if (s.signatory.empty() && !askSignOff(ctx_, model, &s)) {
+                result.push_back("cancelled");
+            } else {
+                FindingsPtr f = recordSignOff(model, s);
+                for (const std::string &line : f->signatories)
+                    if (line.find("(" + s.signatory + "):") != std::string::npos)
+                        result.push_back(fromUtf8(line.c_str()));
+                event.State = frame::DispatchResultState::SUCCESS;
+            }
         } else if (url.Path.equalsAscii("remove-comments")) {
             size_t n = removeOurComments(model, "Statement check: remove the comments");
             result.push_back(OUString::number(static_cast<sal_Int64>(n)));

@@ -5,29 +5,25 @@
  *
  * LibreOffice hands it the media descriptor (XPropertyAccess::setPropertyValues, with any
  * FilterOptions already chosen) and the document (XExporter), runs it (XExecutableDialog) and
- * reads FilterOptions back.  The choices: strict (refuse to save when the statement fails),
- * a schema (file or URL; empty: the .odfgate.ini beside the document, else the built-in one),
- * and a sign-off to record while saving: a signatory from that schema's list, a name and a
- * role.  The text is gate.h's filter options syntax (og_lo_format_options).
+ * reads FilterOptions back: under Save As with "Edit filter settings", and on a Save in the
+ * odfgate format (as it asks CSV's options).  Opening through odfgate asks it too, with no
+ * document given: it answers OK at once, the options unchanged.  The choices: strict (refuse to
+ * save when the statement fails), a schema (file or URL; empty: the .odfgate.ini beside the
+ * document, else the built-in one), and a sign-off to record while saving: a signatory from that
+ * schema's list, a name and a role.  The text is gate.h's filter options syntax
+ * (og_lo_format_options).
  */
 #include "libreoffice/uno-util.hxx"
 
 #include "libreoffice/gate.h"
+#include "libreoffice/uno-dialog.hxx"
 
-#include <com/sun/star/awt/PushButtonType.hpp>
-#include <com/sun/star/awt/XControl.hpp>
-#include <com/sun/star/awt/XControlContainer.hpp>
-#include <com/sun/star/awt/XDialog.hpp>
-#include <com/sun/star/awt/XToolkit.hpp>
-#include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertyAccess.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/container/XNameContainer.hpp>
 #include <com/sun/star/document/XExporter.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/XInitialization.hpp>
-#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
 #include <com/sun/star/ui/dialogs/XExecutableDialog.hpp>
@@ -96,37 +92,12 @@ class FilterOptionsDialog
     OUString title_ = "odfgate: check and sign off while saving", options_, url_;
 };
 
-/* the dialog's controls, in application-font units (as Basic dialogs are laid out) */
-void add(const uno::Reference<lang::XMultiServiceFactory> &dlgModel,
-         const uno::Reference<container::XNameContainer> &controls, const char *kind,
-         const char *name, sal_Int32 x, sal_Int32 y, sal_Int32 w, sal_Int32 h,
-         const std::vector<std::pair<const char *, uno::Any>> &props)
-{
-    uno::Reference<beans::XPropertySet> m(dlgModel->createInstance("com.sun.star.awt.UnoControl" +
-                                                                   OUString::createFromAscii(kind) +
-                                                                   "Model"),
-                                          uno::UNO_QUERY_THROW);
-    m->setPropertyValue("PositionX", uno::Any(x));
-    m->setPropertyValue("PositionY", uno::Any(y));
-    m->setPropertyValue("Width", uno::Any(w));
-    m->setPropertyValue("Height", uno::Any(h));
-    for (const auto &p : props)
-        m->setPropertyValue(OUString::createFromAscii(p.first), p.second);
-    controls->insertByName(OUString::createFromAscii(name), uno::Any(m));
-}
-
-template <typename T>
-T get(const uno::Reference<awt::XControlContainer> &c, const char *name, const char *prop)
-{
-    T v{};
-    uno::Reference<beans::XPropertySet>(c->getControl(OUString::createFromAscii(name))->getModel(),
-                                        uno::UNO_QUERY_THROW)
-        ->getPropertyValue(OUString::createFromAscii(prop)) >>= v;
-    return v;
-}
-
 sal_Int16 SAL_CALL FilterOptionsDialog::execute()
 {
+    /* LibreOffice also asks a filter's options when it opens a document through it (as for
+     * CSV); then no source document was given.  The options are about saving: nothing to ask */
+    if (!model_.is())
+        return ui::dialogs::ExecutableDialogResults::OK;
     og_lo_options now;
     char msg[512];
     std::string text = toUtf8(options_);
@@ -151,69 +122,42 @@ sal_Int16 SAL_CALL FilterOptionsDialog::execute()
             selected = static_cast<sal_Int16>(i + 1);
     }
 
-    auto smgr = ctx_->getServiceManager();
-    uno::Reference<awt::XControlModel> dlgModel(
-        smgr->createInstanceWithContext("com.sun.star.awt.UnoControlDialogModel", ctx_),
-        uno::UNO_QUERY_THROW);
-    uno::Reference<beans::XPropertySet> dp(dlgModel, uno::UNO_QUERY_THROW);
-    dp->setPropertyValue("Title", uno::Any(title_));
-    dp->setPropertyValue("Width", uno::Any(sal_Int32(260)));
-    dp->setPropertyValue("Height", uno::Any(sal_Int32(150)));
-    uno::Reference<lang::XMultiServiceFactory> mf(dlgModel, uno::UNO_QUERY_THROW);
-    uno::Reference<container::XNameContainer> nc(dlgModel, uno::UNO_QUERY_THROW);
-    add(mf, nc, "CheckBox", "strict", 6, 6, 248, 12,
-        {{"Label", uno::Any(OUString("Refuse to save when the statement fails (strict)"))},
-         {"State", uno::Any(sal_Int16(now.strict ? 1 : 0))}});
-    add(mf, nc, "FixedText", "schemaLabel", 6, 24, 248, 10,
-        {{"Label",
-          uno::Any(OUString("Schema (file or URL; empty: .odfgate.ini, else built-in)"))}});
-    add(mf, nc, "Edit", "schema", 6, 35, 248, 12, {{"Text", uno::Any(fromUtf8(now.schema))}});
-    add(mf, nc, "FixedText", "signLabel", 6, 53, 248, 10,
-        {{"Label", uno::Any(fromUtf8(why.empty() ? "Record the sign-off of"
-                                                 : ("No signatories: " + why).c_str()))}});
-    add(mf, nc, "ListBox", "signatory", 6, 64, 248, 12,
-        {{"Dropdown", uno::Any(true)},
-         {"StringItemList", uno::Any(uno::Sequence<OUString>(
-                                entries.data(), static_cast<sal_Int32>(entries.size())))},
-         {"SelectedItems", uno::Any(uno::Sequence<sal_Int16>(&selected, 1))}});
-    add(mf, nc, "FixedText", "byLabel", 6, 82, 120, 10, {{"Label", uno::Any(OUString("Name"))}});
-    add(mf, nc, "Edit", "by", 6, 93, 120, 12, {{"Text", uno::Any(fromUtf8(now.stamp_by))}});
-    add(mf, nc, "FixedText", "roleLabel", 134, 82, 120, 10,
-        {{"Label", uno::Any(OUString("Role (optional)"))}});
-    add(mf, nc, "Edit", "role", 134, 93, 120, 12, {{"Text", uno::Any(fromUtf8(now.stamp_role))}});
-    add(mf, nc, "Button", "ok", 148, 128, 50, 14,
-        {{"Label", uno::Any(OUString("OK"))},
-         {"PushButtonType", uno::Any(sal_Int16(awt::PushButtonType_OK))},
-         {"DefaultButton", uno::Any(true)}});
-    add(mf, nc, "Button", "cancel", 204, 128, 50, 14,
-        {{"Label", uno::Any(OUString("Cancel"))},
-         {"PushButtonType", uno::Any(sal_Int16(awt::PushButtonType_CANCEL))}});
-
-    uno::Reference<awt::XControl> dialog(
-        smgr->createInstanceWithContext("com.sun.star.awt.UnoControlDialog", ctx_),
-        uno::UNO_QUERY_THROW);
-    dialog->setModel(dlgModel);
-    dialog->createPeer(
-        uno::Reference<awt::XToolkit>(awt::Toolkit::create(ctx_), uno::UNO_QUERY_THROW), nullptr);
-    sal_Int16 result = uno::Reference<awt::XDialog>(dialog, uno::UNO_QUERY_THROW)->execute();
-    if (result == ui::dialogs::ExecutableDialogResults::OK) {
-        uno::Reference<awt::XControlContainer> c(dialog, uno::UNO_QUERY_THROW);
-        auto sel = get<uno::Sequence<sal_Int16>>(c, "signatory", "SelectedItems");
-        size_t who = sel.getLength() ? static_cast<size_t>(sel[0]) : 0;
-        std::string schema = toUtf8(get<OUString>(c, "schema", "Text")),
-                    by = toUtf8(get<OUString>(c, "by", "Text")),
-                    role = toUtf8(get<OUString>(c, "role", "Text"));
-        char *o = og_lo_format_options(get<sal_Int16>(c, "strict", "State") == 1, schema.c_str(),
-                                       who > 0 && who <= sigs.count ? sigs.ids[who - 1] : nullptr,
-                                       by.c_str(), role.c_str());
-        if (o)
-            options_ = fromUtf8(o);
-        free(o);
-    }
-    uno::Reference<lang::XComponent>(dialog, uno::UNO_QUERY_THROW)->dispose();
-    return result == ui::dialogs::ExecutableDialogResults::OK
-               ? ui::dialogs::ExecutableDialogResults::OK
-               : ui::dialogs::ExecutableDialogResults::CANCEL;
+    Dialog d(ctx_, title_, 260, 150);
+    d.add("CheckBox", "strict", 6, 6, 248, 12,
+          {{"Label", uno::Any(OUString("Refuse to save when the statement fails (strict)"))},
+           {"State", uno::Any(sal_Int16(now.strict ? 1 : 0))}});
+    d.add("FixedText", "schemaLabel", 6, 24, 248, 10,
+          {{"Label",
+            uno::Any(OUString("Schema (file or URL; empty: .odfgate.ini, else built-in)"))}});
+    d.add("Edit", "schema", 6, 35, 248, 12, {{"Text", uno::Any(fromUtf8(now.schema))}});
+    d.add("FixedText", "signLabel", 6, 53, 248, 10,
+          {{"Label", uno::Any(fromUtf8(why.empty() ? "Record the sign-off of"
+                                                   : ("No signatories: " + why).c_str()))}});
+    d.add("ListBox", "signatory", 6, 64, 248, 12,
+          {{"Dropdown", uno::Any(true)},
+           {"StringItemList", uno::Any(uno::Sequence<OUString>(
+                                  entries.data(), static_cast<sal_Int32>(entries.size())))},
+           {"SelectedItems", uno::Any(uno::Sequence<sal_Int16>(&selected, 1))}});
+    d.add("FixedText", "byLabel", 6, 82, 120, 10, {{"Label", uno::Any(OUString("Name"))}});
+    d.add("Edit", "by", 6, 93, 120, 12, {{"Text", uno::Any(fromUtf8(now.stamp_by))}});
+    d.add("FixedText", "roleLabel", 134, 82, 120, 10,
+          {{"Label", uno::Any(OUString("Role (optional)"))}});
+    d.add("Edit", "role", 134, 93, 120, 12, {{"Text", uno::Any(fromUtf8(now.stamp_role))}});
+    addOkCancel(d, 260, 150, "OK");
+    if (!d.run())
+        return ui::dialogs::ExecutableDialogResults::CANCEL;
+    sal_Int16 who = d.selected("signatory");
+    std::string schema = toUtf8(d.get<OUString>("schema", "Text")),
+                by = toUtf8(d.get<OUString>("by", "Text")),
+                role = toUtf8(d.get<OUString>("role", "Text"));
+    char *o = og_lo_format_options(
+        d.get<sal_Int16>("strict", "State") == 1, schema.c_str(),
+        who > 0 && static_cast<size_t>(who) <= sigs.count ? sigs.ids[who - 1] : nullptr, by.c_str(),
+        role.c_str());
+    if (o)
+        options_ = fromUtf8(o);
+    free(o);
+    return ui::dialogs::ExecutableDialogResults::OK;
 }
 
 } // namespace

@@ -2,7 +2,9 @@
 # gui.sh — a drafter's session in Writer with a window (Xvfb, LibreOffice's own window
 # toolkit, xdotool for the clicks and keys): open a draft through odfgate, the Statement check
 # panel lists its placeholders, a click in the panel selects each in the text, typing replaces
-# it, Re-check says 0 errors, Ctrl+S offers to keep the statement's format and saves through
+# it, Re-check says 0 errors, Ctrl+Alt+Shift+S opens the sign-off dialog (where every
+# signatory stands; dh approves as Dana Hill) and the panel shows dh approved, Ctrl+S offers to
+# keep the statement's format and saves through
 # odfgate: the saved file passes `odfgate check`, holds the new text and no odfgate comment;
 # a file odfgate refuses, opened through it, says why in a message box.
 # ODFGATE_GUI_SHOTS=DIR keeps the screenshots (docs/images/ were made so).
@@ -12,7 +14,7 @@ command -v Xvfb >/dev/null 2>&1 || skip_all "no Xvfb (scripts/deps.sh test insta
 command -v xdotool >/dev/null 2>&1 || skip_all "no xdotool"
 command -v xwd >/dev/null 2>&1 || skip_all "no xwd (x11-apps)"
 [ -e /usr/lib/libreoffice/program/libvclplug_genlo.so ] || skip_all "LibreOffice has no window toolkit (the -nogui packages): apt-get install libreoffice-writer"
-plan 7
+plan 9
 cd "$scratch" || exit 1
 cp "$top_srcdir/samples/drafts/placeholder.odt" draft.odt
 printf 'not an ODF document\n' >junk.odt
@@ -49,3 +51,10 @@ else fail "saved file"; diag "rc=$rc" "$gui"; fi
 if json_get "$gui" 'j["refused"]["boxes"][0]' | grep -q 'Cannot read the document: not an ODF' && [ "$(get 'j["refused"]["opened"]')" = False ]; then
     ok "a file odfgate refuses: not opened, and a message box in Writer says why (not an ODF package)"
 else fail "refusal in Writer"; diag "$gui"; fi
+if [ "$(get 'j["signoff"]["standing_before"][0]')" = "Department of Health (dh): missing" ] &&
+   get 'j["signoff"]["dh_after"]' | grep -q '^✓ Department of Health (dh): approved — Dana Hill, '; then
+    ok "Ctrl+Alt+Shift+S: the sign-off dialog shows where each signatory stands; dh signs off, the panel shows it"
+else fail "sign-off dialog"; diag "$(get 'j.get("signoff")')"; fi
+run_odfgate signoffs draft.odt
+if printf '%s' "$out" | grep -Eq '^dh +approved +Dana Hill .* valid$'; then ok "the saved file carries dh's sign-off, valid for its text (odfgate signoffs)"
+else fail "sign-off in the saved file"; diag "$out"; fi

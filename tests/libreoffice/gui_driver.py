@@ -5,7 +5,8 @@ click, LibreOffice's own UNO API used only to look (the selection, the saved fil
 
   open DRAFT through odfgate → the Statement check deck → click the placeholder "TBC" in the
   panel (the text selected must be it) → type over it → the same for "[insert date]" →
-  click Re-check (the panel must say 0 errors) → back in the text, Ctrl+S: LibreOffice's Keep
+  click Re-check (the panel must say 0 errors) → Ctrl+Alt+Shift+S: the sign-off dialog, dh
+  approves as "Dana Hill" (the panel shows it) → back in the text, Ctrl+S: LibreOffice's Keep
   format dialog offers "Use ODF Format!" (Save As ODF: writer.sh checks that path) and "Use ODF
   statement (odfgate) Format!", which is pressed → the saved document's URL and filter →
   JUNK (a file odfgate refuses) opened through odfgate: what the message boxes say.
@@ -92,6 +93,34 @@ def shot(path, box=None):
                    ([str(v) for v in box] if box else []), check=True)
 
 
+def sign_off(ctx, win, shots):
+    """Ctrl+Alt+Shift+S in the text: the sign-off dialog; the first signatory (dh), approve,
+    the name typed, Sign off pressed.  The panel's line for dh afterwards."""
+    tk = ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", ctx)
+    subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+alt+shift+s"], check=True)
+
+    def dialog():
+        for i in range(tk.getTopWindowCount()):
+            w = tk.getTopWindow(i)
+            if find(w, lambda n, r: n == "Sign off" and r == PUSH_BUTTON):
+                return w
+        return None
+    cw = wait_for(dialog, 20)
+    if cw is None:
+        shot(os.path.join(shots, "no-signoff-dialog.png"))
+        return {"error": "no sign-off dialog"}
+    time.sleep(1)
+    standing = [f[0] for f in find(cw, lambda n, r: r == LIST_ITEM and "(dh)" in n)]
+    _, x, y, w, h = find(cw, lambda n, r: n == "Name" and r != PUSH_BUTTON)[0]
+    click(x + 20, y + h + 12)            # the field below its label
+    subprocess.run(["xdotool", "key", "ctrl+a"], check=True)
+    subprocess.run(["xdotool", "type", "--delay", "20", "Dana Hill"], check=True)
+    shot(os.path.join(shots, "signoff.png"))
+    click_on(find(cw, lambda n, r: n == "Sign off" and r == PUSH_BUTTON)[0])
+    after = wait_for(lambda: [f[0] for f in find(win, lambda n, r: r == LIST_ITEM and "(dh): approved" in n)])
+    return {"standing_before": standing, "dh_after": after[0] if after else None}
+
+
 def open_refused(ctx, desktop, junk, shots):
     """Open a file odfgate refuses through its filter: the reason must be on screen (the load
     blocks while a box is up: it runs in a thread; the boxes are closed with their OK)."""
@@ -132,6 +161,15 @@ def main():
     profile, draft, shots = sys.argv[1], sys.argv[2], sys.argv[3]
     proc, ctx, desktop = start(profile)
     obs = {}
+
+    def watchdog():   # a hang still reports what was seen, and where it stopped
+        time.sleep(float(os.environ.get("GUI_DRIVER_TIMEOUT", "240")))
+        obs["error"] = "timed out after: " + ", ".join(obs)
+        shot(os.path.join(shots, "timed-out.png"))
+        print(json.dumps(obs), flush=True)
+        proc.kill()
+        os._exit(1)
+    threading.Thread(target=watchdog, daemon=True).start()
     try:
         doc = desktop.loadComponentFromURL(url(draft), "_blank", 0, (prop("FilterName", "odfgate"),))
         frame = doc.CurrentController.Frame
@@ -167,12 +205,16 @@ def main():
         summary = wait_for(lambda: [f[0] for f in find(win, lambda n, r: n.startswith("0 errors"))])
         obs["summary_after_fix"] = summary[0] if summary else None
         shot(os.path.join(shots, "panel-fixed.png"), box)
+
+        def to_text():   # a click into the page, as a person would, before a shortcut
+            cw = frame.ComponentWindow.getPosSize()
+            page = frame.ComponentWindow.AccessibleContext.getLocationOnScreen()
+            click(page.X + cw.Width // 3, page.Y + cw.Height // 2)
+        to_text()
+        obs["signoff"] = sign_off(ctx, win, shots)
         # Ctrl+S: the document came through odfgate, LibreOffice asks which format to keep
         out = os.path.abspath(draft)
-        # back in the text (a click into the page, as a person would), then Ctrl+S
-        cw = frame.ComponentWindow.getPosSize()
-        page = frame.ComponentWindow.AccessibleContext.getLocationOnScreen()
-        click(page.X + cw.Width // 3, page.Y + cw.Height // 2)
+        to_text()
         subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+s"], check=True)
         tk = ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", ctx)
 

@@ -8,7 +8,7 @@
 # while a document opened for checking is checked again when it is saved.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lo-lib.sh"
-plan 18
+plan 20
 cd "$scratch" || exit 1
 drafts="$top_srcdir/samples/drafts"
 cp "$drafts/placeholder.odt" failing.odt
@@ -36,7 +36,8 @@ drive_writer \
   'empty.odt|frame|writer8||[["dispatch","check"],["dispatch","goto",{"Index":1}],["selection"]]' \
   'missing.odt|frame|writer8||[["dispatch","check"],["dispatch","goto",{"Index":1}],["selection"],["where"]]' \
   'passing.odt|frame|writer8||[["panel"],["type",4," A sentence added after the sign-off."],["wait",4],["panel_read"]]' \
-  'failing.odt|frame|writer8||[["options","strict;stamp=dh,Dana Hill"],["options","nonsense"]]'
+  'failing.odt|frame|writer8||[["options","strict;stamp=dh,Dana Hill"],["options","nonsense"]]' \
+  'passing.odt|frame|writer8||[["dispatch","signoff",{"Signatory":"cqc","By":"Chris Quinn","Role":"Chief Inspector"}],["dispatch","signoff",{"Signatory":"lga","By":"Lee Grant","Decision":"rejected"}],["dispatch","signoff",{"Signatory":"nope","By":"X"}],["store","'"$scratch"'/signed.odt","writer8","","as"]]'
 [ -n "$drive" ] || diag "driver: $(cat driver.err)"
 
 # 1-4: the panel
@@ -100,6 +101,16 @@ else fail "signatory state"; diag "$(step 8 0 '["signatories"]')" "$stale"; fi
 if [ "$(step 9 0 '["result"], j["steps"][0]["options"]')" = "0 strict;stamp=dh,Dana Hill" ] && [ "$(step 9 1 '["options"]')" = nonsense ]; then
     ok "the options dialog, run as Save As runs it: takes and gives back FilterOptions (cancelled without a window)"
 else fail "options dialog contract"; diag "$(drive_line 9)"; fi
+# 19-20: Tools > Sign off statement (its command; the dialog is gui.sh's)
+if [ "$(step 10 0 '["state"]')" = 1 ] && step 10 0 '["result"][0]' | grep -q '^Care Quality Commission (cqc): approved — Chris Quinn, Chief Inspector, ' &&
+   step 10 1 '["result"][0]' | grep -q '^Local Government Association (lga): rejected — Lee Grant, ' &&
+   [ "$(step 10 2 '["state"]')" = 0 ] && step 10 2 '["result"][0]' | grep -q 'unknown signatory "nope"; schema common-purpose-framework lists: dh, nhscb, cqc, monitor, lga, ntda'; then
+    ok "signoff: cqc approves, lga rejects, each bound to the text now; an unknown signatory is refused, the schema's listed"
+else fail "signoff command"; diag "$(drive_line 10)"; fi
+run_odfgate signoffs signed.odt
+if printf '%s' "$out" | grep -Eq '^cqc +approved +Chris Quinn +Chief Inspector .* valid$' && printf '%s' "$out" | grep -Eq '^lga +rejected +Lee Grant .* valid$'; then
+    ok "saved by Writer's own ODF filter, both sign-offs are valid for odfgate signoffs"
+else fail "sign-offs in the saved file"; diag "$out"; fi
 # 15-16: the extension's commands
 lo_drive menu
 if [ "$(json_get "$(drive_line 1)" 'j.get("toolbar"), j.get("shortcut"), j.get("remove")')" = "vnd.odfgate:check vnd.odfgate:check vnd.odfgate:remove-comments" ]; then
