@@ -19,6 +19,7 @@
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/task/XJob.hpp>
+#include <com/sun/star/text/XTextDocument.hpp>
 #include <cppuhelper/implbase2.hxx>
 #include <cppuhelper/supportsservice.hxx>
 
@@ -69,7 +70,8 @@ uno::Any SAL_CALL SaveGuard::execute(const uno::Sequence<beans::NamedValue> &arg
                     e.Value >>= model;
             }
     }
-    if (!model.is() || storingCopy())
+    /* every document's saves come here (Calc's, Impress's too): Writer's only are odfgate's */
+    if (!uno::Reference<text::XTextDocument>(model, uno::UNO_QUERY).is() || storingCopy())
         return uno::Any();
     try {
         if (event == "OnSave" || event == "OnSaveAs" || event == "OnCopyTo") {

@@ -235,7 +235,9 @@ class StatementPanel
     uno::Reference<accessibility::XAccessible>
         SAL_CALL createAccessible(const uno::Reference<accessibility::XAccessible> &) override
     {
-        return uno::Reference<accessibility::XAccessible>(container_->getPeer(), uno::UNO_QUERY);
+        return container_.is() ? uno::Reference<accessibility::XAccessible>(container_->getPeer(),
+                                                                            uno::UNO_QUERY)
+                               : nullptr; /* disposed */
     }
     /* XSidebarPanel */
     ui::LayoutSize SAL_CALL getHeightForWidth(sal_Int32) override

@@ -9,6 +9,7 @@ one JSON line per operation, stops soffice.  Operations (one argument each, fiel
   open|IN                      load IN with no filter: the filter LibreOffice chose
   import|IN|OPTIONS[|FILTER]   load IN with the odfgate filter (or FILTER): comments, tracked
                                changes, title
+  calc_save|OUT                a new spreadsheet saved as OUT and copied (the save guard ignores it)
   track|IN|OUT                 record changes: insert a sentence and delete a word, save (writer8)
   store|IN|OUT|FILTER|OPTIONS  load IN (writer8), storeToURL OUT with FILTER and options
   check|IN|ARGS|HOW            dispatch vnd.odfgate:check on IN (ARGS: JSON object of dispatch
@@ -139,6 +140,19 @@ def op_import(ctx, desktop, src, options="", filt="odfgate"):
                 "comment_places": comment_places(doc), "tracked_changes": doc.Redlines.Count,
                 "record_changes": bool(doc.RecordChanges), "title": doc.DocumentProperties.Title,
                 "filter": {p.Name: p.Value for p in doc.getArgs()}.get("FilterName")}
+    finally:
+        doc.close(True)
+
+
+def op_calc_save(ctx, desktop, out):
+    """A new spreadsheet saved (Save As, then a copy): the extension's save guard must leave
+    documents that are not Writer's alone."""
+    doc = desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, (prop("Hidden", True),))
+    try:
+        doc.Sheets.getByIndex(0).getCellByPosition(0, 0).setString("odfgate")
+        doc.storeAsURL(url(out), (prop("FilterName", "calc8"),))
+        doc.storeToURL(url(out + ".copy.ods"), (prop("FilterName", "calc8"),))
+        return {"saved": os.path.exists(out) and os.path.exists(out + ".copy.ods")}
     finally:
         doc.close(True)
 

@@ -8,7 +8,7 @@
 # while a document opened for checking is checked again when it is saved.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lo-lib.sh"
-plan 20
+plan 21
 cd "$scratch" || exit 1
 drafts="$top_srcdir/samples/drafts"
 cp "$drafts/placeholder.odt" failing.odt
@@ -111,6 +111,12 @@ run_odfgate signoffs signed.odt
 if printf '%s' "$out" | grep -Eq '^cqc +approved +Chris Quinn +Chief Inspector .* valid$' && printf '%s' "$out" | grep -Eq '^lga +rejected +Lee Grant .* valid$'; then
     ok "saved by Writer's own ODF filter, both sign-offs are valid for odfgate signoffs"
 else fail "sign-offs in the saved file"; diag "$out"; fi
+# 21: every document's saves pass the save guard: a spreadsheet's are not its business
+: >"$scratch/soffice-driver.log"
+lo_drive "calc_save|$scratch/sheet.ods"
+if [ "$(json_get "$(drive_line 1)" 'j.get("saved")')" = True ] && ! grep -q 'odfgate' "$scratch/soffice-driver.log"; then
+    ok "a spreadsheet saved and copied with the extension installed: saved, and odfgate says nothing"
+else fail "save guard on a spreadsheet"; diag "$(drive_line 1)" "$(cat "$scratch/soffice-driver.log")"; fi
 # 15-16: the extension's commands
 lo_drive menu
 if [ "$(json_get "$(drive_line 1)" 'j.get("toolbar"), j.get("shortcut"), j.get("remove")')" = "vnd.odfgate:check vnd.odfgate:check vnd.odfgate:remove-comments" ]; then
