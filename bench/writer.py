@@ -8,11 +8,9 @@ import statistics
 import sys
 import time
 
-import uno
-
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "tests", "libreoffice"))
-from lo_driver import Listener, prop, start, stop, url  # noqa: E402
+from lo_driver import dispatch, prop, start, stop, url  # noqa: E402
 
 
 def load(desktop, path, filt):
@@ -32,14 +30,9 @@ def main():
                 times[filt].append(s)
                 doc.close(True)
         doc, _ = load(desktop, path, "writer8")
-        parser = ctx.ServiceManager.createInstanceWithContext("com.sun.star.util.URLTransformer", ctx)
-        u = uno.createUnoStruct("com.sun.star.util.URL")
-        u.Complete = "vnd.odfgate:check"
-        _, u = parser.parseStrict(u)
-        disp = doc.CurrentController.Frame.queryDispatch(u, "", 0)
         for _ in range(runs):
             t = time.perf_counter()
-            disp.dispatchWithNotification(u, (), Listener())
+            dispatch(ctx, doc, "frame", "check", {})
             times["recheck"].append(time.perf_counter() - t)
         doc.close(True)
         print(" ".join("%.3f" % statistics.median(times[k]) for k in ("writer8", "odfgate", "recheck")))

@@ -260,15 +260,35 @@ void og_lo_signatories_free(og_lo_signatories *s)
 }
 
 char *og_lo_format_options(int strict, const char *schema, const char *stamp_id,
-                           const char *stamp_by, const char *stamp_role)
+                           const char *stamp_by, const char *stamp_role, char *msg, size_t msg_size)
 {
     int stamp = stamp_id && stamp_id[0] && stamp_by && stamp_by[0];
     int role = stamp && stamp_role && stamp_role[0];
     int with_schema = schema && schema[0];
-    return dup_printf("%s%s%s%s%s%s%s%s%s%s", strict ? "strict" : "warn",
-                      with_schema ? ";schema=" : "", with_schema ? schema : "",
-                      stamp ? ";stamp=" : "", stamp ? stamp_id : "", stamp ? "," : "",
-                      stamp ? stamp_by : "", role ? "," : "", role ? stamp_role : "", "");
+    og_lo_options check;
+    /* the separators cannot be quoted in the option text: said, not split into other fields */
+    if ((stamp && strpbrk(stamp_by, ",;")) || (role && strpbrk(stamp_role, ",;"))) {
+        snprintf(msg, msg_size, "a name or role may not contain ',' or ';'");
+        return NULL;
+    }
+    if (with_schema && strchr(schema, ';')) {
+        snprintf(msg, msg_size, "a schema path or URL may not contain ';'");
+        return NULL;
+    }
+    char *text = dup_printf("%s%s%s%s%s%s%s%s%s%s", strict ? "strict" : "warn",
+                            with_schema ? ";schema=" : "", with_schema ? schema : "",
+                            stamp ? ";stamp=" : "", stamp ? stamp_id : "", stamp ? "," : "",
+                            stamp ? stamp_by : "", role ? "," : "", role ? stamp_role : "", "");
+    if (!text) {
+        snprintf(msg, msg_size, "out of memory");
+        return NULL;
+    }
+    /* what the filter will read back (a schema that is no path nor http(s) URL, ...) */
+    if (og_lo_parse_options(text, &check, msg, msg_size) < 0) {
+        free(text);
+        return NULL;
+    }
+    return text;
 }
 
 /* ------------------------------------------------------------------ outcomes */

@@ -63,9 +63,12 @@ int og_lo_signatories_of(const char *schema_option, const char *doc_path, og_lo_
 void og_lo_signatories_free(og_lo_signatories *s);
 
 /* Filter options text (gate.h's syntax) from the filter options dialog's choices: NULL or ""
- * fields are left out. */
+ * fields are left out.  NULL with the reason in msg when a choice cannot be written so that
+ * og_lo_parse_options reads it back (a ',' or ';' in a name, a schema that is no path or
+ * http(s) URL). */
 char *og_lo_format_options(int strict, const char *schema, const char *stamp_id,
-                           const char *stamp_by, const char *stamp_role);
+                           const char *stamp_by, const char *stamp_role, char *msg,
+                           size_t msg_size);
 
 /* What happened, for a person.  Owned by the caller; release with og_lo_outcome_free. */
 typedef struct og_lo_outcome {

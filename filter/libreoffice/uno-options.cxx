@@ -153,9 +153,13 @@ sal_Int16 SAL_CALL FilterOptionsDialog::execute()
     char *o = og_lo_format_options(
         d.get<sal_Int16>("strict", "State") == 1, schema.c_str(),
         who > 0 && static_cast<size_t>(who) <= sigs.count ? sigs.ids[who - 1] : nullptr, by.c_str(),
-        role.c_str());
-    if (o)
-        options_ = fromUtf8(o);
+        role.c_str(), msg, sizeof(msg));
+    if (!o) {
+        /* the options stay as they were: nothing half-understood is saved */
+        tell(ctx_, model_, "error", std::string("The options were not changed: ") + msg);
+        return ui::dialogs::ExecutableDialogResults::CANCEL;
+    }
+    options_ = fromUtf8(o);
     free(o);
     return ui::dialogs::ExecutableDialogResults::OK;
 }

@@ -165,6 +165,13 @@ uno::Reference<text::XTextRange> paragraphRange(const uno::Reference<text::XText
     return uno::Reference<text::XTextRange>(c, uno::UNO_QUERY_THROW);
 }
 
+void removeFields(const std::vector<uno::Reference<text::XTextField>> &fields)
+{
+    for (const auto &field : fields)
+        field->getAnchor()->getText()->removeTextContent(
+            uno::Reference<text::XTextContent>(field.get()));
+}
+
 } // namespace
 
 size_t removeOurComments(const uno::Reference<frame::XModel> &model, const char *undoTitle)
@@ -173,9 +180,7 @@ size_t removeOurComments(const uno::Reference<frame::XModel> &model, const char 
     if (ours.empty())
         return 0;
     UndoStep step(model, undoTitle);
-    for (const auto &field : ours)
-        field->getAnchor()->getText()->removeTextContent(
-            uno::Reference<text::XTextContent>(field.get()));
+    removeFields(ours);
     return ours.size();
 }
 
@@ -185,9 +190,7 @@ void insertComments(const uno::Reference<frame::XModel> &model, const Findings &
     if (p.ranges.empty())
         return;
     UndoStep step(model, "Statement check: findings as comments");
-    for (const auto &field : ourComments(model))
-        field->getAnchor()->getText()->removeTextContent(
-            uno::Reference<text::XTextContent>(field.get()));
+    removeFields(ourComments(model)); /* the earlier ones go in the same undo step */
     uno::Reference<lang::XMultiServiceFactory> factory(model, uno::UNO_QUERY_THROW);
     util::DateTime now = nowUtc();
     /* places in document order (a finding whose paragraph is not found goes where the last

@@ -201,31 +201,39 @@ class Listener(unohelper.Base, XDispatchResultListener):
         pass
 
 
+def dispatch(ctx, doc, how, cmd, args):
+    """Dispatch vnd.odfgate:CMD with ARGS (a dict) on doc: through its frame (how=frame, as the
+    menu does) or a handler initialised with the model (how=model, a document without a
+    window).  {"state", "result"} of the result event."""
+    parser = ctx.ServiceManager.createInstanceWithContext("com.sun.star.util.URLTransformer", ctx)
+    u = uno.createUnoStruct("com.sun.star.util.URL")
+    u.Complete = "vnd.odfgate:" + cmd
+    _, u = parser.parseStrict(u)
+    if how == "frame":
+        disp = doc.CurrentController.Frame.queryDispatch(u, "", 0)
+    else:
+        handler = ctx.ServiceManager.createInstanceWithArgumentsAndContext("org.odfgate.CheckHandler", (doc,), ctx)
+        disp = handler.queryDispatch(u, "", 0)
+    if disp is None:
+        return {"error": "no dispatch for " + u.Complete}
+    listener = Listener()
+    disp.dispatchWithNotification(u, tuple(prop(k, v) for k, v in args.items()), listener)
+    ev = listener.event
+    return {"state": ev.State if ev else None, "result": list(ev.Result) if ev else None}
+
+
 def op_check(ctx, desktop, src, args="{}", how="frame"):
     """how=frame: the document in a (hidden) window, dispatched through its frame as the menu
     does; how=model: a frameless document and the handler initialised with it (comments can be
     inserted without a view)."""
     doc = load(desktop, src) if how == "frame" else load_model(ctx, src)
     try:
-        parser = ctx.ServiceManager.createInstanceWithContext("com.sun.star.util.URLTransformer", ctx)
-        u = uno.createUnoStruct("com.sun.star.util.URL")
-        u.Complete = "vnd.odfgate:check"
-        _, u = parser.parseStrict(u)
-        if how == "frame":
-            disp = doc.CurrentController.Frame.queryDispatch(u, "", 0)
-        else:
-            handler = ctx.ServiceManager.createInstanceWithArgumentsAndContext("org.odfgate.CheckHandler", (doc,), ctx)
-            disp = handler.queryDispatch(u, "", 0)
-        if disp is None:
-            return {"error": "no dispatch for vnd.odfgate:check"}
-        listener = Listener()
         a = json.loads(args)
+        r = {}
         for _ in range(a.pop("_times", 1)):
-            disp.dispatchWithNotification(u, tuple(prop(k, v) for k, v in a.items()), listener)
-        ev = listener.event
+            r = dispatch(ctx, doc, how, "check", a)
         ours, others, texts = comments(doc)
-        return {"state": ev.State if ev else None, "result": list(ev.Result) if ev else None,
-                "odfgate_comments": ours, "other_comments": others, "comment_texts": texts}
+        return dict(r, odfgate_comments=ours, other_comments=others, comment_texts=texts)
     finally:
         doc.close(True)
 

@@ -27,27 +27,9 @@ import json, os, sys, time
 import uno
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lo_driver import Listener, comments, load, load_model, prop, start, stop, url  # noqa: E402
+from lo_driver import comments, dispatch, load, load_model, prop, start, stop, url  # noqa: E402
 
 PANEL = "private:resource/toolpanel/OdfgatePanelFactory/StatementPanel"
-
-
-def dispatch(ctx, doc, how, cmd, args):
-    parser = ctx.ServiceManager.createInstanceWithContext("com.sun.star.util.URLTransformer", ctx)
-    u = uno.createUnoStruct("com.sun.star.util.URL")
-    u.Complete = "vnd.odfgate:" + cmd
-    _, u = parser.parseStrict(u)
-    if how == "frame":
-        disp = doc.CurrentController.Frame.queryDispatch(u, "", 0)
-    else:
-        handler = ctx.ServiceManager.createInstanceWithArgumentsAndContext("org.odfgate.CheckHandler", (doc,), ctx)
-        disp = handler.queryDispatch(u, "", 0)
-    if disp is None:
-        return {"error": "no dispatch for " + u.Complete}
-    listener = Listener()
-    disp.dispatchWithNotification(u, tuple(prop(k, v) for k, v in args.items()), listener)
-    ev = listener.event
-    return {"state": ev.State if ev else None, "result": list(ev.Result) if ev else None}
 
 
 def accessible_texts(acc, out, depth=0):

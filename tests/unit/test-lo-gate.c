@@ -94,7 +94,8 @@ OG_TEST(lo_options_comments_and_format)
     OG_CHECK_INT(parse(NULL, &o, msg), 0);
     OG_CHECK_INT(o.comments, 0);
     /* what the filter options dialog writes reads back as chosen */
-    char *text = og_lo_format_options(1, "/srv/cpf.xml", "dh", "Dana Hill", "Director");
+    char *text =
+        og_lo_format_options(1, "/srv/cpf.xml", "dh", "Dana Hill", "Director", msg, sizeof(msg));
     OG_CHECK_STR(text, "strict;schema=/srv/cpf.xml;stamp=dh,Dana Hill,Director");
     OG_CHECK_INT(parse(text, &o, msg), 0);
     OG_CHECK_INT(o.strict, 1);
@@ -104,12 +105,21 @@ OG_TEST(lo_options_comments_and_format)
     OG_CHECK_STR(o.stamp_role, "Director");
     free(text);
     /* no name: no sign-off; no role: none written; nothing chosen: warn */
-    text = og_lo_format_options(0, "", "dh", "", "Director");
+    text = og_lo_format_options(0, "", "dh", "", "Director", msg, sizeof(msg));
     OG_CHECK_STR(text, "warn");
     free(text);
-    text = og_lo_format_options(0, NULL, "cqc", "A. Person", NULL);
+    text = og_lo_format_options(0, NULL, "cqc", "A. Person", NULL, msg, sizeof(msg));
     OG_CHECK_STR(text, "warn;stamp=cqc,A. Person");
     free(text);
+    /* what could not be read back as typed is refused, not split into other fields */
+    OG_CHECK(og_lo_format_options(0, NULL, "dh", "Hill, Dana", NULL, msg, sizeof(msg)) == NULL);
+    OG_CHECK(strstr(msg, "may not contain ',' or ';'") != NULL);
+    OG_CHECK(og_lo_format_options(0, NULL, "dh", "Dana Hill", "Chair; Board", msg, sizeof(msg)) ==
+             NULL);
+    OG_CHECK(og_lo_format_options(0, "/srv/a;b.xml", NULL, NULL, NULL, msg, sizeof(msg)) == NULL);
+    OG_CHECK(og_lo_format_options(0, "ftp://example.org/s.xml", NULL, NULL, NULL, msg,
+                                  sizeof(msg)) == NULL);
+    OG_CHECK(strstr(msg, "http(s) URL") != NULL);
 }
 
 OG_TEST(lo_signatories_of_the_schema)
