@@ -34,7 +34,8 @@ get() { json_get "$gui" "$1"; }  # ($out is run_odfgate's)
 
 if [ "$(get 'len(j.get("panel_items", []))')" = 2 ]; then ok "opened through odfgate: the Statement check deck lists the 2 placeholders"
 else fail "panel in the sidebar"; diag "$gui"; fi
-if [ "$(get 'j.get("selected")')" = "['TBC', '[insert date]']" ]; then ok "a click on each finding in the panel selects the placeholder itself in the text"
+if [ "$(get 'j.get("selected"), j.get("rechecked_after_typing")')" = "['TBC', '[insert date]'] [True, True]" ]; then
+    ok "a click on each finding in the panel selects the placeholder itself in the text; typing over it, the panel drops it once typing pauses"
 else fail "click to select"; diag "$gui"; fi
 if [ "$(get 'j.get("summary_after_fix")')" = "0 errors, 1 warning (re-check)" ]; then ok "typed over, Re-check clicked: 0 errors"
 else fail "re-check after the fix"; diag "$gui"; fi

@@ -190,7 +190,7 @@ def main():
             _, x, y, w, h = panel[0]
             box = (max(0, x - 560), 0, w + 560, min(900, y + h))
         shot(os.path.join(shots, "panel.png"), box)
-        selected = []
+        selected, rechecked = [], []
         for quoted, typed in (('"TBC"', "from April 2027"), ('"[insert date]"', "1 April 2027")):
             target = wait_for(lambda: [f for f in items() if quoted in f[0]])
             if not target:
@@ -199,7 +199,12 @@ def main():
             sel = wait_for(lambda: doc.CurrentController.getSelection().getByIndex(0).getString())
             selected.append(sel)
             subprocess.run(["xdotool", "type", "--delay", "20", typed], check=True)
+            # the panel re-checks once typing pauses and the list is rebuilt: the next click
+            # waits for that, or it lands where the fixed finding's row was a moment ago
+            # (the panel is rebuilt on the main thread in one go: no half-built list is seen)
+            rechecked.append(bool(wait_for(lambda: not [f for f in items() if quoted in f[0]], 20)))
         obs["selected"] = selected
+        obs["rechecked_after_typing"] = rechecked
         recheck = find(win, lambda n, r: n == "Re-check" and r == PUSH_BUTTON)
         click_on(recheck[0])
         summary = wait_for(lambda: [f[0] for f in find(win, lambda n, r: n.startswith("0 errors"))])
