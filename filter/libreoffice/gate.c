@@ -111,9 +111,23 @@ static int parse_path(const char *b, const char *e, int url_ok, const char *name
     return 0;
 }
 
+void og_lo_prefs_default(og_lo_prefs *p)
+{
+    memset(p, 0, sizeof(*p));
+    p->fail_on = -1;
+    p->signoff_warnings = 1;
+}
+
+int og_lo_strict(const og_lo_options *o)
+{
+    return o->strict >= 0 ? o->strict : o->prefs.strict_on_save;
+}
+
 int og_lo_parse_options(const char *text, og_lo_options *o, char *msg, size_t n)
 {
     memset(o, 0, sizeof(*o));
+    o->strict = -1;
+    og_lo_prefs_default(&o->prefs);
     msg[0] = '\0';
     for (const char *p = text ? text : ""; *p;) {
         const char *end = strchr(p, ';'), *eq;
@@ -185,20 +199,23 @@ static odfgate_status load_schema(const char *path_or_url, odfgate_schema **out,
     return st;
 }
 
-odfgate_status og_lo_schema(const char *option, const char *doc_path, odfgate_schema **out,
+odfgate_status og_lo_schema(const og_lo_options *o, const char *doc_path, odfgate_schema **out,
                             odfgate_config **cfg, char *source, size_t source_size,
                             odfgate_error *err)
 {
-    const char *chosen;
+    const char *option = o && o->schema[0] ? o->schema : NULL, *chosen;
     odfgate_status st;
     *cfg = NULL;
     /* the configuration beside the document: its schema, and its other settings */
     if (doc_path && doc_path[0] && (st = odfgate_config_for(doc_path, cfg, err)) > ODFGATE_WARN)
         return st;
-    if ((chosen = odfgate_schema_choice(option && option[0] ? option : NULL, *cfg))) {
+    if ((chosen = odfgate_schema_choice(option, *cfg))) {
         snprintf(source, source_size, "schema %s (%s)", chosen,
                  chosen == option ? "filter option" : ".odfgate.ini");
         st = load_schema(chosen, out, err);
+    } else if (o && o->prefs.schema[0]) {
+        snprintf(source, source_size, "schema %s (Tools > Options)", o->prefs.schema);
+        st = load_schema(o->prefs.schema, out, err);
     } else {
         snprintf(source, source_size, "the built-in schema");
         st = odfgate_schema_load_builtin(out, err);
@@ -212,7 +229,37 @@ odfgate_status og_lo_schema(const char *option, const char *doc_path, odfgate_sc
     return st;
 }
 
-int og_lo_signatories_of(const char *schema_option, const char *doc_path, og_lo_signatories *out,
+int og_lo_prefs_set_schema(og_lo_prefs *p, const char *text, char *msg, size_t msg_size)
+{
+    og_lo_options o;
+    odfgate_schema *schema = NULL;
+    odfgate_config *cfg = NULL;
+    odfgate_error err;
+    char src[4200];
+    const char *t = text ? text : "";
+    while (isspace((unsigned char)*t))
+        t++;
+    msg[0] = '\0';
+    og_lo_parse_options(NULL, &o, msg, msg_size);
+    if (*t && parse_path(t, t + strlen(t), 1, "schema", o.prefs.schema, sizeof(o.prefs.schema), msg,
+                         msg_size) < 0)
+        return -1;
+    if (o.prefs.schema[0]) { /* refused now rather than on every check */
+        odfgate_error_clear(&err);
+        odfgate_status st = og_lo_schema(&o, NULL, &schema, &cfg, src, sizeof(src), &err);
+        odfgate_schema_free(schema);
+        odfgate_config_free(cfg);
+        if (st > ODFGATE_WARN) {
+            snprintf(msg, msg_size, "Cannot load the schema %s: %s", err.path[0] ? err.path : t,
+                     err.message);
+            return -1;
+        }
+    }
+    memcpy(p->schema, o.prefs.schema, sizeof(p->schema));
+    return 0;
+}
+
+int og_lo_signatories_of(const og_lo_options *o, const char *doc_path, og_lo_signatories *out,
                          char *msg, size_t msg_size)
 {
     odfgate_schema *schema = NULL;
@@ -221,8 +268,7 @@ int og_lo_signatories_of(const char *schema_option, const char *doc_path, og_lo_
     char src[4200];
     memset(out, 0, sizeof(*out));
     odfgate_error_clear(&err);
-    if (og_lo_schema(schema_option && schema_option[0] ? schema_option : NULL, doc_path, &schema,
-                     &cfg, src, sizeof(src), &err) > ODFGATE_WARN) {
+    if (og_lo_schema(o, doc_path, &schema, &cfg, src, sizeof(src), &err) > ODFGATE_WARN) {
         snprintf(msg, msg_size, "Cannot load the schema %s: %s", err.path, err.message);
         odfgate_config_free(cfg);
         return -1;
@@ -396,10 +442,21 @@ static int collect_signatories(og_lo_outcome *out, const odfgate_result *res)
     return 0;
 }
 
-/* Fill lines/comments/para_text from a result and build the summary. */
-static int collect(og_lo_outcome *out, const odfgate_doc *doc, const odfgate_result *res)
+/* A sign-off warning (no sign-off yet, quorum, unknown signatory, future date): noise while
+ * drafting, left out when the drafter's prefs say so. */
+static int drafting_noise(const odfgate_finding *f, const og_lo_prefs *p)
+{
+    return !p->signoff_warnings && f->severity == ODFGATE_SEV_WARNING &&
+           strncmp(f->rule, "signoff-", 8) == 0;
+}
+
+/* Fill lines/comments/para_text from a result (less the findings the prefs leave out) and
+ * decide whether it fails. */
+static int collect(og_lo_outcome *out, const odfgate_doc *doc, const odfgate_result *res,
+                   const og_lo_prefs *prefs)
 {
     size_t n = odfgate_result_count(res);
+    odfgate_severity worst = ODFGATE_SEV_OFF;
     out->lines = calloc(n + 1, sizeof(char *));
     out->comments = calloc(n + 1, sizeof(char *));
     out->para_text = calloc(n + 1, sizeof(char *));
@@ -415,30 +472,36 @@ static int collect(og_lo_outcome *out, const odfgate_doc *doc, const odfgate_res
     for (size_t i = 0; i < n; i++) {
         const odfgate_finding *f = odfgate_result_finding(res, i);
         const char *pt = f->paragraph ? odfgate_doc_paragraph_text(doc, f->paragraph) : NULL;
-        out->lines[i] =
+        size_t k = out->count;
+        if (drafting_noise(f, prefs))
+            continue;
+        out->lines[k] =
             dup_printf("%s: %s%s%s%s (%s)%s%s%s", odfgate_severity_name(f->severity),
                        f->section ? "[" : "", f->section ? f->section : "", f->section ? "] " : "",
                        f->message, f->rule, f->suppressed ? " [" : "",
                        f->suppressed ? f->suppressed : "", f->suppressed ? "]" : "");
-        out->comments[i] = dup_printf("%s: %s", f->rule, f->message);
-        out->para_text[i] = pt ? dup_printf("%s", pt) : NULL;
-        out->severity[i] = f->severity;
-        out->section[i] = f->section ? dup_printf("%s", f->section) : NULL;
-        out->rule[i] = dup_printf("%s", f->rule);
-        out->text[i] = dup_printf("%s", f->message);
-        out->target[i] = target_of(f);
-        out->suppressed[i] = f->suppressed != NULL;
-        out->count = i + 1;
-        if (!out->lines[i] || !out->comments[i] || (pt && !out->para_text[i]) || !out->rule[i] ||
-            !out->text[i] || (f->section && !out->section[i]))
+        out->comments[k] = dup_printf("%s: %s", f->rule, f->message);
+        out->para_text[k] = pt ? dup_printf("%s", pt) : NULL;
+        out->severity[k] = f->severity;
+        out->section[k] = f->section ? dup_printf("%s", f->section) : NULL;
+        out->rule[k] = dup_printf("%s", f->rule);
+        out->text[k] = dup_printf("%s", f->message);
+        out->target[k] = target_of(f);
+        out->suppressed[k] = f->suppressed != NULL;
+        out->count = k + 1;
+        if (!out->lines[k] || !out->comments[k] || (pt && !out->para_text[k]) || !out->rule[k] ||
+            !out->text[k] || (f->section && !out->section[k]))
             return -1;
         if (f->suppressed)
             continue; /* reported, but does not count */
         out->errors += f->severity == ODFGATE_SEV_ERROR;
         out->warnings += f->severity == ODFGATE_SEV_WARNING;
         out->infos += f->severity == ODFGATE_SEV_INFO;
+        if (f->severity > worst)
+            worst = f->severity;
     }
-    out->fails = odfgate_result_fails(res);
+    /* as odfgate_result_fails, over the findings kept */
+    out->fails = out->fail_on != ODFGATE_SEV_OFF && worst >= out->fail_on;
     return collect_signatories(out, res);
 }
 
@@ -469,7 +532,7 @@ static char *summary(const og_lo_outcome *out, const char *lead, const char *sch
 
 /* Open path, load the schema, check: fills out; returns the doc, the result and the schema the
  * result borrows its section ids from (the caller frees all three: drop_check). */
-static odfgate_status open_and_check(const char *path, const char *doc_path, const char *schema_opt,
+static odfgate_status open_and_check(const char *path, const char *doc_path, const og_lo_options *o,
                                      odfgate_doc **doc, odfgate_result **res,
                                      odfgate_schema **schema_out, char *src, size_t src_size,
                                      og_lo_outcome *out)
@@ -482,7 +545,7 @@ static odfgate_status open_and_check(const char *path, const char *doc_path, con
     *doc = NULL;
     *res = NULL;
     *schema_out = NULL;
-    st = og_lo_schema(schema_opt, doc_path, &schema, &cfg, src, src_size, &err);
+    st = og_lo_schema(o, doc_path, &schema, &cfg, src, src_size, &err);
     if (st > ODFGATE_WARN) {
         if (err.code == ODFGATE_E_CONFIG)
             set_message(out, dup_printf("Cannot use the configuration %s%s%ld: %s (config-error)",
@@ -493,7 +556,9 @@ static odfgate_status open_and_check(const char *path, const char *doc_path, con
         odfgate_config_free(cfg);
         return ODFGATE_FAILED;
     }
-    out->fail_on = odfgate_fail_on_choice(-1, cfg); /* the filter has no fail-on option */
+    /* the configuration's fail-on, else the prefs' (the filter has no fail-on option) */
+    int configured = cfg ? odfgate_config_fail_on(cfg) : -1;
+    out->fail_on = odfgate_fail_on_choice(configured < 0 ? o->prefs.fail_on : -1, cfg);
     odfgate_gate g = {schema, cfg, out->fail_on, NULL, NULL, NULL};
     st = odfgate_gate_document(path, &g, doc, res, &err);
     *schema_out = schema; /* findings point into it */
@@ -502,7 +567,7 @@ static odfgate_status open_and_check(const char *path, const char *doc_path, con
         error_message(out, "Cannot read the document", &err, 0);
         return ODFGATE_FAILED;
     }
-    if (collect(out, *doc, *res) < 0) {
+    if (collect(out, *doc, *res, &o->prefs) < 0) {
         set_message(out, NULL);
         return ODFGATE_FATAL;
     }
@@ -518,7 +583,7 @@ static void drop_check(odfgate_doc *doc, odfgate_result *res, odfgate_schema *sc
 
 /* ------------------------------------------------------------------ the three front doors */
 
-odfgate_status og_lo_check(const char *path, const char *doc_path, const char *schema_option,
+odfgate_status og_lo_check(const char *path, const char *doc_path, const og_lo_options *o,
                            og_lo_outcome *out)
 {
     odfgate_doc *doc;
@@ -526,7 +591,7 @@ odfgate_status og_lo_check(const char *path, const char *doc_path, const char *s
     odfgate_schema *schema;
     char src[4200];
     odfgate_status st =
-        open_and_check(path, doc_path, schema_option, &doc, &res, &schema, src, sizeof(src), out);
+        open_and_check(path, doc_path, o, &doc, &res, &schema, src, sizeof(src), out);
     if (st == ODFGATE_OK)
         set_message(out, summary(out, "", src));
     drop_check(doc, res, schema);
@@ -552,13 +617,13 @@ odfgate_status og_lo_export(const char *path, const char *doc_path, const og_lo_
         error_message(out, "Nothing was saved: odfgate's comments could not be removed", &err, 0);
         return ODFGATE_FAILED;
     }
-    if ((st = open_and_check(path, doc_path, o->schema, &doc, &res, &schema, src, sizeof(src),
-                             out)) != ODFGATE_OK) {
+    if ((st = open_and_check(path, doc_path, o, &doc, &res, &schema, src, sizeof(src), out)) !=
+        ODFGATE_OK) {
         drop_check(doc, res, schema);
         return st;
     }
     drop_check(doc, res, NULL); /* the schema stays for the sign-off: the one checked against */
-    if (o->strict && out->fails) {
+    if (og_lo_strict(o) && out->fails) {
         out->refused = 1;
         set_message(
             out,
@@ -592,8 +657,8 @@ odfgate_status og_lo_export(const char *path, const char *doc_path, const og_lo_
             /* the summary is of the document as saved, with this sign-off (it said "no
              * sign-off from" the signatory just recorded): checked again from scratch */
             og_lo_outcome_free(out);
-            if (open_and_check(path, doc_path, o->schema, &doc, &res, &again, src, sizeof(src),
-                               out) != ODFGATE_OK)
+            if (open_and_check(path, doc_path, o, &doc, &res, &again, src, sizeof(src), out) !=
+                ODFGATE_OK)
                 doc = NULL, res = NULL;
             drop_check(doc, res, again);
             snprintf(lead, sizeof(lead), "Saved; recorded the sign-off of \"%.100s\" by %.200s%s.",
@@ -636,7 +701,7 @@ odfgate_status og_lo_import(const char *in_path, const char *annotated_path, con
     odfgate_error err;
     char src[4200];
     odfgate_status st =
-        open_and_check(in_path, doc_path, o->schema, &doc, &res, &schema, src, sizeof(src), out);
+        open_and_check(in_path, doc_path, o, &doc, &res, &schema, src, sizeof(src), out);
     if (st != ODFGATE_OK) {
         drop_check(doc, res, schema);
         return st;
@@ -658,7 +723,7 @@ odfgate_status og_lo_import(const char *in_path, const char *annotated_path, con
     return ODFGATE_OK;
 }
 
-int og_lo_signoff_record(const char *path, const char *doc_path, const char *schema_option,
+int og_lo_signoff_record(const char *path, const char *doc_path, const og_lo_options *o,
                          const char *id, const char *by, const char *role, const char *decision,
                          char **name, char **value, og_lo_outcome *out)
 {
@@ -670,8 +735,7 @@ int og_lo_signoff_record(const char *path, const char *doc_path, const char *sch
     int rc = -1;
     *name = *value = NULL;
     odfgate_error_clear(&err);
-    if (og_lo_schema(schema_option && schema_option[0] ? schema_option : NULL, doc_path, &schema,
-                     &cfg, src, sizeof(src), &err) > ODFGATE_WARN) {
+    if (og_lo_schema(o, doc_path, &schema, &cfg, src, sizeof(src), &err) > ODFGATE_WARN) {
         error_message(out, "Cannot load the schema", &err, 1);
         odfgate_config_free(cfg);
         return -1;

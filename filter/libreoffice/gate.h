@@ -29,25 +29,47 @@ extern "C" {
  *                        with this key (docs/signatures.md; a password from
  *                        $ODFGATE_KEY_PASSWORD in LibreOffice's environment)
  * Names and roles may not contain ',' or ';'.  White space around fields is ignored. */
+/* The drafter's own settings, Tools ▸ Options ▸ odfgate ▸ Statement check (LibreOffice's
+ * configuration /org.odfgate.Settings/General, read and written by uno-prefs.cxx).  Each is
+ * only a default: a filter option and the .odfgate.ini beside the document come first, so
+ * Writer and the command line agree on every document that has a configuration. */
+typedef struct og_lo_prefs {
+    char schema[4096];    /* a path or http(s) URL; "" = the built-in schema */
+    int strict_on_save;   /* a save through odfgate refuses a statement that fails */
+    int fail_on;          /* odfgate_severity a statement fails at; -1 = not set (error) */
+    int signoff_warnings; /* 0: sign-off warnings (signoff-missing, -quorum, -unknown,
+                             -future-date) are left out of Writer's checks while drafting */
+} og_lo_prefs;
+
+/* The defaults: no schema, not strict, fail-on not set, sign-off warnings shown. */
+void og_lo_prefs_default(og_lo_prefs *p);
+/* Set p->schema from what a person typed (trimmed; a file: URL decoded; "" = none), then
+ * load it: 0, or -1 with the reason in msg and p unchanged. */
+int og_lo_prefs_set_schema(og_lo_prefs *p, const char *text, char *msg, size_t msg_size);
+
 typedef struct og_lo_options {
-    int strict;
+    int strict;   /* 1 strict, 0 warn, -1 neither given: prefs.strict_on_save (og_lo_strict) */
     int comments; /* import: the findings as odfgate comments in the text (option `comments`);
                      by default they go to the Statement check panel only */
     char stamp_id[128], stamp_by[256], stamp_role[256];   /* stamp_id[0] == 0: no stamp */
     char schema[4096];                                    /* "" = none given */
     char sign_key[4096], sign_cert[4096], sign_p12[4096]; /* "" = not signing */
+    og_lo_prefs prefs; /* og_lo_parse_options sets the defaults; the glue reads the user's */
 } og_lo_options;
+
+/* Strict after the prefs: the option if given, else strict on save. */
+int og_lo_strict(const og_lo_options *o);
 
 /* Parse `text` (NULL or "" = defaults).  Returns 0, or -1 with a one-line reason in msg. */
 int og_lo_parse_options(const char *text, og_lo_options *o, char *msg, size_t msg_size);
 
-/* The schema: option (path or URL) if given, else the schema of the configuration
- * (.odfgate.ini) found beside doc_path (the document's own file, NULL if unsaved), else the
- * built-in default.  *out is freed with odfgate_schema_free; *cfg receives the configuration
- * (NULL if none; free with odfgate_config_free), whose other settings the check uses too.  A
- * bad configuration fails with ODFGATE_E_CONFIG.  `source` receives a short description of
- * where the schema came from. */
-odfgate_status og_lo_schema(const char *option, const char *doc_path, odfgate_schema **out,
+/* The schema: o->schema (path or URL) if given, else the schema of the configuration
+ * (.odfgate.ini) found beside doc_path (the document's own file, NULL if unsaved), else
+ * o->prefs.schema (Tools ▸ Options), else the built-in default (o NULL: defaults).  *out is freed
+ * with odfgate_schema_free; *cfg receives the configuration (NULL if none; free with
+ * odfgate_config_free), whose other settings the check uses too.  A bad configuration fails with
+ * ODFGATE_E_CONFIG.  `source` receives a short description of where the schema came from. */
+odfgate_status og_lo_schema(const og_lo_options *o, const char *doc_path, odfgate_schema **out,
                             odfgate_config **cfg, char *source, size_t source_size,
                             odfgate_error *err);
 
@@ -58,7 +80,7 @@ typedef struct og_lo_signatories {
     char **ids, **names;
     size_t count;
 } og_lo_signatories;
-int og_lo_signatories_of(const char *schema_option, const char *doc_path, og_lo_signatories *out,
+int og_lo_signatories_of(const og_lo_options *o, const char *doc_path, og_lo_signatories *out,
                          char *msg, size_t msg_size);
 void og_lo_signatories_free(og_lo_signatories *s);
 
@@ -74,8 +96,8 @@ char *og_lo_format_options(int strict, const char *schema, const char *stamp_id,
 typedef struct og_lo_outcome {
     int refused;                    /* export: nothing must be written */
     size_t errors, warnings, infos; /* findings that count (not waived nor in a baseline) */
-    odfgate_severity fail_on;       /* from the configuration; ODFGATE_SEV_ERROR by default */
-    int fails;                      /* odfgate_result_fails: a finding at or above fail_on */
+    odfgate_severity fail_on;       /* the configuration's, else the prefs', else error */
+    int fails;                      /* a counted finding at or above fail_on */
     char **lines;                   /* one line per finding: "error: [section] message (rule)", and
                                        " [waived: REASON]" / " [baseline]" for a suppressed one */
     char **comments;                /* the same finding as comment text: "rule: message" */
@@ -118,12 +140,12 @@ odfgate_status og_lo_import(const char *in_path, const char *annotated_path, con
  * The schema as og_lo_schema; decision "approved" or "rejected" (NULL: approved); role may be
  * NULL.  Returns 0, or -1 with the reason in out->message (an unknown signatory names the
  * schema's; unresolved tracked changes say to accept or reject them first). */
-int og_lo_signoff_record(const char *path, const char *doc_path, const char *schema_option,
+int og_lo_signoff_record(const char *path, const char *doc_path, const og_lo_options *o,
                          const char *id, const char *by, const char *role, const char *decision,
                          char **name, char **value, og_lo_outcome *out);
 
 /* Check only (the Tools menu command). */
-odfgate_status og_lo_check(const char *path, const char *doc_path, const char *schema_option,
+odfgate_status og_lo_check(const char *path, const char *doc_path, const og_lo_options *o,
                            og_lo_outcome *out);
 
 /* Where finding i goes among the document's top-level paragraphs (texts in order, as the

@@ -158,7 +158,7 @@ void CheckHandler::dispatchWithNotification(
             throw uno::RuntimeException("there is no document in this window");
         auto state = DocState::of(model);
         if (url.Path.equalsAscii("check")) {
-            FindingsPtr f = checkModel(model, toUtf8(schema), "check");
+            FindingsPtr f = checkModel(ctx_, model, toUtf8(schema), "check");
             if (!f->ran) {
                 tell(ctx_, model, "error", f->error);
                 result.push_back(fromUtf8(f->error.c_str()));
@@ -197,7 +197,7 @@ void CheckHandler::dispatchWithNotification(
             if (s.signatory.empty() && !askSignOff(ctx_, model, &s)) {
                 result.push_back("cancelled");
             } else {
-                FindingsPtr f = recordSignOff(model, s);
+                FindingsPtr f = recordSignOff(ctx_, model, s);
                 for (const std::string &line : f->signatories)
                     if (line.find("(" + s.signatory + "):") != std::string::npos)
                         result.push_back(fromUtf8(line.c_str()));

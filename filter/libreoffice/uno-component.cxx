@@ -1,6 +1,7 @@
 /* uno-component.cxx — the component's entry points: the implementations it provides
  * (org.odfgate.Filter, org.odfgate.CheckHandler, org.odfgate.SaveGuard,
- * org.odfgate.PanelFactory, org.odfgate.FilterOptionsDialog), as listed in
+ * org.odfgate.PanelFactory, org.odfgate.FilterOptionsDialog, org.odfgate.OptionsPageHandler),
+ * as listed in
  * odfgate.components. */
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/factory.hxx>
@@ -31,6 +32,10 @@ uno::Reference<uno::XInterface>
 createFilterOptionsDialog(const uno::Reference<uno::XComponentContext> &ctx);
 OUString filterOptionsDialogImplementationName();
 uno::Sequence<OUString> filterOptionsDialogServiceNames();
+uno::Reference<uno::XInterface>
+createOptionsPageHandler(const uno::Reference<uno::XComponentContext> &ctx);
+OUString optionsPageHandlerImplementationName();
+uno::Sequence<OUString> optionsPageHandlerServiceNames();
 } // namespace odfgate_lo
 
 namespace
@@ -46,6 +51,8 @@ const cppu::ImplementationEntry entries[] = {
      odfgate_lo::panelFactoryServiceNames, cppu::createSingleComponentFactory, nullptr, 0},
     {odfgate_lo::createFilterOptionsDialog, odfgate_lo::filterOptionsDialogImplementationName,
      odfgate_lo::filterOptionsDialogServiceNames, cppu::createSingleComponentFactory, nullptr, 0},
+    {odfgate_lo::createOptionsPageHandler, odfgate_lo::optionsPageHandlerImplementationName,
+     odfgate_lo::optionsPageHandlerServiceNames, cppu::createSingleComponentFactory, nullptr, 0},
     {nullptr, nullptr, nullptr, nullptr, nullptr, 0}};
 }
 

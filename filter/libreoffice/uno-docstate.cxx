@@ -1,6 +1,8 @@
 /* uno-docstate.cxx — see uno-docstate.hxx. */
 #include "libreoffice/uno-docstate.hxx"
 
+#include "libreoffice/uno-prefs.hxx"
+
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XEventListener.hpp>
 #include <cppuhelper/implbase1.hxx>
@@ -110,16 +112,17 @@ void DocState::unlisten(int id)
         }
 }
 
-FindingsPtr checkModel(const uno::Reference<frame::XModel> &model, const std::string &schemaOption,
+FindingsPtr checkModel(const uno::Reference<uno::XComponentContext> &ctx,
+                       const uno::Reference<frame::XModel> &model, const std::string &schemaOption,
                        const char *origin)
 {
+    og_lo_options options = draftingOptions(ctx, schemaOption);
     TempDir tmp;
     std::string copy = tmp.file("check.odt"), doc = documentPath(model);
     storeCopy(model, copy);
     Outcome outcome;
-    bool ran =
-        og_lo_check(copy.c_str(), doc.empty() ? nullptr : doc.c_str(),
-                    schemaOption.empty() ? nullptr : schemaOption.c_str(), &outcome) == ODFGATE_OK;
+    bool ran = og_lo_check(copy.c_str(), doc.empty() ? nullptr : doc.c_str(), &options, &outcome) ==
+               ODFGATE_OK;
     FindingsPtr f = findingsFrom(outcome, ran, origin);
     DocState::of(model)->publish(f);
     return f;

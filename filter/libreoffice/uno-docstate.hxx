@@ -71,8 +71,10 @@ class DocState
 };
 
 /* Check the model as it is now (a writer8 copy; the document is not changed) and publish the
- * findings in its DocState.  schemaOption: as the filter option schema= ("" = configured). */
-FindingsPtr checkModel(const css::uno::Reference<css::frame::XModel> &model,
+ * findings in its DocState.  schemaOption: as the filter option schema= ("" = configured);
+ * the drafter's settings (uno-prefs) apply. */
+FindingsPtr checkModel(const css::uno::Reference<css::uno::XComponentContext> &ctx,
+                       const css::uno::Reference<css::frame::XModel> &model,
                        const std::string &schemaOption, const char *origin);
 
 } // namespace odfgate_lo

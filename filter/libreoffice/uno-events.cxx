@@ -82,9 +82,9 @@ uno::Any SAL_CALL SaveGuard::execute(const uno::Sequence<beans::NamedValue> &arg
             /* once the save is over: a copy stored while LibreOffice still saves would wait on
              * it (the window stays locked) */
             if (state->openedForChecking() || state->findings())
-                runLater(ctx_, [model] {
+                runLater(ctx_, [ctx = ctx_, model] {
                     try {
-                        FindingsPtr f = checkModel(model, std::string(), "saved");
+                        FindingsPtr f = checkModel(ctx, model, std::string(), "saved");
                         std::fprintf(stderr, "odfgate: checked as saved: %s\n",
                                      (f->ran ? f->summary : f->error).c_str());
                     } catch (const uno::Exception &e) {

@@ -13,6 +13,7 @@
 
 #include "libreoffice/gate.h"
 #include "libreoffice/uno-docstate.hxx"
+#include "libreoffice/uno-prefs.hxx"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/document/XExporter.hpp>
@@ -128,7 +129,9 @@ bool copyStreamToFile(const uno::Reference<io::XInputStream> &in, const std::str
     return std::fflush(f.get()) == 0;
 }
 
-bool parseOptions(const uno::Sequence<beans::PropertyValue> &desc, og_lo_options *opt,
+/* The filter options of the media descriptor, with the drafter's settings (uno-prefs). */
+bool parseOptions(const uno::Reference<uno::XComponentContext> &ctx,
+                  const uno::Sequence<beans::PropertyValue> &desc, og_lo_options *opt,
                   std::string *why)
 {
     char msg[512];
@@ -137,6 +140,7 @@ bool parseOptions(const uno::Sequence<beans::PropertyValue> &desc, og_lo_options
         *why = msg;
         return false;
     }
+    opt->prefs = readPrefs(ctx);
     return true;
 }
 
@@ -147,7 +151,7 @@ bool Filter::exportTo(const uno::Sequence<beans::PropertyValue> &desc)
         descValue<uno::Reference<io::XOutputStream>>(desc, "OutputStream");
     og_lo_options opt;
     std::string why;
-    if (!parseOptions(desc, &opt, &why)) {
+    if (!parseOptions(ctx_, desc, &opt, &why)) {
         tell(ctx_, model, "error", "nothing was saved: " + why);
         return false;
     }
@@ -185,7 +189,7 @@ bool Filter::importFrom(const uno::Sequence<beans::PropertyValue> &desc)
     std::string doc = urlToPath(descValue<OUString>(desc, "URL"));
     og_lo_options opt;
     std::string why;
-    if (!parseOptions(desc, &opt, &why)) {
+    if (!parseOptions(ctx_, desc, &opt, &why)) {
         refuse("the document was not opened: " + why);
         return false;
     }

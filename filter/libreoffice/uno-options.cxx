@@ -17,6 +17,7 @@
 
 #include "libreoffice/gate.h"
 #include "libreoffice/uno-dialog.hxx"
+#include "libreoffice/uno-prefs.hxx"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertyAccess.hpp>
@@ -103,12 +104,13 @@ sal_Int16 SAL_CALL FilterOptionsDialog::execute()
     std::string text = toUtf8(options_);
     if (og_lo_parse_options(text.c_str(), &now, msg, sizeof(msg)) < 0)
         og_lo_parse_options(nullptr, &now, msg, sizeof(msg)); /* start from the defaults */
+    now.prefs = readPrefs(ctx_);
     std::string docPath = urlToPath(url_);
     if (docPath.empty())
         docPath = documentPath(model_);
     og_lo_signatories sigs;
     std::string why;
-    if (og_lo_signatories_of(now.schema, docPath.empty() ? nullptr : docPath.c_str(), &sigs, msg,
+    if (og_lo_signatories_of(&now, docPath.empty() ? nullptr : docPath.c_str(), &sigs, msg,
                              sizeof(msg)) < 0)
         why = msg;
     std::unique_ptr<og_lo_signatories, void (*)(og_lo_signatories *)> hold(&sigs,
@@ -125,7 +127,7 @@ sal_Int16 SAL_CALL FilterOptionsDialog::execute()
     Dialog d(ctx_, title_, 260, 150);
     d.add("CheckBox", "strict", 6, 6, 248, 12,
           {{"Label", uno::Any(OUString("Refuse to save when the statement fails (strict)"))},
-           {"State", uno::Any(sal_Int16(now.strict ? 1 : 0))}});
+           {"State", uno::Any(sal_Int16(og_lo_strict(&now) ? 1 : 0))}});
     d.add("FixedText", "schemaLabel", 6, 24, 248, 10,
           {{"Label",
             uno::Any(OUString("Schema (file or URL; empty: .odfgate.ini, else built-in)"))}});

@@ -504,7 +504,7 @@ void StatementPanel::recheck(const char *origin)
     if (!model_.is())
         return;
     try {
-        checkModel(model_, std::string(), origin);
+        checkModel(ctx_, model_, std::string(), origin);
     } catch (const uno::Exception &e) {
         std::fprintf(stderr, "odfgate: the check could not run: %s\n", toUtf8(e.Message).c_str());
     }

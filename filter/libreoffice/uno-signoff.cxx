@@ -3,6 +3,7 @@
 
 #include "libreoffice/gate.h"
 #include "libreoffice/uno-dialog.hxx"
+#include "libreoffice/uno-prefs.hxx"
 
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/PropertyAttribute.hpp>
@@ -35,13 +36,8 @@ std::string last_by, last_role;
 std::string officeUserName(const uno::Reference<uno::XComponentContext> &ctx)
 {
     try {
-        uno::Sequence<uno::Any> args(1);
-        args[0] <<=
-            beans::NamedValue("nodepath", uno::Any(OUString("/org.openoffice.UserProfile/Data")));
         uno::Reference<container::XNameAccess> data(
-            configuration::theDefaultProvider::get(ctx)->createInstanceWithArguments(
-                "com.sun.star.configuration.ConfigurationAccess", args),
-            uno::UNO_QUERY_THROW);
+            configNode(ctx, "/org.openoffice.UserProfile/Data"), uno::UNO_QUERY_THROW);
         OUString given, surname;
         data->getByName("givenname") >>= given;
         data->getByName("sn") >>= surname;
@@ -53,14 +49,16 @@ std::string officeUserName(const uno::Reference<uno::XComponentContext> &ctx)
 
 } // namespace
 
-FindingsPtr recordSignOff(const uno::Reference<frame::XModel> &model, const SignOff &s)
+FindingsPtr recordSignOff(const uno::Reference<uno::XComponentContext> &ctx,
+                          const uno::Reference<frame::XModel> &model, const SignOff &s)
 {
+    og_lo_options options = draftingOptions(ctx);
     TempDir tmp;
     std::string copy = tmp.file("signoff.odt"), doc = documentPath(model);
     storeCopy(model, copy);
     Outcome outcome;
     char *name = nullptr, *value = nullptr;
-    if (og_lo_signoff_record(copy.c_str(), doc.empty() ? nullptr : doc.c_str(), nullptr,
+    if (og_lo_signoff_record(copy.c_str(), doc.empty() ? nullptr : doc.c_str(), &options,
                              s.signatory.c_str(), s.by.c_str(), s.role.c_str(),
                              s.decision.empty() ? nullptr : s.decision.c_str(), &name, &value,
                              &outcome) < 0)
@@ -79,7 +77,7 @@ FindingsPtr recordSignOff(const uno::Reference<frame::XModel> &model, const Sign
     uno::Reference<util::XModifiable> mod(model, uno::UNO_QUERY);
     if (mod.is())
         mod->setModified(true);
-    return checkModel(model, std::string(), "signed off");
+    return checkModel(ctx, model, std::string(), "signed off");
 }
 
 bool askSignOff(const uno::Reference<uno::XComponentContext> &ctx,
@@ -88,7 +86,8 @@ bool askSignOff(const uno::Reference<uno::XComponentContext> &ctx,
     char msg[512];
     std::string doc = documentPath(model);
     og_lo_signatories sigs;
-    if (og_lo_signatories_of(nullptr, doc.empty() ? nullptr : doc.c_str(), &sigs, msg,
+    og_lo_options options = draftingOptions(ctx);
+    if (og_lo_signatories_of(&options, doc.empty() ? nullptr : doc.c_str(), &sigs, msg,
                              sizeof(msg)) < 0)
         throw uno::RuntimeException(fromUtf8(msg));
     std::unique_ptr<og_lo_signatories, void (*)(og_lo_signatories *)> hold(&sigs,
@@ -98,7 +97,7 @@ bool askSignOff(const uno::Reference<uno::XComponentContext> &ctx,
     /* where each stands, from the last check (made now if there was none) */
     FindingsPtr f = DocState::of(model)->findings();
     if (!f || !f->ran)
-        f = checkModel(model, std::string(), "check");
+        f = checkModel(ctx, model, std::string(), "check");
     std::vector<OUString> who, standing;
     for (size_t i = 0; i < sigs.count; i++)
         who.push_back(fromUtf8((std::string(sigs.names[i]) + " (" + sigs.ids[i] + ")").c_str()));

@@ -23,7 +23,8 @@ struct SignOff {
 /* Record it in the model (a writer8 copy stamped by the library, its record copied into the
  * model's document properties), then check again: the findings, with the signatory's new
  * state.  Throws uno::RuntimeException with the reason when it cannot be recorded. */
-FindingsPtr recordSignOff(const css::uno::Reference<css::frame::XModel> &model, const SignOff &s);
+FindingsPtr recordSignOff(const css::uno::Reference<css::uno::XComponentContext> &ctx,
+                          const css::uno::Reference<css::frame::XModel> &model, const SignOff &s);
 
 /* The sign-off dialog: the schema's signatories with where each stands, a decision, the
  * signer's name (LibreOffice's user name at first, then the last one given) and role (the

@@ -12,7 +12,9 @@
 #include <com/sun/star/awt/XMessageBoxFactory.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
+#include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/configuration/theDefaultProvider.hpp>
 #include <com/sun/star/awt/XWindow2.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XController.hpp>
@@ -42,6 +44,17 @@ std::string toUtf8(const OUString &s)
 OUString fromUtf8(const char *s)
 {
     return s ? OUString(s, std::strlen(s), RTL_TEXTENCODING_UTF8) : OUString();
+}
+
+uno::Reference<uno::XInterface> configNode(const uno::Reference<uno::XComponentContext> &ctx,
+                                           const char *path, bool update)
+{
+    uno::Sequence<uno::Any> args(1);
+    args[0] <<= beans::NamedValue("nodepath", uno::Any(OUString::createFromAscii(path)));
+    return configuration::theDefaultProvider::get(ctx)->createInstanceWithArguments(
+        update ? OUString("com.sun.star.configuration.ConfigurationUpdateAccess")
+               : OUString("com.sun.star.configuration.ConfigurationAccess"),
+        args);
 }
 
 std::string urlToPath(const OUString &url)

@@ -34,6 +34,12 @@ bool storingCopy();
  * through awt::AsyncCallback.  Safe to call from any thread. */
 void runLater(const css::uno::Reference<css::uno::XComponentContext> &ctx, std::function<void()> f);
 
+/* LibreOffice's configuration node at `path` (e.g. "/org.odfgate.Settings/General"): read
+ * (an XNameAccess) or, with update, writable (XNameReplace, XChangesBatch to commit). */
+css::uno::Reference<css::uno::XInterface>
+configNode(const css::uno::Reference<css::uno::XComponentContext> &ctx, const char *path,
+           bool update = false);
+
 /* The document's own file, "" if it has none (unsaved, or not a file URL). */
 std::string documentPath(const css::uno::Reference<css::frame::XModel> &model);
 

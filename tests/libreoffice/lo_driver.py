@@ -87,23 +87,25 @@ def op_filters(ctx, desktop):
     return out
 
 
-def op_menu(ctx, desktop):
+def config(ctx, path):
+    """LibreOffice's configuration node at path, read-only."""
     cp = ctx.ServiceManager.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx)
-    node = cp.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
-                                          (prop("nodepath", "/org.openoffice.Office.Addons/AddonUI/OfficeMenuBarMerging"),))
+    return cp.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", (prop("nodepath", path),))
+
+
+def op_menu(ctx, desktop):
+    node = config(ctx, "/org.openoffice.Office.Addons/AddonUI/OfficeMenuBarMerging")
     out = {}
     if node.hasByName("org.odfgate.menu"):
         m = node.getByName("org.odfgate.menu").getByName("check")
         item = m.MenuItems.getByName("m1")
         out = {"merge_point": m.MergePoint, "url": item.URL, "title": item.Title}
-    hs = cp.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
-                                        (prop("nodepath", "/org.openoffice.Office.ProtocolHandler/HandlerSet"),))
+    hs = config(ctx, "/org.openoffice.Office.ProtocolHandler/HandlerSet")
     out["handler"] = list(hs.getByName("org.odfgate.CheckHandler").Protocols) if hs.hasByName("org.odfgate.CheckHandler") else None
     if node.hasByName("org.odfgate.menu"):
         items = node.getByName("org.odfgate.menu").getByName("check").MenuItems
         out["remove"] = items.getByName("m2").URL if items.hasByName("m2") else None
-    bars = cp.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
-                                          (prop("nodepath", "/org.openoffice.Office.Addons/AddonUI/OfficeToolBar"),))
+    bars = config(ctx, "/org.openoffice.Office.Addons/AddonUI/OfficeToolBar")
     if bars.hasByName("org.odfgate.toolbar"):
         out["toolbar"] = bars.getByName("org.odfgate.toolbar").getByName("t1").URL
     # the shortcut as Writer's own shortcut manager resolves it
@@ -115,8 +117,7 @@ def op_menu(ctx, desktop):
         out["shortcut"] = keys.getCommandByKeyEvent(ev)
     except Exception:
         out["shortcut"] = None
-    sb = cp.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
-                                        (prop("nodepath", "/org.openoffice.Office.UI.Sidebar/Content"),))
+    sb = config(ctx, "/org.openoffice.Office.UI.Sidebar/Content")
     decks, panels = sb.getByName("DeckList"), sb.getByName("PanelList")
     out["deck"] = decks.getByName("OdfgateDeck").Id if decks.hasByName("OdfgateDeck") else None
     out["panel"] = (panels.getByName("OdfgateStatementPanel").ImplementationURL

@@ -21,15 +21,22 @@ step's result in "steps".  Steps:
   ["wait", SECONDS]          let LibreOffice's main loop run (the typing pause)
   ["options", OPTIONS]       the filter options dialog as Save As runs it (media descriptor
                              in, execute, FilterOptions out): {"result", "options"}
+  ["prefs_page", ACTIONS]     Tools > Options > odfgate > Statement check as the Options dialog
+                             makes it (the page and handler its configuration names, the
+                             window from the .xdl); ACTIONS: ["initialize"|"ok"|"back"] sent
+                             to the handler, ["set", {CONTROL: VALUE}], ["read"] the controls:
+                             {"registered", "reads"}
+  ["prefs"]                  the stored settings (/org.odfgate.Settings/General)
 A failed step records {"error": ...} and the session goes on."""
-import json, os, sys, time
+import json, os, sys, time, urllib.parse
 
 import uno
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lo_driver import comments, dispatch, load, load_model, prop, start, stop, url  # noqa: E402
+from lo_driver import comments, config, dispatch, load, load_model, prop, start, stop, url  # noqa: E402
 
 PANEL = "private:resource/toolpanel/OdfgatePanelFactory/StatementPanel"
+PREFS = ("Schema", "StrictOnSave", "FailOn", "SignoffWarnings")
 
 
 def accessible_texts(acc, out, depth=0):
@@ -59,6 +66,51 @@ class Session:
                 "findings": list(get("findings").getItems()),
                 "signatories": list(get("signatories").getItems()),
                 "a11y": accessible_texts(cc.getPeer(), [])}
+
+    def toolkit_window(self, width, height):
+        tk = self.ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", self.ctx)
+        d = uno.createUnoStruct("com.sun.star.awt.WindowDescriptor")
+        d.Type = uno.Enum("com.sun.star.awt.WindowClass", "TOP")
+        d.WindowServiceName = "window"
+        d.Bounds = uno.createUnoStruct("com.sun.star.awt.Rectangle", 0, 0, width, height)
+        return tk.createWindow(d)
+
+    def prefs_page(self, actions):
+        node = config(self.ctx, "/org.openoffice.Office.OptionsDialog/Nodes").getByName("org.odfgate.Options")
+        leaf = node.Leaves.getByName("org.odfgate.Options.StatementCheck")
+        registered = {"label": node.Label, "all_modules": node.AllModules, "leaf": leaf.Label,
+                      "handler": leaf.EventHandlerService, "page": leaf.OptionsPage}
+        page_url = leaf.OptionsPage
+        if page_url.startswith("vnd.sun.star.expand:"):   # %origin%, as the dialog expands it
+            expander = self.ctx.getByName("/singletons/com.sun.star.util.theMacroExpander")
+            page_url = expander.expandMacros(urllib.parse.unquote(page_url[len("vnd.sun.star.expand:"):]))
+        handler = self.ctx.ServiceManager.createInstance(leaf.EventHandlerService)   # no arguments
+        parent = self.toolkit_window(600, 500)
+        provider = self.ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.ContainerWindowProvider", self.ctx)
+        page = provider.createContainerWindow(page_url, "", parent, handler)
+        reads = []
+        try:
+            for a in actions:
+                if a[0] == "set":
+                    for name, value in a[1].items():
+                        m = page.getControl(name).Model
+                        if name == "Schema":
+                            m.Text = value
+                        elif name == "FailOn":
+                            m.SelectedItems = (value,)
+                        else:
+                            m.State = value
+                elif a[0] == "read":
+                    c = {n: page.getControl(n).Model for n in PREFS}
+                    reads.append({"Schema": c["Schema"].Text, "StrictOnSave": c["StrictOnSave"].State,
+                                  "FailOn": list(c["FailOn"].SelectedItems), "FailOnItems": list(c["FailOn"].StringItemList),
+                                  "SignoffWarnings": c["SignoffWarnings"].State})
+                else:
+                    reads.append(handler.callHandlerMethod(page, a[0], "external_event"))
+        finally:
+            page.dispose()
+            parent.dispose()
+        return {"registered": registered, "reads": reads}
 
     def step(self, doc, how, s):
         kind = s[0]
@@ -95,13 +147,13 @@ class Session:
             args = (prop("FilterName", filt), prop("Overwrite", True)) + ((prop("FilterOptions", opts),) if opts else ())
             (doc.storeAsURL if len(s) > 4 and s[4] == "as" else doc.storeToURL)(url(out), args)
             return True
+        if kind == "prefs_page":
+            return self.prefs_page(s[1])
+        if kind == "prefs":
+            n = config(self.ctx, "/org.odfgate.Settings/General")
+            return {k: n.getByName(k) for k in PREFS}
         if kind == "panel":
-            tk = self.ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", self.ctx)
-            d = uno.createUnoStruct("com.sun.star.awt.WindowDescriptor")
-            d.Type = uno.Enum("com.sun.star.awt.WindowClass", "TOP")
-            d.WindowServiceName = "window"
-            d.Bounds = uno.createUnoStruct("com.sun.star.awt.Rectangle", 0, 0, 320, 640)
-            self.window = tk.createWindow(d)
+            self.window = self.toolkit_window(320, 640)
             factory = self.ctx.ServiceManager.createInstanceWithContext("org.odfgate.PanelFactory", self.ctx)
             frame = doc.CurrentController.Frame
             self.panel = factory.createUIElement(PANEL, (prop("Frame", frame), prop("ParentWindow", self.window)))

@@ -5,10 +5,12 @@
 # a finding, re-checking after a pause in typing and on Re-check, the signatories with a stale
 # sign-off, comments as an option and each check or removal one undo step, and no odfgate
 # comment ever reaching a saved file whatever the save path (Save As ODF, a copy, --convert-to)
-# while a document opened for checking is checked again when it is saved.
+# while a document opened for checking is checked again when it is saved; Tools > Options >
+# odfgate > Statement check (the page as the Options dialog makes it, its settings in effect,
+# a .odfgate.ini before them).
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lo-lib.sh"
-plan 21
+plan 25
 cd "$scratch" || exit 1
 drafts="$top_srcdir/samples/drafts"
 cp "$drafts/placeholder.odt" failing.odt
@@ -16,6 +18,9 @@ cp "$drafts/empty-section.odt" empty.odt
 cp "$drafts/missing-section.odt" missing.odt
 cp "$drafts/passing.odt" passing.odt
 run_odfgate signoff passing.odt --as dh --by "Dana Hill" --role Director --in-place
+strict_schema="$(cd "$top_srcdir/samples/schemas" && pwd)/strict-cpf.xml"
+mkdir -p configured && cp "$drafts/placeholder.odt" configured/failing.odt
+printf 'schema = %s\n' "$(cd "$top_srcdir/samples/schemas" && pwd)/common-purpose-framework.xml" >configured/.odfgate.ini
 
 drive_writer() { drive=$(cd "$scratch" && timeout 600 "$pyuno" "$here/lo_writer.py" "$lo_profile" "$@" 2>"$scratch/driver.err"); }
 step() { json_get "$(drive_line "$1")" "j['steps'][$2]$3"; }
@@ -37,8 +42,12 @@ drive_writer \
   'missing.odt|frame|writer8||[["dispatch","check"],["dispatch","goto",{"Index":1}],["selection"],["where"]]' \
   'passing.odt|frame|writer8||[["panel"],["type",4," A sentence added after the sign-off."],["wait",4],["panel_read"]]' \
   'failing.odt|frame|writer8||[["options","strict;stamp=dh,Dana Hill"],["options","nonsense"]]' \
-  'passing.odt|frame|writer8||[["dispatch","signoff",{"Signatory":"cqc","By":"Chris Quinn","Role":"Chief Inspector"}],["dispatch","signoff",{"Signatory":"lga","By":"Lee Grant","Decision":"rejected"}],["dispatch","signoff",{"Signatory":"nope","By":"X"}],["store","'"$scratch"'/signed.odt","writer8","","as"]]'
+  'passing.odt|frame|writer8||[["dispatch","signoff",{"Signatory":"cqc","By":"Chris Quinn","Role":"Chief Inspector"}],["dispatch","signoff",{"Signatory":"lga","By":"Lee Grant","Decision":"rejected"}],["dispatch","signoff",{"Signatory":"nope","By":"X"}],["store","'"$scratch"'/signed.odt","writer8","","as"]]' \
+  'passing.odt|frame|writer8||[["prefs_page",[["initialize"],["read"],["set",{"Schema":"'"$strict_schema"'","StrictOnSave":1,"FailOn":1,"SignoffWarnings":0}],["ok"],["set",{"Schema":"/nonexistent/cpf.xml"}],["ok"],["back"],["read"]]],["prefs"],["dispatch","check"],["store","'"$scratch"'/strict-refused.odt","odfgate"],["store","'"$scratch"'/strict-warn.odt","odfgate","warn"]]' \
+  'configured/failing.odt|frame|writer8||[["dispatch","check"]]' \
+  'passing.odt|model|writer8||[["prefs_page",[["set",{"Schema":"","StrictOnSave":0,"FailOn":0,"SignoffWarnings":1}],["ok"]]],["prefs"]]'
 [ -n "$drive" ] || diag "driver: $(cat driver.err)"
+prefs_log=$(cat "$scratch/soffice-driver.log" 2>/dev/null)
 
 # 1-4: the panel
 want=$(cli_lines failing.odt)
@@ -111,6 +120,27 @@ run_odfgate signoffs signed.odt
 if printf '%s' "$out" | grep -Eq '^cqc +approved +Chris Quinn +Chief Inspector .* valid$' && printf '%s' "$out" | grep -Eq '^lga +rejected +Lee Grant .* valid$'; then
     ok "saved by Writer's own ODF filter, both sign-offs are valid for odfgate signoffs"
 else fail "sign-offs in the saved file"; diag "$out"; fi
+# 22-25: Tools > Options > odfgate > Statement check (sessions 11-13; the last puts the defaults back)
+page=$(json_get "$(drive_line 11)" 'json.dumps(j["steps"][0])')
+if [ "$(json_get "$page" 'j["registered"]["label"], j["registered"]["all_modules"], j["registered"]["leaf"], j["registered"]["handler"]')" = "odfgate True Statement check org.odfgate.OptionsPageHandler" ] &&
+   [ "$(json_get "$page" 'j["reads"][1]')" = "{'Schema': '', 'StrictOnSave': 0, 'FailOn': [0], 'FailOnItems': ['an error', 'a warning', 'any finding', 'never'], 'SignoffWarnings': 1}" ]; then
+    ok "Tools > Options lists odfgate > Statement check in every module; its page opens on the defaults"
+else fail "options page registration and defaults"; diag "$page"; fi
+if [ "$(json_get "$page" '[j["reads"][i] for i in (0, 2, 3, 4)]')" = "[True, True, True, True]" ] &&
+   [ "$(json_get "$page" 'j["reads"][5]["Schema"] == "'"$strict_schema"'", j["reads"][5]["StrictOnSave"], j["reads"][5]["FailOn"], j["reads"][5]["SignoffWarnings"]')" = "True 1 [1] 0" ] &&
+   [ "$(step 11 1 '["Schema"] == "'"$strict_schema"'", j["steps"][1]["StrictOnSave"], j["steps"][1]["FailOn"], j["steps"][1]["SignoffWarnings"]')" = "True True warning False" ] &&
+   printf '%s' "$prefs_log" | grep -q 'Cannot load the schema /nonexistent/cpf.xml'; then
+    ok "OK stores schema, strict on save, failure level, sign-off warnings; a schema that does not load is refused with the reason, the stored one kept"
+else fail "options page OK/Reset"; diag "$page" "$(step 11 1 '')" "$(printf '%s' "$prefs_log" | grep -i schema)"; fi
+if step 11 2 '["result"]' | grep -q 'required metadata "subject" is missing (metadata-missing)' &&
+   ! step 11 2 '["result"]' | grep -q 'signoff-' && [ ! -e strict-refused.odt ] && [ -s strict-warn.odt ] &&
+   step 11 3 '' | grep -q error; then
+    ok "Writer checks against the schema set there, without sign-off warnings; strict on save refuses a failing statement (the filter option warn saves it)"
+else fail "options in effect"; diag "$(drive_line 11)"; ls -l strict-*.odt 2>&1 | while read -r l; do diag "$l"; done; fi
+if step 12 0 '["result"]' | grep -q 'placeholder "TBC"' && ! step 12 0 '["result"]' | grep -q 'metadata-missing' &&
+   [ "$(step 13 1 '')" = "{'Schema': '', 'StrictOnSave': False, 'FailOn': 'error', 'SignoffWarnings': True}" ]; then
+    ok "a .odfgate.ini beside the document comes before the schema set in Options (as for the command line)"
+else fail "configuration before options"; diag "$(drive_line 12)" "$(drive_line 13)"; fi
 # 21: every document's saves pass the save guard: a spreadsheet's are not its business
 : >"$scratch/soffice-driver.log"
 lo_drive "calc_save|$scratch/sheet.ods"

@@ -5,7 +5,10 @@
 
 #include "libreoffice/gate.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 static int parse(const char *text, og_lo_options *o, char *msg)
 {
@@ -17,7 +20,7 @@ OG_TEST(lo_options_defaults_and_keywords)
     og_lo_options o;
     char msg[256];
     OG_CHECK_INT(parse(NULL, &o, msg), 0);
-    OG_CHECK_INT(o.strict, 0);
+    OG_CHECK_INT(og_lo_strict(&o), 0);
     OG_CHECK_STR(o.stamp_id, "");
     OG_CHECK_STR(o.schema, "");
     OG_CHECK_INT(parse(" strict ; ", &o, msg), 0);
@@ -125,6 +128,7 @@ OG_TEST(lo_options_comments_and_format)
 OG_TEST(lo_signatories_of_the_schema)
 {
     og_lo_signatories s;
+    og_lo_options o;
     char msg[256];
     /* the built-in schema: the six bodies of the common purpose framework */
     OG_CHECK_INT(og_lo_signatories_of(NULL, NULL, &s, msg, sizeof(msg)), 0);
@@ -133,6 +137,156 @@ OG_TEST(lo_signatories_of_the_schema)
     OG_CHECK_STR(s.names[0], "Department of Health");
     og_lo_signatories_free(&s);
     OG_CHECK_INT((int)s.count, 0);
-    OG_CHECK_INT(og_lo_signatories_of("/nonexistent/schema.xml", NULL, &s, msg, sizeof(msg)), -1);
+    og_lo_parse_options("schema=/nonexistent/schema.xml", &o, msg, sizeof(msg));
+    OG_CHECK_INT(og_lo_signatories_of(&o, NULL, &s, msg, sizeof(msg)), -1);
     OG_CHECK(strstr(msg, "Cannot load the schema") != NULL);
+}
+
+/* ------------------------------------------------ the drafter's settings (Tools > Options) */
+
+/* an absolute path (a configuration elsewhere reads it too) */
+static void sample(char *dst, size_t n, const char *rel)
+{
+    const char *top = getenv("top_srcdir");
+    char path[4096], *abs;
+    snprintf(path, sizeof(path), "%s/%s", top ? top : "..", rel);
+    abs = realpath(path, NULL);
+    snprintf(dst, n, "%s", abs ? abs : path);
+    free(abs);
+}
+
+OG_TEST(lo_prefs_strict_is_a_default_the_option_overrides)
+{
+    og_lo_options o;
+    char msg[256];
+    OG_CHECK_INT(parse(NULL, &o, msg), 0);
+    OG_CHECK_INT(o.strict, -1); /* neither given */
+    OG_CHECK_INT(og_lo_strict(&o), 0);
+    OG_CHECK_INT(o.prefs.fail_on, -1);
+    OG_CHECK_INT(o.prefs.signoff_warnings, 1);
+    o.prefs.strict_on_save = 1;
+    OG_CHECK_INT(og_lo_strict(&o), 1);
+    OG_CHECK_INT(parse("warn", &o, msg), 0);
+    o.prefs.strict_on_save = 1;
+    OG_CHECK_INT(og_lo_strict(&o), 0); /* the filter option wins */
+}
+
+OG_TEST(lo_prefs_schema_is_loaded_before_it_is_kept)
+{
+    og_lo_prefs p;
+    char msg[512], path[4096], url[4200];
+    og_lo_prefs_default(&p);
+    sample(path, sizeof(path), "samples/schemas/strict-cpf.xml");
+    OG_CHECK_INT(og_lo_prefs_set_schema(&p, path, msg, sizeof(msg)), 0);
+    OG_CHECK_STR(p.schema, path);
+    /* a typo is refused with the reason, the schema kept */
+    OG_CHECK_INT(og_lo_prefs_set_schema(&p, "/nonexistent/cpf.xml", msg, sizeof(msg)), -1);
+    OG_CHECK(strstr(msg, "Cannot load the schema") != NULL);
+    OG_CHECK(strstr(msg, "/nonexistent/cpf.xml") != NULL);
+    OG_CHECK_STR(p.schema, path);
+    OG_CHECK_INT(og_lo_prefs_set_schema(&p, "ftp://example.org/cpf.xml", msg, sizeof(msg)), -1);
+    OG_CHECK_STR(p.schema, path);
+    /* a file: URL (as a file picker gives) is decoded; empty = the built-in schema */
+    snprintf(url, sizeof(url), "  file://%s ", path);
+    og_lo_prefs_default(&p);
+    OG_CHECK_INT(og_lo_prefs_set_schema(&p, url, msg, sizeof(msg)), 0);
+    OG_CHECK_STR(p.schema, path);
+    OG_CHECK_INT(og_lo_prefs_set_schema(&p, "", msg, sizeof(msg)), 0);
+    OG_CHECK_STR(p.schema, "");
+}
+
+/* the source og_lo_schema names for these options and document */
+static void schema_source(const og_lo_options *o, const char *doc_path, char *src, size_t n)
+{
+    odfgate_schema *s = NULL;
+    odfgate_config *cfg = NULL;
+    odfgate_error err;
+    odfgate_error_clear(&err);
+    if (og_lo_schema(o, doc_path, &s, &cfg, src, n, &err) > ODFGATE_WARN)
+        snprintf(src, n, "failed: %s", err.message);
+    odfgate_schema_free(s);
+    odfgate_config_free(cfg);
+}
+
+OG_TEST(lo_prefs_schema_comes_after_the_option_and_the_configuration)
+{
+    og_lo_options o;
+    char msg[256], strict[4096], cpf[4096], src[4200], dir[] = "/tmp/og-lo-prefs.XXXXXX", ini[4200],
+                                                       doc[4200];
+    sample(strict, sizeof(strict), "samples/schemas/strict-cpf.xml");
+    sample(cpf, sizeof(cpf), "samples/schemas/common-purpose-framework.xml");
+    OG_CHECK(mkdtemp(dir) != NULL);
+    snprintf(doc, sizeof(doc), "%s/draft.odt", dir);
+    FILE *d = fopen(doc, "w"); /* the configuration is looked for beside an existing file */
+    OG_CHECK(d != NULL);
+    fclose(d);
+    OG_CHECK_INT(parse(NULL, &o, msg), 0);
+    schema_source(&o, doc, src, sizeof(src));
+    OG_CHECK_STR(src, "the built-in schema");
+    snprintf(o.prefs.schema, sizeof(o.prefs.schema), "%s", strict);
+    schema_source(&o, doc, src, sizeof(src));
+    OG_CHECK(strstr(src, "strict-cpf.xml (Tools > Options)") != NULL);
+    /* a .odfgate.ini beside the document: the command line's schema, Writer's too */
+    snprintf(ini, sizeof(ini), "%s/.odfgate.ini", dir);
+    FILE *f = fopen(ini, "w");
+    OG_CHECK(f != NULL);
+    fprintf(f, "schema = %s\n", cpf);
+    fclose(f);
+    schema_source(&o, doc, src, sizeof(src));
+    OG_CHECK(strstr(src, "common-purpose-framework.xml (.odfgate.ini)") != NULL);
+    /* and the filter option above both */
+    snprintf(o.schema, sizeof(o.schema), "%s", strict);
+    schema_source(&o, doc, src, sizeof(src));
+    OG_CHECK(strstr(src, "strict-cpf.xml (filter option)") != NULL);
+    unlink(ini);
+    unlink(doc);
+    rmdir(dir);
+}
+
+/* og_lo_check of a sample with these prefs: the rules seen, whether it fails */
+static void check_with(const og_lo_prefs *p, const char *sample_path, char *rules, size_t n,
+                       int *fails)
+{
+    og_lo_options o;
+    og_lo_outcome out;
+    char msg[256], path[4096];
+    size_t len = 0;
+    memset(&out, 0, sizeof(out));
+    parse(NULL, &o, msg);
+    o.prefs = *p;
+    sample(path, sizeof(path), sample_path);
+    rules[0] = '\0';
+    if (og_lo_check(path, NULL, &o, &out) != ODFGATE_OK)
+        snprintf(rules, n, "failed: %s", out.message ? out.message : "");
+    for (size_t i = 0; i < out.count && len < n; i++)
+        len += (size_t)snprintf(rules + len, n - len, "%s ", out.rule[i]);
+    *fails = out.fails;
+    og_lo_outcome_free(&out);
+}
+
+OG_TEST(lo_prefs_signoff_warnings_and_failure_level)
+{
+    og_lo_prefs p;
+    char rules[1024];
+    int fails = -1;
+    og_lo_prefs_default(&p);
+    /* passing.odt: nobody has signed yet, one signoff-missing warning */
+    check_with(&p, "samples/drafts/passing.odt", rules, sizeof(rules), &fails);
+    OG_CHECK_STR(rules, "signoff-missing ");
+    OG_CHECK_INT(fails, 0);
+    p.fail_on = ODFGATE_SEV_WARNING;
+    check_with(&p, "samples/drafts/passing.odt", rules, sizeof(rules), &fails);
+    OG_CHECK_INT(fails, 1);
+    /* while drafting, without sign-off warnings: not listed, and they do not fail it */
+    p.signoff_warnings = 0;
+    check_with(&p, "samples/drafts/passing.odt", rules, sizeof(rules), &fails);
+    OG_CHECK_STR(rules, "");
+    OG_CHECK_INT(fails, 0);
+    /* the placeholders are errors: still there */
+    check_with(&p, "samples/drafts/placeholder.odt", rules, sizeof(rules), &fails);
+    OG_CHECK_STR(rules, "placeholder placeholder ");
+    OG_CHECK_INT(fails, 1);
+    p.fail_on = ODFGATE_SEV_OFF;
+    check_with(&p, "samples/drafts/placeholder.odt", rules, sizeof(rules), &fails);
+    OG_CHECK_INT(fails, 0);
 }
