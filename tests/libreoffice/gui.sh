@@ -6,6 +6,7 @@
 # signatory stands; dh approves as Dana Hill) and the panel shows dh approved, Ctrl+S offers to
 # keep the statement's format and saves through
 # odfgate: the saved file passes `odfgate check`, holds the new text and no odfgate comment;
+# Tools > Options (Alt+F12) has odfgate > Statement check, whose page shows its settings;
 # a file odfgate refuses, opened through it, says why in a message box.
 # ODFGATE_GUI_SHOTS=DIR keeps the screenshots (docs/images/ were made so).
 . "$(dirname "$0")/../lib.sh"
@@ -14,7 +15,7 @@ command -v Xvfb >/dev/null 2>&1 || skip_all "no Xvfb (scripts/deps.sh test insta
 command -v xdotool >/dev/null 2>&1 || skip_all "no xdotool"
 command -v xwd >/dev/null 2>&1 || skip_all "no xwd (x11-apps)"
 [ -e /usr/lib/libreoffice/program/libvclplug_genlo.so ] || skip_all "LibreOffice has no window toolkit (the -nogui packages): apt-get install libreoffice-writer"
-plan 9
+plan 10
 cd "$scratch" || exit 1
 cp "$top_srcdir/samples/drafts/placeholder.odt" draft.odt
 printf 'not an ODF document\n' >junk.odt
@@ -59,3 +60,6 @@ else fail "sign-off dialog"; diag "$(get 'j.get("signoff")')"; fi
 run_odfgate signoffs draft.odt
 if printf '%s' "$out" | grep -Eq '^dh +approved +Dana Hill .* valid$'; then ok "the saved file carries dh's sign-off, valid for its text (odfgate signoffs)"
 else fail "sign-off in the saved file"; diag "$out"; fi
+if [ "$(get '[any(n.startswith(p) for n in j["options_page"]["page"]) for p in ("Schema", "Strict on save", "Sign-off warnings", "These are defaults")], j["options_page"]["cancel"], j["options_page"]["closed"]')" = "[True, True, True, True] True True" ]; then
+    ok "Alt+F12, Tools > Options: odfgate > Statement check clicked in the tree shows its page (schema, strict on save, sign-off warnings); Cancel closes it"
+else fail "options page in Tools > Options"; diag "$(get 'j.get("options_page")')"; fi

@@ -121,6 +121,49 @@ def sign_off(ctx, win, shots):
     return {"standing_before": standing, "dh_after": after[0] if after else None}
 
 
+def options_page(ctx, shots):
+    """Tools > Options (Alt+F12) as a person goes there: odfgate in the tree, opened, Statement
+    check clicked; what the page shows (its controls' names); Cancel."""
+    tk = ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", ctx)
+    subprocess.run(["xdotool", "key", "--clearmodifiers", "alt+F12"], check=True)
+
+    def entry(name):
+        for i in range(tk.getTopWindowCount()):
+            w = tk.getTopWindow(i)
+            e = find(w, lambda n, r: n == name and r != PUSH_BUTTON)
+            if e:
+                return w, e
+        return None
+    found = wait_for(lambda: entry("odfgate"), 20)
+    if not found:
+        return {"error": "no odfgate in Tools > Options"}
+    click_on(found[1][0])
+    subprocess.run(["xdotool", "key", "--clearmodifiers", "Right"], check=True)   # open the node
+    leaf = wait_for(lambda: entry("Statement check"), 10)
+    if not leaf:
+        return {"error": "no Statement check under odfgate"}
+    click_on(leaf[1][0])
+    strict = wait_for(lambda: find(leaf[0], lambda n, r: n.startswith("Strict on save")), 10)
+    names = [f[0] for f in find(leaf[0], lambda n, r: n.startswith(("Schema", "Strict on save", "A statement fails",
+                                                                        "Sign-off warnings", "These are defaults")))]
+    box = None
+    if strict:
+        dlg = leaf[0].getPosSize()
+        box = (dlg.X, dlg.Y, dlg.Width, dlg.Height)
+    time.sleep(0.5)
+    shot(os.path.join(shots, "options-page.png"), box)
+    cancel = find(leaf[0], lambda n, r: r == PUSH_BUTTON and n.replace("~", "").replace("_", "") == "Cancel")
+    if cancel:
+        click_on(cancel[0])
+
+    def closed():
+        try:
+            return not leaf[0].isVisible()
+        except Exception:   # disposed
+            return True
+    return {"page": names, "cancel": bool(cancel), "closed": bool(wait_for(closed, 10))}
+
+
 def open_refused(ctx, desktop, junk, shots):
     """Open a file odfgate refuses through its filter: the reason must be on screen (the load
     blocks while a box is up: it runs in a thread; the boxes are closed with their OK)."""
@@ -244,6 +287,7 @@ def main():
         obs["modified_after_save"] = doc.isModified()
         obs["saved_path"] = uno.fileUrlToSystemPath(doc.getURL()) if doc.getURL() else None
         obs["draft"] = out
+        obs["options_page"] = options_page(ctx, shots)
         if len(sys.argv) > 4:
             obs["refused"] = open_refused(ctx, desktop, sys.argv[4], shots)
         doc.close(True)
