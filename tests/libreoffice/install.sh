@@ -19,7 +19,7 @@ dest="$scratch/dest"
 # 1-2. make install DESTDIR: under the prefix (#13.13) the extension's layout and odfgate.oxt
 mk install DESTDIR="$dest"
 got=$(cd "$dest$extdir" 2>/dev/null && find . -type f | sort | tr '\n' ' ')
-want="./Accelerators.xcu ./Addons.xcu ./Factories.xcu ./Filter.xcu ./Jobs.xcu ./LICENSE ./META-INF/manifest.xml ./ProtocolHandler.xcu ./Sidebar.xcu ./Types.xcu ./description-en.txt ./description.xml ./images/check-16.png ./images/check-26.png ./images/deck.png ./images/icon-hc.png ./images/icon.png ./odfgate.components ./odfgate_lo.so "
+want="./Accelerators.xcu ./Addons.xcu ./Factories.xcu ./Filter.xcu ./Jobs.xcu ./LICENSE ./META-INF/manifest.xml ./OptionsDialog.xcu ./ProtocolHandler.xcu ./Settings.xcs ./Sidebar.xcu ./Types.xcu ./description-en.txt ./description.xml ./dialogs/OptionsPage.xdl ./images/check-16.png ./images/check-26.png ./images/deck.png ./images/icon-hc.png ./images/icon.png ./odfgate.components ./odfgate_lo.so "
 outside=$(cd "$dest" && find . -type f | sed 's|^\.||' | grep -v "^$prefix/")
 if [ "$got" = "$want" ] && [ -z "$outside" ] && cmp -s "$dest$oxt_installed" "$top_builddir/odfgate.oxt"; then
     ok "make install DESTDIR: odfgate.oxt in $oxt_installed, the unpacked extension in $extdir, nothing outside $prefix"
