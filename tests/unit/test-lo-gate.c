@@ -266,27 +266,30 @@ static void check_with(const og_lo_prefs *p, const char *sample_path, char *rule
 
 OG_TEST(lo_prefs_signoff_warnings_and_failure_level)
 {
-    og_lo_prefs p;
-    char rules[1024];
-    int fails = -1;
-    og_lo_prefs_default(&p);
-    /* passing.odt: nobody has signed yet, one signoff-missing warning */
-    check_with(&p, "samples/drafts/passing.odt", rules, sizeof(rules), &fails);
-    OG_CHECK_STR(rules, "signoff-missing ");
-    OG_CHECK_INT(fails, 0);
-    p.fail_on = ODFGATE_SEV_WARNING;
-    check_with(&p, "samples/drafts/passing.odt", rules, sizeof(rules), &fails);
-    OG_CHECK_INT(fails, 1);
-    /* while drafting, without sign-off warnings: not listed, and they do not fail it */
-    p.signoff_warnings = 0;
-    check_with(&p, "samples/drafts/passing.odt", rules, sizeof(rules), &fails);
-    OG_CHECK_STR(rules, "");
-    OG_CHECK_INT(fails, 0);
-    /* the placeholders are errors: still there */
-    check_with(&p, "samples/drafts/placeholder.odt", rules, sizeof(rules), &fails);
-    OG_CHECK_STR(rules, "placeholder placeholder ");
-    OG_CHECK_INT(fails, 1);
-    p.fail_on = ODFGATE_SEV_OFF;
-    check_with(&p, "samples/drafts/placeholder.odt", rules, sizeof(rules), &fails);
-    OG_CHECK_INT(fails, 0);
+    /* passing.odt: nobody has signed yet, one signoff-missing warning; placeholder.odt: two
+     * placeholder errors and that warning */
+    static const struct {
+        int fail_on, signoff_warnings;
+        const char *sample, *rules;
+        int fails;
+    } cases[] = {
+        {-1, 1, "passing.odt", "signoff-missing ", 0},
+        {ODFGATE_SEV_WARNING, 1, "passing.odt", "signoff-missing ", 1},
+        /* while drafting, without sign-off warnings: not listed, and they do not fail it */
+        {ODFGATE_SEV_WARNING, 0, "passing.odt", "", 0},
+        {ODFGATE_SEV_WARNING, 0, "placeholder.odt", "placeholder placeholder ", 1},
+        {ODFGATE_SEV_OFF, 0, "placeholder.odt", "placeholder placeholder ", 0},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        og_lo_prefs p;
+        char rules[1024], sample_path[256];
+        int fails = -1;
+        og_lo_prefs_default(&p);
+        p.fail_on = cases[i].fail_on;
+        p.signoff_warnings = cases[i].signoff_warnings;
+        snprintf(sample_path, sizeof(sample_path), "samples/drafts/%s", cases[i].sample);
+        check_with(&p, sample_path, rules, sizeof(rules), &fails);
+        OG_CHECK_STR(rules, cases[i].rules);
+        OG_CHECK_INT(fails, cases[i].fails);
+    }
 }
