@@ -480,7 +480,8 @@ static int collect(og_lo_outcome *out, const odfgate_doc *doc, const odfgate_res
                        f->section ? "[" : "", f->section ? f->section : "", f->section ? "] " : "",
                        f->message, f->rule, f->suppressed ? " [" : "",
                        f->suppressed ? f->suppressed : "", f->suppressed ? "]" : "");
-        out->comments[k] = dup_printf("%s: %s", f->rule, f->message);
+        out->comments[k] = dup_printf("%s: %s (%s)", odfgate_severity_name(f->severity),
+                                      f->message, f->rule); /* as annotate writes it */
         out->para_text[k] = pt ? dup_printf("%s", pt) : NULL;
         out->severity[k] = f->severity;
         out->section[k] = f->section ? dup_printf("%s", f->section) : NULL;

@@ -100,7 +100,8 @@ typedef struct og_lo_outcome {
     int fails;                      /* a counted finding at or above fail_on */
     char **lines;                   /* one line per finding: "error: [section] message (rule)", and
                                        " [waived: REASON]" / " [baseline]" for a suppressed one */
-    char **comments;                /* the same finding as comment text: "rule: message" */
+    char **comments;                /* the same finding as comment text, as odfgate annotate
+                                       writes it: "error: message (rule)" */
     char **para_text;               /* text of the finding's paragraph, NULL if document-level */
     odfgate_severity *severity;     /* the finding's severity */
     char **section;                 /* its schema section id, NULL if none */

@@ -73,7 +73,9 @@ static int write_annotations(void *ctx, xmlTextWriterPtr w, uint32_t index)
     while (a->next < a->count && a->items[a->next].node == index) {
         const odfgate_finding *f = a->items[a->next++].f;
         char text[1200];
-        snprintf(text, sizeof(text), "%s: %s", f->rule, f->message);
+        /* as `check` prints a finding, less the section the comment sits in */
+        snprintf(text, sizeof(text), "%s: %s (%s)", odfgate_severity_name(f->severity), f->message,
+                 f->rule);
         /* the prefixes are declared on the comment itself, whatever the document declares */
         if (xmlTextWriterStartElement(w, (const xmlChar *)"office:annotation") < 0 ||
             xmlTextWriterWriteAttribute(w, (const xmlChar *)"xmlns:office",

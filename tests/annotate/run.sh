@@ -84,7 +84,7 @@ root = ET.fromstring(zipfile.ZipFile(sys.argv[1]).read("content.xml"))
 for h in root.iter("{%s}h" % T):
     for a in h.findall("{%s}annotation" % O):
         txt = "".join(a.find("{%s}p" % T).itertext())
-        if txt.startswith("section-missing"):
+        if txt.endswith("(section-missing)"):
             own = (h.text or "") + "".join(("" if c.tag == a.tag else "".join(c.itertext())) + (c.tail or "") for c in h)
             print(own[:40])
 PY
@@ -140,7 +140,7 @@ if [ "${ODFGATE_SKIP_SOFFICE:-0}" != 1 ] && command -v "${SOFFICE:-soffice}" >/d
     mkdir -p lo-out
     run_soffice --convert-to odt:writer8 --outdir lo-out a-lo-placeholder.odt a-human.odt
     run_soffice --convert-to pdf --outdir lo-out a-lo-placeholder.odt
-    want=$(findings_of lo-placeholder.odt | python3 -c 'import json,sys; print(json.dumps([sorted(f["rule"]+": "+f["message"] for f in json.load(sys.stdin)), 0]))')
+    want=$(findings_of lo-placeholder.odt | python3 -c 'import json,sys; print(json.dumps([sorted(f["severity"]+": "+f["message"]+" ("+f["rule"]+")" for f in json.load(sys.stdin)), 0]))')
     if [ -s lo-out/a-lo-placeholder.odt ] && [ "$(comments_of lo-out/a-lo-placeholder.odt)" = "$want" ]; then
         ok "LibreOffice reads one comment per finding, with the finding's text, and keeps them"
     else fail "LibreOffice's comments differ"; diag "$(comments_of lo-out/a-lo-placeholder.odt 2>&1)" "$want"; fi

@@ -37,7 +37,7 @@ if [ "$(json_get "$r" 'j["state"], len(j["result"]), j["odfgate_comments"]')" = 
 else fail "dispatch without arguments"; diag "$r"; fi
 r=$(drive_line 3)
 texts=$(run_odfgate check --format json failing.odt; printf '%s' "$out" | python3 -c 'import json,sys
-print(json.dumps(sorted(f["rule"] + ": " + f["message"] for f in json.load(sys.stdin)["documents"][0]["findings"])))')
+print(json.dumps(sorted(f["severity"] + ": " + f["message"] + " (" + f["rule"] + ")" for f in json.load(sys.stdin)["documents"][0]["findings"])))')
 if [ "$(json_get "$r" 'j["odfgate_comments"]')" = "$n" ] && [ "$(json_get "$r" 'json.dumps(j["comment_texts"])')" = "$texts" ]; then
     ok "InsertComments=true: one odfgate comment per finding, with its text"
 else fail "insert comments"; diag "$r" "$texts"; fi
