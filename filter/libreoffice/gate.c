@@ -480,8 +480,8 @@ static int collect(og_lo_outcome *out, const odfgate_doc *doc, const odfgate_res
                        f->section ? "[" : "", f->section ? f->section : "", f->section ? "] " : "",
                        f->message, f->rule, f->suppressed ? " [" : "",
                        f->suppressed ? f->suppressed : "", f->suppressed ? "]" : "");
-        out->comments[k] = dup_printf("%s: %s (%s)", odfgate_severity_name(f->severity),
-                                      f->message, f->rule); /* as annotate writes it */
+        out->comments[k] = dup_printf("%s: %s (%s)", odfgate_severity_name(f->severity), f->message,
+                                      f->rule); /* as annotate writes it */
         out->para_text[k] = pt ? dup_printf("%s", pt) : NULL;
         out->severity[k] = f->severity;
         out->section[k] = f->section ? dup_printf("%s", f->section) : NULL;
@@ -764,6 +764,121 @@ int og_lo_signoff_record(const char *path, const char *doc_path, const og_lo_opt
     }
     odfgate_doc_free(doc);
     odfgate_schema_free(schema);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ signing in LibreOffice */
+
+/* The closing tag of the root: "</" + optional prefix + "document-signatures" + ">" at the end
+ * (white space after it allowed).  Its offset, or -1. */
+static long root_close(const char *s)
+{
+    size_t n = strlen(s);
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    static const char name[] = "document-signatures>";
+    size_t k = sizeof(name) - 1;
+    if (n < k + 2 || memcmp(s + n - k, name, k) != 0)
+        return -1;
+    const char *p = s + n - k;
+    while (p > s && p[-1] != '<' && p[-1] != '/' &&
+           (isalnum((unsigned char)p[-1]) || p[-1] == ':' || p[-1] == '-' || p[-1] == '_' ||
+            p[-1] == '.'))
+        p--;
+    if (p - s < 2 || p[-1] != '/' || p[-2] != '<')
+        return -1;
+    return (long)(p - 2 - s);
+}
+
+char *og_lo_keep_signatures(const char *old, const char *fresh, char *msg, size_t msg_size)
+{
+    long old_end, fresh_end;
+    const char *body;
+    if ((fresh_end = root_close(fresh)) < 0) {
+        snprintf(msg, msg_size, "LibreOffice's signatures are not a document-signatures element");
+        return NULL;
+    }
+    if (!old || !old[0])
+        return dup_printf("%s", fresh);
+    if ((old_end = root_close(old)) < 0) {
+        snprintf(msg, msg_size,
+                 "the document's earlier signatures (META-INF/documentsignatures.xml) have no "
+                 "closing document-signatures tag");
+        return NULL;
+    }
+    /* fresh's content: after its root's start tag, up to its closing tag */
+    body = strstr(fresh, "document-signatures");
+    body = body ? strchr(body, '>') : NULL;
+    if (!body || body - fresh >= fresh_end) {
+        snprintf(msg, msg_size, "LibreOffice's signatures are not a document-signatures element");
+        return NULL;
+    }
+    body++;
+    return dup_printf("%.*s%.*s%s", (int)old_end, old, (int)(fresh + fresh_end - body), body,
+                      old + old_end);
+}
+
+/* The whole file (a package LibreOffice just wrote: bounded by what it wrote).  0 or -1. */
+static int read_whole(const char *path, char **data, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    struct stat st;
+    *data = NULL;
+    *len = 0;
+    if (!f)
+        return -1;
+    if (fstat(fileno(f), &st) == 0 && st.st_size >= 0 && (*data = malloc((size_t)st.st_size + 1)))
+        *len = fread(*data, 1, (size_t)st.st_size, f);
+    int bad = !*data || *len != (size_t)st.st_size || ferror(f);
+    fclose(f);
+    if (bad) {
+        free(*data);
+        *data = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+int og_lo_signed_install(const char *signed_path, const char *doc_path, const char *record,
+                         char *msg, size_t msg_size)
+{
+    odfgate_doc *before = NULL, *after = NULL;
+    odfgate_error err;
+    char *data = NULL;
+    size_t len = 0, had = 0;
+    int rc = -1;
+    odfgate_error_clear(&err);
+    if (odfgate_doc_open(doc_path, NULL, &before, &err) > ODFGATE_WARN ||
+        odfgate_doc_open(signed_path, NULL, &after, &err) > ODFGATE_WARN) {
+        snprintf(msg, msg_size, "%s: %s", err.path[0] ? err.path : doc_path, err.message);
+        goto out;
+    }
+    had = odfgate_doc_signature_count(before);
+    if (odfgate_doc_signature_count(after) != had + 1) {
+        snprintf(msg, msg_size, "LibreOffice's signed package has %zu signatures, not %zu",
+                 odfgate_doc_signature_count(after), had + 1);
+        goto out;
+    }
+    const odfgate_signature *added = odfgate_doc_signature(after, had);
+    if (added->uncovered_count || !added->description || strcmp(added->description, record) != 0) {
+        snprintf(msg, msg_size, "LibreOffice's new signature is %s",
+                 added->uncovered_count ? "partial (it does not sign every stream)"
+                                        : "without the sign-off record");
+        goto out;
+    }
+    if (read_whole(signed_path, &data, &len) < 0) {
+        snprintf(msg, msg_size, "%s: %s", signed_path, strerror(errno ? errno : EIO));
+        goto out;
+    }
+    if (odfgate_write_file(doc_path, data, len, &err) > ODFGATE_WARN) { /* atomic */
+        snprintf(msg, msg_size, "%s: %s", err.path[0] ? err.path : doc_path, err.message);
+        goto out;
+    }
+    rc = 0;
+out:
+    free(data);
+    odfgate_doc_free(before);
+    odfgate_doc_free(after);
     return rc;
 }
 

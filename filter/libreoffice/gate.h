@@ -145,6 +145,26 @@ int og_lo_signoff_record(const char *path, const char *doc_path, const og_lo_opt
                          const char *id, const char *by, const char *role, const char *decision,
                          char **name, char **value, og_lo_outcome *out);
 
+/* Signing a sign-off with a certificate from LibreOffice's store.  LibreOffice signs (7.4's
+ * XDocumentDigitalSignatures::signSignatureLine with no signature line: the record is the
+ * signature's description, where odfgate signoff --sign puts it); these keep it sound. */
+
+/* LibreOffice's headless signing writes a documentsignatures.xml holding only its new
+ * signature (`fresh`; 7.4 does not read the earlier ones first, unlike its dialog).  Returns
+ * `old` (NULL or "": none) with fresh's signatures inserted before its closing tag, the earlier
+ * ones byte for byte; or NULL with the reason in msg.  malloc'd. */
+char *og_lo_keep_signatures(const char *old, const char *fresh, char *msg, size_t msg_size);
+
+/* Replace the file at doc_path (atomically) with the package at signed_path once odfgate
+ * finds in it the signatures doc_path had and one more, signing every stream, its signed
+ * description `record`.  Whether the signatures verify is LibreOffice's to say here (the glue
+ * asks it first): inside LibreOffice, odfgate's xmlsec (OpenSSL) shares the process-wide state
+ * of LibreOffice's (NSS), and after LibreOffice has signed it can report a sound signature
+ * invalid; `odfgate signoffs` outside verifies them.  0, or -1 with the reason in msg (doc_path
+ * untouched). */
+int og_lo_signed_install(const char *signed_path, const char *doc_path, const char *record,
+                         char *msg, size_t msg_size);
+
 /* Check only (the Tools menu command). */
 odfgate_status og_lo_check(const char *path, const char *doc_path, const og_lo_options *o,
                            og_lo_outcome *out);

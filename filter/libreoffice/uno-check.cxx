@@ -13,7 +13,8 @@
  *   vnd.odfgate:remove-comments remove every odfgate comment (one undo step)
  *   vnd.odfgate:findings        the last findings, for scripts and tests: nothing changes
  *   vnd.odfgate:signoff         record a sign-off bound to the text as it is now (Signatory,
- *                               By, Role, Decision "approved"/"rejected"); without Signatory,
+ *                               By, Role, Decision "approved"/"rejected", Certificate: a subject
+ *                               in LibreOffice's store to also sign with); without Signatory,
  *                               the sign-off dialog asks (uno-signoff.hxx)
  * Through dispatchWithNotification the result event carries a sequence of strings: check and
  * findings one per finding ("error: [section] message (rule)") then, for findings, the
@@ -27,6 +28,7 @@
 
 #include "libreoffice/gate.h"
 #include "libreoffice/uno-docstate.hxx"
+#include "libreoffice/uno-sign.hxx"
 #include "libreoffice/uno-signoff.hxx"
 #include "libreoffice/uno-text.hxx"
 
@@ -191,6 +193,8 @@ void CheckHandler::dispatchWithNotification(
                     s.by = toUtf8(v);
                 else if (p.Name == "Role")
                     s.role = toUtf8(v);
+                else if (p.Name == "Certificate")
+                    s.cert = certificateFor(ctx_, toUtf8(v));
                 else if (p.Name == "Decision")
                     s.decision = toUtf8(v);
             }

@@ -4,6 +4,7 @@
 #include "libreoffice/gate.h"
 #include "libreoffice/uno-dialog.hxx"
 #include "libreoffice/uno-prefs.hxx"
+#include "libreoffice/uno-sign.hxx"
 
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/PropertyAttribute.hpp>
@@ -14,6 +15,7 @@
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/document/XDocumentProperties.hpp>
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
 
 #include <cstdlib>
@@ -55,6 +57,14 @@ FindingsPtr recordSignOff(const uno::Reference<uno::XComponentContext> &ctx,
     og_lo_options options = draftingOptions(ctx);
     TempDir tmp;
     std::string copy = tmp.file("signoff.odt"), doc = documentPath(model);
+    uno::Reference<util::XModifiable> mod(model, uno::UNO_QUERY);
+    if (s.cert.is()) {
+        requireSignable(doc); /* before anything is recorded */
+        /* the file must be the text signed off: saved first if it was changed (a save
+         * drops the signatures the file had; signing is the last step) */
+        if (mod.is() && mod->isModified())
+            uno::Reference<frame::XStorable>(model, uno::UNO_QUERY_THROW)->store();
+    }
     storeCopy(model, copy);
     Outcome outcome;
     char *name = nullptr, *value = nullptr;
@@ -74,9 +84,26 @@ FindingsPtr recordSignOff(const uno::Reference<uno::XComponentContext> &ctx,
         props->setPropertyValue(propName, uno::Any(record));
     else
         user->addProperty(propName, beans::PropertyAttribute::REMOVABLE, uno::Any(record));
-    uno::Reference<util::XModifiable> mod(model, uno::UNO_QUERY);
-    if (mod.is())
+    if (s.cert.is()) {
+        try {
+            signPackage(ctx, doc, s.cert, toUtf8(record));
+        } catch (const uno::Exception &) {
+            if (mod.is()) /* the record stays in the open document, not signed */
+                mod->setModified(true);
+            throw;
+        }
+        /* The file carries the record, in its new signature; the open document keeps it in its
+         * properties (what the panel shows) without being marked changed: a save would rewrite
+         * the package without the signature, so the next signatory signs the file as it is. */
+        if (mod.is())
+            mod->setModified(false);
+        tell(ctx, model, "info",
+             "Signed: " + doc + " carries the sign-off of " + s.signatory +
+                 " in a digital signature (" + toUtf8(s.cert->getSubjectName()) +
+                 "). Saving the document again removes the signature: sign last.");
+    } else if (mod.is()) {
         mod->setModified(true);
+    }
     return checkModel(ctx, model, std::string(), "signed off");
 }
 
@@ -107,7 +134,13 @@ bool askSignOff(const uno::Reference<uno::XComponentContext> &ctx,
     if (last_by.empty())
         last_by = officeUserName(ctx);
 
-    Dialog d(ctx, "Sign off the statement", 280, 196);
+    std::vector<uno::Reference<security::XCertificate>> certs = personalCertificates(ctx);
+    std::vector<OUString> signWith{"(no digital signature)"};
+    for (const auto &c : certs)
+        signWith.push_back(c->getSubjectName());
+    sal_Int16 none = 0;
+
+    Dialog d(ctx, "Sign off the statement", 280, 222);
     d.add("FixedText", "intro", 6, 6, 268, 20,
           {{"Label", uno::Any(OUString("The sign-off is bound to the text as it is now: any later "
                                        "change to it makes the sign-off stale."))},
@@ -137,7 +170,15 @@ bool askSignOff(const uno::Reference<uno::XComponentContext> &ctx,
     d.add("FixedText", "roleLabel", 143, 125, 131, 10,
           {{"Label", uno::Any(OUString("Role (optional)"))}});
     d.add("Edit", "role", 143, 136, 131, 12, {{"Text", uno::Any(fromUtf8(last_role.c_str()))}});
-    addOkCancel(d, 280, 196, "Sign off");
+    d.add("FixedText", "certLabel", 6, 154, 268, 10,
+          {{"Label", uno::Any(OUString("Sign with a certificate of LibreOffice's store (saves the "
+                                       "document, then signs it)"))}});
+    d.add("ListBox", "cert", 6, 165, 268, 12,
+          {{"Dropdown", uno::Any(true)},
+           {"StringItemList", uno::Any(uno::Sequence<OUString>(
+                                  signWith.data(), static_cast<sal_Int32>(signWith.size())))},
+           {"SelectedItems", uno::Any(uno::Sequence<sal_Int16>(&none, 1))}});
+    addOkCancel(d, 280, 222, "Sign off");
     if (!d.run())
         return false;
     sal_Int16 k = d.selected("signatory");
@@ -147,6 +188,9 @@ bool askSignOff(const uno::Reference<uno::XComponentContext> &ctx,
     out->decision = d.selected("decision") == 1 ? "rejected" : "approved";
     out->by = last_by = toUtf8(d.get<OUString>("by", "Text").trim());
     out->role = last_role = toUtf8(d.get<OUString>("role", "Text").trim());
+    sal_Int16 c = d.selected("cert");
+    if (c > 0 && static_cast<size_t>(c) <= certs.size())
+        out->cert = certs[static_cast<size_t>(c) - 1];
     return true;
 }
 

@@ -293,3 +293,35 @@ OG_TEST(lo_prefs_signoff_warnings_and_failure_level)
         OG_CHECK_INT(fails, cases[i].fails);
     }
 }
+
+/* ------------------------------------------------ signing with LibreOffice's certificates */
+
+OG_TEST(lo_keep_signatures_puts_the_earlier_ones_first_byte_for_byte)
+{
+    char msg[256], *t;
+    const char *fresh = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        "<document-signatures xmlns=\"urn:oasis:names:tc:opendocument:xmlns:"
+                        "digitalsignature:1.0\"><Signature Id=\"new\">N</Signature>"
+                        "</document-signatures>";
+    const char *old = "<?xml version=\"1.0\"?>\n<dsig:document-signatures xmlns:dsig=\"x\">\n"
+                      " <Signature Id=\"one\">  1 </Signature>\n"
+                      "</dsig:document-signatures>\n";
+    t = og_lo_keep_signatures(NULL, fresh, msg, sizeof(msg)); /* none before: fresh as it is */
+    OG_CHECK_STR(t, fresh);
+    free(t);
+    t = og_lo_keep_signatures("", fresh, msg, sizeof(msg));
+    OG_CHECK_STR(t, fresh);
+    free(t);
+    t = og_lo_keep_signatures(old, fresh, msg, sizeof(msg));
+    OG_CHECK_STR(t, "<?xml version=\"1.0\"?>\n<dsig:document-signatures xmlns:dsig=\"x\">\n"
+                    " <Signature Id=\"one\">  1 </Signature>\n"
+                    "<Signature Id=\"new\">N</Signature></dsig:document-signatures>\n");
+    free(t);
+    /* text that is not what LibreOffice writes: refused, said why */
+    OG_CHECK(og_lo_keep_signatures("<document-signatures><Signature/>", fresh, msg, sizeof(msg)) ==
+             NULL);
+    OG_CHECK(strstr(msg, "earlier signatures") != NULL);
+    OG_CHECK(og_lo_keep_signatures(old, "<Signature/>", msg, sizeof(msg)) == NULL);
+    OG_CHECK(strstr(msg, "LibreOffice's signatures") != NULL);
+    OG_CHECK(og_lo_keep_signatures(old, "</document-signatures>", msg, sizeof(msg)) == NULL);
+}
