@@ -859,11 +859,19 @@ int og_lo_signed_install(const char *signed_path, const char *doc_path, const ch
                  odfgate_doc_signature_count(after), had + 1);
         goto out;
     }
+    for (size_t i = 0; i < had; i++)
+        if (odfgate_doc_signature(before, i)->valid && !odfgate_doc_signature(after, i)->valid) {
+            snprintf(msg, msg_size, "signature %zu would no longer be valid: %s", i + 1,
+                     odfgate_doc_signature(after, i)->problem);
+            goto out;
+        }
     const odfgate_signature *added = odfgate_doc_signature(after, had);
-    if (added->uncovered_count || !added->description || strcmp(added->description, record) != 0) {
+    if (!added->valid || added->uncovered_count || !added->description ||
+        strcmp(added->description, record) != 0) {
         snprintf(msg, msg_size, "LibreOffice's new signature is %s",
-                 added->uncovered_count ? "partial (it does not sign every stream)"
-                                        : "without the sign-off record");
+                 !added->valid            ? added->problem
+                 : added->uncovered_count ? "partial (it does not sign every stream)"
+                                          : "without the sign-off record");
         goto out;
     }
     if (read_whole(signed_path, &data, &len) < 0) {

@@ -156,11 +156,9 @@ int og_lo_signoff_record(const char *path, const char *doc_path, const og_lo_opt
 char *og_lo_keep_signatures(const char *old, const char *fresh, char *msg, size_t msg_size);
 
 /* Replace the file at doc_path (atomically) with the package at signed_path once odfgate
- * finds in it the signatures doc_path had and one more, signing every stream, its signed
- * description `record`.  Whether the signatures verify is LibreOffice's to say here (the glue
- * asks it first): inside LibreOffice, odfgate's xmlsec (OpenSSL) shares the process-wide state
- * of LibreOffice's (NSS), and after LibreOffice has signed it can report a sound signature
- * invalid; `odfgate signoffs` outside verifies them.  0, or -1 with the reason in msg (doc_path
+ * finds in it every signature doc_path had, as valid as it was, and one more: valid, signing
+ * every stream, its signed description `record`.  (The glue has LibreOffice verify it first
+ * too: both judges agree before the file changes.)  0, or -1 with the reason in msg (doc_path
  * untouched). */
 int og_lo_signed_install(const char *signed_path, const char *doc_path, const char *record,
                          char *msg, size_t msg_size);

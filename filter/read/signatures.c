@@ -183,11 +183,24 @@ void og_signatures_global_cleanup(void)
     pthread_mutex_unlock(&setup_lock);
 }
 
+/* Another user of libxmlsec1 in the process can undo the set-up: LibreOffice's xmlsecurity
+ * (NSS back end) calls xmlSecInit and installs its own IO callbacks before each of its
+ * signings and verifications, and xmlSecShutdown after, which empties the registries.  odfgate
+ * inside LibreOffice then reported sound signatures "cannot verify: xmlsec error".  Seen so:
+ * odfgate's SHA-256 transform is no longer registered; then it is set up again.  (Read-only,
+ * and in a process where odfgate alone uses xmlsec, always false.) */
+static int torn_down(void)
+{
+    return xmlSecTransformIdListFind(xmlSecTransformIdsGet(), xmlSecTransformSha256Id) != 1;
+}
+
 int og_xmlsec_ready(void)
 {
-    if (__atomic_load_n(&ready, __ATOMIC_ACQUIRE) == 0) {
+    int r = __atomic_load_n(&ready, __ATOMIC_ACQUIRE);
+    if (r == 0 || (r == 1 && torn_down())) {
         pthread_mutex_lock(&setup_lock);
-        if (__atomic_load_n(&ready, __ATOMIC_ACQUIRE) == 0)
+        r = __atomic_load_n(&ready, __ATOMIC_ACQUIRE);
+        if (r == 0 || (r == 1 && torn_down()))
             setup();
         pthread_mutex_unlock(&setup_lock);
     }

@@ -5,7 +5,10 @@
 #include "check/canonical.h"
 #include "check/signoff.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+
+#include <xmlsec/xmlsec.h>
 
 #define NS                                                                                         \
     " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""                           \
@@ -440,4 +443,33 @@ OG_TEST(signoff_every_field_kind)
         EXPECT("<text:%s>x</text:%s>", references[i], "x%.0s");
     }
 #undef EXPECT
+}
+
+/* Another user of libxmlsec1 in the process (LibreOffice's xmlsecurity shuts it down after
+ * each of its signings and verifications): odfgate sets itself up again and a sound signature
+ * stays valid (it was "cannot verify: xmlsec error"). */
+OG_TEST(signatures_survive_another_xmlsec_user_shutting_it_down)
+{
+    const char *top = getenv("top_srcdir");
+    char path[4096];
+    snprintf(path, sizeof(path),
+             "%s/tests/data/corpus/tdf__odftoolkit/validator/src/test/resources/good.odt",
+             top ? top : "..");
+    for (int round = 0; round < 2; round++) {
+        odfgate_doc *d = NULL;
+        odfgate_error err;
+        OG_CHECK(odfgate_doc_open(path, NULL, &d, &err) <= ODFGATE_WARN);
+        if (!d)
+            return;
+        OG_CHECK_INT((int)odfgate_doc_signature_count(d), 1);
+        if (odfgate_doc_signature_count(d) == 1) {
+            const odfgate_signature *s = odfgate_doc_signature(d, 0);
+            if (!s->valid)
+                printf("#   round %d: %s\n", round, s->problem ? s->problem : "?");
+            OG_CHECK_INT(s->valid, 1);
+        }
+        odfgate_doc_free(d);
+        if (round == 0)
+            xmlSecShutdown(); /* as LibreOffice's deInitXmlSec does */
+    }
 }
