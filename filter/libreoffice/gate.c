@@ -839,8 +839,21 @@ static int read_whole(const char *path, char **data, size_t *len)
     return 0;
 }
 
-int og_lo_signed_install(const char *signed_path, const char *doc_path, const char *record,
-                         char *msg, size_t msg_size)
+/* The files at a and b have the same bytes (1), differ (0), or one cannot be read (-1). */
+static int same_bytes(const char *a, const char *b)
+{
+    char *x = NULL, *y = NULL;
+    size_t nx = 0, ny = 0;
+    int r = read_whole(a, &x, &nx) < 0 || read_whole(b, &y, &ny) < 0
+                ? -1
+                : nx == ny && memcmp(x, y, nx) == 0;
+    free(x);
+    free(y);
+    return r;
+}
+
+int og_lo_signed_install(const char *signed_path, const char *signed_from, const char *doc_path,
+                         const char *record, char *msg, size_t msg_size)
 {
     odfgate_doc *before = NULL, *after = NULL;
     odfgate_error err;
@@ -848,6 +861,13 @@ int og_lo_signed_install(const char *signed_path, const char *doc_path, const ch
     size_t len = 0, had = 0;
     int rc = -1;
     odfgate_error_clear(&err);
+    if (same_bytes(signed_from, doc_path) != 1) {
+        snprintf(msg, msg_size,
+                 "%s changed while it was being signed (saved from elsewhere?): it is left as it "
+                 "is; sign off again",
+                 doc_path);
+        return -1;
+    }
     if (odfgate_doc_open(doc_path, NULL, &before, &err) > ODFGATE_WARN ||
         odfgate_doc_open(signed_path, NULL, &after, &err) > ODFGATE_WARN) {
         snprintf(msg, msg_size, "%s: %s", err.path[0] ? err.path : doc_path, err.message);

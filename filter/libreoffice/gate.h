@@ -155,13 +155,15 @@ int og_lo_signoff_record(const char *path, const char *doc_path, const og_lo_opt
  * ones byte for byte; or NULL with the reason in msg.  malloc'd. */
 char *og_lo_keep_signatures(const char *old, const char *fresh, char *msg, size_t msg_size);
 
-/* Replace the file at doc_path (atomically) with the package at signed_path once odfgate
+/* Replace the file at doc_path (atomically) with the package at signed_path — signed from the
+ * copy at signed_from, which doc_path must still equal byte for byte (a save made elsewhere
+ * meanwhile is never overwritten: refused, nothing written) — once odfgate
  * finds in it every signature doc_path had, as valid as it was, and one more: valid, signing
  * every stream, its signed description `record`.  (The glue has LibreOffice verify it first
  * too: both judges agree before the file changes.)  0, or -1 with the reason in msg (doc_path
  * untouched). */
-int og_lo_signed_install(const char *signed_path, const char *doc_path, const char *record,
-                         char *msg, size_t msg_size);
+int og_lo_signed_install(const char *signed_path, const char *signed_from, const char *doc_path,
+                         const char *record, char *msg, size_t msg_size);
 
 /* Check only (the Tools menu command). */
 odfgate_status og_lo_check(const char *path, const char *doc_path, const og_lo_options *o,

@@ -240,7 +240,8 @@ void signPackage(const uno::Reference<uno::XComponentContext> &ctx, const std::s
     dispose(writer);
     dispose(reader);
     requireValid(ctx, out, version);
-    if (og_lo_signed_install(out.c_str(), path.c_str(), record.c_str(), msg, sizeof(msg)) < 0)
+    if (og_lo_signed_install(out.c_str(), in.c_str(), path.c_str(), record.c_str(), msg,
+                             sizeof(msg)) < 0)
         throw uno::RuntimeException(fromUtf8((std::string("not signed: ") + msg).c_str()));
 }
 

@@ -325,3 +325,26 @@ OG_TEST(lo_keep_signatures_puts_the_earlier_ones_first_byte_for_byte)
     OG_CHECK(strstr(msg, "LibreOffice's signatures") != NULL);
     OG_CHECK(og_lo_keep_signatures(old, "</document-signatures>", msg, sizeof(msg)) == NULL);
 }
+
+/* the signed copy never replaces a file saved from elsewhere while it was being signed */
+OG_TEST(lo_signed_install_refuses_a_file_changed_meanwhile)
+{
+    char msg[512], passing[4096], placeholder[4096], dir[] = "/tmp/og-lo-install.XXXXXX", doc[4200];
+    sample(passing, sizeof(passing), "samples/drafts/passing.odt");
+    sample(placeholder, sizeof(placeholder), "samples/drafts/placeholder.odt");
+    OG_CHECK(mkdtemp(dir) != NULL);
+    snprintf(doc, sizeof(doc), "%s/draft.odt", dir);
+    char cmd[9000];
+    snprintf(cmd, sizeof(cmd), "cp '%s' '%s'", placeholder, doc);
+    OG_CHECK_INT(system(cmd), 0);
+    /* signed from passing.odt, but the file is now placeholder.odt's bytes */
+    OG_CHECK_INT(og_lo_signed_install(passing, passing, doc, "x", msg, sizeof(msg)), -1);
+    OG_CHECK(strstr(msg, "changed while it was being signed") != NULL);
+    snprintf(cmd, sizeof(cmd), "cmp -s '%s' '%s'", placeholder, doc);
+    OG_CHECK_INT(system(cmd), 0); /* untouched */
+    /* the same bytes: it goes on to the signatures (none here: refused for that) */
+    OG_CHECK_INT(og_lo_signed_install(placeholder, placeholder, doc, "x", msg, sizeof(msg)), -1);
+    OG_CHECK(strstr(msg, "has 0 signatures, not 1") != NULL);
+    unlink(doc);
+    rmdir(dir);
+}
