@@ -82,6 +82,8 @@ static const odfgate_schema *schema_for(batch *b, const char *path, const odfgat
     return n->schema;
 }
 
+static int plan_items(batch *b, const cli_inputs *inputs, const batch_options *opt);
+
 int batch_plan(batch **out, const cli_inputs *inputs, const batch_options *opt)
 {
     batch *b = calloc(1, sizeof(*b));
@@ -94,6 +96,21 @@ int batch_plan(batch **out, const cli_inputs *inputs, const batch_options *opt)
     b->opt = opt;
     if (cli_pin_without_schema(opt->schema_path))
         return OG_EXIT_USAGE;
+    /* documents of one folder share its .odfgate.ini files: each is read once */
+    odfgate_config_batch_begin();
+    int rc = plan_items(b, inputs, opt);
+    odfgate_config_batch_end();
+    if (rc != 0)
+        return rc;
+    b->main_schema = b->nschemas == 1 && !opt->schema_path ? b->schemas[0].schema : NULL;
+    if (!b->main_schema && !(b->main_schema = schema_for(b, opt->schema_path, NULL)))
+        return OG_EXIT_USAGE;
+    return 0;
+}
+
+/* Each input's configuration, failure level and schema. */
+static int plan_items(batch *b, const cli_inputs *inputs, const batch_options *opt)
+{
     for (size_t i = 0; i < inputs->len; i++) {
         item *it = &b->items[i];
         if (cli_config_for(inputs->items[i].path, opt->use_config, &it->cfg) != 0)
@@ -106,9 +123,6 @@ int batch_plan(batch **out, const cli_inputs *inputs, const batch_options *opt)
         if (!(it->schema = schema_for(b, schema, it->cfg)))
             return OG_EXIT_USAGE;
     }
-    b->main_schema = b->nschemas == 1 && !opt->schema_path ? b->schemas[0].schema : NULL;
-    if (!b->main_schema && !(b->main_schema = schema_for(b, opt->schema_path, NULL)))
-        return OG_EXIT_USAGE;
     return 0;
 }
 

@@ -679,6 +679,12 @@ ODFGATE_API odfgate_status odfgate_write_file(const char *path, const void *data
 ODFGATE_API odfgate_status odfgate_config_for(const char *doc_path, odfgate_config **out,
                                               odfgate_error *err);
 ODFGATE_API void odfgate_config_free(odfgate_config *cfg);
+/* A batch: between begin and end (they nest; thread-safe), odfgate_config_for reads each
+ * .odfgate.ini path once (stat and read) and asks for the working directory once, however many
+ * documents share it.  Outside a batch every call reads afresh (an editor's long-lived
+ * process sees a configuration changed between two checks). */
+ODFGATE_API void odfgate_config_batch_begin(void);
+ODFGATE_API void odfgate_config_batch_end(void);
 /* The schema to use: an absolute path or an http(s) URL; NULL if none is set. */
 ODFGATE_API const char *odfgate_config_schema(const odfgate_config *cfg);
 /* The `trust` key: trust anchors for signatures (absolute path of a PEM file or folder), or

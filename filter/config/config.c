@@ -11,7 +11,10 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "config/glob.h"
+#include "base/strmap.h"
 #include "base/vec.h"
+
+#include <pthread.h>
 
 #include <errno.h>
 #include <sys/stat.h>
@@ -85,6 +88,59 @@ static char *trim(char *s)
 
 /* Lexically normalised absolute path: "." and ".." resolved, '/' runs collapsed.  Symbolic
  * links are not resolved: settings follow the path the user gave.  malloc'd. */
+/* ------------------------------------------------------------ a batch's memo */
+
+static pthread_mutex_t memo_lock = PTHREAD_MUTEX_INITIALIZER;
+static int memo_depth;     /* > 0: inside odfgate_config_batch_begin/end */
+static og_strmap memo_set; /* .odfgate.ini paths looked up, by index */
+static struct memo_file {
+    char *text; /* NULL: no such file */
+    size_t len;
+} * memo_files;
+static size_t memo_cap;
+static char memo_cwd[4096]; /* "" until asked */
+
+void odfgate_config_batch_begin(void)
+{
+    pthread_mutex_lock(&memo_lock);
+    memo_depth++;
+    pthread_mutex_unlock(&memo_lock);
+}
+
+void odfgate_config_batch_end(void)
+{
+    pthread_mutex_lock(&memo_lock);
+    if (memo_depth > 0 && --memo_depth == 0) {
+        for (size_t i = 0; i < memo_set.count; i++)
+            free(memo_files[i].text);
+        free(memo_files);
+        memo_files = NULL;
+        memo_cap = 0;
+        og_strmap_free(&memo_set);
+        memset(&memo_set, 0, sizeof(memo_set));
+        memo_cwd[0] = '\0';
+    }
+    pthread_mutex_unlock(&memo_lock);
+}
+
+/* The working directory into cwd (once per batch). */
+static void working_dir(char *cwd, size_t size)
+{
+    pthread_mutex_lock(&memo_lock);
+    if (memo_depth > 0 && memo_cwd[0]) {
+        snprintf(cwd, size, "%s", memo_cwd);
+        pthread_mutex_unlock(&memo_lock);
+        return;
+    }
+    pthread_mutex_unlock(&memo_lock);
+    if (!getcwd(cwd, size))
+        snprintf(cwd, size, "/");
+    pthread_mutex_lock(&memo_lock);
+    if (memo_depth > 0)
+        snprintf(memo_cwd, sizeof(memo_cwd), "%s", cwd);
+    pthread_mutex_unlock(&memo_lock);
+}
+
 static char *absolute_path(const char *path)
 {
     og_buf in, out;
@@ -92,8 +148,7 @@ static char *absolute_path(const char *path)
     og_buf_init(&in, 1 << 16);
     og_buf_init(&out, 1 << 16);
     if (path[0] != '/') {
-        if (!getcwd(cwd, sizeof(cwd)))
-            snprintf(cwd, sizeof(cwd), "/");
+        working_dir(cwd, sizeof(cwd));
         if (og_buf_adds(&in, cwd) || og_buf_addc(&in, '/'))
             goto fail;
     }
@@ -400,6 +455,51 @@ static odfgate_status read_file(const char *path, char **text, size_t *len, odfg
     return ODFGATE_OK;
 }
 
+/* read_file, through the batch's memo when there is one (a file's text is copied out: the
+ * caller owns it; errors other than "no such file" are not kept). */
+static odfgate_status read_config_file(const char *path, char **text, size_t *len,
+                                       odfgate_error *err)
+{
+    odfgate_status st;
+    size_t i;
+    pthread_mutex_lock(&memo_lock);
+    if (memo_depth > 0 && (i = og_strmap_find(&memo_set, path)) != (size_t)-1) {
+        struct memo_file m = memo_files[i];
+        pthread_mutex_unlock(&memo_lock);
+        *len = m.len;
+        *text = NULL;
+        if (m.text && !(*text = malloc(m.len + 1)))
+            return nomem(err);
+        if (m.text)
+            memcpy(*text, m.text, m.len + 1);
+        return ODFGATE_OK;
+    }
+    pthread_mutex_unlock(&memo_lock);
+    if ((st = read_file(path, text, len, err)) != ODFGATE_OK)
+        return st;
+    pthread_mutex_lock(&memo_lock);
+    if (memo_depth > 0 && og_strmap_find(&memo_set, path) == (size_t)-1) {
+        char *copy = *text ? malloc(*len + 1) : NULL;
+        if (memo_set.count == memo_cap) {
+            size_t cap = memo_cap ? 2 * memo_cap : 64;
+            struct memo_file *grown = realloc(memo_files, cap * sizeof(*grown));
+            if (grown)
+                memo_files = grown, memo_cap = cap;
+        }
+        /* kept only when every allocation worked: a memo is an optimisation */
+        if (memo_set.count < memo_cap && (!*text || copy) &&
+            og_strmap_add(&memo_set, path) != (size_t)-1) {
+            if (copy)
+                memcpy(copy, *text, *len + 1);
+            memo_files[memo_set.count - 1] = (struct memo_file){copy, *len};
+        } else {
+            free(copy);
+        }
+    }
+    pthread_mutex_unlock(&memo_lock);
+    return ODFGATE_OK;
+}
+
 typedef struct found {
     char *dir, *path, *text;
     size_t len;
@@ -442,7 +542,7 @@ static odfgate_status discover(odfgate_config *cfg, const char *doc_abs, found *
         snprintf(path, plen, "%s%s%s", dir, strcmp(dir, "/") ? "/" : "", CONFIG_NAME);
         char *text;
         size_t len;
-        if ((st = read_file(path, &text, &len, err)) != ODFGATE_OK) {
+        if ((st = read_config_file(path, &text, &len, err)) != ODFGATE_OK) {
             free(path);
             break;
         }
