@@ -1,7 +1,7 @@
 /* url.c — what kind of URL a string is (base/url.h); parsing is libcurl's (curl_url). */
 #include "base/url.h"
 
-#include <curl/curl.h>
+#include "base/curlapi.h"
 #include <strings.h>
 
 int og_url_is_http(const char *url)

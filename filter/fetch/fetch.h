@@ -13,7 +13,7 @@
 #include "base/buf.h"
 #include "base/internal.h"
 
-#include <curl/curl.h>
+#include "base/curlapi.h"
 
 struct odfgate_fetcher {
     odfgate_fetch_options opt; /* strings point into the fetcher's own copies below */

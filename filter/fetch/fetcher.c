@@ -195,7 +195,8 @@ static odfgate_status get_following(odfgate_fetcher *f, og_transfer *t, const ch
         long spent, left;
         CURL **hp = untrusted ? &f->untrusted : &f->trusted;
         if (!*hp && og_fetch_global_init() < 0) {
-            st = og_fail(err, ODFGATE_E_FETCH, url, NULL, "libcurl cannot be initialised");
+            st = og_fail(err, ODFGATE_E_FETCH, url, NULL, "libcurl cannot be initialised%s%s",
+                         og_curl_error() ? ": " : "", og_curl_error() ? og_curl_error() : "");
             break;
         }
         if (!*hp && !(*hp = curl_easy_init())) {

@@ -426,7 +426,8 @@ odfgate_status odfgate_check_links(odfgate_fetcher *f, const odfgate_doc *doc, o
         from_cache(&run, &run.jobs[k]);
     if (!f->opt.offline) {
         if (og_fetch_global_init() < 0) {
-            st = og_fail(err, ODFGATE_E_FETCH, doc->path, NULL, "libcurl cannot be initialised");
+            st = og_fail(err, ODFGATE_E_FETCH, doc->path, NULL, "libcurl cannot be initialised%s%s",
+                         og_curl_error() ? ": " : "", og_curl_error() ? og_curl_error() : "");
             goto out;
         }
         if (!(run.multi = curl_multi_init()))

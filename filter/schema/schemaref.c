@@ -4,7 +4,7 @@
 #include "base/sha256.h"
 #include "base/url.h"
 
-#include <curl/curl.h>
+#include "base/curlapi.h"
 #include <errno.h>
 #include <libgen.h>
 #include <strings.h>
