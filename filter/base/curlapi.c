@@ -1,10 +1,10 @@
 /* curlapi.c — see curlapi.h. */
 #include "base/curlapi.h"
 
-#include <dlfcn.h>
+#include "base/lazylib.h"
+
 #include <pthread.h>
-#include <stdio.h>
-#include <string.h>
+#include <stddef.h>
 
 #ifndef OG_LIBCURL_SONAME
 #define OG_LIBCURL_SONAME "libcurl.so.4"
@@ -13,7 +13,7 @@
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static og_curl_api api;
 static char problem[300];
-static void *lib;
+static int loaded;
 
 /* What the table holds when libcurl is missing: constructors fail, destructors do nothing
  * (nothing else is reached without a handle a constructor made). */
@@ -41,56 +41,63 @@ static struct curl_slist *no_slist_append(struct curl_slist *l, const char *s)
 }
 static void no_slist_free_all(struct curl_slist *l) { (void)l; }
 
-static void *sym(const char *name)
-{
-    void *p = dlsym(lib, name);
-    if (!p && !problem[0])
-        snprintf(problem, sizeof(problem), "%s has no %.100s", OG_LIBCURL_SONAME, name);
-    return p;
-}
-
 static void load(void)
 {
-    const char *why;
-    if ((lib = dlopen(OG_LIBCURL_SONAME, RTLD_NOW | RTLD_LOCAL)) &&
-        (api.easy_cleanup = (void (*)(CURL *))sym("curl_easy_cleanup")) &&
-        (api.easy_getinfo = (CURLcode(*)(CURL *, CURLINFO, ...))sym("curl_easy_getinfo")) &&
-        (api.easy_init = (CURL * (*)(void)) sym("curl_easy_init")) &&
-        (api.easy_perform = (CURLcode(*)(CURL *))sym("curl_easy_perform")) &&
-        (api.easy_reset = (void (*)(CURL *))sym("curl_easy_reset")) &&
-        (api.easy_setopt = (CURLcode(*)(CURL *, CURLoption, ...))sym("curl_easy_setopt")) &&
-        (api.easy_strerror = (const char *(*)(CURLcode))sym("curl_easy_strerror")) &&
-        (api.free = (void (*)(void *))sym("curl_free")) &&
-        (api.global_cleanup = (void (*)(void))sym("curl_global_cleanup")) &&
-        (api.global_init = (CURLcode(*)(long))sym("curl_global_init")) &&
-        (api.multi_add_handle = (CURLMcode(*)(CURLM *, CURL *))sym("curl_multi_add_handle")) &&
-        (api.multi_cleanup = (CURLMcode(*)(CURLM *))sym("curl_multi_cleanup")) &&
-        (api.multi_info_read = (CURLMsg * (*)(CURLM *, int *)) sym("curl_multi_info_read")) &&
-        (api.multi_init = (CURLM * (*)(void)) sym("curl_multi_init")) &&
-        (api.multi_perform = (CURLMcode(*)(CURLM *, int *))sym("curl_multi_perform")) &&
-        (api.multi_poll = (CURLMcode(*)(CURLM *, struct curl_waitfd *, unsigned int, int,
-                                        int *))sym("curl_multi_poll")) &&
-        (api.multi_remove_handle =
-             (CURLMcode(*)(CURLM *, CURL *))sym("curl_multi_remove_handle")) &&
-        (api.multi_setopt = (CURLMcode(*)(CURLM *, CURLMoption, ...))sym("curl_multi_setopt")) &&
-        (api.slist_append = (struct curl_slist * (*)(struct curl_slist *, const char *))
-             sym("curl_slist_append")) &&
-        (api.slist_free_all = (void (*)(struct curl_slist *))sym("curl_slist_free_all")) &&
-        (api.url = (CURLU * (*)(void)) sym("curl_url")) &&
-        (api.url_cleanup = (void (*)(CURLU *))sym("curl_url_cleanup")) &&
-        (api.url_get =
-             (CURLUcode(*)(const CURLU *, CURLUPart, char **, unsigned int))sym("curl_url_get")) &&
-        (api.url_set =
-             (CURLUcode(*)(CURLU *, CURLUPart, const char *, unsigned int))sym("curl_url_set")))
+    static const char *const names[] = {
+        "curl_easy_cleanup",
+        "curl_easy_getinfo",
+        "curl_easy_init",
+        "curl_easy_perform",
+        "curl_easy_reset",
+        "curl_easy_setopt",
+        "curl_easy_strerror",
+        "curl_free",
+        "curl_global_cleanup",
+        "curl_global_init",
+        "curl_multi_add_handle",
+        "curl_multi_cleanup",
+        "curl_multi_info_read",
+        "curl_multi_init",
+        "curl_multi_perform",
+        "curl_multi_poll",
+        "curl_multi_remove_handle",
+        "curl_multi_setopt",
+        "curl_slist_append",
+        "curl_slist_free_all",
+        "curl_url",
+        "curl_url_cleanup",
+        "curl_url_get",
+        "curl_url_set",
+    };
+    void **const slots[] = {
+        (void **)&api.easy_cleanup,
+        (void **)&api.easy_getinfo,
+        (void **)&api.easy_init,
+        (void **)&api.easy_perform,
+        (void **)&api.easy_reset,
+        (void **)&api.easy_setopt,
+        (void **)&api.easy_strerror,
+        (void **)&api.free,
+        (void **)&api.global_cleanup,
+        (void **)&api.global_init,
+        (void **)&api.multi_add_handle,
+        (void **)&api.multi_cleanup,
+        (void **)&api.multi_info_read,
+        (void **)&api.multi_init,
+        (void **)&api.multi_perform,
+        (void **)&api.multi_poll,
+        (void **)&api.multi_remove_handle,
+        (void **)&api.multi_setopt,
+        (void **)&api.slist_append,
+        (void **)&api.slist_free_all,
+        (void **)&api.url,
+        (void **)&api.url_cleanup,
+        (void **)&api.url_get,
+        (void **)&api.url_set,
+    };
+    if ((loaded = og_lazylib_bind(OG_LIBCURL_SONAME, names, slots, sizeof(names) / sizeof(*names),
+                                  problem, sizeof(problem)) == 0))
         return;
-    char reason[sizeof(problem)];
-    why = lib ? problem : dlerror(); /* problem: the missing symbol, said by sym() */
-    snprintf(reason, sizeof(reason), "%s", why ? why : "unknown error");
-    snprintf(problem, sizeof(problem), "cannot load libcurl: %.250s", reason);
-    if (lib)
-        dlclose(lib);
-    lib = NULL;
-    memset(&api, 0, sizeof(api));
     api.global_init = no_global_init;
     api.global_cleanup = no_global_cleanup;
     api.easy_init = no_easy_init;
@@ -113,5 +120,5 @@ const og_curl_api *og_curl(void)
 const char *og_curl_error(void)
 {
     pthread_once(&once, load);
-    return lib ? NULL : problem;
+    return loaded ? NULL : problem;
 }

@@ -13,7 +13,7 @@
 #include "check/signoff.h"
 
 #include <errno.h>
-#include <git2.h>
+#include "base/git2api.h"
 #include <limits.h>
 #include <stdlib.h>
 

@@ -17,7 +17,7 @@
 
 #include "text/text.h"
 
-#include <git2.h>
+#include "base/git2api.h"
 
 #define MINIMAL_TOKENS 20000
 

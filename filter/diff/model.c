@@ -5,7 +5,7 @@
 #include "schema/headings.h"
 #include "text/text.h"
 
-#include <git2.h>
+#include "base/git2api.h"
 
 #define MAX_ITEMS (SIZE_MAX / 64)
 /* Leftover segments compared pairwise for a renamed heading outside the schema: at most this

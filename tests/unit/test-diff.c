@@ -4,7 +4,7 @@
 
 #include "diff/diff.h"
 
-#include <git2.h>
+#include "base/git2api.h"
 
 typedef struct joined {
     char out[512];
