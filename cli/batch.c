@@ -45,14 +45,18 @@ struct batch {
     const odfgate_schema *main_schema;
 
     /* run */
+    odfgate_report *const *reports;
+    size_t nreports;
+    cli_progress *progress;
     slot *ring;
     size_t window;
     size_t next_claim, next_emit;
-    int stop;            /* out of memory: everyone stops */
+    int rc;              /* the exit code so far */
+    int stop;            /* a report failed: everyone stops */
+    int reporting;       /* a thread is handing documents to the reports */
     int workers_waiting; /* workers waiting for room in the window */
-    int emitter_waiting; /* the main thread waits for the slot of next_emit */
     pthread_mutex_t mu;
-    pthread_cond_t claimed_space, finished;
+    pthread_cond_t claimed_space;
 };
 
 /* One load per schema and trust anchors (documents under two .odfgate.ini files naming the
@@ -163,39 +167,12 @@ static void process(batch *b, size_t i, slot *s, odfgate_fetcher **fetcher, int 
     s->st = odfgate_gate_document(in->path, &g, &s->doc, &s->res, &s->err);
 }
 
-static void *worker(void *arg)
-{
-    batch *b = arg;
-    odfgate_fetcher *fetcher = NULL;
-    pthread_mutex_lock(&b->mu);
-    for (;;) {
-        while (!b->stop && b->next_claim < b->inputs->len &&
-               b->next_claim >= b->next_emit + b->window) {
-            b->workers_waiting++;
-            pthread_cond_wait(&b->claimed_space, &b->mu);
-            b->workers_waiting--;
-        }
-        if (b->stop || b->next_claim >= b->inputs->len)
-            break;
-        size_t i = b->next_claim++;
-        slot *s = &b->ring[i % b->window];
-        pthread_mutex_unlock(&b->mu);
-        process(b, i, s, &fetcher, 1);
-        pthread_mutex_lock(&b->mu);
-        s->done = 1;
-        /* wake the reporter only when it waits for this one */
-        if (b->emitter_waiting && i == b->next_emit)
-            pthread_cond_signal(&b->finished);
-    }
-    pthread_mutex_unlock(&b->mu);
-    odfgate_fetcher_free(fetcher);
-    return NULL;
-}
-
 /* Hand one finished document to every report; returns its exit code contribution. */
-static int emit(batch *b, size_t i, slot *s, odfgate_report *const *reps, size_t nrep)
+static int emit(batch *b, size_t i, slot *s)
 {
     const char *path = b->inputs->items[i].path;
+    odfgate_report *const *reps = b->reports;
+    size_t nrep = b->nreports;
     int rc = OG_EXIT_PASS;
     if (s->st == ODFGATE_FATAL) {
         cli_error("%s: %s", path, s->err.message);
@@ -232,13 +209,74 @@ static int merge_rc(int rc, int one)
     return rc;
 }
 
+/* Report document next_emit and those after it that are finished, in order (b->mu held; it is
+ * let go while a report writes).  With threads, the worker that finishes the next document in
+ * order does this unless another already is: no thread waits only to report, and a document
+ * costs one lock round beyond its claim. */
+static void report_ready(batch *b)
+{
+    if (b->reporting)
+        return;
+    b->reporting = 1;
+    while (!b->stop && b->next_emit < b->inputs->len) {
+        size_t i = b->next_emit;
+        slot *s = &b->ring[i % b->window];
+        if (!s->done)
+            break;
+        pthread_mutex_unlock(&b->mu);
+        cli_progress_clear(b->progress);
+        int one = emit(b, i, s);
+        cli_progress_update(b->progress, i + 1);
+        pthread_mutex_lock(&b->mu);
+        b->next_emit = i + 1;
+        if (one < 0) {
+            b->stop = 1;
+            b->rc = OG_EXIT_USAGE;
+        } else {
+            b->rc = merge_rc(b->rc, one);
+        }
+        if (b->workers_waiting)
+            pthread_cond_broadcast(&b->claimed_space);
+    }
+    b->reporting = 0;
+}
+
+/* Claim the next document, check it, report what is ready; until none is left.  The window
+ * bounds how far checking runs ahead of reporting (memory: window documents at most). */
+static void *worker(void *arg)
+{
+    batch *b = arg;
+    odfgate_fetcher *fetcher = NULL;
+    pthread_mutex_lock(&b->mu);
+    for (;;) {
+        while (!b->stop && b->next_claim < b->inputs->len &&
+               b->next_claim >= b->next_emit + b->window) {
+            b->workers_waiting++;
+            pthread_cond_wait(&b->claimed_space, &b->mu);
+            b->workers_waiting--;
+        }
+        if (b->stop || b->next_claim >= b->inputs->len)
+            break;
+        size_t i = b->next_claim++;
+        slot *s = &b->ring[i % b->window];
+        pthread_mutex_unlock(&b->mu);
+        process(b, i, s, &fetcher, 1);
+        pthread_mutex_lock(&b->mu);
+        s->done = 1;
+        if (i == b->next_emit)
+            report_ready(b);
+    }
+    pthread_mutex_unlock(&b->mu);
+    odfgate_fetcher_free(fetcher);
+    return NULL;
+}
+
 int batch_run(batch *b, odfgate_report *const *reps, size_t nrep)
 {
     size_t n = b->inputs->len, nthreads = b->opt->jobs > 1 ? b->opt->jobs : 1;
     pthread_t *threads = NULL;
     size_t started = 0;
     cli_progress progress;
-    int rc = OG_EXIT_PASS;
 
     if (nthreads > n)
         nthreads = n ? n : 1;
@@ -247,6 +285,10 @@ int batch_run(batch *b, odfgate_report *const *reps, size_t nrep)
         cli_error("out of memory");
         return OG_EXIT_USAGE;
     }
+    b->reports = reps;
+    b->nreports = nrep;
+    b->progress = &progress;
+    b->rc = OG_EXIT_PASS;
     cli_progress_start(&progress, n, b->opt->progress);
     /* no threads: the same steps, one after the other */
     if (nthreads == 1) {
@@ -254,67 +296,30 @@ int batch_run(batch *b, odfgate_report *const *reps, size_t nrep)
         for (size_t i = 0; i < n; i++) {
             process(b, i, &b->ring[0], &fetcher, 0);
             cli_progress_clear(&progress);
-            int one = emit(b, i, &b->ring[0], reps, nrep);
+            int one = emit(b, i, &b->ring[0]);
             if (one < 0)
                 return OG_EXIT_USAGE;
-            rc = merge_rc(rc, one);
+            b->rc = merge_rc(b->rc, one);
             cli_progress_update(&progress, i + 1);
         }
         cli_progress_clear(&progress);
-        return rc;
+        return b->rc;
     }
     pthread_mutex_init(&b->mu, NULL);
     pthread_cond_init(&b->claimed_space, NULL);
-    pthread_cond_init(&b->finished, NULL);
-    if (!(threads = calloc(nthreads, sizeof(*threads)))) {
-        cli_error("out of memory");
-        rc = OG_EXIT_USAGE;
-        goto out;
-    }
-    for (; started < nthreads; started++)
-        if (pthread_create(&threads[started], NULL, worker, b) != 0)
-            break;
-    if (!started) {
-        cli_error("cannot start threads");
-        rc = OG_EXIT_USAGE;
-        goto out;
-    }
-    pthread_mutex_lock(&b->mu);
-    while (b->next_emit < n) {
-        slot *s = &b->ring[b->next_emit % b->window];
-        while (!s->done) {
-            b->emitter_waiting = 1;
-            pthread_cond_wait(&b->finished, &b->mu);
-            b->emitter_waiting = 0;
-        }
-        pthread_mutex_unlock(&b->mu);
-        cli_progress_clear(&progress);
-        int one = emit(b, b->next_emit, s, reps, nrep);
-        pthread_mutex_lock(&b->mu);
-        b->next_emit++;
-        if (b->workers_waiting)
-            pthread_cond_broadcast(&b->claimed_space);
-        if (one < 0) {
-            b->stop = 1;
-            rc = OG_EXIT_USAGE;
-            break;
-        }
-        rc = merge_rc(rc, one);
-        pthread_mutex_unlock(&b->mu);
-        cli_progress_update(&progress, b->next_emit);
-        pthread_mutex_lock(&b->mu);
-    }
-    pthread_cond_broadcast(&b->claimed_space);
-    pthread_mutex_unlock(&b->mu);
-out:
+    /* the calling thread is one of the jobs */
+    if ((threads = calloc(nthreads - 1, sizeof(*threads))))
+        for (; started < nthreads - 1; started++)
+            if (pthread_create(&threads[started], NULL, worker, b) != 0)
+                break;
+    worker(b); /* with fewer threads than asked (none started), the same work, slower */
     for (size_t t = 0; t < started; t++)
         pthread_join(threads[t], NULL);
     free(threads);
     cli_progress_clear(&progress);
-    pthread_cond_destroy(&b->finished);
     pthread_cond_destroy(&b->claimed_space);
     pthread_mutex_destroy(&b->mu);
-    return rc;
+    return b->rc;
 }
 
 void batch_free(batch *b)
