@@ -64,7 +64,7 @@ typedef enum odfgate_errcode {
                                time-out, size cap, redirects, refused address, TLS, offline and
                                not cached, sha256 pin mismatch); path = the URL */
     ODFGATE_E_GIT,          /* "git-error": no repository, no such revision, the file not
-                               in it (odfgate_git_*) */
+                               in it (odfgate_git_*); libgit2 cannot be loaded (diffs) */
     ODFGATE_E_NOT_FOUND     /* "not-found": nothing matched what was looked for (e.g. no
                                revision with a sign-off's text) */
 } odfgate_errcode;

@@ -36,6 +36,9 @@ static odfgate_status open_repo(const char *file, repo *rp, odfgate_error *err)
 {
     char abs[PATH_MAX], dir[PATH_MAX];
     memset(rp, 0, sizeof(*rp));
+    const char *no_git2 = og_git2_error(); /* loaded on first use: say so, not "no repository" */
+    if (no_git2)
+        return og_fail(err, ODFGATE_E_GIT, file, NULL, "%s", no_git2);
     if (!realpath(file, abs))
         return og_fail(err, ODFGATE_E_IO, file, NULL, "%s", strerror(errno));
     snprintf(dir, sizeof(dir), "%s", abs);

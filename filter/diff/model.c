@@ -702,6 +702,10 @@ odfgate_status odfgate_diff_new(const odfgate_doc *old, const odfgate_doc *new_,
     *out = NULL;
     if (!old || !new_ || !schema)
         return og_fail(err, ODFGATE_E_USAGE, NULL, NULL, "missing argument");
+    const char *no_git2 = og_git2_error(); /* the word diff is libgit2's, loaded on first use */
+    if (no_git2)
+        return og_fail(err, ODFGATE_E_GIT, new_->path, NULL, "cannot compare with %s: %s",
+                       old->path, no_git2);
     odfgate_diff *d = calloc(1, sizeof(*d));
     if (!d)
         return og_fail(err, ODFGATE_E_NOMEM, new_->path, NULL, "out of memory");

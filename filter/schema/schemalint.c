@@ -263,7 +263,12 @@ void og_schema_lint_cleanup(void)
                 og_regex_free(vocab.el[i].attrs[k].types[t].re);
     if (vocab.rng)
         xmlFreeDoc(vocab.rng);
-    memset(&vocab, 0, sizeof(vocab));
+    /* only the elements used: the whole table is ~900 KB that a run which never linted a
+     * schema has not touched (zeroing it cost every `odfgate check` ~220 page faults) */
+    memset(vocab.el, 0, vocab.n * sizeof(vocab.el[0]));
+    vocab.rng = NULL;
+    vocab.n = 0;
+    vocab.ok = 0;
 }
 
 /* ------------------------------------------------------------------ nearest names */
