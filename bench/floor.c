@@ -43,12 +43,17 @@ int main(int argc, char **argv)
         zip_t *z = zip_open(argv[i], ZIP_RDONLY | ZIP_CHECKCONS, &err);
         if (!z) {
             fprintf(stderr, "floor: %s: cannot open\n", argv[i]);
-            return 1;
+            return 2;
         }
-        total += drain(z, "content.xml") + drain(z, "meta.xml");
-        if (styles)
-            total += drain(z, "styles.xml");
+        long content = drain(z, "content.xml"), meta = drain(z, "meta.xml");
+        long style = styles ? drain(z, "styles.xml") : 0;
         zip_close(z);
+        /* a part missing or unreadable: the floor would look fast, so it is an error */
+        if (content < 0 || meta < 0 || style < 0) {
+            fprintf(stderr, "floor: %s: a part cannot be read\n", argv[i]);
+            return 2;
+        }
+        total += content + meta + style;
     }
     printf("%ld nodes\n", total);
     xmlCleanupParser();

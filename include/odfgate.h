@@ -64,7 +64,7 @@ typedef enum odfgate_errcode {
                                time-out, size cap, redirects, refused address, TLS, offline and
                                not cached, sha256 pin mismatch); path = the URL */
     ODFGATE_E_GIT,          /* "git-error": no repository, no such revision, the file not
-                               in it (odfgate_git_*); libgit2 cannot be loaded (diffs) */
+                               in it (odfgate_git_*); libgit2 cannot be loaded */
     ODFGATE_E_NOT_FOUND     /* "not-found": nothing matched what was looked for (e.g. no
                                revision with a sign-off's text) */
 } odfgate_errcode;
@@ -679,10 +679,11 @@ ODFGATE_API odfgate_status odfgate_write_file(const char *path, const void *data
 ODFGATE_API odfgate_status odfgate_config_for(const char *doc_path, odfgate_config **out,
                                               odfgate_error *err);
 ODFGATE_API void odfgate_config_free(odfgate_config *cfg);
-/* A batch: between begin and end (they nest; thread-safe), odfgate_config_for reads each
- * .odfgate.ini path once (stat and read) and asks for the working directory once, however many
- * documents share it.  Outside a batch every call reads afresh (an editor's long-lived
- * process sees a configuration changed between two checks). */
+/* A batch: between begin and end (they nest, per thread: they concern the calling thread's
+ * calls only), odfgate_config_for reads each .odfgate.ini path once (stat and read) and asks
+ * for the working directory once, however many documents share it.  Outside a batch every
+ * call reads afresh (an editor's long-lived process sees a configuration changed between two
+ * checks). */
 ODFGATE_API void odfgate_config_batch_begin(void);
 ODFGATE_API void odfgate_config_batch_end(void);
 /* The schema to use: an absolute path or an http(s) URL; NULL if none is set. */

@@ -7,7 +7,8 @@
  * through og_curl()'s table, filled on first use.  When libcurl cannot be loaded the
  * constructors fail (curl_global_init an error, curl_url / curl_easy_init / curl_multi_init /
  * curl_slist_append NULL) and the destructors do nothing, so every caller's existing failure
- * path reports it; og_curl_error() says why.  The soname is the one the build found.
+ * path reports it; og_curl_error() says why.  The soname is the one configure found
+ * (OG_LIBCURL_SONAME: read from the libcurl pkg-config names).
  */
 #ifndef OG_CURLAPI_H
 #define OG_CURLAPI_H

@@ -14,8 +14,6 @@
 #include "base/strmap.h"
 #include "base/vec.h"
 
-#include <pthread.h>
-
 #include <errno.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -86,61 +84,59 @@ static char *trim(char *s)
     return s;
 }
 
-/* Lexically normalised absolute path: "." and ".." resolved, '/' runs collapsed.  Symbolic
- * links are not resolved: settings follow the path the user gave.  malloc'd. */
 /* ------------------------------------------------------------ a batch's memo */
 
-static pthread_mutex_t memo_lock = PTHREAD_MUTEX_INITIALIZER;
-static int memo_depth;     /* > 0: inside odfgate_config_batch_begin/end */
-static og_strmap memo_set; /* .odfgate.ini paths looked up, by index */
-static struct memo_file {
+/* Per thread: a batch begun in one thread never changes what another thread's
+ * odfgate_config_for reads (a LibreOffice panel checking while a host runs a batch). */
+struct memo_file {
     char *text; /* NULL: no such file */
     size_t len;
-} * memo_files;
-static size_t memo_cap;
-static char memo_cwd[4096]; /* "" until asked */
+};
+typedef struct memo {
+    og_strmap set; /* .odfgate.ini paths looked up, by index */
+    struct memo_file *files;
+    size_t cap;
+    char cwd[4096]; /* "" until asked */
+} memo;
+static _Thread_local int memo_depth; /* > 0: inside odfgate_config_batch_begin/end */
+static _Thread_local memo *memo_now; /* NULL outside a batch, or when it could not be had (a
+                                         memo is an optimisation: then every call reads) */
 
 void odfgate_config_batch_begin(void)
 {
-    pthread_mutex_lock(&memo_lock);
-    memo_depth++;
-    pthread_mutex_unlock(&memo_lock);
+    if (memo_depth++ == 0)
+        memo_now = calloc(1, sizeof(*memo_now));
 }
 
 void odfgate_config_batch_end(void)
 {
-    pthread_mutex_lock(&memo_lock);
-    if (memo_depth > 0 && --memo_depth == 0) {
-        for (size_t i = 0; i < memo_set.count; i++)
-            free(memo_files[i].text);
-        free(memo_files);
-        memo_files = NULL;
-        memo_cap = 0;
-        og_strmap_free(&memo_set);
-        memset(&memo_set, 0, sizeof(memo_set));
-        memo_cwd[0] = '\0';
+    if (memo_depth == 0 || --memo_depth > 0)
+        return;
+    if (memo_now) {
+        for (size_t i = 0; i < memo_now->set.count; i++)
+            free(memo_now->files[i].text);
+        free(memo_now->files);
+        og_strmap_free(&memo_now->set);
+        free(memo_now);
+        memo_now = NULL;
     }
-    pthread_mutex_unlock(&memo_lock);
 }
 
 /* The working directory into cwd (once per batch). */
 static void working_dir(char *cwd, size_t size)
 {
-    pthread_mutex_lock(&memo_lock);
-    if (memo_depth > 0 && memo_cwd[0]) {
-        snprintf(cwd, size, "%s", memo_cwd);
-        pthread_mutex_unlock(&memo_lock);
+    if (memo_now && memo_now->cwd[0]) {
+        snprintf(cwd, size, "%s", memo_now->cwd);
         return;
     }
-    pthread_mutex_unlock(&memo_lock);
     if (!getcwd(cwd, size))
         snprintf(cwd, size, "/");
-    pthread_mutex_lock(&memo_lock);
-    if (memo_depth > 0)
-        snprintf(memo_cwd, sizeof(memo_cwd), "%s", cwd);
-    pthread_mutex_unlock(&memo_lock);
+    if (memo_now)
+        snprintf(memo_now->cwd, sizeof(memo_now->cwd), "%s", cwd);
 }
 
+/* Lexically normalised absolute path: "." and ".." resolved, '/' runs collapsed.  Symbolic
+ * links are not resolved: settings follow the path the user gave.  malloc'd. */
 static char *absolute_path(const char *path)
 {
     og_buf in, out;
@@ -462,41 +458,36 @@ static odfgate_status read_config_file(const char *path, char **text, size_t *le
 {
     odfgate_status st;
     size_t i;
-    pthread_mutex_lock(&memo_lock);
-    if (memo_depth > 0 && (i = og_strmap_find(&memo_set, path)) != (size_t)-1) {
-        struct memo_file m = memo_files[i];
-        pthread_mutex_unlock(&memo_lock);
-        *len = m.len;
+    memo *m = memo_now;
+    if (m && (i = og_strmap_find(&m->set, path)) != (size_t)-1) {
+        *len = m->files[i].len;
         *text = NULL;
-        if (m.text && !(*text = malloc(m.len + 1)))
+        if (m->files[i].text && !(*text = malloc(*len + 1)))
             return nomem(err);
-        if (m.text)
-            memcpy(*text, m.text, m.len + 1);
+        if (m->files[i].text)
+            memcpy(*text, m->files[i].text, *len + 1);
         return ODFGATE_OK;
     }
-    pthread_mutex_unlock(&memo_lock);
     if ((st = read_file(path, text, len, err)) != ODFGATE_OK)
         return st;
-    pthread_mutex_lock(&memo_lock);
-    if (memo_depth > 0 && og_strmap_find(&memo_set, path) == (size_t)-1) {
+    if (m) {
         char *copy = *text ? malloc(*len + 1) : NULL;
-        if (memo_set.count == memo_cap) {
-            size_t cap = memo_cap ? 2 * memo_cap : 64;
-            struct memo_file *grown = realloc(memo_files, cap * sizeof(*grown));
+        if (m->set.count == m->cap) {
+            size_t cap = m->cap ? 2 * m->cap : 64;
+            struct memo_file *grown = realloc(m->files, cap * sizeof(*grown));
             if (grown)
-                memo_files = grown, memo_cap = cap;
+                m->files = grown, m->cap = cap;
         }
         /* kept only when every allocation worked: a memo is an optimisation */
-        if (memo_set.count < memo_cap && (!*text || copy) &&
-            og_strmap_add(&memo_set, path) != (size_t)-1) {
+        if (m->set.count < m->cap && (!*text || copy) &&
+            og_strmap_add(&m->set, path) != (size_t)-1) {
             if (copy)
                 memcpy(copy, *text, *len + 1);
-            memo_files[memo_set.count - 1] = (struct memo_file){copy, *len};
+            m->files[m->set.count - 1] = (struct memo_file){copy, *len};
         } else {
             free(copy);
         }
     }
-    pthread_mutex_unlock(&memo_lock);
     return ODFGATE_OK;
 }
 

@@ -1,8 +1,9 @@
 /* package.c — open and verify a package, read parts as capped streams (see package.h and
  * docs/dependencies.md, libzip section).  Also holds the default limits (docs/limits.md).
  *
- * Inputs: a path is opened once and used through that one descriptor (a zip is read by libzip
- * from it, never slurped; a flat file is read with pread); standard input and other
+ * Inputs: a path is opened once and used through that one descriptor: a regular file of up to
+ * OG_SLURP_MAX is read in one read and opened from memory (`slurp`); a larger zip is read by
+ * libzip from the descriptor, a larger flat file with pread; standard input and other
  * non-seekable files (FIFOs) are read into memory, capped at max_file_size. */
 #include "read/package.h"
 
@@ -49,7 +50,7 @@ struct og_package {
     char *path;
     og_package_kind kind;
     odfgate_limits lim;
-    char *mem; /* bytes owned (odfgate_doc_open_memory), or NULL */
+    char *mem; /* bytes owned (odfgate_doc_open_memory, or a slurped file), or NULL */
     size_t mem_len;
     int fd;             /* a regular file opened by path, or the temporary file that standard
                            input or a FIFO was spooled to (flat, or zip before libzip takes it) */
