@@ -4,6 +4,8 @@
 #include "config/glob.h"
 #include "odfgate.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -154,6 +156,49 @@ OG_TEST(config_precedence_and_errors)
     remove(path);
     snprintf(path, sizeof(path), "%s/sub", dir);
     rmdir(path);
+    rmdir(dir);
+}
+
+static int fail_on_of(const char *doc)
+{
+    odfgate_config *cfg = NULL;
+    odfgate_error err;
+    if (odfgate_config_for(doc, &cfg, &err) != ODFGATE_OK)
+        return -2;
+    int v = odfgate_config_fail_on(cfg);
+    odfgate_config_free(cfg);
+    return v;
+}
+
+static void *fail_on_in_thread(void *doc) { return (void *)(intptr_t)fail_on_of(doc); }
+
+/* A batch reads each .odfgate.ini once (an edit meanwhile is not seen until it ends); it nests;
+ * and it is the calling thread's: another thread reads afresh meanwhile. */
+OG_TEST(config_batch_memo)
+{
+    char dir[] = "/tmp/odfgate-config-XXXXXX", path[256], doc[256];
+    OG_CHECK(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof(path), "%s/.odfgate.ini", dir);
+    snprintf(doc, sizeof(doc), "%s/draft.odt", dir);
+    write_text(path, "root = true\nfail-on = warning\n");
+    odfgate_config_batch_begin();
+    OG_CHECK_INT(fail_on_of(doc), ODFGATE_SEV_WARNING);
+    write_text(path, "root = true\nfail-on = info\n");
+    OG_CHECK_INT(fail_on_of(doc), ODFGATE_SEV_WARNING); /* the batch's memo */
+    pthread_t t;
+    void *other = NULL;
+    OG_CHECK_INT(pthread_create(&t, NULL, fail_on_in_thread, doc), 0);
+    pthread_join(t, &other);
+    OG_CHECK_INT((intptr_t)other, ODFGATE_SEV_INFO); /* not that thread's batch */
+    odfgate_config_batch_begin();                    /* nested: the same memo */
+    OG_CHECK_INT(fail_on_of(doc), ODFGATE_SEV_WARNING);
+    odfgate_config_batch_end();
+    OG_CHECK_INT(fail_on_of(doc), ODFGATE_SEV_WARNING);
+    odfgate_config_batch_end();
+    OG_CHECK_INT(fail_on_of(doc), ODFGATE_SEV_INFO); /* afresh after the batch */
+    odfgate_config_batch_end();                      /* unbalanced: ignored */
+    OG_CHECK_INT(fail_on_of(doc), ODFGATE_SEV_INFO);
+    remove(path);
     rmdir(dir);
 }
 
