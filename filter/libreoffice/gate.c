@@ -861,16 +861,13 @@ int og_lo_signed_install(const char *signed_path, const char *signed_from, const
     size_t len = 0, had = 0;
     int rc = -1;
     odfgate_error_clear(&err);
-    if (same_bytes(signed_from, doc_path) != 1) {
-        snprintf(msg, msg_size,
-                 "%s changed while it was being signed (saved from elsewhere?): it is left as it "
-                 "is; sign off again",
-                 doc_path);
-        return -1;
+    /* `before` is the copy LibreOffice signed from (what doc_path held when signing began) */
+    if (odfgate_doc_open(signed_from, NULL, &before, &err) > ODFGATE_WARN) {
+        snprintf(msg, msg_size, "%s: %s", doc_path, err.message);
+        goto out;
     }
-    if (odfgate_doc_open(doc_path, NULL, &before, &err) > ODFGATE_WARN ||
-        odfgate_doc_open(signed_path, NULL, &after, &err) > ODFGATE_WARN) {
-        snprintf(msg, msg_size, "%s: %s", err.path[0] ? err.path : doc_path, err.message);
+    if (odfgate_doc_open(signed_path, NULL, &after, &err) > ODFGATE_WARN) {
+        snprintf(msg, msg_size, "%s: %s", err.path[0] ? err.path : signed_path, err.message);
         goto out;
     }
     had = odfgate_doc_signature_count(before);
@@ -896,6 +893,16 @@ int og_lo_signed_install(const char *signed_path, const char *signed_from, const
     }
     if (read_whole(signed_path, &data, &len) < 0) {
         snprintf(msg, msg_size, "%s: %s", signed_path, strerror(errno ? errno : EIO));
+        goto out;
+    }
+    /* last, just before the rename, so that the window for a save made elsewhere is the
+     * comparison's and the write's, not the verification's: the file must still hold what
+     * was signed */
+    if (same_bytes(signed_from, doc_path) != 1) {
+        snprintf(msg, msg_size,
+                 "%s changed while it was being signed (saved from elsewhere?): it is left as it "
+                 "is; sign off again",
+                 doc_path);
         goto out;
     }
     if (odfgate_write_file(doc_path, data, len, &err) > ODFGATE_WARN) { /* atomic */

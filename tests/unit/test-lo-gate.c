@@ -326,25 +326,63 @@ OG_TEST(lo_keep_signatures_puts_the_earlier_ones_first_byte_for_byte)
     OG_CHECK(og_lo_keep_signatures(old, "</document-signatures>", msg, sizeof(msg)) == NULL);
 }
 
-/* the signed copy never replaces a file saved from elsewhere while it was being signed */
+/* the signed copy never replaces a file saved from elsewhere while it was being signed; the
+ * comparison comes last, after the signatures were judged, so a real signed pair is used */
 OG_TEST(lo_signed_install_refuses_a_file_changed_meanwhile)
 {
-    char msg[512], passing[4096], placeholder[4096], dir[] = "/tmp/og-lo-install.XXXXXX", doc[4200];
+    char msg[512], passing[4096], placeholder[4096], dir[] = "/tmp/og-lo-install.XXXXXX";
+    char from[4200], signed_[4200], doc[4200], key[4200], cert[4200], cmd[20000];
     sample(passing, sizeof(passing), "samples/drafts/passing.odt");
     sample(placeholder, sizeof(placeholder), "samples/drafts/placeholder.odt");
     OG_CHECK(mkdtemp(dir) != NULL);
+    snprintf(from, sizeof(from), "%s/from.odt", dir);
+    snprintf(signed_, sizeof(signed_), "%s/signed.odt", dir);
     snprintf(doc, sizeof(doc), "%s/draft.odt", dir);
-    char cmd[9000];
+    snprintf(key, sizeof(key), "%s/key.pem", dir);
+    snprintf(cert, sizeof(cert), "%s/cert.pem", dir);
+    snprintf(cmd, sizeof(cmd),
+             "cp '%s' '%s' && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 "
+             "-nodes -days 2 -subj '/CN=Department of Health test' -keyout '%s' -out '%s' "
+             ">/dev/null 2>&1",
+             passing, from, key, cert);
+    OG_CHECK_INT(system(cmd), 0);
+    odfgate_schema *schema = NULL;
+    odfgate_doc *d = NULL;
+    odfgate_error err;
+    odfgate_stamp stamp = {"dh", "A. Signer", NULL, NULL, NULL, 0};
+    odfgate_signing_key sk = {key, cert, NULL, NULL, NULL};
+    OG_CHECK_INT(odfgate_schema_load_builtin(&schema, &err), ODFGATE_OK);
+    OG_CHECK_INT(odfgate_signoff_sign(from, signed_, schema, &stamp, &sk, &err), ODFGATE_OK);
+    OG_CHECK(odfgate_doc_open(signed_, NULL, &d, &err) <= ODFGATE_WARN);
+    char *record =
+        d && odfgate_doc_signature_count(d) == 1 && odfgate_doc_signature(d, 0)->description
+            ? strdup(odfgate_doc_signature(d, 0)->description)
+            : NULL;
+    OG_CHECK(record != NULL);
+    odfgate_doc_free(d);
+    odfgate_schema_free(schema);
+    if (!record)
+        return;
+    /* signed from passing.odt, but the file now has placeholder.odt's bytes: refused, untouched */
     snprintf(cmd, sizeof(cmd), "cp '%s' '%s'", placeholder, doc);
     OG_CHECK_INT(system(cmd), 0);
-    /* signed from passing.odt, but the file is now placeholder.odt's bytes */
-    OG_CHECK_INT(og_lo_signed_install(passing, passing, doc, "x", msg, sizeof(msg)), -1);
+    OG_CHECK_INT(og_lo_signed_install(signed_, from, doc, record, msg, sizeof(msg)), -1);
     OG_CHECK(strstr(msg, "changed while it was being signed") != NULL);
     snprintf(cmd, sizeof(cmd), "cmp -s '%s' '%s'", placeholder, doc);
-    OG_CHECK_INT(system(cmd), 0); /* untouched */
-    /* the same bytes: it goes on to the signatures (none here: refused for that) */
-    OG_CHECK_INT(og_lo_signed_install(placeholder, placeholder, doc, "x", msg, sizeof(msg)), -1);
+    OG_CHECK_INT(system(cmd), 0);
+    /* another record than the one signed: refused for that */
+    snprintf(cmd, sizeof(cmd), "cp '%s' '%s'", passing, doc);
+    OG_CHECK_INT(system(cmd), 0);
+    OG_CHECK_INT(og_lo_signed_install(signed_, from, doc, "x", msg, sizeof(msg)), -1);
+    OG_CHECK(strstr(msg, "without the sign-off record") != NULL);
+    /* the file as it was signed from: replaced by the signed package */
+    OG_CHECK_INT(og_lo_signed_install(signed_, from, doc, record, msg, sizeof(msg)), 0);
+    snprintf(cmd, sizeof(cmd), "cmp -s '%s' '%s'", signed_, doc);
+    OG_CHECK_INT(system(cmd), 0);
+    /* a package that adds no signature: refused */
+    OG_CHECK_INT(og_lo_signed_install(from, from, doc, record, msg, sizeof(msg)), -1);
     OG_CHECK(strstr(msg, "has 0 signatures, not 1") != NULL);
-    unlink(doc);
-    rmdir(dir);
+    free(record);
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    OG_CHECK_INT(system(cmd), 0);
 }
